@@ -1,0 +1,120 @@
+"""All Chinese wording of numbers, dates, deadlines and heading numbers.
+
+Kept in one module so that templates, checks and the CLI word things the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal, TypeAlias
+
+from planctl.deadlines import Deadline
+
+__all__ = [
+    "YEAR_ZERO",
+    "DateStyle",
+    "date_cn",
+    "deadline_cn",
+    "heading_number",
+    "number",
+]
+
+DateStyle: TypeAlias = Literal["arabic", "chinese"]
+
+_DIGITS = "零一二三四五六七八九"
+
+# The digit zero in a year written the 1999-standard way (二○一二年). PLAN_FORMAT.md
+# uses U+25CB WHITE CIRCLE; some printed documents use 〇 (U+3007) instead.
+YEAR_ZERO = "○"
+
+# Place-value characters for thousands, hundreds, tens and units.
+_PLACES = ("千", "百", "十", "")
+
+_LARGEST_NUMBER = 9999
+
+_HALF_NAMES = {1: "上半年", 2: "下半年"}
+
+# GB/T 9704 heading levels: 一、 （一） 1. （1）
+_HEADING_LEVELS = 4
+
+
+def number(n: int) -> str:
+    """Write ``0 <= n <= 9999`` in Chinese numerals: 10 → 十, 105 → 一百零五, 1010 → 一千零一十."""
+    if not 0 <= n <= _LARGEST_NUMBER:
+        raise ValueError(f"{n} is outside 0-{_LARGEST_NUMBER}, the range of section numbers")
+    if n == 0:
+        return _DIGITS[0]
+    words = _with_place_values(n)
+    # A leading 一十 is said 十 (十一, not 一十一); inside a number it stays (一百一十).
+    return words[1:] if 10 <= n <= 19 else words
+
+
+def date_cn(d: datetime.date, style: DateStyle = "arabic") -> str:
+    """Write a date as 成文日期 does.
+
+    ``arabic`` (GB/T 9704-2012) gives 2012年4月19日; ``chinese`` (the 1999 standard,
+    for reprinting older documents) gives 二○一二年四月十九日.
+    """
+    if style == "arabic":
+        return f"{d.year}年{d.month}月{d.day}日"
+    if style == "chinese":
+        return f"{_year_digit_by_digit(d.year)}年{number(d.month)}月{number(d.day)}日"
+    raise ValueError(f"unknown date style {style!r}; use 'arabic' or 'chinese'")
+
+
+def deadline_cn(d: Deadline) -> str:
+    """Word a deadline as the plan table prints it, e.g. 2012年6月底前 or 长期坚持."""
+    if d.kind == "ongoing":
+        return "长期坚持"
+    year = f"{d.year}年"
+    if d.kind == "day":
+        return f"{year}{d.part}月{d.day}日前"
+    if d.kind == "month":
+        return f"{year}{d.part}月底前"
+    if d.kind == "quarter":
+        return f"{year}第{number(_part(d))}季度"
+    if d.kind == "half":
+        return year + _HALF_NAMES[_part(d)]
+    return f"{year}底前"
+
+
+def heading_number(level: int, n: int) -> str:
+    """Return the GB/T 9704 heading number for ``level`` 1-4: 一、 （一） 1. （1）."""
+    if not 1 <= level <= _HEADING_LEVELS:
+        raise ValueError(f"heading level {level} does not exist; levels are 1-{_HEADING_LEVELS}")
+    if n < 1:
+        raise ValueError(f"heading number {n} must be 1 or more")
+    if level == 1:
+        return f"{number(n)}、"
+    if level == 2:
+        return f"（{number(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def _with_place_values(n: int) -> str:
+    """Spell a positive number digit by digit with 千/百/十, collapsing zeros to one 零."""
+    digits = [int(c) for c in f"{n:04d}"]
+    words: list[str] = []
+    pending_zero = False
+    for digit, place in zip(digits, _PLACES, strict=True):
+        if digit == 0:
+            # A zero is spoken only between non-zero digits (一百零五), once per run.
+            pending_zero = bool(words)
+            continue
+        if pending_zero:
+            words.append(_DIGITS[0])
+            pending_zero = False
+        words.append(_DIGITS[digit] + place)
+    return "".join(words)
+
+
+def _year_digit_by_digit(year: int) -> str:
+    return "".join(YEAR_ZERO if c == "0" else _DIGITS[int(c)] for c in str(year))
+
+
+def _part(d: Deadline) -> int:
+    if d.part is None:
+        raise ValueError(f"deadline {d!r} has no part")
+    return d.part

@@ -1,0 +1,42 @@
+"""`planctl rules` and `planctl schema`: what the checks are and what the format is."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from planctl.cli.commands import done
+
+from planctl.errors import UsageError
+
+
+def rules(
+    rule_id: str = typer.Argument(None, help="Show one rule in full.", show_default=False),
+) -> None:
+    """List every check validate makes, with its severity and fix."""
+    from planctl.rules import ALL_RULES, rule_by_id
+
+    if rule_id:
+        rule = rule_by_id(rule_id)
+        if rule is None:
+            raise UsageError(f"no rule {rule_id!r}", hint="`planctl rules` lists them")
+        print(f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}")
+        raise done(0)
+    width = max(len(rule.id) for rule in ALL_RULES)
+    for rule in ALL_RULES:
+        print(f"{rule.id:<{width}}  {rule.severity_text():<40}  {rule.summary}")
+    raise done(0)
+
+
+def schema(
+    name: str = typer.Argument("plan", help="plan or units."),
+) -> None:
+    """Print the JSON Schema of plan files or of the unit registry."""
+    from planctl import resources
+
+    if name not in ("plan", "units"):
+        raise UsageError(f"no schema {name!r}", hint="use `planctl schema plan` or "
+                         "`planctl schema units`")
+    sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+    raise done(0)

@@ -1,0 +1,79 @@
+"""A plan repository: the folder holding `plans/`, its unit registry and templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.errors import RepositoryNotFound
+
+PLANS_DIR = "plans"
+UNITS_FILE = "units.yaml"
+MARKER_FILE = "planctl.toml"
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.root / PLANS_DIR
+
+    @property
+    def units_path(self) -> Path:
+        return self.plans_dir / UNITS_FILE
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def plan_files(self) -> list[Path]:
+        """Every plan file under `plans/` (any depth), sorted, without the unit registry."""
+        return sorted(iter_plan_files(self.plans_dir, skip=self.units_path))
+
+    def is_units_file(self, path: Path) -> bool:
+        return path.resolve() == self.units_path.resolve()
+
+    def display(self, path: Path) -> str:
+        """`path` as users see it in findings: relative to the working directory if possible."""
+        return display_path(path)
+
+
+def iter_plan_files(folder: Path, *, skip: Path | None = None) -> Iterator[Path]:
+    skipped = skip.resolve() if skip is not None else None
+    for path in folder.rglob("*"):
+        if path.suffix in PLAN_SUFFIXES and path.is_file() and path.resolve() != skipped:
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                yield path
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding `plans/` or a `planctl.toml`."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLANS_DIR).is_dir() or (folder / MARKER_FILE).is_file():
+            return folder
+    return None
+
+
+def open_repository(start: Path | None = None) -> Repository:
+    """The repository around `start` (default: the working directory), or a clear error."""
+    origin = start if start is not None else Path.cwd()
+    root = find_root(origin if origin.is_dir() else origin.parent)
+    if root is None:
+        raise RepositoryNotFound(
+            "not inside a plan repository (no `plans/` folder here or above)",
+            where=str(origin),
+            hint="run planctl from a folder holding plans/, or name the files to check",
+        )
+    return Repository(root)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,119 @@
+"""What a rule is: an id, a severity (fixed or by stage), a fix hint and a check function.
+
+A rule's check receives the typed plan and a context and yields `Issue`s: a JSON path
+into the plan and a message. The engine turns them into located findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from planctl.deadlines import DeadlineError, parse_date, parse_deadline
+from planctl.findings import JsonPath, Severity
+from planctl.model import Plan
+from planctl.units import UnitRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    path: JsonPath
+    message: str
+    hint: str | None = None  # overrides the rule's hint when the fix is specific
+    on_key: bool = False  # point at the key rather than its value
+
+
+@dataclass(frozen=True)
+class Context:
+    units: UnitRegistry | None = None
+    file_stem: str | None = None
+
+
+Check = Callable[[Plan, Context], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    hint: str
+    severity: Severity | Mapping[str, Severity]
+    check: Check | None = None  # None for checks the loader or the schema make
+    source: str = "rule"  # rule | loader | schema | repository
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or self.summary) if self.check else self.summary
+
+    def severity_for(self, stage: str) -> Severity:
+        if isinstance(self.severity, Severity):
+            return self.severity
+        return self.severity.get(stage, Severity.ERROR)
+
+    def severity_text(self) -> str:
+        if isinstance(self.severity, Severity):
+            return str(self.severity)
+        return ", ".join(f"{stage}: {severity}" for stage, severity in self.severity.items())
+
+
+BY_STAGE_WARN_IN_DRAFT: Mapping[str, Severity] = {
+    "draft": Severity.WARNING,
+    "review": Severity.ERROR,
+    "issued": Severity.ERROR,
+}
+
+
+# --- walks shared by several rules -----------------------------------------------------
+
+
+def unit_uses(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
+    """Every unit name in a `lead` or `support` list, with its path."""
+    for task in plan.tasks():
+        for role in ("lead", "support"):
+            for index, name in enumerate(getattr(task, role)):
+                yield (*task.path, role, index), name
+
+
+def dated_values(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
+    """Every calendar date the plan states (period, notice, progress), with its path."""
+    if plan.period:
+        yield ("period", "start"), plan.period[0]
+        yield ("period", "end"), plan.period[1]
+    if plan.notice:
+        yield ("notice", "date"), plan.notice.date
+        if plan.notice.printed:
+            yield ("notice", "printed"), plan.notice.printed
+    for task in plan.tasks():
+        for index, entry in enumerate(task.progress):
+            yield (*task.path, "progress", index, "date"), entry.date
+
+
+def deadlines(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
+    """Every `due` of a task or milestone, with its path."""
+    for task in plan.tasks():
+        if task.due is not None:
+            yield (*task.path, "due"), task.due
+        for index, milestone in enumerate(task.milestones):
+            yield (*task.path, "milestones", index, "due"), milestone.due
+
+
+def date_or_none(value: str | None) -> datetime.date | None:
+    """The date, or None when absent or impossible (`impossible-date` reports those)."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DeadlineError:
+        return None
+
+
+def last_day_or_none(value: str | None) -> datetime.date | None:
+    """A deadline's last day; None for `ongoing`, absent or impossible deadlines."""
+    if value is None:
+        return None
+    try:
+        return parse_deadline(value).last_day()
+    except DeadlineError:
+        return None

@@ -1,0 +1,33 @@
+"""doc-number-format: the 发文字号 has the form 代字〔年份〕序号号."""
+
+from collections.abc import Iterator
+
+from planctl.docnumber import DocNumberError, parse_doc_number
+from planctl.findings import Severity
+from planctl.model import Plan
+from planctl.rules.base import Context, Issue, Rule
+
+
+def check(plan: Plan, context: Context) -> Iterator[Issue]:
+    """The document number reads 代字〔年份〕序号号 (GB/T 9704-2012 7.2.4).
+
+    The year is in full inside 六角括号 〔〕, the serial has no leading zero and no 第.
+
+    Passes: `肇府办〔2012〕22号`. Fails: `肇府办[2012]22号`, `肇府办〔2012〕第022号`.
+    """
+    if plan.notice is None or plan.notice.doc_number is None:
+        return
+    try:
+        parse_doc_number(plan.notice.doc_number)
+    except DocNumberError as error:
+        hint = f"write {error.suggestion}" if error.suggestion else None
+        yield Issue(("notice", "doc_number"), str(error), hint)
+
+
+RULE = Rule(
+    id="doc-number-format",
+    summary="the document number reads 代字〔年份〕序号号",
+    hint="use 〔〕 around the full year, no leading zero, no 第, end with 号",
+    severity=Severity.ERROR,
+    check=check,
+)

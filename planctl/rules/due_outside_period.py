@@ -1,0 +1,42 @@
+"""due-outside-period: deadlines fall within the plan's period."""
+
+from collections.abc import Iterator
+
+from planctl.chinese import date_cn
+from planctl.model import Plan
+from planctl.rules.base import (
+    BY_STAGE_WARN_IN_DRAFT,
+    Context,
+    Issue,
+    Rule,
+    date_or_none,
+    deadlines,
+    last_day_or_none,
+)
+
+
+def check(plan: Plan, context: Context) -> Iterator[Issue]:
+    """Every deadline's last day lies within `period` (a warning in drafts).
+
+    Passes: `due: 2012-06` in a plan for 2012. Fails: `due: 2013-06` in the same plan.
+    """
+    if plan.period is None:
+        return
+    start, end = date_or_none(plan.period[0]), date_or_none(plan.period[1])
+    if start is None or end is None:
+        return
+    for path, value in deadlines(plan):
+        last = last_day_or_none(value)
+        if last is not None and not start <= last <= end:
+            yield Issue(path, f"deadline {value} ends on {date_cn(last)}, outside the plan's "
+                        f"period {date_cn(start)}–{date_cn(end)}",
+                        "move the deadline into the period, or widen `period`")
+
+
+RULE = Rule(
+    id="due-outside-period",
+    summary="deadlines fall within the plan's period",
+    hint="move the deadline into the period, or widen `period`",
+    severity=BY_STAGE_WARN_IN_DRAFT,
+    check=check,
+)

@@ -1,0 +1,31 @@
+"""unit-alias: plans name units by their registered name, not an alias."""
+
+from collections.abc import Iterator
+
+from planctl.findings import Severity
+from planctl.model import Plan
+from planctl.rules.base import Context, Issue, Rule, unit_uses
+
+
+def check(plan: Plan, context: Context) -> Iterator[Issue]:
+    """A unit is named as registered; an alias or full name is accepted but reported.
+
+    Passes: `lead: [市发展改革局]`. Fails: `lead: [市发改局]` when 市发改局 is an alias of
+    市发展改革局.
+    """
+    if context.units is None:
+        return
+    for path, name in unit_uses(plan):
+        found = context.units.lookup(name)
+        if found.kind == "alias":
+            yield Issue(path, f"{name!r} is an alias of {found.canonical!r}",
+                        f"use {found.canonical}")
+
+
+RULE = Rule(
+    id="unit-alias",
+    summary="units are named by their registered name, not an alias",
+    hint="use the registered name",
+    severity=Severity.ERROR,
+    check=check,
+)

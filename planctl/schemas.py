@@ -1,0 +1,143 @@
+"""Schema validation: a compiled validator answers fast, jsonschema explains failures.
+
+Nearly every file in a repository is valid, so each is first checked by a validator
+compiled once with fastjsonschema; only a file it rejects goes through jsonschema, which
+lists every error with its JSON path, mapped back to line:column by the loader.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any, Literal
+
+from planctl import resources
+from planctl.findings import Finding, JsonPath, Severity
+from planctl.loader import Document
+
+SchemaName = Literal["plan", "units"]
+
+
+@cache
+def compiled_validator(name: SchemaName) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    # use_default=False: a validator must never write defaults into the user's data.
+    return fastjsonschema.compile(resources.schema(name), use_default=False)  # type: ignore[no-any-return]
+
+
+def is_valid(data: Any, name: SchemaName) -> bool:
+    import fastjsonschema
+
+    try:
+        compiled_validator(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def schema_findings(document: Document, name: SchemaName) -> list[Finding]:
+    """Every schema error in the document, located; empty when it is valid."""
+    if is_valid(document.data, name):
+        return []
+    return sorted(set(_explain(document, name)))
+
+
+def _explain(document: Document, name: SchemaName) -> Iterator[Finding]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(resources.schema(name))
+    for error in validator.iter_errors(document.data):
+        yield _finding(document, _most_specific(error))
+
+
+def _most_specific(error: Any) -> Any:
+    """For anyOf/oneOf, the sub-error that says most (jsonschema's relevance order)."""
+    from jsonschema.exceptions import best_match
+
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        deeper = best_match(error.context)
+        if deeper is not None and len(deeper.absolute_path) >= len(error.absolute_path):
+            return deeper
+    return error
+
+
+def _finding(document: Document, error: Any) -> Finding:
+    path: JsonPath = tuple(error.absolute_path)
+    explain = _EXPLAINERS.get(error.validator, _explain_generic)
+    message, hint, key_path = explain(error, path)
+    return document.finding(key_path, "schema", Severity.ERROR, message, hint,
+                            key=key_path != path)
+
+
+Explained = tuple[str, str, JsonPath]
+
+
+def _label(schema: dict[str, Any], key: str | None = None) -> str:
+    """`牵头单位 (lead)`: the Chinese title from the schema, then the key."""
+    title = schema.get("title")
+    if key is None:
+        return f"{title}" if title else "value"
+    return f"`{key}` ({title})" if title else f"`{key}`"
+
+
+def _explain_additional(error: Any, path: JsonPath) -> Explained:
+    known = list(error.schema.get("properties", {}))
+    extra = [key for key in error.instance if key not in known]
+    key = str(extra[0]) if extra else ""
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
+    where = _label(error.schema)
+    return f"unknown key `{key}` in {where}", hint, (*path, key)
+
+
+def _explain_required(error: Any, path: JsonPath) -> Explained:
+    missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+    prop = error.schema.get("properties", {}).get(missing, {})
+    return (f"{_label(error.schema)} is missing {_label(prop, missing)}",
+            f"add `{missing}:` here", path)
+
+
+def _explain_type(error: Any, path: JsonPath) -> Explained:
+    expected = error.validator_value
+    wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
+    got = type(error.instance).__name__
+    hint = f"write a {wanted} here"
+    if "string" in wanted and isinstance(error.instance, int | float):
+        hint = f'quote it ("{_as_written(error.instance)}") so YAML reads it as text'
+    if "array" in wanted and isinstance(error.instance, str):
+        hint = f"write a list: [{error.instance}]"
+    return f"{_label(error.schema)}: expected {wanted}, got {got} {error.instance!r}", hint, path
+
+
+def _explain_enum(error: Any, path: JsonPath) -> Explained:
+    choices = ", ".join(str(choice) for choice in error.validator_value)
+    close = difflib.get_close_matches(str(error.instance), [str(c) for c in error.validator_value])
+    hint = f"did you mean {close[0]}?" if close else f"use one of: {choices}"
+    return f"{_label(error.schema)}: {error.instance!r} is not one of {choices}", hint, path
+
+
+def _explain_pattern(error: Any, path: JsonPath) -> Explained:
+    description = str(error.schema.get("description", "")).split("(")[0].strip()
+    return (f"{_label(error.schema)}: {error.instance!r} is not in the expected form",
+            description or f"match {error.validator_value}", path)
+
+
+def _explain_generic(error: Any, path: JsonPath) -> Explained:
+    description = str(error.schema.get("description", "")).split("(")[0].strip()
+    return f"{_label(error.schema)}: {error.message}", description, path
+
+
+def _as_written(value: int | float) -> str:
+    return f"{value:g}." if isinstance(value, float) and value.is_integer() else str(value)
+
+
+_EXPLAINERS: dict[str, Callable[[Any, JsonPath], Explained]] = {
+    "additionalProperties": _explain_additional,
+    "required": _explain_required,
+    "type": _explain_type,
+    "enum": _explain_enum,
+    "const": _explain_enum,
+    "pattern": _explain_pattern,
+}
