@@ -7,7 +7,6 @@ import sys
 import typer
 
 from planctl.cli.commands import done
-
 from planctl.errors import UsageError
 
 
@@ -21,7 +20,9 @@ def rules(
         rule = rule_by_id(rule_id)
         if rule is None:
             raise UsageError(f"no rule {rule_id!r}", hint="`planctl rules` lists them")
-        print(f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}")
+        print(
+            f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}"
+        )
         raise done(0)
     width = max(len(rule.id) for rule in ALL_RULES)
     for rule in ALL_RULES:
@@ -36,7 +37,8 @@ def schema(
     from planctl import resources
 
     if name not in ("plan", "units"):
-        raise UsageError(f"no schema {name!r}", hint="use `planctl schema plan` or "
-                         "`planctl schema units`")
+        raise UsageError(
+            f"no schema {name!r}", hint="use `planctl schema plan` or `planctl schema units`"
+        )
     sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
     raise done(0)
