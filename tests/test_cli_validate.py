@@ -146,7 +146,7 @@ def test_rules_lists_every_rule(cli: CLI) -> None:
 def test_rules_explains_one_rule(cli: CLI) -> None:
     result = cli("rules", "missing-lead")
     assert result.exit_code == 0, result.output
-    assert "draft: warning, review: error, issued: error" in result.stdout
+    assert "warning (draft), error (review, issued)" in result.stdout
     assert "Passes:" in result.stdout
 
 

@@ -24,9 +24,11 @@ def rules(
             f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}"
         )
         raise done(0)
-    width = max(len(rule.id) for rule in ALL_RULES)
+    id_width = max(len(rule.id) for rule in ALL_RULES)
+    severity_width = max(len(rule.severity_text()) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        print(f"{rule.id:<{width}}  {rule.severity_text():<40}  {rule.summary}")
+        severity = rule.severity_text()
+        print(f"{rule.id:<{id_width}}  {severity:<{severity_width}}  {rule.summary}")
     raise done(0)
 
 
