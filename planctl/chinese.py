@@ -6,6 +6,8 @@ Kept in one module so that templates, checks and the CLI word things the same wa
 from __future__ import annotations
 
 import datetime
+import itertools
+import unicodedata
 from typing import Literal, TypeAlias
 
 from planctl.deadlines import Deadline
@@ -13,8 +15,10 @@ from planctl.deadlines import Deadline
 __all__ = [
     "YEAR_ZERO",
     "DateStyle",
+    "balanced_lines",
     "date_cn",
     "deadline_cn",
+    "display_width",
     "heading_number",
     "number",
 ]
@@ -118,3 +122,101 @@ def _part(d: Deadline) -> int:
     if d.part is None:
         raise ValueError(f"deadline {d!r} has no part")
     return d.part
+
+
+# --- measuring and breaking lines ----------------------------------------------------------
+
+# Characters a line may not start with (closing marks) or end with (opening marks).
+_NO_LINE_START = frozenset("，。、；：？！）》〉」』”’】〕…—·%")
+_NO_LINE_END = frozenset("（《〈「『“‘【〔")
+_OPENING_TO_CLOSING = {
+    "《": "》",
+    "（": "）",
+    "〈": "〉",
+    "「": "」",
+    "『": "』",
+    "“": "”",
+    "【": "】",
+}
+
+
+def display_width(text: str) -> int:
+    """Width of `text` in half-width columns: 2 for a Chinese character, 1 for 1 or a.
+
+    Ambiguous-width characters (“”○…) count as wide, as Chinese fonts set them.
+    """
+    return sum(_char_width(c) for c in text)
+
+
+def balanced_lines(text: str, max_width: int) -> list[str]:
+    """Break a title into lines of at most `max_width` columns, as even as possible.
+
+    GB/T 9704 wants long titles set as a trapezoid or diamond: lines of similar length,
+    never breaking inside a book title 《…》, a number or a word in brackets, never
+    starting a line with closing punctuation. Between equally even breaks the longer
+    line goes on top. A title with no allowed break is returned whole.
+    """
+    if display_width(text) <= max_width:
+        return [text]
+    allowed = _allowed_breaks(text)
+    if not allowed:
+        return [text]
+    widths = [0]
+    for char in text:
+        widths.append(widths[-1] + _char_width(char))
+    for count in range(-(-widths[-1] // max_width), len(text) + 1):
+        lines = _best_split(text, widths, allowed, count, max_width)
+        if lines is not None:
+            return lines
+    return [text]
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
+
+
+def _allowed_breaks(text: str) -> set[int]:
+    """Offsets where a line may break: not inside brackets, numbers or Latin words."""
+    allowed: set[int] = set()
+    closers: list[str] = []
+    for index, char in enumerate(text):
+        if index and not closers and _may_break_between(text[index - 1], char):
+            allowed.add(index)
+        if closers and char == closers[-1]:
+            closers.pop()
+        elif char in _OPENING_TO_CLOSING:
+            closers.append(_OPENING_TO_CLOSING[char])
+    return allowed
+
+
+def _may_break_between(before: str, after: str) -> bool:
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return not (before.isascii() and after.isascii() and (before + after).isalnum())
+
+
+def _best_split(
+    text: str, widths: list[int], allowed: set[int], count: int, max_width: int
+) -> list[str] | None:
+    """The split into `count` lines with the least squared deviation from even, or None."""
+    target = widths[-1] / count
+    # best[k][i]: (cost, breaks) for the first i characters set in k lines.
+    best: list[dict[int, tuple[float, tuple[int, ...]]]] = [{0: (0.0, ())}]
+    ends = sorted(allowed | {len(text)}, reverse=True)  # later breaks first: top-heavy ties
+    for _ in range(count):
+        row: dict[int, tuple[float, tuple[int, ...]]] = {}
+        for start, (cost, breaks) in best[-1].items():
+            for end in ends:
+                width = widths[end] - widths[start]
+                if end <= start or width > max_width:
+                    continue
+                candidate = (cost + (width - target) ** 2, (*breaks, end))
+                if end not in row or candidate[0] < row[end][0]:
+                    row[end] = candidate
+        best.append(row)
+    if len(text) not in best[-1]:
+        return None
+    cuts = (0, *best[-1][len(text)][1])
+    return [text[a:b] for a, b in itertools.pairwise(cuts)]
