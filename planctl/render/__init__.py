@@ -117,8 +117,10 @@ def render(
     _check_template(template, pairs)
     source = load_source(plan)
     job = Job(source, Templates(source.templates_dir, template), unit)
+    # A unit's file is named by its registered name, whatever alias picked it.
+    named = (source.units.lookup(unit).canonical if source.units and unit else None) or unit
     outputs = plan_outputs(
-        pairs, implicit, output, _default_folder(source.root, source.plan.id), unit
+        pairs, implicit, output, _default_folder(source.root, source.plan.id), named
     )
     return _write_all(job, outputs)
 
