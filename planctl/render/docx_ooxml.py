@@ -120,6 +120,25 @@ _SECTPR_ORDER = (
     "printerSettings",
     "sectPrChange",
 )
+_TBLPR_ORDER = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+)
 _THEME_FONT_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 WORD_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -158,6 +177,10 @@ def ppr_child(pPr: Any, tag: str) -> Any:
 
 def rpr_child(rPr: Any, tag: str) -> Any:
     return child(rPr, tag, _RPR_ORDER)
+
+
+def tblpr_child(tblPr: Any, tag: str) -> Any:
+    return child(tblPr, tag, _TBLPR_ORDER)
 
 
 def sectpr_child(sectPr: Any, tag: str) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
 
 from planctl.render import docx_ooxml as ox
@@ -23,16 +23,15 @@ from planctl.render import docx_styles as st
 from planctl.render import gbt9704 as gb
 from planctl.render.archive import repackage
 from planctl.render.context import NoticeView, PlanView, SectionView, TaskView
+from planctl.render.docx_tables import add_table
 from planctl.render.job import Job
 from planctl.render.markup import xml_safe
-from planctl.render.table import Row, Segment, Table, TableDocument, lines
+from planctl.render.table import TableDocument
 
 TEXT_WIDTH_TWIPS = round(gb.TEXT_WIDTH_MM * gb.PT_PER_MM * st.TWIPS_PER_PT)
 IMPRINT_CHAR_TWIPS = round(gb.IMPRINT_PT * st.TWIPS_PER_PT)
 THICK_EIGHTHS = round(gb.THICK_RULE_MM * gb.PT_PER_MM * 8)
 THIN_EIGHTHS = round(gb.THIN_RULE_MM * gb.PT_PER_MM * 8)
-HEADER_FILL = "D9D9D9"
-SECTION_FILL = "F2F2F2"
 
 
 def notice(job: Job) -> bytes:
@@ -263,63 +262,8 @@ def write_tables(
             heading.paragraph_format.page_break_before = index > 0
         if table_.note:
             _paragraph(word, table_.note, st.TABLE_NOTE)
-        _table(word, table_)
+        add_table(word, table_)
     return _save(word, (document.title,), author, date)
-
-
-def _table(word: Document, model: Table) -> None:
-    grid = word.add_table(rows=len(model.rows) + 1, cols=len(model.columns))
-    grid.style = word.styles["Table Grid"]
-    grid.autofit = False
-    available = gb.PAGE_HEIGHT_MM - gb.TABLE_MARGINS.left - gb.TABLE_MARGINS.right
-    total = sum(column.width for column in model.columns)
-    widths = [Mm(available * column.width / total) for column in model.columns]
-    rows = grid.rows
-    for index, column in enumerate(model.columns):
-        grid.columns[index].width = widths[index]
-        cell = rows[0].cells[index]
-        _fill(cell, [Segment(column.header)], st.TABLE_HEADER, "center")
-        ox.shade_cell(cell._tc.get_or_add_tcPr(), HEADER_FILL)
-    ox.repeat_as_header(rows[0]._tr.get_or_add_trPr())
-    for row, model_row in zip(rows[1:], model.rows, strict=True):
-        cells = row.cells
-        for index, cell in enumerate(cells):
-            cell.width = widths[index]
-        if model_row.kind == "section":
-            _section_row(cells, model_row)
-            continue
-        for cell, value, column in zip(cells, model_row.cells, model.columns, strict=False):
-            _fill(cell, list(value.segments), st.TABLE_TEXT, column.align)
-
-
-def _section_row(cells: list[Any], row: Row) -> None:
-    merged = cells[0].merge(cells[-1])
-    _fill(merged, list(row.cells[0].segments), st.TABLE_TEXT, "left")
-    face = gb.HEITI if row.level <= 1 else gb.KAITI
-    for run in merged.paragraphs[0].runs:
-        ox.set_face(run._r.get_or_add_rPr(), face)
-    ox.shade_cell(merged._tc.get_or_add_tcPr(), SECTION_FILL)
-
-
-def _fill(cell: Any, segments: list[Segment], style: str, align: str) -> None:
-    """Write segments into a cell: one paragraph per line, marks as run formatting."""
-    for index, line in enumerate(lines(segments)):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        _style(paragraph, style)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else None
-        for segment in line:
-            _marked(_run(paragraph, segment.text), segment.mark)
-
-
-def _marked(run: Any, mark: str) -> None:
-    if mark == "strong":
-        run.bold = True
-    elif mark == "insert":
-        run.underline = True
-        run.font.color.rgb = None
-        run.bold = True
-    elif mark == "delete":
-        run.font.strike = True
 
 
 # --- saving ------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ SUPPORT_ROLE = "配合任务"
 
 def task_columns(view: PlanView) -> tuple[Column, ...]:
     columns = (
-        Column("序号", 5, "center"),
+        Column("序号", 6, "center"),
         Column("工作任务", 44),
         Column("牵头单位", 14),
         Column("配合单位", 18),
