@@ -1,10 +1,13 @@
-"""PDF through headless Chromium: A4 pages with the red header, the text intact, page
-numbers on alternating sides and the 版记 on the last page. Needs chromium and poppler;
+"""PDF through headless Chromium: A4 pages with the red header (checked on page 1 turned
+into a PNG by pdftoppm), the text intact, page numbers on alternating sides and the 版记
+on the last page. Needs chromium and poppler;
 CI installs both (with fonts-noto-cjk), so these run there."""
 
 from __future__ import annotations
 
+import struct
 import subprocess
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,7 @@ MM = DPI / 25.4  # pixels per millimetre
 
 @dataclass(frozen=True)
 class Page:
-    """One page as RGB pixels (pdftoppm's PPM output)."""
+    """One page as RGB pixels, decoded from pdftoppm's PNG."""
 
     width: int
     height: int
@@ -46,15 +49,58 @@ class Page:
 
 
 def page_image(pdf: Path, number: int) -> Page:
-    ppm = subprocess.run(
-        ["pdftoppm", "-r", str(DPI), "-f", str(number), "-l", str(number), str(pdf)],
+    png = subprocess.run(
+        ["pdftoppm", "-png", "-r", str(DPI), "-f", str(number), "-l", str(number), str(pdf)],
         capture_output=True,
         check=True,
         timeout=120,
     ).stdout
-    magic, width, height, _maximum, pixels = ppm.split(maxsplit=4)
-    assert magic == b"P6"
-    return Page(int(width), int(height), pixels)
+    return decode_png(png)
+
+
+def decode_png(png: bytes) -> Page:
+    """An 8-bit RGB PNG (what pdftoppm writes) as pixels: IDAT inflated, rows unfiltered."""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    chunks, at = {}, 8
+    data = b""
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        body = png[at + 8 : at + 8 + length]
+        data += body if kind == b"IDAT" else b""
+        chunks.setdefault(kind, body)
+        at += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert (depth, colour) == (8, 2), "expected 8-bit RGB"
+    raw, stride = zlib.decompress(data), 3 * width
+    rows: list[bytearray] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        row = unfilter(raw[start], bytearray(raw[start + 1 : start + 1 + stride]), previous)
+        rows.append(row)
+        previous = row
+    return Page(width, height, b"".join(rows))
+
+
+def unfilter(kind: int, row: bytearray, above: bytearray) -> bytearray:
+    for i in range(len(row)):
+        left = row[i - 3] if i >= 3 else 0
+        up, corner = above[i], above[i - 3] if i >= 3 else 0
+        if kind == 1:
+            row[i] = (row[i] + left) & 0xFF
+        elif kind == 2:
+            row[i] = (row[i] + up) & 0xFF
+        elif kind == 3:
+            row[i] = (row[i] + (left + up) // 2) & 0xFF
+        elif kind == 4:
+            guess = left + up - corner
+            near = min(
+                (abs(guess - left), 0, left),
+                (abs(guess - up), 1, up),
+                (abs(guess - corner), 2, corner),
+            )
+            row[i] = (row[i] + near[2]) & 0xFF
+    return row
 
 
 def text(pdf: Path, page: int, box_mm: tuple[float, float, float, float] | None = None) -> str:
