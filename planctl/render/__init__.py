@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import secrets
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -229,6 +227,8 @@ def _safe_name(text: str) -> str:
 def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
     """Write every output. A PDF is printed in the background: Chromium needs seconds,
     which python-docx and openpyxl use meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
     skipped: dict[str, list[str]] = {}
     wanted = []
     for target in outputs:
@@ -276,6 +276,8 @@ def _why_skip(job: Job, target: Output) -> str:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, so a reader never
     sees half a file and an interrupted run leaves the old file in place."""
+    import secrets
+
     # Not tempfile.mkstemp: its files are private (0600); this one gets the umask's mode.
     temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
