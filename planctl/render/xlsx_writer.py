@@ -31,6 +31,7 @@ BODY_FONT = gb.SONGTI.word
 HEADER_FONT = gb.HEITI.word
 BODY_SIZE = 11
 TITLE_SIZE = 16
+LINE_HEIGHT_PT = 14.5  # one line of 11 pt text
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
 _THIN = Side(style="thin", color="000000")
@@ -101,7 +102,8 @@ def _fill_sheet(sheet: Worksheet, model: Table, title: str) -> None:
         _style(cell, Font(name=HEADER_FONT, size=BODY_SIZE), "center", HEADER_FILL)
     for offset, row_model in enumerate(model.rows, start=1):
         _write_row(sheet, header_row + offset, row_model, model.columns)
-    _set_widths(sheet, model)
+    widths = _set_widths(sheet, model)
+    _set_heights(sheet, model, header_row, widths)
     _page_setup(sheet, header_row)
 
 
@@ -168,17 +170,43 @@ def _style(cell: Any, font: Font, align: str, fill: PatternFill | None) -> None:
         cell.fill = fill
 
 
-def _set_widths(sheet: Worksheet, model: Table) -> None:
+def _set_widths(sheet: Worksheet, model: Table) -> list[int]:
     """Each column as wide as its longest line, capped by the column's width hint; Excel
     counts width in half-width characters, so a Chinese character counts two."""
+    widths = []
     for index, column in enumerate(model.columns):
         cells = [
             row.cells[index] for row in model.rows if row.kind == "item" and index < len(row.cells)
         ]
         longest = max((_widest_line(c.text) for c in cells), default=0)
         header = chinese.display_width(column.header)
-        width = min(max(longest, header), column.width * 2)
-        sheet.column_dimensions[get_column_letter(index + 1)].width = width + 2
+        width = min(max(longest, header), column.width * 2) + 2
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+        widths.append(width)
+    return widths
+
+
+def _set_heights(sheet: Worksheet, model: Table, header_row: int, widths: list[int]) -> None:
+    """Row heights for the wrapped text. Excel and LibreOffice do not grow a row to fit its
+    text when they open a file, so the lines each cell wraps into are counted here."""
+    for offset, row in enumerate(model.rows, start=1):
+        if row.kind == "section":
+            continue
+        lines = max(
+            (
+                _wrapped_lines(cell.text, width)
+                for cell, width in zip(row.cells, widths, strict=False)
+            ),
+            default=1,
+        )
+        sheet.row_dimensions[header_row + offset].height = lines * LINE_HEIGHT_PT + 4
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    # A Chinese character in an 11 pt face is a little wider than two of Excel's width
+    # units (the default font's digit), so a line holds slightly fewer than `width` columns.
+    capacity = max(1, int((width - 1) * 0.9))
+    return sum(max(1, -(-chinese.display_width(line) // capacity)) for line in text.split("\n"))
 
 
 def _widest_line(text: str) -> int:
