@@ -113,3 +113,14 @@ def test_csv_opens_in_excel_and_wps(rendered: Render, zhaoqing_job: Job) -> None
     items = [row for row in rows[1:] if row[0].isdigit()]
     assert [row[2] for row in items] == [task.lead_text for task in zhaoqing_job.plan.tasks]
     assert rows[1] == ["二、完成考核指标和重大项目建设任务", "", "", "", ""]
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(sheet: Any) -> None:
+    heights = {
+        row[0].value: sheet.row_dimensions[row[0].row].height
+        for row in sheet.iter_rows(min_row=3)
+        if isinstance(row[0].value, int)
+    }
+    # Task 13 (基础设施一体化) runs to some 340 characters; task 5 to about 80.
+    assert heights[13] > 2 * heights[5]
+    assert min(heights.values()) >= 14.5
