@@ -90,6 +90,7 @@ def _command(engine: str, folder: Path, page: Path, output: Path) -> list[str]:
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions",
+        "--disable-dev-shm-usage",  # containers often give /dev/shm only 64 MB
         f"--user-data-dir={folder / 'profile'}",
         "--no-pdf-header-footer",
         f"--print-to-pdf={output}",
