@@ -1,0 +1,384 @@
+"""Turn the outline into the plan's `preamble` and `sections` (PLAN_FORMAT.md).
+
+An item with sub-items is a section; an item without is a task. An item whose
+sentences (or paragraphs) each carry their own owner group becomes a section with one
+task per sentence. Leading items that hold no tasks (一、总体要求) are the preamble. Ids
+are the number path (三、（一）1、 → "3.1.1"); unnumbered parts count their position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from planctl.importer.deadlines_text import find_in_text, read_field
+from planctl.importer.numbering import Node, Outline
+from planctl.importer.owners import Owners, parse_group, take_trailing
+from planctl.importer.tables import RowFields
+from planctl.importer.text import sentences, strip_end_mark
+
+_PREAMBLE_TITLES = re.compile(r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标|"
+                              r"目标任务|编制依据|重要意义|背景|现状|形势|基本情况|主要成就|总体思路|"
+                              r"工作思路|适用范围|总则|基本思路")
+_TITLE_MAX = 40
+_SECTION_TITLE_MAX = 60
+_CLAUSE_TITLE_MAX = 30
+_LEAD_SENTENCE_MAX = 30
+
+
+@dataclass
+class Built:
+    """The preamble, then the sections in order; a task outside any section (a plan that
+    is one flat list) is kept in order too, with `is_section` False."""
+
+    preamble: list[dict[str, str]] = field(default_factory=list)
+    parts: list[tuple[bool, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    data: dict[str, Any]
+    is_section: bool
+    owned: bool
+    node: Node
+
+
+def build(outline: Outline, year: int | None) -> Built:
+    """The plan's preamble and sections from `outline`; `year` dates bare deadlines."""
+    built = Built()
+    if outline.loose:
+        built.preamble.append({"text": "\n\n".join(p.text for p in outline.loose)})
+    items = [_convert(node, _segment(node, n), year, None)
+             for n, node in enumerate(outline.roots, start=1)]
+    owned = any(item.owned for item in items)
+    leading = True
+    for item in items:
+        leading = leading and not item.owned and _is_preamble(item, owned)
+        if leading:
+            built.preamble.append(_preamble_part(item.node))
+        else:
+            built.parts.append((item.is_section, item.data))
+    return built
+
+
+def _is_preamble(item: _Item, document_owned: bool) -> bool:
+    title = item.node.heading
+    if not _preamble_text(item.node):
+        return False
+    return bool(_PREAMBLE_TITLES.search(title[:20])) or (document_owned and not item.node.children)
+
+
+def _preamble_part(node: Node) -> dict[str, str]:
+    title = _split_heading(node.heading)[0]
+    text = _preamble_text(node)
+    return {"title": title, "text": text} if title else {"text": text}
+
+
+def _preamble_text(node: Node) -> str:
+    _, rest = _split_heading(node.heading)
+    blocks = [rest] if rest else []
+    blocks += [p.text for p in node.paras]
+    for child in node.walk()[1:]:
+        blocks.append(f"{child.written or ''}{child.heading}")
+        blocks += [p.text for p in child.paras]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _segment(node: Node, position: int) -> str:
+    if node.number is not None and node.number.value is not None:
+        return str(node.number.value)
+    return str(position)
+
+
+# --- sections ------------------------------------------------------------------------------
+
+
+def _convert(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
+    if node.children:
+        return _section(node, node_id, year, inherited)
+    return _leaf(node, node_id, year, inherited)
+
+
+def _section(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
+    heading, owners = take_trailing(node.heading)
+    title, rest = _split_heading(heading)
+    data = _section_head(node_id, node, title, [rest, *(p.text for p in node.paras)])
+    passed = owners if owners is not None and owners.names_units else inherited
+    children = [_convert(child, f"{node_id}.{_segment(child, n)}", year, passed)
+                for n, child in enumerate(node.children, start=1)]
+    tasks = [child.data for child in children if not child.is_section]
+    sections = [child.data for child in children if child.is_section]
+    if sections:
+        data["sections"] = sections
+    if tasks:
+        data["tasks"] = tasks
+    owned = owners is not None or any(child.owned for child in children)
+    return _Item(data, True, owned, node)
+
+
+def _section_head(node_id: str, node: Node, title: str, texts: list[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": node_id}
+    if node.written:
+        data["source_number"] = node.written
+    data["title"] = title or node.written or node_id
+    text = "\n\n".join(t for t in texts if t)
+    if text:
+        data["text"] = text
+    return data
+
+
+def _split_heading(heading: str) -> tuple[str, str]:
+    """A section heading's title (its first sentence) and the rest."""
+    parts = sentences(heading)
+    if not parts:
+        return "", ""
+    first = strip_end_mark(parts[0])
+    if len(first) <= _SECTION_TITLE_MAX or len(parts) == 1:
+        return first, "".join(parts[1:])
+    return first[:_SECTION_TITLE_MAX], heading
+
+
+# --- leaves: one task, or a section of tasks -----------------------------------------------
+
+
+def _leaf(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
+    if node.row is not None:
+        assert isinstance(node.row, RowFields)
+        task = _row_task(node, node_id, node.row, year, inherited)
+        return _Item(task, False, "lead" in task or "support" in task, node)
+    paragraphs = [take_trailing(p.text) for p in node.paras]
+    owned = sum(1 for _, owners in paragraphs if owners is not None and owners.names_units)
+    if len(paragraphs) >= 2 and (owned >= 2 or (owned == 0 and _measures(node))):
+        return _split(node, node_id, [p.text for p in node.paras], year, inherited)
+    if not node.paras:
+        pieces = _sentence_pieces(node.heading)
+        if sum(1 for _, owners in pieces if owners is not None) >= 2:
+            return _split_sentences(node, node_id, pieces, year, inherited)
+    return _single(node, node_id, year, inherited)
+
+
+def _measures(node: Node) -> bool:
+    """A title-only heading over paragraphs that each open with a short lead sentence."""
+    if any(mark in node.heading.rstrip("。") for mark in "。；"):
+        return False
+    leads = 0
+    for para in node.paras:
+        first = sentences(para.text)[:1]
+        if first and len(first[0]) <= _LEAD_SENTENCE_MAX and first[0].endswith("。"):
+            leads += 1
+    return leads >= 2
+
+
+def _split(node: Node, node_id: str, texts: list[str], year: int | None,
+           inherited: Owners | None) -> _Item:
+    heading, owners = take_trailing(node.heading)
+    title, rest = _split_heading(heading)
+    data = _section_head(node_id, node, title, [rest])
+    passed = owners if owners is not None and owners.names_units else inherited
+    data["tasks"] = [_text_task(f"{node_id}.{n}", None, text, year, passed)
+                     for n, text in enumerate(texts, start=1)]
+    owned = any("lead" in t or "support" in t for t in data["tasks"])
+    return _Item(data, True, owned, node)
+
+
+def _sentence_pieces(text: str) -> list[tuple[str, Owners | None]]:
+    pieces = []
+    for sentence in sentences(text):
+        body, owners = take_trailing(sentence)
+        pieces.append((sentence, owners if owners is not None and owners.names_units else None))
+    return pieces
+
+
+def _split_sentences(node: Node, node_id: str, pieces: list[tuple[str, Owners | None]],
+                     year: int | None, inherited: Owners | None) -> _Item:
+    """Each sentence with its own owner group is a task; the sentences before it join it."""
+    title = ""
+    if pieces and pieces[0][1] is None and len(strip_end_mark(pieces[0][0])) <= _TITLE_MAX:
+        title = strip_end_mark(pieces[0][0])
+        pieces = pieces[1:]
+    groups: list[str] = []
+    pending = ""
+    for sentence, owners in pieces:
+        pending += sentence
+        if owners is not None:
+            groups.append(pending)
+            pending = ""
+    if pending:
+        groups.append(pending)
+    if not title:
+        title = strip_end_mark(take_trailing(groups[0])[0])[:_TITLE_MAX]
+    data = _section_head(node_id, node, title, [])
+    data["tasks"] = [_text_task(f"{node_id}.{n}", None, text, year, inherited)
+                     for n, text in enumerate(groups, start=1)]
+    return _Item(data, True, True, node)
+
+
+def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
+    if node.paras:
+        heading, owners = take_trailing(node.heading)
+        bodies: list[str] = []
+        for para in node.paras:
+            body, para_owners = take_trailing(para.text)
+            bodies.append(body)
+            owners = _merged(owners, para_owners)
+        if _is_title_only(heading):
+            task = _task(node_id, node.written, strip_end_mark(heading) or None,
+                         "\n\n".join(b for b in bodies if b) or None, owners, year, inherited)
+        else:
+            task = _text_task(node_id, node.written, "\n\n".join([heading, *bodies]), year,
+                              inherited, owners)
+    else:
+        task = _text_task(node_id, node.written, node.heading, year, inherited)
+    return _Item(task, False, "lead" in task or "support" in task, node)
+
+
+def _merged(first: Owners | None, second: Owners | None) -> Owners | None:
+    if first is None:
+        return second
+    if second is not None:
+        first.merge(second)
+    return first
+
+
+def _is_title_only(heading: str) -> bool:
+    return bool(heading) and len(heading) <= _SECTION_TITLE_MAX and not any(
+        mark in heading.rstrip("。") for mark in "。；")
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+
+def _text_task(task_id: str, number: str | None, text: str, year: int | None,
+               inherited: Owners | None, owners: Owners | None = None) -> dict[str, Any]:
+    """A task from running text: its owners, then a title from its first sentence."""
+    body, found = take_trailing(text)
+    owners = _merged(found, owners)
+    if owners is None:
+        body, owners = _inner_group(body)
+    title, rest = _title_and_text(body)
+    return _task(task_id, number, title, rest, owners, year, inherited)
+
+
+def _inner_group(text: str) -> tuple[str, Owners | None]:
+    """One owner group closing a sentence inside the text: （…牵头）。 followed by more."""
+    found = [(s, o) for s, o in _sentence_pieces(text) if o is not None]
+    if len(found) != 1:
+        return text, None
+    sentence, owners = found[0]
+    return text.replace(sentence, take_trailing(sentence)[0], 1), owners
+
+
+def _title_and_text(text: str) -> tuple[str | None, str | None]:
+    parts = sentences(text)
+    if not parts:
+        return None, None
+    first = strip_end_mark(parts[0])
+    if len(first) <= _TITLE_MAX:
+        rest = "".join(parts[1:])
+        return first, rest or None
+    clause = first.split("，")[0]
+    if len(clause) <= _CLAUSE_TITLE_MAX:
+        return clause, text
+    return None, text
+
+
+def _row_task(node: Node, node_id: str, row: RowFields, year: int | None,
+              inherited: Owners | None) -> dict[str, Any]:
+    text = "\n\n".join([row.text, *(f"{header}：{value}" for header, value in row.extras)])
+    body, owners = take_trailing(text.strip()) if text.strip() else ("", None)
+    cells = _cell_owners(row)
+    owners = _merged(cells, owners)
+    if row.title:
+        title, rest = strip_end_mark(row.title), body or None
+    else:
+        title, rest = _title_and_text(body)
+    if row.due:
+        owners = owners or Owners()
+        owners.due.append(row.due)
+    return _task(node_id, node.written, title, rest, owners, year, inherited)
+
+
+def _cell_owners(row: RowFields) -> Owners | None:
+    """Owners from the 牵头 and 配合 cells, which may name roles themselves (A牵头，B配合)."""
+    owners = _cell(row.lead, row.lead_word, "lead") if row.lead else None
+    if row.support:
+        support = _cell(row.support, row.support_word, "support")
+        owners = _merged(owners or Owners(), support) if support else owners
+    return owners
+
+
+def _cell(text: str, word: str, role: str) -> Owners | None:
+    worded = parse_group(text)
+    if worded is not None and worded.names_units:
+        return worded
+    return parse_group(f"{strip_end_mark(text)}{word}") or _listed(text, role)
+
+
+def _listed(text: str, role: str) -> Owners | None:
+    """A cell whose names fail the unit-name check is still a list of names: keep them."""
+    from planctl.importer.owners import split_units
+
+    names = [name for name, _, _ in split_units(text)]
+    if not names:
+        return None
+    return Owners(lead=names) if role == "lead" else Owners(support=names)
+
+
+def _task(task_id: str, number: str | None, title: str | None, text: str | None,
+          owners: Owners | None, year: int | None, inherited: Owners | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": task_id}
+    if number:
+        data["source_number"] = number
+    if title:
+        data["title"] = title
+    if text:
+        data["text"] = text
+    if "title" not in data and "text" not in data:
+        data["title"] = number or task_id
+    if owners is None or not owners.names_units:
+        owners = _inherit(owners, inherited)
+    _put_owners(data, owners)
+    _put_due(data, owners, year)
+    return data
+
+
+def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
+    if inherited is None:
+        return own
+    copy = Owners(list(inherited.lead), list(inherited.support), inherited.lead_word,
+                  inherited.support_word, inherited.lead_more, inherited.support_more)
+    if own is not None:
+        copy.due = list(own.due)
+    return copy
+
+
+def _put_owners(data: dict[str, Any], owners: Owners | None) -> None:
+    if owners is None:
+        return
+    if owners.lead:
+        data["lead"] = list(owners.lead)
+    if owners.support:
+        data["support"] = list(owners.support)
+    if owners.support_more and owners.support:
+        data["support_more"] = True
+    if owners.lead_more and owners.lead and not owners.support:
+        data["lead_more"] = True
+    if owners.lead and owners.lead_word != "牵头":
+        data["lead_word"] = owners.lead_word
+    if owners.support and owners.support_word != "配合":
+        data["support_word"] = owners.support_word
+
+
+def _put_due(data: dict[str, Any], owners: Owners | None, year: int | None) -> None:
+    if owners is not None and owners.due:
+        found = read_field("，".join(owners.due), year)
+        if found.due:
+            data["due"] = found.due
+        if found.note:
+            data["due_note"] = found.note
+        return
+    written = "".join(data.get(key, "") for key in ("title", "text"))
+    due = find_in_text(written, year)
+    if due:
+        data["due"] = due
