@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+from yaml import events as ev
+
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 
 MAX_DEPTH = 100
@@ -89,9 +92,7 @@ class Document:
     ) -> Finding:
         """A finding located at the value (or key) at `path` in this document."""
         line, column = self.locate(path, key=key)
-        return Finding(
-            self.file, line, column, rule, severity, message, hint, json_path_text(path)
-        )
+        return Finding(self.file, line, column, rule, severity, message, hint, json_path_text(path))
 
 
 class _ParseStop(Exception):
@@ -115,7 +116,9 @@ def read_document(path: Path, display: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        return _unreadable(name, f"cannot read the file: {reason}", "check the path and permissions")
+        return _unreadable(
+            name, f"cannot read the file: {reason}", "check the path and permissions"
+        )
     return load_bytes(raw, name)
 
 
@@ -134,20 +137,24 @@ def load_text(
     """Parse YAML text (already decoded)."""
     found = list(problems or [])
     document = Document(file, text, None, encoding, found)
-    if not text.strip():
-        found.append(_problem(file, (1, 1), "empty-file", "the file holds no YAML data",
-                              "write the plan's keys (see `planctl schema plan`) or delete the file"))
-        return document
     try:
-        document.data = _parse(text, None, found, file)
+        document.data = _parse(text, None, found, file) if text.strip() else None
     except _ParseStop as stop:
         found.append(_problem(file, stop.position, stop.rule, stop.message, stop.hint))
-    except Exception as error:  # noqa: BLE001 — libyaml raises several unrelated types
+        return document
+    except yaml.YAMLError as error:
         found.append(_syntax_problem(file, error))
-    else:
-        if document.data is None:
-            found.append(_problem(file, (1, 1), "empty-file", "the file holds no YAML data",
-                                  "write the plan's keys (see `planctl schema plan`)"))
+        return document
+    if document.data is None:
+        found.append(
+            _problem(
+                file,
+                (1, 1),
+                "empty-file",
+                "the file holds no YAML data",
+                "write the plan's keys (see `planctl schema plan`)",
+            )
+        )
     return document
 
 
@@ -157,19 +164,32 @@ def load_text(
 def _decode(raw: bytes, file: str) -> tuple[str, str, list[Finding]] | Document:
     problems: list[Finding] = []
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _unreadable(file, "the file is UTF-16, not UTF-8",
-                           "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)", rule="encoding")
+        return _unreadable(
+            file,
+            "the file is UTF-16, not UTF-8",
+            "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)",
+            rule="encoding",
+        )
     if b"\x00" in raw:
-        return _unreadable(file, "the file is binary (it contains NUL bytes), not YAML text",
-                           "point planctl at the plan's .yaml file")
+        return _unreadable(
+            file,
+            "the file is binary (it contains NUL bytes), not YAML text",
+            "point planctl at the plan's .yaml file",
+        )
     encoding = "utf-8"
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
         encoding = "utf-8-sig"
-        problems.append(_problem(file, (1, 1), "byte-order-mark",
-                                 "the file starts with a UTF-8 byte-order mark (BOM)",
-                                 "run `planctl fmt` to save it as UTF-8 without BOM",
-                                 severity=Severity.ERROR))
+        problems.append(
+            _problem(
+                file,
+                (1, 1),
+                "byte-order-mark",
+                "the file starts with a UTF-8 byte-order mark (BOM)",
+                "run `planctl fmt` to save it as UTF-8 without BOM",
+                severity=Severity.ERROR,
+            )
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -180,9 +200,15 @@ def _decode(raw: bytes, file: str) -> tuple[str, str, list[Finding]] | Document:
         problems.append(legacy[1])
     if "\r" in text:
         first = text.index("\r")
-        problems.append(_problem(file, _position_of(text, first), "line-endings",
-                                 "the file has Windows (CRLF) line endings",
-                                 "run `planctl fmt` to convert them to LF"))
+        problems.append(
+            _problem(
+                file,
+                _position_of(text, first),
+                "line-endings",
+                "the file has Windows (CRLF) line endings",
+                "run `planctl fmt` to convert them to LF",
+            )
+        )
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding, problems
 
@@ -196,13 +222,21 @@ def _decode_legacy(
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return _unreadable(file, f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at "
-                           f"line {where[0]}) nor GB18030", "save it as UTF-8", rule="encoding",
-                           position=where)
-    finding = _problem(file, where, "encoding",
-                       "the file is GBK/GB18030-encoded, not UTF-8 (it was read as GB18030)",
-                       "run `planctl fmt` to save it as UTF-8, or "
-                       "`iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE`")
+        return _unreadable(
+            file,
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at line {where[0]}) nor GB18030",
+            "save it as UTF-8",
+            rule="encoding",
+            position=where,
+        )
+    finding = _problem(
+        file,
+        where,
+        "encoding",
+        "the file is GBK/GB18030-encoded, not UTF-8 (it was read as GB18030)",
+        "run `planctl fmt` to save it as UTF-8, or "
+        "`iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE`",
+    )
     return text, finding
 
 
@@ -258,8 +292,6 @@ def _parse(
     problems: list[Finding] | None = None,
     file: str = "",
 ) -> Any:
-    import yaml
-
     builder = _Builder(positions, problems if problems is not None else [], file)
     return builder.run(yaml.parse(text, Loader=yaml.CSafeLoader))
 
@@ -292,8 +324,6 @@ class _Builder:
         self.documents = 0
 
     def run(self, events: Iterator[Any]) -> Any:
-        from yaml import events as ev
-
         handlers: dict[type, Callable[[Any], None]] = {
             ev.ScalarEvent: self.scalar,
             ev.MappingStartEvent: self.start_mapping,
@@ -314,9 +344,12 @@ class _Builder:
     def start_document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise _ParseStop("multiple-documents", "the file holds more than one YAML document",
-                             "keep one plan per file; remove the `---` line and what follows",
-                             _mark(event))
+            raise _ParseStop(
+                "multiple-documents",
+                "the file holds more than one YAML document",
+                "keep one plan per file; remove the `---` line and what follows",
+                _mark(event),
+            )
 
     def scalar(self, event: Any) -> None:
         value = self._scalar_value(event)
@@ -342,21 +375,35 @@ class _Builder:
     def alias(self, event: Any) -> None:
         name = event.anchor
         if name in self.open_anchors:
-            raise _ParseStop("yaml-limits", f"alias *{name} refers to its own anchor (a cycle)",
-                             "plans hold plain data: remove the recursive alias", _mark(event))
+            raise _ParseStop(
+                "yaml-limits",
+                f"alias *{name} refers to its own anchor (a cycle)",
+                "plans hold plain data: remove the recursive alias",
+                _mark(event),
+            )
         if name not in self.anchors:
-            raise _ParseStop("yaml-syntax", f"alias *{name} has no anchor &{name} before it",
-                             f"define &{name} first, or write the value out", _mark(event))
+            raise _ParseStop(
+                "yaml-syntax",
+                f"alias *{name} has no anchor &{name} before it",
+                f"define &{name} first, or write the value out",
+                _mark(event),
+            )
         value, size = self.anchors[name]
         self.expanded += size
         if self.expanded > MAX_EXPANDED_NODES:
-            raise _ParseStop("yaml-limits",
-                             f"aliases expand to more than {MAX_EXPANDED_NODES:,} values "
-                             "(an alias bomb)", "write the values out; plans need no aliases",
-                             _mark(event))
+            raise _ParseStop(
+                "yaml-limits",
+                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb)",
+                "write the values out; plans need no aliases",
+                _mark(event),
+            )
         if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
-            raise _ParseStop("yaml-syntax", "an alias cannot be a mapping key",
-                             "use plain text for keys", _mark(event))
+            raise _ParseStop(
+                "yaml-syntax",
+                "an alias cannot be a mapping key",
+                "use plain text for keys",
+                _mark(event),
+            )
         self._add(value, _mark(event), size, None)
 
     # helpers
@@ -366,12 +413,19 @@ class _Builder:
         if event.tag not in _CONTAINER_TAGS:
             self._tag_problem(event.tag, position)
         if len(self.stack) >= MAX_DEPTH:
-            raise _ParseStop("yaml-limits", f"the data nests deeper than {MAX_DEPTH} levels",
-                             "plans nest sections a few levels deep; flatten the structure",
-                             position)
+            raise _ParseStop(
+                "yaml-limits",
+                f"the data nests deeper than {MAX_DEPTH} levels",
+                "plans nest sections a few levels deep; flatten the structure",
+                position,
+            )
         if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
-            raise _ParseStop("yaml-syntax", "a mapping key must be plain text, not a "
-                             "list or mapping", "write the key as text", position)
+            raise _ParseStop(
+                "yaml-syntax",
+                "a mapping key must be plain text, not a list or mapping",
+                "write the key as text",
+                position,
+            )
         self._add(container, position, 0, None)
         self.stack.append(_Frame(container, event.anchor))
         if event.anchor is not None:
@@ -389,23 +443,39 @@ class _Builder:
         try:
             return convert(event.value)
         except ValueError:
-            raise _ParseStop("yaml-syntax", f"{event.value!r} is not a valid {tag[len(_CORE_TAG):]}",
-                             "remove the tag or correct the value", _mark(event)) from None
+            raise _ParseStop(
+                "yaml-syntax",
+                f"{event.value!r} is not a valid {tag[len(_CORE_TAG) :]}",
+                "remove the tag or correct the value",
+                _mark(event),
+            ) from None
 
     def _tag_problem(self, tag: str, position: Position) -> None:
-        self.problems.append(_problem(
-            self.file, position, "yaml-tag", f"the tag {tag} is not allowed (it was not applied)",
-            "plans hold plain text, numbers and lists: remove the tag"))
+        self.problems.append(
+            _problem(
+                self.file,
+                position,
+                "yaml-tag",
+                f"the tag {_short_tag(tag)} is not allowed (it was not applied)",
+                "plans hold plain text, numbers and lists: remove the tag",
+            )
+        )
 
     def _set_key(self, key: str, position: Position) -> None:
         frame = self.stack[-1]
         assert isinstance(frame.container, dict)
         if key in frame.container:
-            path = self._path() + (key,)
-            self.problems.append(_problem(
-                self.file, position, "duplicate-key", f"duplicate key {key!r} in this mapping",
-                "remove one of them; only the first value is used",
-                json_path=json_path_text(path)))
+            path = (*self._path(), key)
+            self.problems.append(
+                _problem(
+                    self.file,
+                    position,
+                    "duplicate-key",
+                    f"duplicate key {key!r} in this mapping",
+                    "remove one of them; only the first value is used",
+                    json_path=json_path_text(path),
+                )
+            )
             key = _DuplicateKey(key)
         frame.key = key
         frame.key_position = position
@@ -457,6 +527,11 @@ class _DuplicateKey(str):
     """Marks the second occurrence of a key, whose value is dropped."""
 
 
+def _short_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/name` as users write it: `!!python/name`."""
+    return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+
+
 def _mark(event: Any) -> Position:
     mark = event.start_mark
     return mark.line + 1, mark.column + 1
@@ -491,4 +566,12 @@ def _syntax_problem(file: str, error: Exception) -> Finding:
     hint = "fix the YAML syntax at this place"
     if "\\t" in message or "\t" in message or "tab" in message:
         hint = "indent with spaces: YAML does not allow tab characters for indentation"
+    if "nesting depth" in message:  # libyaml's own bound on flow nesting
+        return _problem(
+            file,
+            position,
+            "yaml-limits",
+            f"the data nests too deep: {message}",
+            "plans nest sections a few levels deep; flatten the structure",
+        )
     return _problem(file, position, "yaml-syntax", f"invalid YAML: {message}", hint)

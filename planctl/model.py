@@ -201,7 +201,8 @@ def _section(data: Mapping[str, Any], path: JsonPath) -> Section:
             for index, item in enumerate(data.get("sections") or ())
         ),
         tasks=tuple(
-            _task(item, (*path, "tasks", index)) for index, item in enumerate(data.get("tasks") or ())
+            _task(item, (*path, "tasks", index))
+            for index, item in enumerate(data.get("tasks") or ())
         ),
     )
 

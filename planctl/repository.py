@@ -45,9 +45,10 @@ class Repository:
 def iter_plan_files(folder: Path, *, skip: Path | None = None) -> Iterator[Path]:
     skipped = skip.resolve() if skip is not None else None
     for path in folder.rglob("*"):
-        if path.suffix in PLAN_SUFFIXES and path.is_file() and path.resolve() != skipped:
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                yield path
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        wanted = path.suffix in PLAN_SUFFIXES and not hidden and path.is_file()
+        if wanted and path.resolve() != skipped:
+            yield path
 
 
 def find_root(start: Path) -> Path | None:

@@ -24,7 +24,10 @@ def compiled_validator(name: SchemaName) -> Callable[[Any], Any]:
     import fastjsonschema
 
     # use_default=False: a validator must never write defaults into the user's data.
-    return fastjsonschema.compile(resources.schema(name), use_default=False)  # type: ignore[no-any-return]
+    validator: Callable[[Any], Any] = fastjsonschema.compile(
+        resources.schema(name), use_default=False
+    )
+    return validator
 
 
 def is_valid(data: Any, name: SchemaName) -> bool:
@@ -53,22 +56,23 @@ def _explain(document: Document, name: SchemaName) -> Iterator[Finding]:
 
 
 def _most_specific(error: Any) -> Any:
-    """For anyOf/oneOf, the sub-error that says most (jsonschema's relevance order)."""
-    from jsonschema.exceptions import best_match
+    """For anyOf/oneOf, the branch error that says most, if one goes deeper than the choice.
 
-    if error.validator in ("anyOf", "oneOf") and error.context:
-        deeper = best_match(error.context)
-        if deeper is not None and len(deeper.absolute_path) >= len(error.absolute_path):
-            return deeper
-    return error
+    Branches rejected only for their type (`due` is text, not a number) say nothing useful,
+    so they are passed over; when no branch goes deeper, the choice itself is reported.
+    """
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return error
+    relevant = [e for e in error.context if e.validator != "type"]
+    deeper = [e for e in relevant if len(e.absolute_path) > len(error.absolute_path)]
+    return max(deeper, key=lambda e: len(e.absolute_path)) if deeper else error
 
 
 def _finding(document: Document, error: Any) -> Finding:
     path: JsonPath = tuple(error.absolute_path)
     explain = _EXPLAINERS.get(error.validator, _explain_generic)
     message, hint, key_path = explain(error, path)
-    return document.finding(key_path, "schema", Severity.ERROR, message, hint,
-                            key=key_path != path)
+    return document.finding(key_path, "schema", Severity.ERROR, message, hint, key=key_path != path)
 
 
 Explained = tuple[str, str, JsonPath]
@@ -95,38 +99,102 @@ def _explain_additional(error: Any, path: JsonPath) -> Explained:
 def _explain_required(error: Any, path: JsonPath) -> Explained:
     missing = str(error.message).split("'")[1] if "'" in error.message else error.message
     prop = error.schema.get("properties", {}).get(missing, {})
-    return (f"{_label(error.schema)} is missing {_label(prop, missing)}",
-            f"add `{missing}:` here", path)
+    return (
+        f"{_label(error.schema)} is missing {_label(prop, missing)}",
+        f"add `{missing}:` here",
+        path,
+    )
+
+
+_TYPE_NAMES = {
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 def _explain_type(error: Any, path: JsonPath) -> Explained:
     expected = error.validator_value
-    wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
-    got = type(error.instance).__name__
-    hint = f"write a {wanted} here"
-    if "string" in wanted and isinstance(error.instance, int | float):
-        hint = f'quote it ("{_as_written(error.instance)}") so YAML reads it as text'
-    if "array" in wanted and isinstance(error.instance, str):
-        hint = f"write a list: [{error.instance}]"
-    return f"{_label(error.schema)}: expected {wanted}, got {got} {error.instance!r}", hint, path
+    names: list[str] = expected if isinstance(expected, list) else [str(expected)]
+    wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    instance = error.instance
+    got = _shown(instance)
+    if not isinstance(instance, dict | list):
+        got = f"{_TYPE_NAMES.get(_json_type(instance), 'a value')} {got}"
+    hint = f"write {wanted} here"
+    if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
+        hint = f'quote it ("{_as_written(instance)}") so YAML reads it as text'
+    elif "array" in names and isinstance(instance, str):
+        hint = f"write a list: [{instance}]"
+    return f"{_label(error.schema)}: expected {wanted}, got {got}", hint, path
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return "string" if isinstance(value, str) else "null"
 
 
 def _explain_enum(error: Any, path: JsonPath) -> Explained:
     choices = ", ".join(str(choice) for choice in error.validator_value)
     close = difflib.get_close_matches(str(error.instance), [str(c) for c in error.validator_value])
     hint = f"did you mean {close[0]}?" if close else f"use one of: {choices}"
-    return f"{_label(error.schema)}: {error.instance!r} is not one of {choices}", hint, path
+    return f"{_label(error.schema)}: {_shown(error.instance)} is not one of {choices}", hint, path
 
 
 def _explain_pattern(error: Any, path: JsonPath) -> Explained:
     description = str(error.schema.get("description", "")).split("(")[0].strip()
-    return (f"{_label(error.schema)}: {error.instance!r} is not in the expected form",
-            description or f"match {error.validator_value}", path)
+    return (
+        f"{_label(error.schema)}: {error.instance!r} is not in the expected form",
+        description or f"match {error.validator_value}",
+        path,
+    )
+
+
+def _explain_choice(error: Any, path: JsonPath) -> Explained:
+    missing = sorted(
+        {
+            str(e.message).split("'")[1]
+            for e in error.context
+            if e.validator == "required" and "'" in e.message
+        }
+    )
+    description = _description(error.schema)
+    if missing:
+        keys = ", ".join(f"`{key}`" for key in missing)
+        return f"{_label(error.schema)} needs at least one of {keys}", description, path
+    return (
+        f"{_label(error.schema)}: {_shown(error.instance)} is not in the expected form",
+        description,
+        path,
+    )
 
 
 def _explain_generic(error: Any, path: JsonPath) -> Explained:
-    description = str(error.schema.get("description", "")).split("(")[0].strip()
-    return f"{_label(error.schema)}: {error.message}", description, path
+    return f"{_label(error.schema)}: {error.message}", _description(error.schema), path
+
+
+def _description(schema: dict[str, Any]) -> str:
+    """The Chinese description, without the English gloss in parentheses at its end."""
+    return str(schema.get("description", "")).rsplit(" (", 1)[0].rsplit("(", 1)[0].strip()
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message: short scalars in full, containers by kind only."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…'"
 
 
 def _as_written(value: int | float) -> str:
@@ -140,4 +208,6 @@ _EXPLAINERS: dict[str, Callable[[Any, JsonPath], Explained]] = {
     "enum": _explain_enum,
     "const": _explain_enum,
     "pattern": _explain_pattern,
+    "anyOf": _explain_choice,
+    "oneOf": _explain_choice,
 }

@@ -72,8 +72,16 @@ def check_document(document: Document, units: UnitRegistry | None) -> FileResult
         assert rule.check is not None
         severity = rule.severity_for(plan.stage)
         for issue in rule.check(plan, context):
-            findings.append(document.finding(issue.path, rule.id, severity, issue.message,
-                                             issue.hint or rule.hint, key=issue.on_key))
+            findings.append(
+                document.finding(
+                    issue.path,
+                    rule.id,
+                    severity,
+                    issue.message,
+                    issue.hint or rule.hint,
+                    key=issue.on_key,
+                )
+            )
     return FileResult(document.file, tuple(sorted(findings)), plan.id)
 
 
@@ -111,10 +119,13 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
     """The YAML files named by `paths` (folders are searched), or the whole repository."""
     if not paths:
         if repository is None:
-            raise UsageError("no files to check", hint="name plan files, or run inside a "
-                             "folder holding plans/")
-        return sorted([repository.units_path] if repository.units_path.is_file() else []) + \
-            repository.plan_files()
+            raise UsageError(
+                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+            )
+        return (
+            sorted([repository.units_path] if repository.units_path.is_file() else [])
+            + repository.plan_files()
+        )
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -122,8 +133,11 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
         elif path.exists():
             files.append(path)
         else:
-            raise UsageError("no such file or folder", where=str(path),
-                             hint="check the path (names are relative to the working directory)")
+            raise UsageError(
+                "no such file or folder",
+                where=str(path),
+                hint="check the path (names are relative to the working directory)",
+            )
     return list(dict.fromkeys(files))
 
 
@@ -155,6 +169,10 @@ def summarize(results: Iterable[FileResult]) -> Report:
 
 def _duplicate_plan(result: FileResult, first: str) -> Finding:
     document = read_document(Path(result.file), result.file)
-    return document.finding(("id",), "duplicate-plan-id", Severity.ERROR,
-                            f"plan id {result.plan_id!r} is also used by {first}",
-                            "give this plan a new id and rename its file to match")
+    return document.finding(
+        ("id",),
+        "duplicate-plan-id",
+        Severity.ERROR,
+        f"plan id {result.plan_id!r} is also used by {first}",
+        "give this plan a new id and rename its file to match",
+    )

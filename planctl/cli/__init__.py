@@ -34,7 +34,11 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", "-V", help="Print the version and exit.", is_eager=True,
+        False,
+        "--version",
+        "-V",
+        help="Print the version and exit.",
+        is_eager=True,
         callback=_show_version,
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),

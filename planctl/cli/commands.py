@@ -43,10 +43,13 @@ def run(app: typer.Typer, argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("planctl: interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 — the last line of defence against tracebacks
+    except Exception as error:
         _debug_traceback()
-        print(f"planctl: internal error: {type(error).__name__}: {error} — run with --debug "
-              "for the traceback and report it", file=sys.stderr)
+        print(
+            f"planctl: internal error: {type(error).__name__}: {error} — run with --debug "
+            "for the traceback and report it",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -14,8 +15,9 @@ def fmt(
     paths: list[Path] = typer.Argument(  # noqa: B008 — typer declares options this way
         None, help="Plan files or folders (default: the whole repository).", show_default=False
     ),
-    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 if a file would "
-                               "be reformatted."),
+    check: bool = typer.Option(
+        False, "--check", help="Change nothing; exit 1 if a file would be reformatted."
+    ),
 ) -> None:
     """Rewrite plans in the canonical layout, keeping every comment."""
     from planctl import repository as repo
@@ -36,12 +38,15 @@ def fmt(
             print(f"planctl: error: cannot format {shown}: {error}", file=sys.stderr)
     unchanged = len(files) - len(changed) - failed
     verb = "would be reformatted" if check else "reformatted"
-    print(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, {unchanged} left "
-          "unchanged.", file=sys.stderr)
+    print(
+        f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, {unchanged} left "
+        "unchanged.",
+        file=sys.stderr,
+    )
     if failed:
         raise done(2)
-    return 1 if check and changed else 0
+    raise done(1 if check and changed else 0)
 
 
-def _kind_of(path: Path) -> str:
+def _kind_of(path: Path) -> Literal["plan", "units"]:
     return "units" if path.name == "units.yaml" else "plan"

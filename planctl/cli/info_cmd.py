@@ -7,7 +7,6 @@ import sys
 import typer
 
 from planctl.cli.commands import done
-
 from planctl.errors import UsageError
 
 
@@ -21,11 +20,15 @@ def rules(
         rule = rule_by_id(rule_id)
         if rule is None:
             raise UsageError(f"no rule {rule_id!r}", hint="`planctl rules` lists them")
-        print(f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}")
+        print(
+            f"{rule.id}  ({rule.severity_text()}, {rule.source})\n\n{rule.doc}\n\nfix: {rule.hint}"
+        )
         raise done(0)
-    width = max(len(rule.id) for rule in ALL_RULES)
+    id_width = max(len(rule.id) for rule in ALL_RULES)
+    severity_width = max(len(rule.severity_text()) for rule in ALL_RULES)
     for rule in ALL_RULES:
-        print(f"{rule.id:<{width}}  {rule.severity_text():<40}  {rule.summary}")
+        severity = rule.severity_text()
+        print(f"{rule.id:<{id_width}}  {severity:<{severity_width}}  {rule.summary}")
     raise done(0)
 
 
@@ -36,7 +39,8 @@ def schema(
     from planctl import resources
 
     if name not in ("plan", "units"):
-        raise UsageError(f"no schema {name!r}", hint="use `planctl schema plan` or "
-                         "`planctl schema units`")
+        raise UsageError(
+            f"no schema {name!r}", hint="use `planctl schema plan` or `planctl schema units`"
+        )
     sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
     raise done(0)

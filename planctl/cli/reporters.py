@@ -46,8 +46,10 @@ def _summary(report: Report) -> str:
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     if not report.findings:
         return f"All checks passed ({files})."
-    return (f"Found {report.errors} error{'s' if report.errors != 1 else ''} and "
-            f"{report.warnings} warning{'s' if report.warnings != 1 else ''} in {files}.")
+    return (
+        f"Found {report.errors} error{'s' if report.errors != 1 else ''} and "
+        f"{report.warnings} warning{'s' if report.warnings != 1 else ''} in {files}."
+    )
 
 
 def report_json(report: Report, out: TextIO, *, color: bool = False) -> None:
@@ -66,8 +68,12 @@ def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
         level = "error" if finding.severity is Severity.ERROR else "warning"
         properties = ",".join(
             f"{key}={_escape_property(value)}"
-            for key, value in (("file", finding.file), ("line", str(finding.line)),
-                               ("col", str(finding.column)), ("title", finding.rule))
+            for key, value in (
+                ("file", finding.file),
+                ("line", str(finding.line)),
+                ("col", str(finding.column)),
+                ("title", finding.rule),
+            )
         )
         message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
         out.write(f"::{level} {properties}::{_escape_data(message)}\n")

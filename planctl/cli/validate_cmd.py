@@ -25,8 +25,10 @@ def validate(
     from planctl.validate import validate as run_validation
 
     if output_format not in reporters.FORMAT_CHOICES:
-        raise UsageError(f"unknown format {output_format!r}",
-                         hint=f"use one of: {', '.join(reporters.FORMAT_CHOICES)}")
+        raise UsageError(
+            f"unknown format {output_format!r}",
+            hint=f"use one of: {', '.join(reporters.FORMAT_CHOICES)}",
+        )
     report = run_validation(list(paths or []))
     chosen = reporters.pick_format(output_format)
     reporters.REPORTERS[chosen](report, sys.stdout, color=reporters.wants_color())

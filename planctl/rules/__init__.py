@@ -33,29 +33,61 @@ def _builtin(rule_id: str, summary: str, hint: str, source: str) -> Rule:
 
 
 FILE_CHECKS = (
-    _builtin("unreadable", "the file can be read as text", "check the path; plans are YAML text",
-             "loader"),
-    _builtin("encoding", "the file is UTF-8 (GBK/GB18030 is read, and reported)",
-             "run `planctl fmt` to save it as UTF-8", "loader"),
-    _builtin("byte-order-mark", "the file has no UTF-8 byte-order mark",
-             "run `planctl fmt`", "loader"),
-    _builtin("line-endings", "the file has LF line endings, not CRLF", "run `planctl fmt`",
-             "loader"),
-    _builtin("yaml-syntax", "the file is valid YAML (spaces, not tabs, for indentation)",
-             "fix the YAML at the place shown", "loader"),
-    _builtin("duplicate-key", "no key appears twice in one mapping", "remove one of them",
-             "loader"),
-    _builtin("yaml-tag", "no YAML tags (`!!python/...` and the like); they are never applied",
-             "remove the tag", "loader"),
-    _builtin("yaml-limits", "nesting and alias expansion stay within sane bounds",
-             "write the data out plainly", "loader"),
+    _builtin(
+        "unreadable",
+        "the file can be read as text",
+        "check the path; plans are YAML text",
+        "loader",
+    ),
+    _builtin(
+        "encoding",
+        "the file is UTF-8 (GBK/GB18030 is read, and reported)",
+        "run `planctl fmt` to save it as UTF-8",
+        "loader",
+    ),
+    _builtin(
+        "byte-order-mark", "the file has no UTF-8 byte-order mark", "run `planctl fmt`", "loader"
+    ),
+    _builtin(
+        "line-endings", "the file has LF line endings, not CRLF", "run `planctl fmt`", "loader"
+    ),
+    _builtin(
+        "yaml-syntax",
+        "the file is valid YAML (spaces, not tabs, for indentation)",
+        "fix the YAML at the place shown",
+        "loader",
+    ),
+    _builtin(
+        "duplicate-key", "no key appears twice in one mapping", "remove one of them", "loader"
+    ),
+    _builtin(
+        "yaml-tag",
+        "no YAML tags (`!!python/...` and the like); they are never applied",
+        "remove the tag",
+        "loader",
+    ),
+    _builtin(
+        "yaml-limits",
+        "nesting and alias expansion stay within sane bounds",
+        "write the data out plainly",
+        "loader",
+    ),
     _builtin("empty-file", "the file holds data", "write the plan or delete the file", "loader"),
-    _builtin("multiple-documents", "the file holds one YAML document", "one plan per file",
-             "loader"),
-    _builtin("schema", "the file matches the JSON Schema (`planctl schema`)",
-             "see the message: the key or value the schema expects", "schema"),
-    _builtin("duplicate-plan-id", "plan ids are unique in the repository",
-             "give one of the plans a new id (and file name)", "repository"),
+    _builtin(
+        "multiple-documents", "the file holds one YAML document", "one plan per file", "loader"
+    ),
+    _builtin(
+        "schema",
+        "the file matches the JSON Schema (`planctl schema`)",
+        "see the message: the key or value the schema expects",
+        "schema",
+    ),
+    _builtin(
+        "duplicate-plan-id",
+        "plan ids are unique in the repository",
+        "give one of the plans a new id (and file name)",
+        "repository",
+    ),
 )
 
 PLAN_RULES: tuple[Rule, ...] = (

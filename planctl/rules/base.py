@@ -55,7 +55,12 @@ class Rule:
     def severity_text(self) -> str:
         if isinstance(self.severity, Severity):
             return str(self.severity)
-        return ", ".join(f"{stage}: {severity}" for stage, severity in self.severity.items())
+        by_severity: dict[Severity, list[str]] = {}
+        for stage, severity in self.severity.items():
+            by_severity.setdefault(severity, []).append(stage)
+        return ", ".join(
+            f"{severity} ({', '.join(stages)})" for severity, stages in by_severity.items()
+        )
 
 
 BY_STAGE_WARN_IN_DRAFT: Mapping[str, Severity] = {

@@ -23,9 +23,12 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         return  # doc-number-format reports it
     if signed is not None and number.year != signed.year:
         fixed = f"{number.prefix}〔{signed.year}〕{number.serial}号"
-        yield Issue(("notice", "doc_number"), f"the document number's year {number.year} "
-                    f"differs from the notice date's year {signed.year}",
-                    f"write {fixed}, or correct the notice date")
+        yield Issue(
+            ("notice", "doc_number"),
+            f"the document number's year {number.year} "
+            f"differs from the notice date's year {signed.year}",
+            f"write {fixed}, or correct the notice date",
+        )
 
 
 RULE = Rule(

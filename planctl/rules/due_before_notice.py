@@ -26,8 +26,12 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     for path, value in deadlines(plan):
         last = last_day_or_none(value)
         if last is not None and last < signed:
-            yield Issue(path, f"deadline {value} ends on {date_cn(last)}, before the notice "
-                        f"date {date_cn(signed)}", "set a deadline after the notice date")
+            yield Issue(
+                path,
+                f"deadline {value} ends on {date_cn(last)}, before the notice "
+                f"date {date_cn(signed)}",
+                "set a deadline after the notice date",
+            )
 
 
 RULE = Rule(

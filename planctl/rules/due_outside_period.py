@@ -28,9 +28,12 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     for path, value in deadlines(plan):
         last = last_day_or_none(value)
         if last is not None and not start <= last <= end:
-            yield Issue(path, f"deadline {value} ends on {date_cn(last)}, outside the plan's "
-                        f"period {date_cn(start)}–{date_cn(end)}",
-                        "move the deadline into the period, or widen `period`")
+            yield Issue(
+                path,
+                f"deadline {value} ends on {date_cn(last)}, outside the plan's "
+                f"period {date_cn(start)}–{date_cn(end)}",
+                "move the deadline into the period, or widen `period`",
+            )
 
 
 RULE = Rule(

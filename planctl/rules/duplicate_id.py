@@ -19,8 +19,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     items += [(t.id, t.path, "task") for t in plan.tasks()]
     for item_id, path, kind in sorted(items, key=lambda item: item[1]):
         if item_id in first_seen:
-            yield Issue((*path, "id"), f"{kind} id {item_id!r} is already used by a "
-                        f"{first_seen[item_id]}", f"give this {kind} a new id, e.g. {item_id}-2")
+            yield Issue(
+                (*path, "id"),
+                f"{kind} id {item_id!r} is already used by a {first_seen[item_id]}",
+                f"give this {kind} a new id, e.g. {item_id}-2",
+            )
         else:
             first_seen[item_id] = kind
 

@@ -14,9 +14,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     Fails: the same file with `id: zhaoqing-2013`.
     """
     if context.file_stem is not None and plan.id != context.file_stem:
-        yield Issue(("id",), f"the plan id {plan.id!r} differs from the file name "
-                    f"{context.file_stem!r}", f"rename the file to {plan.id}.yaml or set "
-                    f"`id: {context.file_stem}`")
+        yield Issue(
+            ("id",),
+            f"the plan id {plan.id!r} differs from the file name {context.file_stem!r}",
+            f"rename the file to {plan.id}.yaml or set `id: {context.file_stem}`",
+        )
 
 
 RULE = Rule(

@@ -17,9 +17,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         leads = set(task.lead)
         for index, name in enumerate(task.support):
             if name in leads:
-                yield Issue((*task.path, "support", index),
-                            f"{name!r} is both lead and support of task {task.id!r}",
-                            f"remove {name} from `support`")
+                yield Issue(
+                    (*task.path, "support", index),
+                    f"{name!r} is both lead and support of task {task.id!r}",
+                    f"remove {name} from `support`",
+                )
 
 
 RULE = Rule(

@@ -20,9 +20,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         for index, milestone in enumerate(task.milestones):
             last = last_day_or_none(milestone.due)
             if last is not None and last > task_last:
-                yield Issue((*task.path, "milestones", index, "due"),
-                            f"milestone due {milestone.due} is after the task's deadline "
-                            f"{task.due}", "bring the milestone forward or move the deadline")
+                yield Issue(
+                    (*task.path, "milestones", index, "due"),
+                    f"milestone due {milestone.due} is after the task's deadline {task.due}",
+                    "bring the milestone forward or move the deadline",
+                )
 
 
 RULE = Rule(

@@ -15,8 +15,7 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     """
     for task in plan.tasks():
         if not task.lead:
-            yield Issue(task.path, f"task {task.id!r} has no lead unit (牵头单位)",
-                        on_key=True)
+            yield Issue(task.path, f"task {task.id!r} has no lead unit (牵头单位)", on_key=True)
 
 
 RULE = Rule(

@@ -17,8 +17,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         return
     signed, printed = date_or_none(plan.notice.date), date_or_none(plan.notice.printed)
     if signed is not None and printed is not None and printed < signed:
-        yield Issue(("notice", "printed"), f"printed on {date_cn(printed)}, before the "
-                    f"notice was signed on {date_cn(signed)}", "correct `printed` or `date`")
+        yield Issue(
+            ("notice", "printed"),
+            f"printed on {date_cn(printed)}, before the notice was signed on {date_cn(signed)}",
+            "correct `printed` or `date`",
+        )
 
 
 RULE = Rule(

@@ -18,8 +18,9 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     for path, name in unit_uses(plan):
         found = context.units.lookup(name)
         if found.kind == "alias":
-            yield Issue(path, f"{name!r} is an alias of {found.canonical!r}",
-                        f"use {found.canonical}")
+            yield Issue(
+                path, f"{name!r} is an alias of {found.canonical!r}", f"use {found.canonical}"
+            )
 
 
 RULE = Rule(

@@ -18,8 +18,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     for path, name in unit_uses(plan):
         if context.units.lookup(name).kind == "unknown":
             suggestions = context.units.suggest(name)
-            hint = (f"did you mean {' or '.join(suggestions)}?" if suggestions
-                    else f"add {name} to plans/units.yaml")
+            hint = (
+                f"did you mean {' or '.join(suggestions)}?"
+                if suggestions
+                else f"add {name} to plans/units.yaml"
+            )
             yield Issue(path, f"unknown unit {name!r}", hint)
 
 
