@@ -135,8 +135,16 @@ class _Reader:
             return False
         if any(mark in text for mark in SENTENCE_ENDS + "，,：:（(") or cn_number(text):
             return False
-        following = self._next_text_line()
-        return following is not None and not self._is_short_unpunctuated(following.text)
+        following = self._following()
+        if following is None or following.cells is not None:
+            return False
+        number = recognise(following.text)
+        if number is not None:
+            return number.value in (1, None) and self.outline.accepts(number)
+        return not self._is_short_unpunctuated(following.text)
+
+    def _following(self) -> Line | None:
+        return next((line for line in self.lines[self.position :] if line.text), None)
 
     @staticmethod
     def _is_short_unpunctuated(text: str) -> bool:

@@ -49,8 +49,7 @@ def build(outline: Outline, year: int | None) -> Built:
     built = Built()
     if outline.loose:
         built.preamble.append({"text": "\n\n".join(p.text for p in outline.loose)})
-    items = [_convert(node, _segment(node, n), year, None)
-             for n, node in enumerate(outline.roots, start=1)]
+    items = [_top(node, _segment(node, n), year) for n, node in enumerate(outline.roots, start=1)]
     owned = any(item.owned for item in items)
     leading = True
     for item in items:
@@ -94,6 +93,20 @@ def _segment(node: Node, position: int) -> str:
 # --- sections ------------------------------------------------------------------------------
 
 
+def _top(node: Node, node_id: str, year: int | None) -> _Item:
+    """A top-level heading over prose that names no owners is a section of text (保障措施)."""
+    if node.children or node.row is not None or not node.paras or not _is_title_only(
+        node.heading
+    ):
+        return _convert(node, node_id, year, None)
+    texts = [node.heading, *(p.text for p in node.paras)]
+    if any(take_trailing(text)[1] is not None for text in texts) or _measures(node):
+        return _convert(node, node_id, year, None)
+    data = _section_head(node_id, node, strip_end_mark(node.heading),
+                         [p.text for p in node.paras])
+    return _Item(data, True, False, node)
+
+
 def _convert(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
     if node.children:
         return _section(node, node_id, year, inherited)
@@ -109,10 +122,10 @@ def _section(node: Node, node_id: str, year: int | None, inherited: Owners | Non
                 for n, child in enumerate(node.children, start=1)]
     tasks = [child.data for child in children if not child.is_section]
     sections = [child.data for child in children if child.is_section]
+    if tasks:  # tasks come before subsections, as the model reads them
+        data["tasks"] = tasks
     if sections:
         data["sections"] = sections
-    if tasks:
-        data["tasks"] = tasks
     owned = owners is not None or any(child.owned for child in children)
     return _Item(data, True, owned, node)
 

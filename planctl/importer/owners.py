@@ -100,7 +100,7 @@ def parse_group(content: str, *, implicit: bool = False) -> Owners | None:
     for clause in _clauses(strip_end_mark(content.strip())):
         if not _apply(clause, owners, state, implicit):
             return None
-    if not owners.names_units and not (owners.due and not implicit):
+    if not owners.names_units and not owners.due:
         return None
     owners.lead_more = state.lead_etc and not owners.support
     owners.support = [name for name in owners.support if name not in owners.lead]

@@ -52,19 +52,34 @@ def is_wide(char: str) -> bool:
 
 def normalize(line: str) -> str:
     """`clean` plus full-width punctuation and no spaces next to Chinese characters."""
-    text = clean(line).translate(_FULL_WIDTH_ALNUM)
-    text = _drop_spaces_near_wide(text)
-    return _widen_punctuation(text)
+    text = _drop_spaces_near_wide(clean(line).translate(_FULL_WIDTH_ALNUM))
+    return _drop_spaces_near_wide(_widen_punctuation(text))
 
 
 def _drop_spaces_near_wide(text: str) -> str:
     kept: list[str] = []
     for index, char in enumerate(text):
         # "1 深化…" keeps its space: the space is what makes the 1 a heading number.
-        if char == " " and not _after_leading_number(text, index) and _near_wide(text, index):
+        if char == " " and not _after_leading_number(text, index) and _joins(text, index):
             continue
         kept.append(char)
     return "".join(kept)
+
+
+def _joins(text: str, index: int) -> bool:
+    """A space to drop: next to full-width punctuation, or between Chinese and a digit or
+    Latin letter (2035 年). A space between two Chinese words is kept (赵可义 韩学广)."""
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if not before or not after or after in ",.;:!?)":
+        return True
+    if _is_wide_mark(before) or _is_wide_mark(after):
+        return True
+    return is_wide(before) != is_wide(after)
+
+
+def _is_wide_mark(char: str) -> bool:
+    return is_wide(char) and unicodedata.category(char).startswith("P")
 
 
 def _after_leading_number(text: str, index: int) -> bool:

@@ -87,7 +87,9 @@ def _named_run(runs: list[list[Line]]) -> list[Line] | None:
 
 
 def _is_date(text: str) -> bool:
-    return parse_date(text) is not None or bool(_MONTH_DATE.fullmatch(text.replace(" ", "")))
+    compact = text.replace(" ", "")
+    return parse_date(text) is not None or bool(_MONTH_DATE.fullmatch(compact)) or bool(
+        re.fullmatch(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}", compact))
 
 
 def _quoted_title(lines: list[Line]) -> str | None:

@@ -9,18 +9,23 @@ The result goes through `planctl.fmt.format_text` for the canonical layout.
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
-
-import yaml
 
 from planctl.importer.document import Unplaced
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={path}"
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 _FLOW_FORBIDDEN = ",[]{}"
-_RESOLVER = yaml.resolver.Resolver()
+# Plain scalars YAML (1.1 or 1.2) reads as null, a boolean or a number: always quoted.
+_NOT_A_STRING = re.compile(
+    r"~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|"
+    r"off|Off|OFF|=|<<|[-+]?\.?[0-9][0-9A-Za-z_:.+-]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DUE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?|-Q[1-4]|-H[12])?|ongoing")
 _ALWAYS_QUOTED = frozenset({"id", "source_number"})
@@ -145,5 +150,17 @@ def _plain(text: str, *, flow: bool = False) -> bool:
         return False
     if flow and (any(c in _FLOW_FORBIDDEN for c in text) or ":" in text):
         return False
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
-    return bool(tag == "tag:yaml.org,2002:str")
+    return _NOT_A_STRING.fullmatch(text) is None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and os.replace, so
+    a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
