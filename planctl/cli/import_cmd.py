@@ -15,16 +15,25 @@ if TYPE_CHECKING:
 
 
 def import_plan(
-    source: Path = typer.Argument(..., help="The document: .txt (UTF-8, GBK/GB18030) or .docx.",
-                                  show_default=False),
-    output: Path | None = typer.Option(None, "--output", "-o", show_default=False,
-                                       help="Where to write the plan (default: plans/ID.yaml; "
-                                       "`-` for stdout)."),
-    plan_id: str | None = typer.Option(None, "--id", show_default=False,
-                                       help="The plan id (default: from the output or the "
-                                       "document's file name)."),
-    add_units: bool = typer.Option(False, "--add-units", help="Append units not yet in "
-                                   "plans/units.yaml to it (kind: other)."),
+    source: Path = typer.Argument(  # noqa: B008 — typer declares arguments this way
+        ..., help="The document: .txt (UTF-8, GBK/GB18030) or .docx.", show_default=False
+    ),
+    output: Path | None = typer.Option(  # noqa: B008
+        None,
+        "--output",
+        "-o",
+        show_default=False,
+        help="Where to write the plan (default: plans/ID.yaml; `-` for stdout).",
+    ),
+    plan_id: str | None = typer.Option(
+        None,
+        "--id",
+        show_default=False,
+        help="The plan id (default: from the output or the document's file name).",
+    ),
+    add_units: bool = typer.Option(
+        False, "--add-units", help="Append units not yet in plans/units.yaml to it (kind: other)."
+    ),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Turn a Word or text document (notice, numbered tasks, owners) into a draft plan."""
@@ -43,8 +52,11 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
     imported = outcome.imported
     target = display_path(outcome.output) if outcome.output is not None else "stdout"
     notice = ", a notice" if "notice" in imported.data else ""
-    print(f"imported {source} → {target}: {imported.sections()} sections, "
-          f"{len(imported.tasks())} tasks{notice}", file=out)
+    print(
+        f"imported {source} → {target}: {imported.sections()} sections, "
+        f"{len(imported.tasks())} tasks{notice}",
+        file=out,
+    )
     for note in imported.notes:
         print(f"  note: {note}", file=out)
     _report_units(outcome, out)
@@ -55,15 +67,19 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
 def _report_units(outcome: ImportOutcome, out: TextIO) -> None:
     unknown = outcome.imported.units.unknown
     if outcome.added_units:
-        print(f"  added {len(outcome.added_units)} unit(s) to plans/units.yaml (kind: other): "
-              f"{'、'.join(outcome.added_units)}", file=out)
+        print(
+            f"  added {len(outcome.added_units)} unit(s) to plans/units.yaml (kind: other): "
+            f"{'、'.join(outcome.added_units)}",
+            file=out,
+        )
     for name, suggestions in unknown.items():
         close = " or ".join(suggestions)
         if name in outcome.added_units and suggestions:
             print(f"  check unit {name}: it is close to {close} (an alias, or a typo?)", file=out)
         elif name not in outcome.added_units:
-            print(f"  unknown unit {name}" + (f" — did you mean {close}?" if close else ""),
-                  file=out)
+            print(
+                f"  unknown unit {name}" + (f" — did you mean {close}?" if close else ""), file=out
+            )
     if unknown and not outcome.added_units:
         print("  (run again with --add-units to register the unknown units)", file=out)
 
@@ -72,8 +88,9 @@ def _report_unplaced(outcome: ImportOutcome, out: TextIO) -> None:
     unplaced = outcome.imported.unplaced
     if not unplaced:
         return
-    print(f"{len(unplaced)} line(s) not placed in the plan (kept as comments at its end):",
-          file=out)
+    print(
+        f"{len(unplaced)} line(s) not placed in the plan (kept as comments at its end):", file=out
+    )
     for item in unplaced:
         print(f"  {item.where}: {item.text}  ({item.reason})", file=out)
 

@@ -18,8 +18,10 @@ from planctl.importer.reader import Line
 from planctl.importer.tables import Columns, header_row, is_header_again, map_columns, read_row
 from planctl.importer.text import CLOSERS, OPENERS, SENTENCE_ENDS, cn_number, matching_open
 
-_FIELD = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|负责单位|主办单位|配合单位|配合部门|协办单位|"
-                    r"参与单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]")
+_FIELD = re.compile(
+    r"(牵头单位|牵头部门|责任单位|责任部门|负责单位|主办单位|配合单位|配合部门|协办单位|"
+    r"参与单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]"
+)
 _LABEL_MAX = 15
 _WRAPPED_MIN = 30
 _CAPTION = re.compile(r"(示意图|图|表|图示)$")
@@ -220,8 +222,12 @@ class _Table:
         """A row spanning the table (a merged cell): a heading for the rows below it."""
         text = next(c for c in line.cells or () if c)
         number = recognise(text)
-        node = Node(number, number.rest if number else text, [line],
-                    style=number.style if number else "table-band")
+        node = Node(
+            number,
+            number.rest if number else text,
+            [line],
+            style=number.style if number else "table-band",
+        )
         reader.outline.add_item(node)
 
     def _data_row(self, line: Line, reader: _Reader) -> None:
@@ -230,8 +236,13 @@ class _Table:
         self._categories(fields.categories, line, reader)
         number = _cell_number(fields.number)
         own_level = number is not None and number.style != "table-number"
-        node = Node(number, fields.title, [line], row=fields,
-                    style=number.style if own_level and number else "table-row")
+        node = Node(
+            number,
+            fields.title,
+            [line],
+            row=fields,
+            style=number.style if own_level and number else "table-row",
+        )
         reader.outline.add_item(node)
 
     def _categories(self, values: list[str], line: Line, reader: _Reader) -> None:
@@ -242,8 +253,14 @@ class _Table:
             self.categories.append(value)
             if value:
                 number = recognise(value)
-                reader.outline.add_item(Node(number, number.rest if number else value, [line],
-                                             style=f"table-category{level}"))
+                reader.outline.add_item(
+                    Node(
+                        number,
+                        number.rest if number else value,
+                        [line],
+                        style=f"table-category{level}",
+                    )
+                )
 
 
 def _is_band(cells: tuple[str, ...]) -> bool:
@@ -265,4 +282,3 @@ def _cell_number(text: str) -> Number | None:
     if number is None:
         return None
     return Number(number.style, number.value, text, "")
-

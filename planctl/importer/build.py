@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planctl.importer.deadlines_text import find_in_text, read_field
-from planctl.importer.numbering import Node, Outline
-from planctl.importer.owners import Owners, parse_group, take_trailing
+from planctl.importer.numbering import Node, Outline, recognise
+from planctl.importer.owners import Owners, parse_group, split_units, take_trailing
 from planctl.importer.tables import RowFields
-from planctl.importer.text import sentences, strip_end_mark
+from planctl.importer.text import OPENERS, sentences, strip_end_mark, top_level_spans
 
-_PREAMBLE_TITLES = re.compile(r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标|"
-                              r"目标任务|编制依据|重要意义|背景|现状|形势|基本情况|主要成就|总体思路|"
-                              r"工作思路|适用范围|总则|基本思路")
+_PREAMBLE_TITLES = re.compile(
+    r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标|"
+    r"目标任务|编制依据|重要意义|背景|现状|形势|基本情况|主要成就|总体思路|"
+    r"工作思路|适用范围|总则|基本思路"
+)
 _TITLE_MAX = 40
 _SECTION_TITLE_MAX = 60
 _CLAUSE_TITLE_MAX = 30
@@ -95,15 +97,12 @@ def _segment(node: Node, position: int) -> str:
 
 def _top(node: Node, node_id: str, year: int | None) -> _Item:
     """A top-level heading over prose that names no owners is a section of text (保障措施)."""
-    if node.children or node.row is not None or not node.paras or not _is_title_only(
-        node.heading
-    ):
+    if node.children or node.row is not None or not node.paras or not _is_title_only(node.heading):
         return _convert(node, node_id, year, None)
     texts = [node.heading, *(p.text for p in node.paras)]
     if any(take_trailing(text)[1] is not None for text in texts) or _measures(node):
         return _convert(node, node_id, year, None)
-    data = _section_head(node_id, node, strip_end_mark(node.heading),
-                         [p.text for p in node.paras])
+    data = _section_head(node_id, node, strip_end_mark(node.heading), [p.text for p in node.paras])
     return _Item(data, True, False, node)
 
 
@@ -118,8 +117,10 @@ def _section(node: Node, node_id: str, year: int | None, inherited: Owners | Non
     title, rest = _split_heading(heading)
     data = _section_head(node_id, node, title, [rest, *(p.text for p in node.paras)])
     passed = owners if owners is not None and owners.names_units else inherited
-    children = [_convert(child, f"{node_id}.{_segment(child, n)}", year, passed)
-                for n, child in enumerate(node.children, start=1)]
+    children = [
+        _convert(child, f"{node_id}.{_segment(child, n)}", year, passed)
+        for n, child in enumerate(node.children, start=1)
+    ]
     tasks = [child.data for child in children if not child.is_section]
     sections = [child.data for child in children if child.is_section]
     if tasks:  # tasks come before subsections, as the model reads them
@@ -183,28 +184,59 @@ def _measures(node: Node) -> bool:
     return leads >= 2
 
 
-def _split(node: Node, node_id: str, texts: list[str], year: int | None,
-           inherited: Owners | None) -> _Item:
+def _split(
+    node: Node, node_id: str, texts: list[str], year: int | None, inherited: Owners | None
+) -> _Item:
     heading, owners = take_trailing(node.heading)
     title, rest = _split_heading(heading)
     data = _section_head(node_id, node, title, [rest])
     passed = owners if owners is not None and owners.names_units else inherited
-    data["tasks"] = [_text_task(f"{node_id}.{n}", None, text, year, passed)
-                     for n, text in enumerate(texts, start=1)]
+    data["tasks"] = [
+        _text_task(f"{node_id}.{n}", None, text, year, passed)
+        for n, text in enumerate(texts, start=1)
+    ]
     owned = any("lead" in t or "support" in t for t in data["tasks"])
     return _Item(data, True, owned, node)
 
 
+def _owner_sentences(text: str) -> list[str]:
+    """Sentences, each with the owner group written right after its end mark:
+    推进A。（市发展改革局牵头）推进B。 → [推进A。（市发展改革局牵头）, 推进B。]."""
+    found: list[str] = []
+    for sentence in sentences(text):
+        while found and (group_end := _leading_group_end(sentence)):
+            found[-1] += sentence[:group_end]
+            sentence = sentence[group_end:].strip()
+        if sentence:
+            found.append(sentence)
+    return found
+
+
+def _leading_group_end(sentence: str) -> int:
+    if not sentence or sentence[0] not in OPENERS:
+        return 0
+    for start, end in top_level_spans(sentence):
+        if start == 0 and parse_group(sentence[1:end]) is not None:
+            return end + 1
+        break
+    return 0
+
+
 def _sentence_pieces(text: str) -> list[tuple[str, Owners | None]]:
     pieces = []
-    for sentence in sentences(text):
-        body, owners = take_trailing(sentence)
+    for sentence in _owner_sentences(text):
+        owners = take_trailing(sentence)[1]
         pieces.append((sentence, owners if owners is not None and owners.names_units else None))
     return pieces
 
 
-def _split_sentences(node: Node, node_id: str, pieces: list[tuple[str, Owners | None]],
-                     year: int | None, inherited: Owners | None) -> _Item:
+def _split_sentences(
+    node: Node,
+    node_id: str,
+    pieces: list[tuple[str, Owners | None]],
+    year: int | None,
+    inherited: Owners | None,
+) -> _Item:
     """Each sentence with its own owner group is a task; the sentences before it join it."""
     title = ""
     if pieces and pieces[0][1] is None and len(strip_end_mark(pieces[0][0])) <= _TITLE_MAX:
@@ -222,9 +254,21 @@ def _split_sentences(node: Node, node_id: str, pieces: list[tuple[str, Owners | 
     if not title:
         title = strip_end_mark(take_trailing(groups[0])[0])[:_TITLE_MAX]
     data = _section_head(node_id, node, title, [])
-    data["tasks"] = [_text_task(f"{node_id}.{n}", None, text, year, inherited)
-                     for n, text in enumerate(groups, start=1)]
+    data["tasks"] = [
+        _piece_task(node_id, n, text, year, inherited) for n, text in enumerate(groups, start=1)
+    ]
     return _Item(data, True, True, node)
+
+
+def _piece_task(
+    parent_id: str, position: int, text: str, year: int | None, inherited: Owners | None
+) -> dict[str, Any]:
+    """A sentence task; one that starts with its own number (（1）…（2）… in one
+    paragraph) keeps it as `source_number`."""
+    number = recognise(text)
+    if number is None or number.value is None or number.style in ("bare", "letter"):
+        return _text_task(f"{parent_id}.{position}", None, text, year, inherited)
+    return _text_task(f"{parent_id}.{number.value}", number.written, number.rest, year, inherited)
 
 
 def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
@@ -236,11 +280,19 @@ def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None
             bodies.append(body)
             owners = _merged(owners, para_owners)
         if _is_title_only(heading):
-            task = _task(node_id, node.written, strip_end_mark(heading) or None,
-                         "\n\n".join(b for b in bodies if b) or None, owners, year, inherited)
+            task = _task(
+                node_id,
+                node.written,
+                strip_end_mark(heading) or None,
+                "\n\n".join(b for b in bodies if b) or None,
+                owners,
+                year,
+                inherited,
+            )
         else:
-            task = _text_task(node_id, node.written, "\n\n".join([heading, *bodies]), year,
-                              inherited, owners)
+            task = _text_task(
+                node_id, node.written, "\n\n".join([heading, *bodies]), year, inherited, owners
+            )
     else:
         task = _text_task(node_id, node.written, node.heading, year, inherited)
     return _Item(task, False, "lead" in task or "support" in task, node)
@@ -255,15 +307,24 @@ def _merged(first: Owners | None, second: Owners | None) -> Owners | None:
 
 
 def _is_title_only(heading: str) -> bool:
-    return bool(heading) and len(heading) <= _SECTION_TITLE_MAX and not any(
-        mark in heading.rstrip("。") for mark in "。；")
+    return (
+        bool(heading)
+        and len(heading) <= _SECTION_TITLE_MAX
+        and not any(mark in heading.rstrip("。") for mark in "。；")
+    )
 
 
 # --- tasks -----------------------------------------------------------------------------------
 
 
-def _text_task(task_id: str, number: str | None, text: str, year: int | None,
-               inherited: Owners | None, owners: Owners | None = None) -> dict[str, Any]:
+def _text_task(
+    task_id: str,
+    number: str | None,
+    text: str,
+    year: int | None,
+    inherited: Owners | None,
+    owners: Owners | None = None,
+) -> dict[str, Any]:
     """A task from running text: its owners, then a title from its first sentence."""
     body, found = take_trailing(text)
     owners = _merged(found, owners)
@@ -296,16 +357,14 @@ def _title_and_text(text: str) -> tuple[str | None, str | None]:
     return None, text
 
 
-def _row_task(node: Node, node_id: str, row: RowFields, year: int | None,
-              inherited: Owners | None) -> dict[str, Any]:
+def _row_task(
+    node: Node, node_id: str, row: RowFields, year: int | None, inherited: Owners | None
+) -> dict[str, Any]:
     text = "\n\n".join([row.text, *(f"{header}：{value}" for header, value in row.extras)])
     body, owners = take_trailing(text.strip()) if text.strip() else ("", None)
     cells = _cell_owners(row)
     owners = _merged(cells, owners)
-    if row.title:
-        title, rest = strip_end_mark(row.title), body or None
-    else:
-        title, rest = _title_and_text(body)
+    title, rest = (strip_end_mark(row.title), body or None) if row.title else _title_and_text(body)
     if row.due:
         owners = owners or Owners()
         owners.due.append(row.due)
@@ -330,16 +389,21 @@ def _cell(text: str, word: str, role: str) -> Owners | None:
 
 def _listed(text: str, role: str) -> Owners | None:
     """A cell whose names fail the unit-name check is still a list of names: keep them."""
-    from planctl.importer.owners import split_units
-
     names = [name for name, _, _ in split_units(text)]
     if not names:
         return None
     return Owners(lead=names) if role == "lead" else Owners(support=names)
 
 
-def _task(task_id: str, number: str | None, title: str | None, text: str | None,
-          owners: Owners | None, year: int | None, inherited: Owners | None) -> dict[str, Any]:
+def _task(
+    task_id: str,
+    number: str | None,
+    title: str | None,
+    text: str | None,
+    owners: Owners | None,
+    year: int | None,
+    inherited: Owners | None,
+) -> dict[str, Any]:
     data: dict[str, Any] = {"id": task_id}
     if number:
         data["source_number"] = number
@@ -359,8 +423,14 @@ def _task(task_id: str, number: str | None, title: str | None, text: str | None,
 def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
     if inherited is None:
         return own
-    copy = Owners(list(inherited.lead), list(inherited.support), inherited.lead_word,
-                  inherited.support_word, inherited.lead_more, inherited.support_more)
+    copy = Owners(
+        list(inherited.lead),
+        list(inherited.support),
+        inherited.lead_word,
+        inherited.support_word,
+        inherited.lead_more,
+        inherited.support_more,
+    )
     if own is not None:
         copy.due = list(own.due)
     return copy

@@ -24,11 +24,18 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(_YEAR + rf"(?P<m>{_NUM})\s*月(?:份)?(?:[上中下]旬)?(?:底|末)?")),
     ("quarter", re.compile(_YEAR + r"第?(?P<q>[一二三四1-4])\s*季度")),
     ("half", re.compile(_YEAR + r"(?P<h>上半年|下半年|年中)")),
-    ("year", re.compile(r"(?:(?P<y>[0-9]{4})\s*年|(?P<rel>今年|本年|当年|明年|年))"
-                        r"(?:底|末|内|度内|度)")),
+    (
+        "year",
+        re.compile(
+            r"(?:(?P<y>[0-9]{4})\s*年|(?P<rel>今年|本年|当年|明年|年))"
+            r"(?:底|末|内|度内|度)"
+        ),
+    ),
     ("full-year", re.compile(r"(?P<y>[0-9]{4})\s*年(?![0-9一二三四五六七八九十上下第]|度)")),
 )
-_ONGOING = re.compile(r"长期坚持|持续推进|长期推进|常态化推进|持续开展|持续实施|长期有效|常态化|长期|持续")
+_ONGOING = re.compile(
+    r"长期坚持|持续推进|长期推进|常态化推进|持续开展|持续实施|长期有效|常态化|长期|持续"
+)
 # In running text only these set a deadline: an explicit 前, or 到/至 + a year.
 _CLEAR = re.compile(r"(?:底|末|[日号]|月|季度|半年)\s*(?:前|之前|以前)|^(?:到|至)")
 _HALVES = {"上半年": 1, "年中": 1, "下半年": 2}
@@ -44,8 +51,11 @@ class Due:
 
 def is_deadline_phrase(text: str) -> bool:
     """True when all of `text` is a deadline wording (a clause such as 2023年底前完成)."""
-    core = re.sub(r"^(?:于|在|到|至|截至|力争|确保)|(?:前|之前|以前)?(?:完成|落实|到位|实现|推进)?$",
-                  "", text.strip("。；，, "))
+    core = re.sub(
+        r"^(?:于|在|到|至|截至|力争|确保)|(?:前|之前|以前)?(?:完成|落实|到位|实现|推进)?$",
+        "",
+        text.strip("。；，, "),
+    )
     core = re.sub(r"(?:前|之前|以前)$", "", core)
     if not core:
         return False

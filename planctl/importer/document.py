@@ -78,13 +78,21 @@ def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -
     unique_ids(data["sections"])
     units = _match(data["sections"], registry)
     if notice is None:  # closing lines (抄送, 印发…) with no notice to hold them
-        parts.unplaced += [(line, "a closing line of a notice, but there is no notice (title, "
-                            "signature and date) to hold it") for line in source.lines
-                           if line.index in parts.used]
+        parts.unplaced += [
+            (
+                line,
+                "a closing line of a notice, but there is no notice (title, "
+                "signature and date) to hold it",
+            )
+            for line in source.lines
+            if line.index in parts.used
+        ]
         parts.used = set()
     placed = parts.used | _outline_lines(body.outline.roots) | _head_lines(plan_lines[:boundary])
-    unplaced = [Unplaced(line.where, line.raw, reason) for line, reason in
-                [*parts.unplaced, *head.unplaced, *body.unplaced]]
+    unplaced = [
+        Unplaced(line.where, line.raw, reason)
+        for line, reason in [*parts.unplaced, *head.unplaced, *body.unplaced]
+    ]
     unplaced += _leftovers(source.lines, placed, unplaced)
     imported = Imported(data, sorted(unplaced, key=lambda u: _order(source.lines, u)), units)
     _explain(imported, source)
@@ -116,8 +124,9 @@ def _plan_year(period: tuple[str, str] | None, notice: dict[str, Any] | None) ->
     return None
 
 
-def _plan(plan_id: str, title: str, period: tuple[str, str] | None,
-          notice: dict[str, Any] | None) -> dict[str, Any]:
+def _plan(
+    plan_id: str, title: str, period: tuple[str, str] | None, notice: dict[str, Any] | None
+) -> dict[str, Any]:
     data: dict[str, Any] = {"format": FORMAT, "id": plan_id, "title": title}
     kind = kind_of(title)
     if kind:
@@ -208,8 +217,11 @@ def _head_lines(lines: list[Line]) -> set[int]:
 
 def _leftovers(lines: list[Line], placed: set[int], listed: list[Unplaced]) -> list[Unplaced]:
     named = {u.where for u in listed}
-    return [Unplaced(line.where, line.raw, "not understood") for line in lines
-            if line.text and line.index not in placed and line.where not in named]
+    return [
+        Unplaced(line.where, line.raw, "not understood")
+        for line in lines
+        if line.text and line.index not in placed and line.where not in named
+    ]
 
 
 def _order(lines: list[Line], unplaced: Unplaced) -> int:
@@ -219,10 +231,14 @@ def _order(lines: list[Line], unplaced: Unplaced) -> int:
 def _explain(imported: Imported, source: Source) -> None:
     imported.notes.extend(source.notes)
     for replacement in imported.units.replaced:
-        imported.notes.append(f"unit {replacement.written} is registered as "
-                              f"{replacement.registered}; the plan uses {replacement.registered}")
-    if any(s["id"].startswith("tasks") and s.get("title") == LOOSE_SECTION_TITLE
-           for s in imported.data["sections"]):
-        imported.notes.append(f"tasks outside any numbered heading were put in a section "
-                              f"titled {LOOSE_SECTION_TITLE}")
-
+        imported.notes.append(
+            f"unit {replacement.written} is registered as "
+            f"{replacement.registered}; the plan uses {replacement.registered}"
+        )
+    if any(
+        s["id"].startswith("tasks") and s.get("title") == LOOSE_SECTION_TITLE
+        for s in imported.data["sections"]
+    ):
+        imported.notes.append(
+            f"tasks outside any numbered heading were put in a section titled {LOOSE_SECTION_TITLE}"
+        )

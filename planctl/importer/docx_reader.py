@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from planctl.errors import InputError
 from planctl.importer.reader import Line
 from planctl.importer.text import clean, normalize
@@ -44,25 +46,39 @@ def _open(path: Path, raw: bytes) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not raw:
-        raise InputError("the file is empty", where=str(path),
-                         hint="import a document that holds the plan's text")
+        raise InputError(
+            "the file is empty",
+            where=str(path),
+            hint="import a document that holds the plan's text",
+        )
     try:
         return docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError(f"not a readable Word .docx file ({type(error).__name__})",
-                         where=str(path), hint="open it in Word or WPS and save it again as "
-                         ".docx, or import its text as .txt") from None
-    except Exception as error:  # noqa: BLE001 — lxml and zip errors come in many types
-        raise InputError(f"not a readable Word .docx file ({error})", where=str(path),
-                         hint="open it in Word or WPS and save it again as .docx") from None
+        raise InputError(
+            f"not a readable Word .docx file ({type(error).__name__})",
+            where=str(path),
+            hint="open it in Word or WPS and save it again as .docx, or import its text as .txt",
+        ) from None
+    except Exception as error:
+        raise InputError(
+            f"not a readable Word .docx file ({error})",
+            where=str(path),
+            hint="open it in Word or WPS and save it again as .docx",
+        ) from None
 
 
 def _table_lines(table: Any, number: int, before: int) -> Iterator[Line]:
     for row_number, row in enumerate(table.rows, start=1):
         cells = tuple(clean(text) for text in _row_texts(row))
         shown = " ".join(dict.fromkeys(c for c in cells if c))
-        yield Line(before + row_number, f"table {number}, row {row_number}", shown,
-                   normalize(shown), tuple(normalize(c) for c in cells), number)
+        yield Line(
+            before + row_number,
+            f"table {number}, row {row_number}",
+            shown,
+            normalize(shown),
+            tuple(normalize(c) for c in cells),
+            number,
+        )
 
 
 def _row_texts(row: Any) -> list[str]:
@@ -107,25 +123,21 @@ class _Numbering:
         return {n: d for n in range(9) if (d := self._level(num_id, n)) is not None}
 
     def _level(self, num_id: str, level: int) -> dict[str, str] | None:
-        root = self._root
-        assert root is not None
-        abstract_ids = root.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
-        if not abstract_ids:
+        """start, numFmt and lvlText of one level of list `num_id`, or None."""
+        num = _child_with(self._root, "w:num", "w:numId", num_id)
+        abstract_id = _value(num, "w:abstractNumId") if num is not None else None
+        abstract = _child_with(self._root, "w:abstractNum", "w:abstractNumId", abstract_id)
+        lvl = _child_with(abstract, "w:lvl", "w:ilvl", str(level))
+        if lvl is None:
             return None
-        lvl = root.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract_ids[0]}"]'
-                         f'/w:lvl[@w:ilvl="{level}"]')
-        if not lvl:
-            return None
-        return {
-            key: (values[0] if (values := lvl[0].xpath(f"./w:{key}/@w:val")) else "")
-            for key in ("start", "numFmt", "lvlText")
-        }
+        return {key: _value(lvl, f"w:{key}") or "" for key in ("start", "numFmt", "lvlText")}
 
 
 def _numbering_root(document: Any) -> Any:
     try:
         part = document.part.part_related_by(
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering")
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+        )
     except KeyError:
         return None
     return part.element
@@ -139,15 +151,31 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
         candidates.append(style.element)
         style = style.base_style
     for element in candidates:
-        num_id = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if num_id and num_id[0] != "0":
-            level = element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-            return num_id[0], int(level[0]) if level else 0
+        properties = element.find(qn("w:pPr"))
+        numbering = properties.find(qn("w:numPr")) if properties is not None else None
+        num_id = _value(numbering, "w:numId") if numbering is not None else None
+        if num_id and num_id != "0":
+            return num_id, int(_value(numbering, "w:ilvl") or 0)
     return None
 
 
-def _render(definition: dict[str, str], counters: list[int],
-            levels: dict[int, dict[str, str]]) -> str:
+def _child_with(parent: Any, tag: str, attribute: str, value: str | None) -> Any:
+    if parent is None or value is None:
+        return None
+    return next(
+        (child for child in parent.iterchildren(qn(tag)) if child.get(qn(attribute)) == value), None
+    )
+
+
+def _value(parent: Any, tag: str) -> str | None:
+    """The w:val of `parent`'s child `tag`."""
+    child = parent.find(qn(tag))
+    return None if child is None else child.get(qn("w:val"))
+
+
+def _render(
+    definition: dict[str, str], counters: list[int], levels: dict[int, dict[str, str]]
+) -> str:
     if definition.get("numFmt") == "bullet":
         return "●"
     text = definition.get("lvlText", "")
@@ -160,10 +188,17 @@ def _render(definition: dict[str, str], counters: list[int],
 
 
 def _format(value: int, fmt: str) -> str:
-    if fmt.startswith("chinese") or fmt in ("ideographDigital", "japaneseCounting",
-                                            "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return _chinese(value) if fmt != "ideographDigital" else "".join(
-            _CN_DIGITS[int(d)] for d in str(value))
+    if fmt.startswith("chinese") or fmt in (
+        "ideographDigital",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
+        return (
+            _chinese(value)
+            if fmt != "ideographDigital"
+            else "".join(_CN_DIGITS[int(d)] for d in str(value))
+        )
     if fmt.startswith("decimalEnclosedCircle") and 1 <= value <= 20:
         return chr(0x2460 + value - 1)
     if fmt in ("lowerLetter", "upperLetter"):
@@ -182,11 +217,23 @@ def _chinese(value: int) -> str:
 
 
 def _roman(value: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for amount, numeral in numerals:
         count, value = divmod(value, amount)
         out.append(numeral * count)
     return "".join(out)
-

@@ -16,13 +16,21 @@ from planctl.importer.reader import Line
 from planctl.importer.text import cn_digits, cn_number, normalize, split_top_level, wide_parens
 
 _ARABIC_DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-_CHINESE_DATE = re.compile(r"([〇○零一二三四五六七八九Ｏ0]{4})年([一二三四五六七八九十]{1,2})月"
-                           r"([一二三四五六七八九十]{1,3})日")
-_DOC_NUMBER = re.compile(r"(?P<number>\S{1,20}?[〔\[［【(（]\s*[0-9]{2,4}\s*[〕\]］】)）]\s*第?\s*"
-                         r"[0-9]{1,5}\s*号)(?P<rest>.*)")
-_PRINTED = re.compile(r"(?P<printer>.+?)\s*(?P<date>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)\s*印\s*发。?")
+_CHINESE_DATE = re.compile(
+    r"([〇○零一二三四五六七八九Ｏ0]{4})年([一二三四五六七八九十]{1,2})月"
+    r"([一二三四五六七八九十]{1,3})日"
+)
+_DOC_NUMBER = re.compile(
+    r"(?P<number>\S{1,20}?[〔\[［【(（]\s*[0-9]{2,4}\s*[〕\]］】)）]\s*第?\s*"
+    r"[0-9]{1,5}\s*号)(?P<rest>.*)"
+)
+_PRINTED = re.compile(
+    r"(?P<printer>.+?)\s*(?P<date>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)\s*印\s*发。?"
+)
 _DISCLOSURE_NOTE = re.compile(r"[（(]此件(?P<how>.{0,8}公开.{0,6}|不予公开)[）)]")
-_LABELLED = re.compile(r"(?P<label>公\s*开\s*方\s*式|主\s*题\s*词|抄\s*送|主\s*送)\s*[:：]\s*(?P<value>.*)")
+_LABELLED = re.compile(
+    r"(?P<label>公\s*开\s*方\s*式|主\s*题\s*词|抄\s*送|主\s*送)\s*[:：]\s*(?P<value>.*)"
+)
 _ATTACHMENT = re.compile(r"附\s*件\s*(?P<n>[0-9]*)\s*[:：]?\s*(?P<rest>.*)")
 _LIST_NUMBER = re.compile(r"^[0-9]{1,2}\s*[.、．]\s*")
 _TITLE_ENDS = ("通知", "通报")
@@ -153,8 +161,9 @@ def _signer_and_date(text: str) -> tuple[str, tuple[datetime.date, str]] | None:
     return (match["signer"], found) if found else None
 
 
-def _read_body(lines: list[Line], start: int, signature: tuple[int, int],
-               parts: NoticeParts) -> int:
+def _read_body(
+    lines: list[Line], start: int, signature: tuple[int, int], parts: NoticeParts
+) -> int:
     signer_at, date_at = signature
     position = start
     if position < signer_at and lines[position].text.endswith("："):
@@ -207,8 +216,9 @@ def _disclosure_words(how: str) -> str:
 # --- attachments and the closing lines -----------------------------------------------------
 
 
-def _attachment_lines(lines: list[Line], position: int, end: int, names: list[str],
-                      parts: NoticeParts) -> int:
+def _attachment_lines(
+    lines: list[Line], position: int, end: int, names: list[str], parts: NoticeParts
+) -> int:
     """Read 附件：1.… and the numbered names under it; return the position after them."""
     match = _ATTACHMENT.fullmatch(lines[position].text)
     if match is None or not match["rest"] or _has_sentence_mark(match["rest"]):
@@ -289,9 +299,22 @@ def is_complete(fields: dict[str, Any]) -> bool:
     return all(key in fields for key in ("title", "signer", "date"))
 
 
-NOTICE_ORDER = ("issuer_mark", "doc_number", "title", "recipients", "body", "attachments",
-                "signer", "date", "date_style", "disclosure", "keywords", "cc", "printer",
-                "printed")
+NOTICE_ORDER = (
+    "issuer_mark",
+    "doc_number",
+    "title",
+    "recipients",
+    "body",
+    "attachments",
+    "signer",
+    "date",
+    "date_style",
+    "disclosure",
+    "keywords",
+    "cc",
+    "printer",
+    "printed",
+)
 
 
 def ordered(fields: dict[str, Any]) -> dict[str, Any]:

@@ -27,15 +27,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"({_CN})\s*[、，,．.]\s*")),
     ("cn-paren", re.compile(rf"{_PAREN_OPEN}\s*({_CN})\s*{_PAREN_CLOSE}\s*[、.．]?\s*")),
     ("num-paren", re.compile(rf"{_PAREN_OPEN}\s*([0-9]{{1,3}})\s*{_PAREN_CLOSE}\s*[、.．]?\s*")),
-    ("dotted", re.compile(r"([0-9]{1,3}(?:[.．][0-9]{1,3})+)(?:[.．、]|\s|(?=[^0-9.．%万亿个倍]))\s*")),
+    (
+        "dotted",
+        re.compile(r"([0-9]{1,3}(?:[.．][0-9]{1,3})+)(?:[.．、]|\s|(?=[^0-9.．%万亿个倍]))\s*"),
+    ),
     ("dot", re.compile(r"([0-9]{1,3})[.．](?![0-9])\s*")),
     ("comma", re.compile(r"([0-9]{1,3})、\s*")),
     ("half-paren", re.compile(r"([0-9]{1,3})[）)]\s*")),
     ("letter", re.compile(r"([a-zA-Z])[.．、）)]\s*")),
     ("bare", re.compile(r"([0-9]{1,2})\s+(?=[^\s0-9年月日%万亿个倍])")),
 )
-_CIRCLED = {chr(0x2460 + n): n + 1 for n in range(20)} | {chr(0x3251 + n): n + 21
-                                                         for n in range(15)}
+_CIRCLED = {chr(0x2460 + n): n + 1 for n in range(20)} | {
+    chr(0x3251 + n): n + 21 for n in range(15)
+}
 _PAREN_IDEOGRAPH = {chr(0x3220 + n): n + 1 for n in range(10)}  # ㈠ … ㈩
 _PAREN_DIGIT = {chr(0x2474 + n): n + 1 for n in range(20)}  # ⑴ … ⒇
 _DOT_DIGIT = {chr(0x2488 + n): n + 1 for n in range(20)}  # ⒈ … ⒛
@@ -76,8 +80,12 @@ def recognise(text: str) -> Number | None:
 
 def _special_number(text: str) -> Number | None:
     first = text[0]
-    for table, style in ((_CIRCLED, "circled"), (_PAREN_IDEOGRAPH, "cn-paren"),
-                         (_PAREN_DIGIT, "num-paren"), (_DOT_DIGIT, "dot")):
+    for table, style in (
+        (_CIRCLED, "circled"),
+        (_PAREN_IDEOGRAPH, "cn-paren"),
+        (_PAREN_DIGIT, "num-paren"),
+        (_DOT_DIGIT, "dot"),
+    ):
         if first in table:
             return Number(style, table[first], first, text[1:].strip())
     if first in _BULLETS or (first in "-*" and text[1:2] == " "):
@@ -88,7 +96,7 @@ def _special_number(text: str) -> Number | None:
 def _from_match(style: str, match: re.Match[str], text: str) -> Number | None:
     digits = match.group(1)
     written = text[: match.end()].strip()
-    rest = text[match.end():].strip()
+    rest = text[match.end() :].strip()
     if style == "dotted":
         parts = re.split("[.．]", digits)
         return Number(f"dotted{len(parts)}", int(parts[-1]), written, rest)

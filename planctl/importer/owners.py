@@ -24,41 +24,79 @@ from planctl.importer.text import (
 
 # Role words, longest first; "either" leads when no lead is named yet, else supports.
 _ROLE_WORDS: tuple[tuple[str, str, str], ...] = (
-    ("按职责分工负责", "either", "负责"), ("按职责分工落实", "either", "负责"),
-    ("按职能分工负责", "either", "负责"), ("按职责负责", "either", "负责"),
-    ("分工负责", "either", "负责"), ("共同负责", "either", "负责"), ("各负其责", "either", "负责"),
-    ("具体负责", "either", "负责"), ("负责落实", "either", "负责"), ("负责实施", "either", "负责"),
-    ("牵头负责", "lead", "牵头"), ("牵头落实", "lead", "牵头"), ("牵头实施", "lead", "牵头"),
-    ("牵头推进", "lead", "牵头"), ("牵头", "lead", "牵头"), ("主办", "lead", "牵头"),
-    ("负责", "either", "负责"), ("配合实施", "support", "配合"), ("配合落实", "support", "配合"),
-    ("配合", "support", "配合"), ("协同", "support", "配合"), ("协助", "support", "配合"),
-    ("参与", "support", "参与"), ("参加", "support", "参与"), ("协办", "support", "协办"),
+    ("按职责分工负责", "either", "负责"),
+    ("按职责分工落实", "either", "负责"),
+    ("按职能分工负责", "either", "负责"),
+    ("按职责负责", "either", "负责"),
+    ("分工负责", "either", "负责"),
+    ("共同负责", "either", "负责"),
+    ("各负其责", "either", "负责"),
+    ("具体负责", "either", "负责"),
+    ("负责落实", "either", "负责"),
+    ("负责实施", "either", "负责"),
+    ("牵头负责", "lead", "牵头"),
+    ("牵头落实", "lead", "牵头"),
+    ("牵头实施", "lead", "牵头"),
+    ("牵头推进", "lead", "牵头"),
+    ("牵头", "lead", "牵头"),
+    ("主办", "lead", "牵头"),
+    ("负责", "either", "负责"),
+    ("配合实施", "support", "配合"),
+    ("配合落实", "support", "配合"),
+    ("配合", "support", "配合"),
+    ("协同", "support", "配合"),
+    ("协助", "support", "配合"),
+    ("参与", "support", "参与"),
+    ("参加", "support", "参与"),
+    ("协办", "support", "协办"),
 )
 _LABELS: tuple[tuple[str, str, str], ...] = (
-    ("牵头单位", "lead", "牵头"), ("牵头部门", "lead", "牵头"), ("主办单位", "lead", "牵头"),
-    ("主责单位", "lead", "负责"), ("责任单位", "lead", "负责"), ("责任部门", "lead", "负责"),
-    ("负责单位", "lead", "负责"), ("负责部门", "lead", "负责"), ("责任主体", "lead", "负责"),
-    ("承办单位", "lead", "负责"), ("实施单位", "lead", "负责"), ("配合单位", "support", "配合"),
-    ("配合部门", "support", "配合"), ("协作单位", "support", "配合"),
-    ("协同单位", "support", "配合"), ("协办单位", "support", "协办"),
-    ("参与单位", "support", "参与"), ("参与部门", "support", "参与"),
-    ("完成时限", "due", ""), ("完成时间", "due", ""), ("时间节点", "due", ""),
-    ("时限要求", "due", ""), ("完成期限", "due", ""), ("时间安排", "due", ""),
-    ("进度安排", "due", ""), ("时限", "due", ""),
+    ("牵头单位", "lead", "牵头"),
+    ("牵头部门", "lead", "牵头"),
+    ("主办单位", "lead", "牵头"),
+    ("主责单位", "lead", "负责"),
+    ("责任单位", "lead", "负责"),
+    ("责任部门", "lead", "负责"),
+    ("负责单位", "lead", "负责"),
+    ("负责部门", "lead", "负责"),
+    ("责任主体", "lead", "负责"),
+    ("承办单位", "lead", "负责"),
+    ("实施单位", "lead", "负责"),
+    ("配合单位", "support", "配合"),
+    ("配合部门", "support", "配合"),
+    ("协作单位", "support", "配合"),
+    ("协同单位", "support", "配合"),
+    ("协办单位", "support", "协办"),
+    ("参与单位", "support", "参与"),
+    ("参与部门", "support", "参与"),
+    ("完成时限", "due", ""),
+    ("完成时间", "due", ""),
+    ("时间节点", "due", ""),
+    ("时限要求", "due", ""),
+    ("完成期限", "due", ""),
+    ("时间安排", "due", ""),
+    ("进度安排", "due", ""),
+    ("时限", "due", ""),
 )
 _LABEL_NAMES = "|".join(label for label, _, _ in _LABELS)
 _LABEL_RE = re.compile(rf"({_LABEL_NAMES})\s*[:：]\s*")
 _LABEL_START = re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?=(?:{_LABEL_NAMES})\s*[:：])")
 # Bracketed words that end a title but name no unit.
 _NOT_UNITS = frozenset({"试行", "暂行", "修订", "草案", "征求意见稿", "送审稿", "修订稿", "代拟稿"})
-_MORE = re.compile(r"(等有关部门和单位|等有关单位和部门|等有关部门|等有关单位|等相关部门|等相关单位|"
-                   r"等部门|等单位|等)$")
+_MORE = re.compile(
+    r"(等有关部门和单位|等有关单位和部门|等有关部门|等有关单位|等相关部门|等相关单位|"
+    r"等部门|等单位|等)$"
+)
 _MARKER = re.compile(r"[（(](牵头|负责|配合|参与|协办)[）)]$")
-_UNIT_END = re.compile(r"(局|委|办|厅|部|院|室|处|科|所|会|队|站|心|府|司|团|联|馆|园|台|校|学|行|署|"
-                       r"社|关|组|业|道|村|乡|镇|居|区|县|市|省|场|港|门|位|构|厂|庭|网|盟)$")
+_UNIT_END = re.compile(
+    r"(局|委|办|厅|部|院|室|处|科|所|会|队|站|心|府|司|团|联|馆|园|台|校|学|行|署|"
+    r"社|关|组|业|道|街|村|乡|镇|居|区|县|市|省|场|港|门|位|构|厂|庭|网|盟)$"
+)
 _NOT_IN_UNIT = "。；！？：:，,“”《》"
 _MAX_UNIT = 30
-_CONJUNCTIONS = re.compile("(?<=[局委办厅部院室处会心府司团联关组区县市门位])(?:和|及|与|以及)(?=[市区县省各])")
+_CONJUNCTIONS = re.compile(
+    "(?<=[局委办厅部院室处会心府司团联关组区县市门位])(?:和|及|与|以及)(?=[市区县省各])"
+)
 
 
 @dataclass
@@ -133,7 +171,7 @@ def _clauses(content: str) -> list[str]:
 
 def _apply(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
     if label := _LABEL_RE.match(clause):
-        return _apply_labelled(label[1], clause[label.end():], owners, state)
+        return _apply_labelled(label[1], clause[label.end() :], owners, state)
     if is_deadline_phrase(clause):
         owners.due.append(clause)
         return True
@@ -173,8 +211,9 @@ def _apply_unlabelled(clause: str, owners: Owners, state: _State, implicit: bool
 def _apply_together(text: str, stored: str, owners: Owners, state: _State) -> bool:
     """A会同B负责: A leads (with the closing word), B supports."""
     first, _, rest = text.partition("会同")
-    return _assign(first, "lead", stored if stored in ("牵头", "负责") else "牵头", owners,
-                   state) and _assign(rest, "support", "配合", owners, state)
+    return _assign(
+        first, "lead", stored if stored in ("牵头", "负责") else "牵头", owners, state
+    ) and _assign(rest, "support", "配合", owners, state)
 
 
 def _resolve(kind: str, owners: Owners) -> str:
@@ -183,14 +222,17 @@ def _resolve(kind: str, owners: Owners) -> str:
     return kind
 
 
-def _assign(text: str, role: str, word: str, owners: Owners, state: _State,
-            *, strict: bool = False) -> bool:
+def _assign(
+    text: str, role: str, word: str, owners: Owners, state: _State, *, strict: bool = False
+) -> bool:
     units = split_units(text)
     if not units or not all(looks_like_unit(name, strict=strict) for name, _, _ in units):
         return False
     state.roles_seen += 1
+    marked_lead = role == "lead" and any(_marker_role(m) == "lead" for _, m, _ in units)
     for name, marker, more in units:
-        target = _marker_role(marker) or role
+        # 责任单位：A（牵头）、B、C — the marked unit leads, the others support it
+        target = _marker_role(marker) or ("support" if marked_lead else role)
         names = owners.lead if target == "lead" else owners.support
         if name not in names:
             names.append(name)
@@ -198,7 +240,7 @@ def _assign(text: str, role: str, word: str, owners: Owners, state: _State,
             state.lead_etc |= more
         else:
             owners.support_more |= more
-    if role == "lead" and word == "负责":
+    if role == "lead" and word == "负责" and not marked_lead:
         owners.lead_word = "负责"
     elif role == "support" and word != "配合" and owners.support_word == "配合":
         owners.support_word = word
@@ -293,7 +335,7 @@ def _ends_item(text: str, end: int) -> bool:
 
 def _trailing_labels(text: str) -> tuple[str, Owners] | None:
     for match in _LABEL_START.finditer(text):
-        owners = parse_group(text[match.end():])
+        owners = parse_group(text[match.end() :])
         if owners is not None:
             return text[: match.start()].rstrip(), owners
     return None

@@ -16,10 +16,16 @@ from planctl.importer.text import clean, normalize
 
 # Signatures of binary formats people save plans in, with the fix to suggest.
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"PK\x03\x04", "a zip archive (a .docx, .xlsx or .wps file?)",
-     "give a Word file the .docx extension"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/WPS binary file (.doc)",
-     "open it in Word or WPS and save it as .docx"),
+    (
+        b"PK\x03\x04",
+        "a zip archive (a .docx, .xlsx or .wps file?)",
+        "give a Word file the .docx extension",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Word/WPS binary file (.doc)",
+        "open it in Word or WPS and save it as .docx",
+    ),
     (b"%PDF", "a PDF file", "copy its text into a .txt file (UTF-8), or save it as .docx"),
     (b"{\\rtf", "an RTF file", "open it in Word or WPS and save it as .docx"),
 )
@@ -58,8 +64,11 @@ def read_source(path: Path) -> Source:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", where=str(path),
-                         hint="check the path and permissions") from None
+        raise InputError(
+            f"cannot read the file: {error.strerror or error}",
+            where=str(path),
+            hint="check the path and permissions",
+        ) from None
     if path.suffix.lower() == ".docx":
         from planctl.importer.docx_reader import read_docx
 
@@ -71,8 +80,11 @@ def read_source(path: Path) -> Source:
 def read_text_bytes(raw: bytes, path: Path) -> Source:
     """Decode a text document: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK."""
     if not raw.strip():
-        raise InputError("the file is empty", where=str(path),
-                         hint="import a document that holds the plan's text")
+        raise InputError(
+            "the file is empty",
+            where=str(path),
+            hint="import a document that holds the plan's text",
+        )
     text, encoding, notes = _decode(raw, path)
     lines = [
         Line(number, f"line {number}", clean(line), normalize(line))
@@ -83,15 +95,21 @@ def read_text_bytes(raw: bytes, path: Path) -> Source:
 
 def _non_empty(source: Source) -> Source:
     if not any(line.text for line in source.lines):
-        raise InputError("the file holds no text", where=str(source.path),
-                         hint="import a document that holds the plan's text")
+        raise InputError(
+            "the file holds no text",
+            where=str(source.path),
+            hint="import a document that holds the plan's text",
+        )
     return source
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _checked(raw.decode("utf-16"), path), "utf-16", ["read as UTF-16 (saved by "
-                                                                "Notepad as “Unicode”)"]
+        return (
+            _checked(raw.decode("utf-16"), path),
+            "utf-16",
+            ["read as UTF-16 (saved by Notepad as “Unicode”)"],
+        )
     _refuse_binary(raw, path)
     if raw.startswith(codecs.BOM_UTF8):
         return _checked(raw[3:].decode("utf-8", "replace"), path), "utf-8-sig", []
@@ -112,11 +130,13 @@ def _decode_legacy(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
     if legacy is not None and flawed > _MOJIBAKE_SHARE:
         return _checked(legacy, path), "gb18030", ["read as GB18030/GBK (not UTF-8)"]
     if legacy is None and flawed > _MOJIBAKE_SHARE:
-        raise InputError("the file is neither UTF-8 nor GB18030/GBK text", where=str(path),
-                         hint="save it as UTF-8 text (记事本: 另存为 → 编码 UTF-8)")
+        raise InputError(
+            "the file is neither UTF-8 nor GB18030/GBK text",
+            where=str(path),
+            hint="save it as UTF-8 text (记事本: 另存为 → 编码 UTF-8)",
+        )
     bad = loose.count("\ufffd")
-    return _checked(loose, path), "utf-8", [f"{bad} byte(s) that are not UTF-8 were replaced "
-                                            "by �"]
+    return _checked(loose, path), "utf-8", [f"{bad} byte(s) that are not UTF-8 were replaced by �"]
 
 
 def _refuse_binary(raw: bytes, path: Path) -> None:
@@ -124,13 +144,19 @@ def _refuse_binary(raw: bytes, path: Path) -> None:
         if raw.startswith(signature):
             raise InputError(f"the file is {what}, not text", where=str(path), hint=hint)
     if b"\x00" in raw:
-        raise InputError("the file is binary (it contains NUL bytes), not text",
-                         where=str(path), hint="import a .txt or .docx document")
+        raise InputError(
+            "the file is binary (it contains NUL bytes), not text",
+            where=str(path),
+            hint="import a .txt or .docx document",
+        )
 
 
 def _checked(text: str, path: Path) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
     if controls / max(len(text), 1) > _BINARY_SHARE:
-        raise InputError("the file looks binary (many control characters), not text",
-                         where=str(path), hint="import a .txt or .docx document")
+        raise InputError(
+            "the file looks binary (many control characters), not text",
+            where=str(path),
+            hint="import a .txt or .docx document",
+        )
     return text

@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from planctl.errors import InputError
-from planctl.importer.writer import write_atomically
+from planctl.importer.writer import canonical_layout, write_atomically
 from planctl.loader import read_document
 from planctl.validate import is_units_data
 
-NEW_REGISTRY = "# yaml-language-server: $schema=../schema/units.schema.json\nformat: planctl-units/1\nunits: []\n"
+NEW_REGISTRY = (
+    "# yaml-language-server: $schema=../schema/units.schema.json\n"
+    "format: planctl-units/1\nunits: []\n"
+)
 NEW_KIND = "other"
 
 
@@ -48,8 +51,11 @@ def _check_readable(path: Path) -> None:
     document = read_document(path)
     if not document.readable or not is_units_data(document.data):
         problem = document.problems[0].message if document.problems else "not a unit registry"
-        raise InputError(f"cannot add units: {problem}", where=str(path),
-                         hint="fix the unit registry first (`planctl validate plans/units.yaml`)")
+        raise InputError(
+            f"cannot add units: {problem}",
+            where=str(path),
+            hint="fix the unit registry first (`planctl validate plans/units.yaml`)",
+        )
 
 
 def _round_trip(text: str) -> Any:
@@ -87,8 +93,4 @@ def _block_style(units: Any) -> None:
 
 
 def _formatted(text: str) -> str:
-    try:
-        from planctl.fmt import format_text
-    except ImportError:  # planctl.fmt not available: ruamel's round trip is the layout
-        return text
-    return format_text(text, kind="units")
+    return canonical_layout(text, "units")

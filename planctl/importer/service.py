@@ -79,9 +79,10 @@ def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:
         output = request.output if request.output.is_absolute() else here / request.output
         plan_id = _checked_id(request.plan_id or output.stem)
         if plan_id != output.stem:
-            raise UsageError(f"the plan id {plan_id!r} differs from the file name "
-                             f"{output.name!r}", hint="a plan's id is its file name: drop --id "
-                             "or name the output after it")
+            raise UsageError(
+                f"the plan id {plan_id!r} differs from the file name {output.name!r}",
+                hint="a plan's id is its file name: drop --id or name the output after it",
+            )
     else:
         plan_id = _checked_id(request.plan_id or slug(request.source.stem))
         output = repo.open_repository(here).plans_dir / f"{plan_id}.yaml"
@@ -91,17 +92,25 @@ def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:
 
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not force:
-        raise UsageError("the output file already exists", where=repo.display_path(output),
-                         hint="pass --force to replace it, or choose another name with -o")
+        raise UsageError(
+            "the output file already exists",
+            where=repo.display_path(output),
+            hint="pass --force to replace it, or choose another name with -o",
+        )
     if not output.parent.is_dir():
-        raise UsageError("the output folder does not exist", where=str(output.parent),
-                         hint="create it, or write into plans/ with -o plans/NAME.yaml")
+        raise UsageError(
+            "the output folder does not exist",
+            where=str(output.parent),
+            hint="create it, or write into plans/ with -o plans/NAME.yaml",
+        )
 
 
 def _checked_id(plan_id: str) -> str:
     if not _ID.fullmatch(plan_id):
-        raise UsageError(f"{plan_id!r} is not a plan id", hint="use lower-case letters, digits "
-                         "and hyphens, e.g. --id zhaoqing-2012-workplan")
+        raise UsageError(
+            f"{plan_id!r} is not a plan id",
+            hint="use lower-case letters, digits and hyphens, e.g. --id zhaoqing-2012-workplan",
+        )
     return plan_id
 
 
@@ -118,8 +127,10 @@ def _add_units(request: ImportRequest, imported: Imported, units_path: Path | No
     if not request.add_units or not imported.units.unknown:
         return []
     if units_path is None:
-        raise UsageError("--add-units needs a plan repository (a folder holding plans/)",
-                         hint="run planctl import inside the repository, or drop --add-units")
+        raise UsageError(
+            "--add-units needs a plan repository (a folder holding plans/)",
+            hint="run planctl import inside the repository, or drop --add-units",
+        )
     return add_units(units_path, list(imported.units.unknown))
 
 

@@ -9,12 +9,15 @@ over rows, as merged cells do) groups the rows into sections. Any other column (
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 _NUMBER = re.compile(r"序号|编号|^序$|^号$")
 _LEADER = re.compile(r"领导|负责人|联系人")
-_LEAD = re.compile(r"牵头|责任单位|责任部门|负责单位|负责部门|主办|主责|责任主体|承办|实施主体|实施单位")
+_LEAD = re.compile(
+    r"牵头|责任单位|责任部门|负责单位|负责部门|主办|主责|责任主体|承办|实施主体|实施单位"
+)
 _SUPPORT = re.compile(r"配合|协办|参与|协作|协同|协助")
 _DUE = re.compile(r"时限|时间|期限|时间节点|进度|完成时")
 _CATEGORY = re.compile(r"类别|领域|板块|方面|分类|类型|专项|篇章")
@@ -69,8 +72,9 @@ def header_row(rows: list[tuple[str, ...]]) -> int | None:
     """Index of the header row among the first rows of a table, or None."""
     for index, cells in enumerate(rows[:_HEADER_ROWS]):
         hits = sum(1 for cell in cells if cell and _role_of(_compact(cell)) != "extra")
-        if hits >= _MIN_HEADER_HITS and any(_LEAD.search(_compact(c)) or _TEXT.search(_compact(c))
-                                            for c in cells):
+        if hits >= _MIN_HEADER_HITS and any(
+            _LEAD.search(_compact(c)) or _TEXT.search(_compact(c)) for c in cells
+        ):
             return index
     return None
 
@@ -100,8 +104,13 @@ def _role_of(name: str) -> str:
         return "number"
     if _LEADER.search(name):
         return "extra"
-    for pattern, role in ((_LEAD, "lead"), (_SUPPORT, "support"), (_DUE, "due"),
-                          (_CATEGORY, "category"), (_TEXT, "text")):
+    for pattern, role in (
+        (_LEAD, "lead"),
+        (_SUPPORT, "support"),
+        (_DUE, "due"),
+        (_CATEGORY, "category"),
+        (_TEXT, "text"),
+    ):
         if pattern.search(name):
             return role
     return "extra"
@@ -125,22 +134,40 @@ def _place_text_columns(columns: Columns, texts: list[int], rows: list[tuple[str
 
 def _repeats(index: int, rows: list[tuple[str, ...]]) -> bool:
     values = [row[index] for row in rows if index < len(row) and row[index]]
-    return any(a == b for a, b in zip(values, values[1:], strict=False))
+    return any(a == b for a, b in itertools.pairwise(values))
 
 
 def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
     def cell(index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    used = {columns.number, columns.title, columns.text, columns.lead, columns.support,
-            columns.due, *columns.categories}
-    extras = [(columns.headers[i], cell(i)) for i in range(len(columns.headers))
-              if i not in used and cell(i) and columns.headers[i]]
+    used = {
+        columns.number,
+        columns.title,
+        columns.text,
+        columns.lead,
+        columns.support,
+        columns.due,
+        *columns.categories,
+    }
+    extras = [
+        (columns.headers[i], cell(i))
+        for i in range(len(columns.headers))
+        if i not in used and cell(i) and columns.headers[i]
+    ]
     extras = list(dict.fromkeys(extras))
-    return RowFields(cell(columns.number), [cell(i) for i in columns.categories],
-                     cell(columns.title), cell(columns.text), cell(columns.lead),
-                     cell(columns.support), cell(columns.due), extras,
-                     columns.word_for_lead(), columns.word_for_support())
+    return RowFields(
+        cell(columns.number),
+        [cell(i) for i in columns.categories],
+        cell(columns.title),
+        cell(columns.text),
+        cell(columns.lead),
+        cell(columns.support),
+        cell(columns.due),
+        extras,
+        columns.word_for_lead(),
+        columns.word_for_support(),
+    )
 
 
 def is_header_again(cells: tuple[str, ...], columns: Columns) -> bool:

@@ -52,8 +52,12 @@ def is_wide(char: str) -> bool:
 
 def normalize(line: str) -> str:
     """`clean` plus full-width punctuation and no spaces next to Chinese characters."""
-    text = _drop_spaces_near_wide(clean(line).translate(_FULL_WIDTH_ALNUM))
-    return _drop_spaces_near_wide(_widen_punctuation(text))
+    text = clean(line).translate(_FULL_WIDTH_ALNUM)
+    while True:  # a widened mark can make its neighbour widen too: repeat until stable
+        settled = _drop_spaces_near_wide(_widen_punctuation(_drop_spaces_near_wide(text)))
+        if settled == text:
+            return text
+        text = settled
 
 
 def _drop_spaces_near_wide(text: str) -> str:
@@ -93,8 +97,10 @@ def _widen_punctuation(text: str) -> str:
         if char not in _WIDE_FORM:
             continue
         partner = pairs.get(index)
-        if _near_wide(text, index) or (partner is not None and _near_wide(text, partner)) or (
-            partner is not None and _holds_wide(text, index, partner)
+        if (
+            _near_wide(text, index)
+            or (partner is not None and _near_wide(text, partner))
+            or (partner is not None and _holds_wide(text, index, partner))
         ):
             chars[index] = _WIDE_FORM[char]
     return "".join(chars)
@@ -211,8 +217,24 @@ def strip_end_mark(text: str) -> str:
 
 # --- Chinese numerals -------------------------------------------------------------------
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "两": 2,
-              "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "0": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千"
 

@@ -11,16 +11,41 @@ from planctl.importer.notice import parse_date
 from planctl.importer.reader import Line
 from planctl.importer.text import SENTENCE_ENDS, cn_number
 
-KINDS = ("任务分解表", "责任分工表", "工作任务清单", "任务清单", "分工方案", "工作计划", "行动计划",
-         "实施方案", "工作方案", "行动方案", "工作要点", "规划纲要", "实施意见", "任务分工",
-         "分解表", "分工表", "清单", "台账", "要点", "方案", "计划", "纲要", "规划", "报告")
+KINDS = (
+    "任务分解表",
+    "责任分工表",
+    "工作任务清单",
+    "任务清单",
+    "分工方案",
+    "工作计划",
+    "行动计划",
+    "实施方案",
+    "工作方案",
+    "行动方案",
+    "工作要点",
+    "规划纲要",
+    "实施意见",
+    "任务分工",
+    "分解表",
+    "分工表",
+    "清单",
+    "台账",
+    "要点",
+    "方案",
+    "计划",
+    "纲要",
+    "规划",
+    "报告",
+)
 _TITLE_MAX = 60
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
 _QUOTED_TITLE = re.compile("《([^《》]{4,60}?(?:" + "|".join(KINDS) + "))》")
 _RANGE = re.compile(r"([0-9]{4})\s*年?\s*(?:—|-|–|~|～|至|到)+\s*([0-9]{4})\s*年")
 _FIVE_YEAR = re.compile(r"[“\"]?(?:第?)(十[一二三四五六七八九])(?:个)?[”\"]?\s*五年?")
 _YEAR = re.compile(r"([0-9]{4})\s*年(?!\s*更新)")
-_MONTH_DATE = re.compile(r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月")
+_MONTH_DATE = re.compile(
+    r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月"
+)
 _NOTICE_WORDS = re.compile(r"^(?:关于)?(?:印发|转发|下发|发布)?|的?(?:通知|通报)$")
 
 
@@ -63,7 +88,7 @@ def _title_runs(lines: list[Line]) -> tuple[list[list[Line]], list[Line]]:
     position = 0
     while position < len(lines) and _title_like(lines[position].text):
         line = lines[position]
-        if runs and not _ends_title(runs[-1][-1].text) or runs and line.text[0] in "（(—":
+        if (runs and not _ends_title(runs[-1][-1].text)) or (runs and line.text[0] in "（(—"):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -72,13 +97,17 @@ def _title_runs(lines: list[Line]) -> tuple[list[list[Line]], list[Line]]:
 
 
 def _title_like(text: str) -> bool:
-    return (len(text) <= _TITLE_MAX and not any(m in text for m in SENTENCE_ENDS)
-            and not text.endswith(("：", ":")) and not _is_date(text))
+    return (
+        len(text) <= _TITLE_MAX
+        and not any(m in text for m in SENTENCE_ENDS)
+        and not text.endswith(("：", ":"))
+        and not _is_date(text)
+    )
 
 
 def _ends_title(text: str) -> bool:
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", text)
-    return bare.endswith(KINDS + ("通知",))
+    return bare.endswith((*KINDS, "通知"))
 
 
 def _named_run(runs: list[list[Line]]) -> list[Line] | None:
@@ -88,8 +117,11 @@ def _named_run(runs: list[list[Line]]) -> list[Line] | None:
 
 def _is_date(text: str) -> bool:
     compact = text.replace(" ", "")
-    return parse_date(text) is not None or bool(_MONTH_DATE.fullmatch(compact)) or bool(
-        re.fullmatch(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}", compact))
+    return (
+        parse_date(text) is not None
+        or bool(_MONTH_DATE.fullmatch(compact))
+        or bool(re.fullmatch(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}", compact))
+    )
 
 
 def _quoted_title(lines: list[Line]) -> str | None:
@@ -111,8 +143,9 @@ def _preamble(lines: list[Line]) -> list[dict[str, str]]:
         if pending_title is not None or not parts:
             parts.append({"title": pending_title} if pending_title else {})
             pending_title = None
-        parts[-1]["text"] = f"{parts[-1]['text']}\n\n{line.text}" if "text" in parts[-1] \
-            else line.text
+        parts[-1]["text"] = (
+            f"{parts[-1]['text']}\n\n{line.text}" if "text" in parts[-1] else line.text
+        )
     return parts
 
 

@@ -8,11 +8,12 @@ The result goes through `planctl.fmt.format_text` for the canonical layout.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ _FLOW_LISTS = frozenset({"lead", "support", "recipients", "keywords", "cc"})
 _DATE_KEYS = frozenset({"date", "printed", "start", "end"})
 
 
-def render(data: dict[str, Any], unplaced: Iterable[Unplaced], *,
-           schema_path: str | None = None) -> str:
+def render(
+    data: dict[str, Any], unplaced: Iterable[Unplaced], *, schema_path: str | None = None
+) -> str:
     """The YAML text of a plan, comments included, in canonical layout."""
     lines: list[str] = []
     if schema_path:
@@ -48,11 +50,18 @@ def render(data: dict[str, Any], unplaced: Iterable[Unplaced], *,
 
 
 def _canonical(text: str) -> str:
+    return canonical_layout(text, "plan")
+
+
+def canonical_layout(text: str, kind: str) -> str:
+    """The text through `planctl.fmt.format_text` (kind "plan" or "units"); as written when
+    this installation has no planctl.fmt."""
     try:
-        from planctl.fmt import format_text
-    except ImportError:  # planctl.fmt not available: the layout above is already canonical
+        module = importlib.import_module("planctl.fmt")
+    except ImportError:
         return text
-    return format_text(text, kind="plan")
+    format_text: Callable[..., str] = module.format_text
+    return format_text(text, kind=kind)
 
 
 def _comments(unplaced: list[Unplaced]) -> list[str]:
@@ -80,7 +89,7 @@ def _entry(key: str, value: Any, indent: int) -> list[str]:
         return [f"{pad}{key}:", *_mapping(value, indent + 2)]
     if isinstance(value, list):
         return _list(key, value, indent)
-    if isinstance(value, str) and "\n" in value or key in ("text", "body"):
+    if (isinstance(value, str) and "\n" in value) or key in ("text", "body"):
         return _block(key, str(value), indent)
     return [f"{pad}{key}: {_scalar(key, value)}"]
 
@@ -114,11 +123,20 @@ def _list(key: str, items: list[Any], indent: int) -> list[str]:
 
 
 def _block(key: str, text: str, indent: int) -> list[str]:
+    """`key: |` and the lines, when a block literal reads back as `text` plus one newline."""
     pad = " " * indent
-    body = [line.rstrip() for line in text.strip("\n").split("\n")]
-    if not body or not body[0] or body[0][0] == " ":
+    body = text.split("\n")
+    if not _block_safe(text, body):
         return [f"{pad}{key}: {_quoted(text)}"]
     return [f"{pad}{key}: |", *[f"{pad}  {line}" if line else "" for line in body]]
+
+
+def _block_safe(text: str, body: list[str]) -> bool:
+    if not text or text[0] in " \t\n" or text.endswith("\n"):
+        return False
+    if any(line != line.rstrip() for line in body):
+        return False
+    return not any((ord(c) < 32 and c != "\n") or c in "\u2028\u2029\ufeff\x85\x7f" for c in text)
 
 
 def _scalar(key: str, value: Any, *, flow: bool = False) -> str:
@@ -137,7 +155,12 @@ def _scalar(key: str, value: Any, *, flow: bool = False) -> str:
 
 
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted scalar (JSON's escapes are YAML's), with YAML's other line breaks
+    and the byte-order mark escaped too."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char in "\x85\u2028\u2029\ufeff":
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
 
 
 def _plain(text: str, *, flow: bool = False) -> bool:
@@ -154,13 +177,13 @@ def _plain(text: str, *, flow: bool = False) -> bool:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and os.replace, so
+    """Write `text` to `path` through a temporary file in the same folder and a rename, so
     a reader never sees half a file."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
