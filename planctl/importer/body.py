@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from planctl.importer.numbering import Node, Number, Outline, Para, recognise
 from planctl.importer.owners import parse_group
 from planctl.importer.reader import Line
-from planctl.importer.tables import Columns, header_row, is_header_again, map_columns, read_row
+from planctl.importer.tables import (
+    Columns,
+    combined_header,
+    header_rows,
+    is_header_again,
+    map_columns,
+    read_row,
+)
 from planctl.importer.text import CLOSERS, OPENERS, SENTENCE_ENDS, cn_number, matching_open
 
 _FIELD = re.compile(
@@ -192,15 +199,19 @@ class _Table:
     columns: Columns | None
     header_at: int | None
     depth: int
+    header_size: int = 1
     row: int = 0
     categories: list[str] = field(default_factory=list)
 
     @classmethod
     def start(cls, first: Line, rest: list[Line], depth: int) -> _Table:
         rows = [line.cells or () for line in rest if line.table == first.table]
-        header = header_row(rows)
-        columns = map_columns(rows[header], rows[header + 1 :]) if header is not None else None
-        return cls(first.table, columns, header, depth)
+        found = header_rows(rows)
+        if found is None:
+            return cls(first.table, None, None, depth)
+        at, size = found
+        columns = map_columns(combined_header(rows, at, size), rows[at + size :])
+        return cls(first.table, columns, at, depth, size)
 
     def read(self, line: Line, reader: _Reader) -> None:
         row, self.row = self.row, self.row + 1
@@ -210,7 +221,7 @@ class _Table:
         if self.columns is None or self.header_at is None or row < self.header_at:
             reader._text_line(line)  # a table used for layout: read its rows as lines
             return
-        if row == self.header_at or is_header_again(cells, self.columns):
+        if row < self.header_at + self.header_size or is_header_again(cells, self.columns):
             reader.body.unplaced.append((line, "a table header row (its columns are mapped)"))
             return
         if _is_band(cells):

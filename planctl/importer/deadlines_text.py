@@ -20,6 +20,8 @@ _NUM = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"(?:(?P<y>[0-9]{4})\s*年|(?P<rel>今年|本年|当年|明年))?"
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(r"(?P<y>[0-9]{4})\s*年?\s*(?:—|-|–|~|～|至|到)+\s*(?P<y2>[0-9]{4})\s*年")),
+    ("day", re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")),
+    ("month", re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})(?![0-9./-])")),
     ("day", re.compile(_YEAR + rf"(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("month", re.compile(_YEAR + rf"(?P<m>{_NUM})\s*月(?:份)?(?:[上中下]旬)?(?:底|末)?")),
     ("quarter", re.compile(_YEAR + r"第?(?P<q>[一二三四1-4])\s*季度")),

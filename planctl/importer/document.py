@@ -77,17 +77,8 @@ def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -
     data["sections"] = _sections_in_order(built.parts)
     unique_ids(data["sections"])
     units = _match(data["sections"], registry)
-    if notice is None:  # closing lines (抄送, 印发…) with no notice to hold them
-        parts.unplaced += [
-            (
-                line,
-                "a closing line of a notice, but there is no notice (title, "
-                "signature and date) to hold it",
-            )
-            for line in source.lines
-            if line.index in parts.used
-        ]
-        parts.used = set()
+    if notice is None:
+        _no_notice(source.lines, parts)
     placed = parts.used | _outline_lines(body.outline.roots) | _head_lines(plan_lines[:boundary])
     unplaced = [
         Unplaced(line.where, line.raw, reason)
@@ -112,6 +103,16 @@ def _notice(parts: notice_parts.NoticeParts) -> dict[str, Any] | None:
     if notice_parts.is_complete(parts.fields):
         return notice_parts.ordered(parts.fields)
     return None
+
+
+def _no_notice(lines: list[Line], parts: notice_parts.NoticeParts) -> None:
+    """Closing lines (附件, 抄送, 印发…) found with no notice to hold them are unplaced."""
+    listed = {line.index for line, _ in parts.unplaced}
+    reason = "a line of a notice, but the document has no notice (title, signature, date)"
+    parts.unplaced += [
+        (line, reason) for line in lines if line.index in parts.used and line.index not in listed
+    ]
+    parts.used = set()
 
 
 def _plan_year(period: tuple[str, str] | None, notice: dict[str, Any] | None) -> int | None:

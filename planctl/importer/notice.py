@@ -73,8 +73,10 @@ def parse_date(text: str) -> tuple[datetime.date, str] | None:
 
 
 def read_head(lines: list[Line], parts: NoticeParts) -> int:
-    """Read the notice at the start of `lines` into `parts`; return where the plan starts."""
-    position = 0
+    """Read the notice at the start of `lines` into `parts`; return where the plan starts
+    (0 when the document opens with no notice)."""
+    start = _metadata(lines, parts)
+    position = start
     mark = _issuer_mark(lines, position)
     if mark:
         position += 1
@@ -82,20 +84,42 @@ def read_head(lines: list[Line], parts: NoticeParts) -> int:
     if number:
         position += 1
     title_end = _title_end(lines, position)
-    if title_end is None:
-        return 0
-    title_lines = lines[position:title_end]
-    signature = _find_signature(lines, title_end)
-    if signature is None:
-        return 0
+    signature = _find_signature(lines, title_end) if title_end is not None else None
+    if title_end is None or signature is None:
+        return start
     if mark:
         parts.fields["issuer_mark"] = mark
-        parts.use(lines[0])
+        parts.use(lines[start])
     if number:
         _keep_doc_number(number, lines[position - 1], parts)
+    title_lines = lines[position:title_end]
     parts.fields["title"] = "".join(line.text for line in title_lines)
     parts.use(*title_lines)
     return _read_body(lines, title_end, signature, parts)
+
+
+# The 信息公开 table a government web page puts above a document.
+_METADATA = re.compile(
+    r"(?P<label>索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|标\s*题|成文日期|发布日期|主题分类|"
+    r"体裁分类|组配分类|公文种类|有\s*效\s*性|生效日期|失效日期|信息分类|主\s*题\s*词)\s*[:：]\s*"
+    r"(?P<value>.*)"
+)
+
+
+def _metadata(lines: list[Line], parts: NoticeParts) -> int:
+    """Read the web page's metadata lines at the top; return where the document starts."""
+    position = 0
+    while position < len(lines) and (match := _METADATA.fullmatch(lines[position].raw)):
+        label, value = match["label"].replace(" ", ""), match["value"].strip()
+        if label in ("发文字号", "文号") and _DOC_NUMBER.fullmatch(value.replace(" ", "")):
+            _keep_doc_number((value.replace(" ", ""), ""), lines[position], parts)
+        elif label == "主题词" and value:
+            _labelled(label, value, lines[position], parts)
+        else:
+            parts.unplaced.append((lines[position], "web page metadata with no place in a plan"))
+            parts.use(lines[position])
+        position += 1
+    return position
 
 
 def _issuer_mark(lines: list[Line], position: int) -> str | None:

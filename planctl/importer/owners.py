@@ -49,19 +49,22 @@ _ROLE_WORDS: tuple[tuple[str, str, str], ...] = (
     ("参与", "support", "参与"),
     ("参加", "support", "参与"),
     ("协办", "support", "协办"),
+    ("组织实施", "either", "负责"),
+    ("具体实施", "either", "负责"),
+    ("落实", "either", "负责"),
 )
 _LABELS: tuple[tuple[str, str, str], ...] = (
     ("牵头单位", "lead", "牵头"),
     ("牵头部门", "lead", "牵头"),
     ("主办单位", "lead", "牵头"),
-    ("主责单位", "lead", "负责"),
-    ("责任单位", "lead", "负责"),
-    ("责任部门", "lead", "负责"),
-    ("负责单位", "lead", "负责"),
-    ("负责部门", "lead", "负责"),
-    ("责任主体", "lead", "负责"),
-    ("承办单位", "lead", "负责"),
-    ("实施单位", "lead", "负责"),
+    ("主责单位", "either", "负责"),
+    ("责任单位", "either", "负责"),
+    ("责任部门", "either", "负责"),
+    ("负责单位", "either", "负责"),
+    ("负责部门", "either", "负责"),
+    ("责任主体", "either", "负责"),
+    ("承办单位", "either", "负责"),
+    ("实施单位", "either", "负责"),
     ("配合单位", "support", "配合"),
     ("配合部门", "support", "配合"),
     ("协作单位", "support", "配合"),
@@ -81,6 +84,10 @@ _LABELS: tuple[tuple[str, str, str], ...] = (
 _LABEL_NAMES = "|".join(label for label, _, _ in _LABELS)
 _LABEL_RE = re.compile(rf"({_LABEL_NAMES})\s*[:：]\s*")
 _LABEL_START = re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?=(?:{_LABEL_NAMES})\s*[:：])")
+_LEADER_LABEL = re.compile(
+    r"(?:牵头|责任|分管|联系|挂点)?(?:市|区|县)?(?:领导|负责人|联系人|责任人)"
+    r"(?:同志)?\s*[:：]"
+)
 # Bracketed words that end a title but name no unit.
 _NOT_UNITS = frozenset({"试行", "暂行", "修订", "草案", "征求意见稿", "送审稿", "修订稿", "代拟稿"})
 _MORE = re.compile(
@@ -110,6 +117,7 @@ class Owners:
     lead_more: bool = False
     support_more: bool = False
     due: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # clauses that name no unit (领导：…)
 
     @property
     def names_units(self) -> bool:
@@ -122,6 +130,7 @@ class Owners:
             self.support, self.support_word = other.support, other.support_word
             self.support_more = other.support_more
         self.due.extend(other.due)
+        self.kept.extend(other.kept)
 
 
 # --- parsing a group ------------------------------------------------------------------------
@@ -170,6 +179,9 @@ def _clauses(content: str) -> list[str]:
 
 
 def _apply(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
+    if _LEADER_LABEL.match(clause):
+        owners.kept.append(clause)  # 牵头市领导：… names people, kept in the text
+        return True
     if label := _LABEL_RE.match(clause):
         return _apply_labelled(label[1], clause[label.end() :], owners, state)
     if is_deadline_phrase(clause):
@@ -188,6 +200,7 @@ def _apply(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
 
 
 def _apply_labelled(label: str, value: str, owners: Owners, state: _State) -> bool:
+    """牵头单位：… leads; 责任单位：… leads, or supports when a 牵头单位 is named too."""
     kind, stored = next((k, w) for name, k, w in _LABELS if name == label)
     if kind == "due":
         owners.due.append(value)
@@ -196,7 +209,7 @@ def _apply_labelled(label: str, value: str, owners: Owners, state: _State) -> bo
     if parsed is not None and (parsed.support or parsed.lead_word != "牵头"):
         owners.merge(parsed)  # a cell like 牵头单位：A牵头，B配合 names its own roles
         return True
-    return _assign(value, kind, stored, owners, state)
+    return _assign(value, _resolve(kind, owners), stored, owners, state)
 
 
 def _apply_unlabelled(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
@@ -267,7 +280,7 @@ def _role_suffix(text: str) -> tuple[str, str, str] | None:
 def split_units(text: str) -> list[tuple[str, str | None, bool]]:
     """(name, role marker, followed by 等) for each unit named in a list."""
     units: list[tuple[str, str | None, bool]] = []
-    pieces = split_top_level(_CONJUNCTIONS.sub("、", text.strip()), "、，,/／\n")
+    pieces = split_top_level(_CONJUNCTIONS.sub("、", text.strip()), "、，,/／\n ")
     for piece in pieces:
         name = strip_end_mark(piece).strip()
         if name.startswith("由"):
@@ -309,6 +322,9 @@ def take_trailing(text: str) -> tuple[str, Owners | None]:
         if split is None:
             return text, found
         text, owners = split
+        if owners.kept:
+            text = f"{text}（{'；'.join(owners.kept)}）"
+            owners.kept = []
         if found is None:
             found = owners
         else:

@@ -86,11 +86,45 @@ def read_text_bytes(raw: bytes, path: Path) -> Source:
             hint="import a document that holds the plan's text",
         )
     text, encoding, notes = _decode(raw, path)
+    physical = text.splitlines()
+    tabled = _tab_tables(physical)
     lines = [
-        Line(number, f"line {number}", clean(line), normalize(line))
-        for number, line in enumerate(text.splitlines(), start=1)
+        _text_line(number, line, tabled.get(number))
+        for number, line in enumerate(physical, start=1)
     ]
     return Source(path, lines, encoding, notes)
+
+
+def _text_line(number: int, line: str, table: int | None) -> Line:
+    if table is None:
+        return Line(number, f"line {number}", clean(line), normalize(line))
+    cells = tuple(clean(cell) for cell in line.split("\t"))
+    shown = " ".join(cell for cell in cells if cell)
+    return Line(
+        number,
+        f"line {number}",
+        shown,
+        normalize(shown),
+        tuple(normalize(cell) for cell in cells),
+        table,
+    )
+
+
+def _tab_tables(lines: list[str]) -> dict[int, int]:
+    """Rows of tables pasted as text (cells separated by tabs): line number → table number.
+    Two or more consecutive lines with tab-separated cells make a table."""
+    found: dict[int, int] = {}
+    run: list[int] = []
+    tables = 0
+    for number, line in enumerate([*lines, ""], start=1):
+        if sum(1 for cell in line.split("\t") if cell.strip()) >= 2 and "\t" in line:
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            tables += 1
+            found.update(dict.fromkeys(run, tables))
+        run = []
+    return found
 
 
 def _non_empty(source: Source) -> Source:

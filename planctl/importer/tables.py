@@ -79,6 +79,34 @@ def header_row(rows: list[tuple[str, ...]]) -> int | None:
     return None
 
 
+def header_rows(rows: list[tuple[str, ...]]) -> tuple[int, int] | None:
+    """(first, count) of the header: one row, or two when the first has merged cells that
+    the second divides (责任单位 over 牵头 | 配合)."""
+    first = header_row(rows)
+    if first is None:
+        return None
+    if first + 1 < len(rows) and _divides(rows[first], rows[first + 1]):
+        return first, 2
+    return first, 1
+
+
+def _divides(top: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    split = [i for i, cell in enumerate(below) if cell and i < len(top) and cell != top[i]]
+    if not split or any(len(below[i]) > 8 or any(c.isdigit() for c in below[i]) for i in split):
+        return False
+    return any(_role_of(_compact(below[i])) != "extra" for i in split)
+
+
+def combined_header(rows: list[tuple[str, ...]], first: int, count: int) -> tuple[str, ...]:
+    if count == 1:
+        return rows[first]
+    top, below = rows[first], rows[first + 1]
+    return tuple(
+        f"{below[i]}{top[i]}" if i < len(below) and below[i] and below[i] != top[i] else top[i]
+        for i in range(len(top))
+    )
+
+
 def map_columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Columns:
     """Assign a role to every column from its header (and, for categories, its values)."""
     columns = Columns(tuple(_compact(c) for c in header))
@@ -105,8 +133,8 @@ def _role_of(name: str) -> str:
     if _LEADER.search(name):
         return "extra"
     for pattern, role in (
-        (_LEAD, "lead"),
         (_SUPPORT, "support"),
+        (_LEAD, "lead"),
         (_DUE, "due"),
         (_CATEGORY, "category"),
         (_TEXT, "text"),
