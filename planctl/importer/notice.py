@@ -274,13 +274,18 @@ def read_closing(lines: list[Line], parts: NoticeParts) -> None:
         if after > position:
             position = after
             continue
-        _closing_line(line, parts)
+        _closing_line(line, lines, parts)
         position += 1
     if attachments:
         parts.fields["attachments"] = list(dict.fromkeys(attachments))
 
 
-def _closing_line(line: Line, parts: NoticeParts) -> None:
+def _last_text_line(line: Line, lines: list[Line]) -> bool:
+    """A bare 附件 label closes the document (a label above the plan's title does not)."""
+    return all(not other.text for other in lines if other.index > line.index)
+
+
+def _closing_line(line: Line, lines: list[Line], parts: NoticeParts) -> None:
     if (match := _LABELLED.fullmatch(line.raw)) and match["value"].strip():
         _labelled(match["label"].replace(" ", ""), match["value"].strip(), line, parts)
     elif match := _PRINTED.fullmatch(line.raw):
@@ -291,8 +296,9 @@ def _closing_line(line: Line, parts: NoticeParts) -> None:
     elif match := _DISCLOSURE_NOTE.fullmatch(line.text):
         parts.fields.setdefault("disclosure", _disclosure_words(match["how"]))
         parts.use(line)
-    elif re.fullmatch(r"附\s*件\s*[0-9]*\s*[:：]?", line.text):
+    elif re.fullmatch(r"附\s*件\s*[0-9]*\s*[:：]?", line.text) and _last_text_line(line, lines):
         parts.unplaced.append((line, "an attachment label with no attachment text"))
+        parts.use(line)
 
 
 def _labelled(label: str, value: str, line: Line, parts: NoticeParts) -> None:

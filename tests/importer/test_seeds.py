@@ -47,6 +47,13 @@ def test_the_zhaoqing_plan_imports_with_the_hand_made_owners() -> None:
     assert words == [
         (t.lead_word, t.support_word, t.lead_more, t.support_more) for t in hand.tasks()
     ]
+    texts = [compact(t.title, t.text, t.due) for t in mine.tasks()]
+    assert texts == [compact(t.title, t.text, t.due) for t in hand.tasks()]
+
+
+def compact(*values: object) -> str:
+    """The words, whatever the spacing (the hand-made plan keeps a stray space or two)."""
+    return re.sub(r"\s+", "", "|".join(str(v) for v in values))
 
 
 def test_the_zhaoqing_notice_is_read_whole() -> None:
