@@ -11,6 +11,7 @@ from typing import Any
 from planctl.importer import notice as notice_parts
 from planctl.importer.body import first_body_line, read_body
 from planctl.importer.build import build
+from planctl.importer.furniture import set_aside
 from planctl.importer.numbering import Node
 from planctl.importer.reader import Line, Source
 from planctl.importer.title import kind_of, period_of, read_head, title_from_notice
@@ -61,7 +62,9 @@ def _sections(section: dict[str, Any]) -> list[dict[str, Any]]:
 def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -> Imported:
     """Plan data (stage draft) for `source`; units are matched against `registry`."""
     parts = notice_parts.NoticeParts()
-    plan_lines = _after_notice(source.lines, parts)
+    lines, furniture = set_aside(source.lines)
+    parts.unplaced += furniture
+    plan_lines = _after_notice(lines, parts)
     notice_parts.read_closing([line for line in plan_lines if line.cells is None], parts)
     plan_lines = [line for line in plan_lines if line.index not in parts.used]
     boundary = first_body_line(plan_lines)
@@ -217,16 +220,17 @@ def _head_lines(lines: list[Line]) -> set[int]:
 
 
 def _leftovers(lines: list[Line], placed: set[int], listed: list[Unplaced]) -> list[Unplaced]:
-    named = {u.where for u in listed}
+    named = {(u.where, u.text) for u in listed}
     return [
         Unplaced(line.where, line.raw, "not understood")
         for line in lines
-        if line.text and line.index not in placed and line.where not in named
+        if line.text and line.index not in placed and (line.where, line.raw) not in named
     ]
 
 
 def _order(lines: list[Line], unplaced: Unplaced) -> int:
-    return next((line.index for line in lines if line.where == unplaced.where), 0)
+    return next((line.index for line in lines if (line.where, line.raw) == (unplaced.where,
+                 unplaced.text)), 0)
 
 
 def _explain(imported: Imported, source: Source) -> None:

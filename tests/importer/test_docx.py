@@ -125,3 +125,32 @@ def _use_chinese_numbers(document: docx.document.Document) -> None:
         if level.get(qn("w:ilvl")) == "0":
             level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
             level.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+
+
+def test_a_two_row_header_and_a_band_row(tmp_path: Path) -> None:
+    """责任单位 spanning 牵头 | 配合, and a merged row naming the rows' section."""
+    document = docx.Document()
+    document.add_paragraph("某区2024年重点工作任务分工表")
+    table = document.add_table(rows=2, cols=5)
+    for index, text in enumerate(["序号", "工作任务", "责任单位", "", "完成时限"]):
+        table.rows[0].cells[index].text = text
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for column in (0, 1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.rows[1].cells[2].text, table.rows[1].cells[3].text = "牵头", "配合"
+    band = table.add_row().cells
+    band[0].merge(band[4]).text = "一、产业发展"
+    for row in [
+        ("1", "推进园区建设。", "区发展改革局", "区财政局", "2024.06"),
+        ("2", "培育龙头企业。", "区工业和信息化局", "", "年底前"),
+    ]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.save(str(tmp_path / "two.docx"))
+    result = import_source(read_source(tmp_path / "two.docx"), "plan", None)
+    assert assignments(result.data) == {
+        ("一、 / 1", "lead", "区发展改革局"),
+        ("一、 / 1", "support", "区财政局"),
+        ("一、 / 2", "lead", "区工业和信息化局"),
+    }
+    assert [task["due"] for task in result.tasks()] == ["2024-06", "2024"]

@@ -79,3 +79,13 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_broken_docx_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"not a readable Word \.docx"):
         read_source(write(tmp_path, b"PK\x03\x04 not really a zip", "plan.docx"))
+
+
+def test_a_table_pasted_as_text_keeps_its_cells(tmp_path: Path) -> None:
+    text = "计划\n序号\t工作任务\t牵头单位\n1\t推进甲。\t市财政局\n合计\t1项\n"
+    rows = [line for line in read_source(write(tmp_path, text.encode())).lines if line.cells]
+    assert [line.cells for line in rows] == [
+        ("序号", "工作任务", "牵头单位"),
+        ("1", "推进甲。", "市财政局"),
+        ("合计", "1项"),
+    ]
