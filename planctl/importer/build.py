@@ -12,11 +12,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from planctl.importer.deadlines_text import find_in_text, read_field
 from planctl.importer.numbering import Node, Outline, recognise
-from planctl.importer.owners import Owners, parse_group, split_units, take_trailing
+from planctl.importer.owners import Owners, take_trailing
 from planctl.importer.tables import RowFields
-from planctl.importer.text import OPENERS, sentences, strip_end_mark, top_level_spans
+from planctl.importer.tasks import (
+    merged,
+    row_task,
+    sentence_pieces,
+    task_data,
+    text_task,
+)
+from planctl.importer.text import sentences, strip_end_mark
 
 _PREAMBLE_TITLES = re.compile(
     r"总体要求|指导思想|基本原则|工作原则|工作目标|主要目标|总体目标|发展目标|"
@@ -25,7 +31,6 @@ _PREAMBLE_TITLES = re.compile(
 )
 _TITLE_MAX = 40
 _SECTION_TITLE_MAX = 60
-_CLAUSE_TITLE_MAX = 30
 _LEAD_SENTENCE_MAX = 30
 
 
@@ -159,14 +164,14 @@ def _split_heading(heading: str) -> tuple[str, str]:
 def _leaf(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
     if node.row is not None:
         assert isinstance(node.row, RowFields)
-        task = _row_task(node, node_id, node.row, year, inherited)
+        task = row_task(node_id, node.written, node.row, year, inherited)
         return _Item(task, False, "lead" in task or "support" in task, node)
     paragraphs = [take_trailing(p.text) for p in node.paras]
     owned = sum(1 for _, owners in paragraphs if owners is not None and owners.names_units)
     if len(paragraphs) >= 2 and (owned >= 2 or (owned == 0 and _measures(node))):
         return _split(node, node_id, [p.text for p in node.paras], year, inherited)
     if not node.paras:
-        pieces = _sentence_pieces(node.heading)
+        pieces = sentence_pieces(node.heading)
         if sum(1 for _, owners in pieces if owners is not None) >= 2:
             return _split_sentences(node, node_id, pieces, year, inherited)
     return _single(node, node_id, year, inherited)
@@ -192,42 +197,11 @@ def _split(
     data = _section_head(node_id, node, title, [rest])
     passed = owners if owners is not None and owners.names_units else inherited
     data["tasks"] = [
-        _text_task(f"{node_id}.{n}", None, text, year, passed)
+        text_task(f"{node_id}.{n}", None, text, year, passed)
         for n, text in enumerate(texts, start=1)
     ]
     owned = any("lead" in t or "support" in t for t in data["tasks"])
     return _Item(data, True, owned, node)
-
-
-def _owner_sentences(text: str) -> list[str]:
-    """Sentences, each with the owner group written right after its end mark:
-    推进A。（市发展改革局牵头）推进B。 → [推进A。（市发展改革局牵头）, 推进B。]."""
-    found: list[str] = []
-    for sentence in sentences(text):
-        while found and (group_end := _leading_group_end(sentence)):
-            found[-1] += sentence[:group_end]
-            sentence = sentence[group_end:].strip()
-        if sentence:
-            found.append(sentence)
-    return found
-
-
-def _leading_group_end(sentence: str) -> int:
-    if not sentence or sentence[0] not in OPENERS:
-        return 0
-    for start, end in top_level_spans(sentence):
-        if start == 0 and parse_group(sentence[1:end]) is not None:
-            return end + 1
-        break
-    return 0
-
-
-def _sentence_pieces(text: str) -> list[tuple[str, Owners | None]]:
-    pieces = []
-    for sentence in _owner_sentences(text):
-        owners = take_trailing(sentence)[1]
-        pieces.append((sentence, owners if owners is not None and owners.names_units else None))
-    return pieces
 
 
 def _split_sentences(
@@ -267,8 +241,8 @@ def _piece_task(
     paragraph) keeps it as `source_number`."""
     number = recognise(text)
     if number is None or number.value is None or number.style in ("bare", "letter"):
-        return _text_task(f"{parent_id}.{position}", None, text, year, inherited)
-    return _text_task(f"{parent_id}.{number.value}", number.written, number.rest, year, inherited)
+        return text_task(f"{parent_id}.{position}", None, text, year, inherited)
+    return text_task(f"{parent_id}.{number.value}", number.written, number.rest, year, inherited)
 
 
 def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
@@ -278,9 +252,9 @@ def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None
         for para in node.paras:
             body, para_owners = take_trailing(para.text)
             bodies.append(body)
-            owners = _merged(owners, para_owners)
+            owners = merged(owners, para_owners)
         if _is_title_only(heading):
-            task = _task(
+            task = task_data(
                 node_id,
                 node.written,
                 strip_end_mark(heading) or None,
@@ -290,20 +264,12 @@ def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None
                 inherited,
             )
         else:
-            task = _text_task(
+            task = text_task(
                 node_id, node.written, "\n\n".join([heading, *bodies]), year, inherited, owners
             )
     else:
-        task = _text_task(node_id, node.written, node.heading, year, inherited)
+        task = text_task(node_id, node.written, node.heading, year, inherited)
     return _Item(task, False, "lead" in task or "support" in task, node)
-
-
-def _merged(first: Owners | None, second: Owners | None) -> Owners | None:
-    if first is None:
-        return second
-    if second is not None:
-        first.merge(second)
-    return first
 
 
 def _is_title_only(heading: str) -> bool:
@@ -312,156 +278,3 @@ def _is_title_only(heading: str) -> bool:
         and len(heading) <= _SECTION_TITLE_MAX
         and not any(mark in heading.rstrip("。") for mark in "。；")
     )
-
-
-# --- tasks -----------------------------------------------------------------------------------
-
-
-def _text_task(
-    task_id: str,
-    number: str | None,
-    text: str,
-    year: int | None,
-    inherited: Owners | None,
-    owners: Owners | None = None,
-) -> dict[str, Any]:
-    """A task from running text: its owners, then a title from its first sentence."""
-    body, found = take_trailing(text)
-    owners = _merged(found, owners)
-    if owners is None:
-        body, owners = _inner_group(body)
-    title, rest = _title_and_text(body)
-    return _task(task_id, number, title, rest, owners, year, inherited)
-
-
-def _inner_group(text: str) -> tuple[str, Owners | None]:
-    """One owner group closing a sentence inside the text: （…牵头）。 followed by more."""
-    found = [(s, o) for s, o in _sentence_pieces(text) if o is not None]
-    if len(found) != 1:
-        return text, None
-    sentence, owners = found[0]
-    return text.replace(sentence, take_trailing(sentence)[0], 1), owners
-
-
-def _title_and_text(text: str) -> tuple[str | None, str | None]:
-    parts = sentences(text)
-    if not parts:
-        return None, None
-    first = strip_end_mark(parts[0])
-    if len(first) <= _TITLE_MAX:
-        rest = "".join(parts[1:])
-        return first, rest or None
-    clause = first.split("，")[0]
-    if len(clause) <= _CLAUSE_TITLE_MAX:
-        return clause, text
-    return None, text
-
-
-def _row_task(
-    node: Node, node_id: str, row: RowFields, year: int | None, inherited: Owners | None
-) -> dict[str, Any]:
-    text = "\n\n".join([row.text, *(f"{header}：{value}" for header, value in row.extras)])
-    body, owners = take_trailing(text.strip()) if text.strip() else ("", None)
-    cells = _cell_owners(row)
-    owners = _merged(cells, owners)
-    title, rest = (strip_end_mark(row.title), body or None) if row.title else _title_and_text(body)
-    if row.due:
-        owners = owners or Owners()
-        owners.due.append(row.due)
-    return _task(node_id, node.written, title, rest, owners, year, inherited)
-
-
-def _cell_owners(row: RowFields) -> Owners | None:
-    """Owners from the 牵头 and 配合 cells, which may name roles themselves (A牵头，B配合)."""
-    owners = _cell(row.lead, row.lead_word, "lead") if row.lead else None
-    if row.support:
-        support = _cell(row.support, row.support_word, "support")
-        owners = _merged(owners or Owners(), support) if support else owners
-    return owners
-
-
-def _cell(text: str, word: str, role: str) -> Owners | None:
-    worded = parse_group(text)
-    if worded is not None and worded.names_units:
-        return worded
-    return parse_group(f"{strip_end_mark(text)}{word}") or _listed(text, role)
-
-
-def _listed(text: str, role: str) -> Owners | None:
-    """A cell whose names fail the unit-name check is still a list of names: keep them."""
-    names = [name for name, _, _ in split_units(text)]
-    if not names:
-        return None
-    return Owners(lead=names) if role == "lead" else Owners(support=names)
-
-
-def _task(
-    task_id: str,
-    number: str | None,
-    title: str | None,
-    text: str | None,
-    owners: Owners | None,
-    year: int | None,
-    inherited: Owners | None,
-) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": task_id}
-    if number:
-        data["source_number"] = number
-    if title:
-        data["title"] = title
-    if text:
-        data["text"] = text
-    if "title" not in data and "text" not in data:
-        data["title"] = number or task_id
-    if owners is None or not owners.names_units:
-        owners = _inherit(owners, inherited)
-    _put_owners(data, owners)
-    _put_due(data, owners, year)
-    return data
-
-
-def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
-    if inherited is None:
-        return own
-    copy = Owners(
-        list(inherited.lead),
-        list(inherited.support),
-        inherited.lead_word,
-        inherited.support_word,
-        inherited.lead_more,
-        inherited.support_more,
-    )
-    if own is not None:
-        copy.due = list(own.due)
-    return copy
-
-
-def _put_owners(data: dict[str, Any], owners: Owners | None) -> None:
-    if owners is None:
-        return
-    if owners.lead:
-        data["lead"] = list(owners.lead)
-    if owners.support:
-        data["support"] = list(owners.support)
-    if owners.support_more and owners.support:
-        data["support_more"] = True
-    if owners.lead_more and owners.lead and not owners.support:
-        data["lead_more"] = True
-    if owners.lead and owners.lead_word != "牵头":
-        data["lead_word"] = owners.lead_word
-    if owners.support and owners.support_word != "配合":
-        data["support_word"] = owners.support_word
-
-
-def _put_due(data: dict[str, Any], owners: Owners | None, year: int | None) -> None:
-    if owners is not None and owners.due:
-        found = read_field("，".join(owners.due), year)
-        if found.due:
-            data["due"] = found.due
-        if found.note:
-            data["due_note"] = found.note
-        return
-    written = "".join(data.get(key, "") for key in ("title", "text"))
-    due = find_in_text(written, year)
-    if due:
-        data["due"] = due

@@ -229,8 +229,10 @@ def _leftovers(lines: list[Line], placed: set[int], listed: list[Unplaced]) -> l
 
 
 def _order(lines: list[Line], unplaced: Unplaced) -> int:
-    return next((line.index for line in lines if (line.where, line.raw) == (unplaced.where,
-                 unplaced.text)), 0)
+    return next(
+        (line.index for line in lines if (line.where, line.raw) == (unplaced.where, unplaced.text)),
+        0,
+    )
 
 
 def _explain(imported: Imported, source: Source) -> None:

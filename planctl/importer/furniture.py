@@ -28,8 +28,9 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
         elif line.cells is None and _CONTENTS.fullmatch(raw):
             furniture.append((line, "the table of contents"))
             in_contents = True
-        elif line.cells is None and (_DOT_LEADERS.fullmatch(raw) or (
-                in_contents and _SPACED_ENTRY.fullmatch(raw))):
+        elif line.cells is None and (
+            _DOT_LEADERS.fullmatch(raw) or (in_contents and _SPACED_ENTRY.fullmatch(raw))
+        ):
             furniture.append((line, "the table of contents"))
         else:
             in_contents = in_contents and not raw
