@@ -46,11 +46,18 @@ def first_body_line(lines: list[Line]) -> int:
     """Position of the first line of the body: a first heading number, a bullet or a table."""
     for position, line in enumerate(lines):
         if line.cells is not None:
-            return position
+            return position + _rows_above_header(line, lines[position:])
         number = recognise(line.text)
         if number is not None and (number.value in (1, None) or number.style == "chapter"):
             return position
     return len(lines)
+
+
+def _rows_above_header(first: Line, lines: list[Line]) -> int:
+    """Rows of a table above its header row (a title in a merged row) belong to the head."""
+    rows = [line.cells or () for line in lines if line.table == first.table]
+    found = header_rows(rows)
+    return found[0] if found else 0
 
 
 def read_body(lines: list[Line]) -> Body:

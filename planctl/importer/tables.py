@@ -71,7 +71,8 @@ class RowFields:
 def header_row(rows: list[tuple[str, ...]]) -> int | None:
     """Index of the header row among the first rows of a table, or None."""
     for index, cells in enumerate(rows[:_HEADER_ROWS]):
-        hits = sum(1 for cell in cells if cell and _role_of(_compact(cell)) != "extra")
+        distinct = dict.fromkeys(_compact(cell) for cell in cells if cell)  # merged cells repeat
+        hits = sum(1 for cell in distinct if _role_of(cell) != "extra")
         if hits >= _MIN_HEADER_HITS and any(
             _LEAD.search(_compact(c)) or _TEXT.search(_compact(c)) for c in cells
         ):
