@@ -29,6 +29,14 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF", "a PDF file", "copy its text into a .txt file (UTF-8), or save it as .docx"),
     (b"{\\rtf", "an RTF file", "open it in Word or WPS and save it as .docx"),
 )
+_UNSUPPORTED = {
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".et": "a WPS spreadsheet",
+    ".doc": "an old Word file (.doc)",
+    ".wps": "a WPS document (.wps)",
+    ".pdf": "a PDF file",
+}
 # Share of replacement characters above which a UTF-8 reading is rejected for GB18030.
 _MOJIBAKE_SHARE = 0.005
 # Share of control characters above which decoded bytes are not text at all.
@@ -69,6 +77,12 @@ def read_source(path: Path) -> Source:
             where=str(path),
             hint="check the path and permissions",
         ) from None
+    if path.suffix.lower() in _UNSUPPORTED:
+        raise InputError(
+            f"{_UNSUPPORTED[path.suffix.lower()]} cannot be imported",
+            where=str(path),
+            hint="save it as .docx, or paste its text into a .txt file (UTF-8)",
+        )
     if path.suffix.lower() == ".docx":
         from planctl.importer.docx_reader import read_docx
 

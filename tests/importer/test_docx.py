@@ -154,3 +154,23 @@ def test_a_two_row_header_and_a_band_row(tmp_path: Path) -> None:
         ("一、 / 2", "lead", "区工业和信息化局"),
     }
     assert [task["due"] for task in result.tasks()] == ["2024-06", "2024"]
+
+
+def test_a_title_in_the_first_row_of_the_table_titles_the_plan(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    first = table.rows[0].cells
+    first[0].merge(first[3]).text = "某县2024年重点任务清单"
+    for cell, text in zip(
+        table.rows[1].cells, ["序号", "任务内容", "责任单位", "完成时间"], strict=True
+    ):
+        cell.text = text
+    for cell, text in zip(
+        table.rows[2].cells, ["1", "推进示范带建设。", "县农业农村局", "2024年底"], strict=True
+    ):
+        cell.text = text
+    document.save(str(tmp_path / "list.docx"))
+    result = import_source(read_source(tmp_path / "list.docx"), "plan", None)
+    assert (result.data["title"], result.data["kind"]) == ("某县2024年重点任务清单", "任务清单")
+    [task] = result.tasks()
+    assert (task["lead"], task["lead_word"], task["due"]) == (["县农业农村局"], "负责", "2024")

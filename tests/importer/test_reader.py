@@ -89,3 +89,10 @@ def test_a_table_pasted_as_text_keeps_its_cells(tmp_path: Path) -> None:
         ("1", "推进甲。", "市财政局"),
         ("合计", "1项"),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".doc", ".pdf", ".wps"])
+def test_formats_that_cannot_be_imported_say_how_to_convert(tmp_path: Path, suffix: str) -> None:
+    with pytest.raises(InputError, match="cannot be imported") as raised:
+        read_source(write(tmp_path, b"anything", f"plan{suffix}"))
+    assert ".docx" in raised.value.hint
