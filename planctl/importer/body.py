@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from planctl.importer.numbering import Node, Number, Outline, Para, recognise
-from planctl.importer.owners import parse_group
+from planctl.importer.owners import FIELD_LABEL, parse_group
 from planctl.importer.reader import Line
 from planctl.importer.tables import (
     Columns,
@@ -25,10 +25,6 @@ from planctl.importer.tables import (
 )
 from planctl.importer.text import CLOSERS, OPENERS, SENTENCE_ENDS, cn_number, matching_open
 
-_FIELD = re.compile(
-    r"(牵头单位|牵头部门|责任单位|责任部门|负责单位|主办单位|配合单位|配合部门|协办单位|"
-    r"参与单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]"
-)
 _LABEL_MAX = 15
 _WRAPPED_MIN = 30
 _CAPTION = re.compile(r"(示意图|图|表|图示)$")
@@ -127,7 +123,7 @@ class _Reader:
         """A field line or a bracket that only names owners, under an item."""
         if self.outline.current() is None:
             return False
-        if _FIELD.match(text):
+        if FIELD_LABEL.match(text):
             return True
         if text[0] in OPENERS and text[-1] in CLOSERS and matching_open(text, len(text) - 1) == 0:
             return parse_group(text[1:-1]) is not None

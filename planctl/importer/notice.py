@@ -54,19 +54,19 @@ class NoticeParts:
 def parse_date(text: str) -> tuple[datetime.date, str] | None:
     """A whole-line date in either numeral style: (date, "arabic" | "chinese")."""
     compact = text.replace(" ", "")
-    for pattern, style, reader in ((_ARABIC_DATE, "arabic", int), (_CHINESE_DATE, "chinese", None)):
-        match = pattern.fullmatch(compact)
-        if match is None:
-            continue
-        if reader is int:
-            numbers = [int(g) for g in match.groups()]
-        else:
-            numbers = [cn_digits(match[1]) or 0, cn_number(match[2]) or 0, cn_number(match[3]) or 0]
-        try:
-            return datetime.date(*numbers), style
-        except ValueError:
-            return None
+    if match := _ARABIC_DATE.fullmatch(compact):
+        return _real_date([int(group) for group in match.groups()], "arabic")
+    if match := _CHINESE_DATE.fullmatch(compact):
+        numbers = [cn_digits(match[1]), cn_number(match[2]), cn_number(match[3])]
+        return _real_date([n or 0 for n in numbers], "chinese")
     return None
+
+
+def _real_date(numbers: list[int], style: str) -> tuple[datetime.date, str] | None:
+    try:
+        return datetime.date(*numbers), style
+    except ValueError:  # 2023年2月30日 is no date
+        return None
 
 
 # --- the head -----------------------------------------------------------------------------

@@ -83,6 +83,7 @@ _LABELS: tuple[tuple[str, str, str], ...] = (
 )
 _LABEL_NAMES = "|".join(label for label, _, _ in _LABELS)
 _LABEL_RE = re.compile(rf"({_LABEL_NAMES})\s*[:：]\s*")
+FIELD_LABEL = re.compile(rf"(?:{_LABEL_NAMES})\s*[:：]")  # 牵头单位：… on a line of its own
 _LABEL_START = re.compile(rf"(?:^|(?<=[。；;\n]))\s*(?=(?:{_LABEL_NAMES})\s*[:：])")
 _LEADER_LABEL = re.compile(
     r"(?:牵头|责任|分管|联系|挂点)?(?:市|区|县)?(?:领导|负责人|联系人|责任人)"
