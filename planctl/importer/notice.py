@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.importer.owners import looks_like_unit
 from planctl.importer.reader import Line
 from planctl.importer.text import cn_digits, cn_number, normalize, split_top_level, wide_parens
 
@@ -168,17 +169,26 @@ def _find_signature(lines: list[Line], start: int) -> tuple[int, int] | None:
     for index in range(start, min(start + _MAX_NOTICE_LINES, len(lines))):
         text = lines[index].raw
         if parse_date(text):
-            before = lines[index - 1].text if index > start else ""
-            if before and len(before) <= _SHORT and not _has_sentence_mark(before):
-                return index - 1, index
-            return None
+            first = index
+            while first > start and _signs(lines[first - 1].text, first == index):
+                first -= 1  # joint documents carry one signature per issuing organ
+            return (first, index) if first < index else None
         if _signer_and_date(text):
             return index, index
     return None
 
 
+def _signs(text: str, nearest: bool) -> bool:
+    """A signature line: short, no sentence; above the nearest one, an organ's name."""
+    if not text or len(text) > _SHORT or _has_sentence_mark(text):
+        return False
+    return nearest or looks_like_unit(text)
+
+
 def _signer_and_date(text: str) -> tuple[str, tuple[datetime.date, str]] | None:
-    match = re.fullmatch(r"(?P<signer>\S.{1,30}?)\s+(?P<date>\S+年\S+月\S+日)", text)
+    match = re.fullmatch(
+        r"(?P<signer>\S.{1,30}?)\s*(?P<date>[0-9〇○零一二三四五六七八九Ｏ]{4}\s*年.+日)", text
+    )
     if match is None or _has_sentence_mark(match["signer"]):
         return None
     found = parse_date(match["date"])
@@ -217,12 +227,12 @@ def _read_signature(lines: list[Line], signer_at: int, date_at: int, parts: Noti
         assert found is not None
         signer, (date, style) = found
     else:
-        signer = lines[signer_at].text
+        signer = " ".join(line.text for line in lines[signer_at:date_at])
         dated = parse_date(lines[date_at].raw)
         assert dated is not None  # _find_signature chose this line for its date
         date, style = dated
     parts.fields.update(signer=signer, date=date.isoformat(), date_style=style)
-    parts.use(lines[signer_at], lines[date_at])
+    parts.use(*lines[signer_at : date_at + 1])
 
 
 def _disclosure_note(lines: list[Line], position: int, parts: NoticeParts) -> int:

@@ -94,3 +94,15 @@ def test_dates_in_both_numeral_styles(text: str, expected: object) -> None:
 def test_without_signature_and_date_there_is_no_notice(tmp_path: Path) -> None:
     text = "关于印发某某方案的通知\n各区：\n现印发给你们。\n某某方案\n一、工作任务\n"
     assert notice_of(tmp_path, text) == {}
+
+
+def test_a_joint_notice_is_signed_by_every_organ(tmp_path: Path) -> None:
+    text = (
+        "关于印发《某市2024年营商环境改革要点》的通知\n各区委、区政府，市直各单位：\n"
+        "现将《某市2024年营商环境改革要点》印发给你们，请认真贯彻落实。\n"
+        "中共某市委办公室\n某市人民政府办公室\n2024年2月1日\n某市2024年营商环境改革要点\n"
+        "一、深化商事制度改革。（市市场监管局牵头）\n"
+    )
+    notice = notice_of(tmp_path, text)
+    assert notice["signer"] == "中共某市委办公室 某市人民政府办公室"
+    assert notice["recipients"] == ["各区委、区政府", "市直各单位"]
