@@ -3,6 +3,7 @@ table cells, or from the heading above it) and its deadline."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planctl.importer.deadlines_text import find_in_text, read_field
@@ -11,6 +12,8 @@ from planctl.importer.tables import RowFields
 from planctl.importer.text import OPENERS, sentences, strip_end_mark, top_level_spans
 
 _TITLE_MAX = 40
+# 强化组织保障：成立领导小组… — a short lead-in ended by a colon titles the task.
+_LEAD_IN = re.compile(r"([^，。；：、（）“”《》]{2,20})：")
 _CLAUSE_TITLE_MAX = 30
 
 
@@ -80,6 +83,11 @@ def _inner_group(text: str) -> tuple[str, Owners | None]:
 
 
 def title_and_text(text: str) -> tuple[str | None, str | None]:
+    """The short heading a task opens with (up to its first 。, or a lead-in before ：) and
+    the rest; a long first sentence keeps the whole text, titled by its first clause."""
+    lead_in = _LEAD_IN.match(text)
+    if lead_in and lead_in.end() < len(text):
+        return lead_in[1], text[lead_in.end() :]
     parts = sentences(text)
     if not parts:
         return None, None
