@@ -69,10 +69,16 @@ def build(outline: Outline, year: int | None) -> Built:
 
 
 def _is_preamble(item: _Item, document_owned: bool) -> bool:
-    title = item.node.heading
-    if not _preamble_text(item.node):
+    """总体要求, 指导思想…; or, in a plan whose tasks name owners, a leading heading over
+    prose that names none."""
+    node = item.node
+    if not _preamble_text(node):
         return False
-    return bool(_PREAMBLE_TITLES.search(title[:20])) or (document_owned and not item.node.children)
+    if _PREAMBLE_TITLES.search(node.heading[:20]):
+        return True
+    return (
+        document_owned and not node.children and bool(node.paras) and _is_title_only(node.heading)
+    )
 
 
 def _preamble_part(node: Node) -> dict[str, str]:
