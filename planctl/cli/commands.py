@@ -13,12 +13,13 @@ _state = {"debug": False}  # set by the root callback's --debug
 
 
 def register(app: typer.Typer) -> None:
-    from planctl.cli import fmt_cmd, info_cmd, render_cmd, validate_cmd
+    from planctl.cli import fmt_cmd, import_cmd, info_cmd, render_cmd, validate_cmd
 
     app.command("validate")(validate_cmd.validate)
     app.command("fmt")(fmt_cmd.fmt)
     app.command("rules")(info_cmd.rules)
     app.command("schema")(info_cmd.schema)
+    app.command("import")(import_cmd.import_plan)
     app.command("render")(render_cmd.render)
 
 

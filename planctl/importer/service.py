@@ -1,0 +1,140 @@
+"""`planctl import` as a library call: read a document, write a draft plan, check it.
+
+The plan goes to `plans/<id>.yaml` in the repository (or the path given, or stdout);
+with `add_units`, unknown units are appended to `plans/units.yaml` first, so that the
+plan validates at once. The outcome carries everything the command reports.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planctl import repository as repo
+from planctl.errors import UsageError
+from planctl.importer.document import Imported, import_source
+from planctl.importer.reader import read_source
+from planctl.importer.registry_file import add_units
+from planctl.importer.writer import render, write_atomically
+from planctl.loader import load_text
+from planctl.validate import FileResult, check_document, load_registry
+
+STDOUT = Path("-")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import and where: `output` None means plans/<id>.yaml, `-` means stdout."""
+
+    source: Path
+    output: Path | None = None
+    plan_id: str | None = None
+    add_units: bool = False
+    force: bool = False
+
+
+@dataclass
+class ImportOutcome:
+    imported: Imported
+    text: str
+    output: Path | None  # None: written to stdout by the caller
+    added_units: list[str] = field(default_factory=list)
+    check: FileResult | None = None
+
+    @property
+    def errors(self) -> int:
+        from planctl.findings import Severity
+
+        findings = self.check.findings if self.check else ()
+        return sum(1 for f in findings if f.severity is Severity.ERROR)
+
+
+def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome:
+    """Import `request.source`; write the plan (and new units); check the result."""
+    here = cwd or Path.cwd()
+    output, plan_id = _destination(request, here)
+    source = read_source(request.source)
+    root = repo.find_root(output.parent if output is not None else here)
+    units_path = repo.Repository(root).units_path if root is not None else None
+    registry = load_registry(units_path) if units_path is not None else None
+    imported = import_source(source, plan_id, registry)
+    added = _add_units(request, imported, units_path)
+    text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
+    if output is not None:
+        write_atomically(output, text)
+    if added and units_path is not None:
+        registry = load_registry(units_path)
+    shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"
+    check = check_document(load_text(text, shown), registry)
+    return ImportOutcome(imported, text, output, added, check)
+
+
+def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:
+    if request.output == STDOUT:
+        return None, _checked_id(request.plan_id or slug(request.source.stem))
+    if request.output is not None:
+        output = request.output if request.output.is_absolute() else here / request.output
+        plan_id = _checked_id(request.plan_id or output.stem)
+        if plan_id != output.stem:
+            raise UsageError(
+                f"the plan id {plan_id!r} differs from the file name {output.name!r}",
+                hint="a plan's id is its file name: drop --id or name the output after it",
+            )
+    else:
+        plan_id = _checked_id(request.plan_id or slug(request.source.stem))
+        output = repo.open_repository(here).plans_dir / f"{plan_id}.yaml"
+    _check_output(output, request.force)
+    return output, plan_id
+
+
+def _check_output(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise UsageError(
+            "the output file already exists",
+            where=repo.display_path(output),
+            hint="pass --force to replace it, or choose another name with -o",
+        )
+    if not output.parent.is_dir():
+        raise UsageError(
+            "the output folder does not exist",
+            where=str(output.parent),
+            hint="create it, or write into plans/ with -o plans/NAME.yaml",
+        )
+
+
+def _checked_id(plan_id: str) -> str:
+    if not _ID.fullmatch(plan_id):
+        raise UsageError(
+            f"{plan_id!r} is not a plan id",
+            hint="use lower-case letters, digits and hyphens, e.g. --id zhaoqing-2012-workplan",
+        )
+    return plan_id
+
+
+def slug(stem: str) -> str:
+    """A plan id from a file name: ASCII letters and digits, hyphens between words."""
+    words = re.findall(r"[a-z0-9]+", stem.lower())
+    joined = "-".join(words)
+    if not joined or not re.search("[a-z]", joined):
+        return f"plan-{joined}" if joined else "imported-plan"
+    return joined
+
+
+def _add_units(request: ImportRequest, imported: Imported, units_path: Path | None) -> list[str]:
+    if not request.add_units or not imported.units.unknown:
+        return []
+    if units_path is None:
+        raise UsageError(
+            "--add-units needs a plan repository (a folder holding plans/)",
+            hint="run planctl import inside the repository, or drop --add-units",
+        )
+    return add_units(units_path, list(imported.units.unknown))
+
+
+def _schema_path(output: Path | None, root: Path | None) -> str | None:
+    if output is None or root is None or not (root / "schema").is_dir():
+        return None
+    return Path(os.path.relpath(root / "schema" / "plan.schema.json", output.parent)).as_posix()
