@@ -1,0 +1,88 @@
+"""How `planctl log` prints a task's history: text (styled lines) or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planctl.diff.format_json import change_record
+from planctl.diff.format_text import INDENT, Span, StyledLine, change_spans, plain
+from planctl.history import HistoryEntry, TaskHistory
+
+FORMAT = "planctl-log"
+VERSION = 1
+LOG_FORMATS = ("text", "json")
+
+
+def log_lines(history: TaskHistory) -> list[StyledLine]:
+    """A heading naming the task and its plan, then each commit newest first."""
+    heading = f" {history.heading}" if history.heading else ""
+    lines: list[StyledLine] = [
+        (
+            Span(f"任务 {history.task}", "task"),
+            Span(heading),
+            Span(f"  计划 {history.plan}  {history.path}", "meta"),
+        ),
+    ]
+    for entry in history.entries:
+        lines.append(())
+        lines.extend(_entry_lines(entry))
+    if not history.entries:
+        lines.append((Span(INDENT), Span("（没有提交改动过这项任务）", "meta")))
+    return lines
+
+
+def render_log_text(history: TaskHistory) -> str:
+    return "".join(plain(line) + "\n" for line in log_lines(history))
+
+
+def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
+    lines: list[StyledLine] = [
+        (
+            Span(entry.commit[:7], "commit"),
+            Span(f"  {entry.date[:10]}  "),
+            Span(entry.author, "meta"),
+            Span(f"  {entry.subject}"),
+        ),
+    ]
+    if entry.problem is not None:
+        problem = entry.problem
+        lines.append(
+            (
+                Span(INDENT),
+                Span(
+                    f"{problem.file}:{problem.line}: cannot read the plan here: {problem.message}",
+                    "delete",
+                ),
+            )
+        )
+    for change in entry.changes:
+        lines.append((Span(INDENT), *change_spans(change)))
+    return lines
+
+
+def render_log_json(history: TaskHistory) -> str:
+    envelope = {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": "planctl",
+        "task": history.task,
+        "plan": history.plan,
+        "path": history.path,
+        "heading": history.heading,
+        "entries": [_entry_record(entry) for entry in history.entries],
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry_record(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "commit": entry.commit,
+        "date": entry.date,
+        "author": entry.author,
+        "email": entry.email,
+        "subject": entry.subject,
+        "path": entry.path,
+        "changes": [change_record(change) for change in entry.changes],
+        "problem": entry.problem.as_dict() if entry.problem else None,
+    }
