@@ -176,6 +176,11 @@ class GitRepository:
         )
         return list(_parse_log(output))
 
+    def set_config(self, section: str, option: str, value: str) -> None:
+        """Set a value in this repository's own config (`.git/config`)."""
+        with self._repo.config_writer("repository") as writer:
+            writer.set_value(section, option, value)
+
     def _parse(self, name: str) -> AnyGitObject:
         from git.exc import GitError, ODBError
 

@@ -13,7 +13,16 @@ _state = {"debug": False}  # set by the root callback's --debug
 
 
 def register(app: typer.Typer) -> None:
-    from planctl.cli import fmt_cmd, import_cmd, info_cmd, render_cmd, validate_cmd
+    from planctl.cli import (
+        diff_cmd,
+        fmt_cmd,
+        git_cmd,
+        import_cmd,
+        info_cmd,
+        log_cmd,
+        render_cmd,
+        validate_cmd,
+    )
 
     app.command("validate")(validate_cmd.validate)
     app.command("fmt")(fmt_cmd.fmt)
@@ -21,6 +30,9 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(info_cmd.schema)
     app.command("import")(import_cmd.import_plan)
     app.command("render")(render_cmd.render)
+    app.command("diff", cls=diff_cmd.DiffCommand)(diff_cmd.diff)
+    app.command("log")(log_cmd.log)
+    app.add_typer(git_cmd.app, name="git")
 
 
 def set_debug(debug: bool) -> None:

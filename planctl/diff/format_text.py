@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from planctl.diff.changes import Change, DiffResult, PlanDiff, Segment
+from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed, marked_text
 from planctl.diff.wording import describe
 from planctl.findings import Finding
