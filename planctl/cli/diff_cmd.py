@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 from typer.core import TyperCommand
 
@@ -18,7 +18,8 @@ _AFTER_DASHES = "planctl.after_dashes"
 class DiffCommand(TyperCommand):
     """Remembers how many arguments followed `--`, which click drops: those are paths."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    # `ctx` is click's Context: typer vendors click in newer releases, so it is not named here.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if "--" in args:
             ctx.meta[_AFTER_DASHES] = len(args) - args.index("--") - 1
         return super().parse_args(ctx, args)
@@ -28,7 +29,7 @@ def diff(
     ctx: typer.Context,
     arguments: list[str] = typer.Argument(  # noqa: B008 — typer declares arguments this way
         None,
-        metavar="[OLD [NEW]] [-- PATH...]",
+        metavar="REVISION|PATH",
         help="No revision: HEAD against the working tree. One: it against the working tree "
         "(A..B names two). Two: OLD against NEW. Two files: those files. Paths after --.",
         show_default=False,

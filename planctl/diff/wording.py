@@ -206,13 +206,13 @@ def _counts(value: Value) -> str:
 
 _WHOLE = {
     K.PLAN_ADDED: lambda c: Line(
-        "新增计划", (Segment(f"《{_summary_title(c.new)}》{_counts(c.new)}", "insert"),)
+        "新增计划", (Segment(f"{_summary_title(c.new)}{_counts(c.new)}", "insert"),)
     ),
     K.PLAN_REMOVED: lambda c: Line(
-        "删除计划", (Segment(f"《{_summary_title(c.old)}》{_counts(c.old)}", "delete"),)
+        "删除计划", (Segment(f"{_summary_title(c.old)}{_counts(c.old)}", "delete"),)
     ),
-    K.NOTICE_ADDED: lambda c: Line("新增印发通知", (Segment(f"《{c.new}》", "insert"),)),
-    K.NOTICE_REMOVED: lambda c: Line("删除印发通知", (Segment(f"《{c.old}》", "delete"),)),
+    K.NOTICE_ADDED: lambda c: Line("新增印发通知", (Segment(str(c.new), "insert"),)),
+    K.NOTICE_REMOVED: lambda c: Line("删除印发通知", (Segment(str(c.old), "delete"),)),
     K.SECTION_ADDED: lambda c: Line("新增章节", (Segment(f"「{c.new}」", "insert"),)),
     K.SECTION_REMOVED: lambda c: Line("删除章节", (Segment(f"「{c.old}」", "delete"),)),
     K.TASK_ADDED: lambda c: Line("新增任务", (Segment(str(c.new), "insert"),)),
@@ -232,7 +232,8 @@ def _list_body(change: Change, edit: ListEdit) -> tuple[Segment, ...]:
         return (Segment("新增 "), Segment("、".join(edit.added), "insert"))
     if not edit.added:
         return (Segment("删去 "), Segment("、".join(edit.removed), "delete"))
-    return (Segment(old_text, "delete"), Segment(ARROW), Segment(new_text, "insert"))
+    old_cell, new_cell = _list_cells(change, edit)
+    return (*old_cell, Segment(ARROW), *new_cell)
 
 
 def _milestone(change: Change) -> tuple[Segment, ...]:
