@@ -8,12 +8,12 @@ commits share it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl.diff.changes import Change
-from planctl.diff.compare import task_changes_between
+from planctl.diff.compare import section_labels, task_changes_between
 from planctl.diff.sides import is_plan_path, load_plan, plans_folder
 from planctl.errors import UsageError
 from planctl.findings import Finding
@@ -34,6 +34,7 @@ class HistoryEntry:
     path: str
     changes: tuple[Change, ...]
     problem: Finding | None = None
+    section_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,15 @@ def _entries(
         assert not isinstance(old, Finding) and not isinstance(new, Finding)
         changes = task_changes_between(old, new, task_id)
         if changes:
-            yield _entry(commit, path, changes)
+            yield _entry(commit, path, changes, labels={**_labels(old), **_labels(new)})
 
 
 def _entry(
-    commit: FileCommit, path: str, changes: tuple[Change, ...], problem: Finding | None = None
+    commit: FileCommit,
+    path: str,
+    changes: tuple[Change, ...],
+    problem: Finding | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> HistoryEntry:
     return HistoryEntry(
         commit.commit,
@@ -95,7 +100,12 @@ def _entry(
         path,
         changes,
         problem,
+        labels or {},
     )
+
+
+def _labels(plan: Plan | None) -> dict[str, str]:
+    return section_labels(plan) if plan is not None else {}
 
 
 @dataclass

@@ -57,7 +57,7 @@ def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
             )
         )
     for change in entry.changes:
-        lines.append((Span(INDENT), *change_spans(change)))
+        lines.append((Span(INDENT), *change_spans(change, entry.section_labels)))
     return lines
 
 
@@ -83,6 +83,6 @@ def _entry_record(entry: HistoryEntry) -> dict[str, Any]:
         "email": entry.email,
         "subject": entry.subject,
         "path": entry.path,
-        "changes": [change_record(change) for change in entry.changes],
+        "changes": [change_record(change, entry.section_labels) for change in entry.changes],
         "problem": entry.problem.as_dict() if entry.problem else None,
     }

@@ -138,13 +138,13 @@ def _task_contents(before: Task | None, after: Task | None) -> tuple[Cell, Cell]
 def _section_contents(group: list[Change], found: PlanDiff) -> tuple[Cell, Cell]:
     renamed = next((change for change in group if change.kind is K.SECTION_RENAMED), None)
     if renamed is not None or group[0].kind in (K.SECTION_ADDED, K.SECTION_REMOVED):
-        return old_and_new(renamed or group[0], found)
+        return old_and_new(renamed or group[0], found.section_labels)
     title = found.section_labels.get(group[0].section or "", "").rsplit(" › ", 1)[-1]
     return _plain(title), _plain(title)
 
 
 def _field_contents(change: Change, found: PlanDiff) -> tuple[Cell, Cell]:
-    old, new = old_and_new(change, found)
+    old, new = old_and_new(change, found.section_labels)
     if change.field is None:
         return old, new
     label = _plain(f"{field_label(change)}：")
@@ -174,7 +174,7 @@ def _note(change: Change, found: PlanDiff) -> str:
     if kind.action in _VERBS:
         return f"{_VERBS[kind.action]}{_SUBJECTS[kind.subject]}"
     if kind in (K.TASK_MOVED, K.SECTION_MOVED):
-        return f"调整位置：{moved_text(change, found)}"
+        return f"调整位置：{moved_text(change, found.section_labels)}"
     label = field_label(change)
     if kind is K.SECTION_RENAMED:
         return "修改章节标题"

@@ -56,7 +56,7 @@ def diff(
             hint="drop --format, or drop --stat "
             "(json and markdown carry the counts in their summary)",
         )
-    words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES, 0))
+    words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
     result = run_diff(words, paths, Path.cwd())
     for line in problem_lines(result.problems):
         print(f"planctl: warning: {line}", file=sys.stderr)
@@ -69,6 +69,9 @@ def diff(
     raise done(1 if exit_code and result.has_changes else 0)
 
 
-def _split(arguments: list[str], after_dashes: int) -> tuple[list[str], list[str]]:
+def _split(arguments: list[str], after_dashes: int | None) -> tuple[list[str], list[str] | None]:
+    """Words before `--` and the paths after it (None when there was no `--`)."""
+    if after_dashes is None:
+        return arguments, None
     cut = len(arguments) - after_dashes
     return arguments[:cut], arguments[cut:]

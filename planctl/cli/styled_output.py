@@ -22,7 +22,8 @@ STYLES = {
 }
 
 
-def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO = sys.stdout) -> None:
+def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO | None = None) -> None:
+    out = out or sys.stdout  # looked up now: tests and pagers replace sys.stdout
     if not color:
         out.write("".join(plain(line) + "\n" for line in lines))
         return
@@ -37,7 +38,7 @@ def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO = sys.s
         console.print(text)
 
 
-def wants_color(stream: TextIO = sys.stdout) -> bool:
+def wants_color(stream: TextIO | None = None) -> bool:
     from planctl.cli.reporters import wants_color as reporters_wants_color
 
-    return reporters_wants_color(stream)
+    return reporters_wants_color(stream or sys.stdout)

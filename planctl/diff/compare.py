@@ -142,7 +142,7 @@ class _Outline:
 
     def task_ids(self, section_id: str) -> list[str]:
         """The tasks of a section, in order (a duplicate id counts where it first appears)."""
-        return self.held[section_id]
+        return self.held.get(section_id, [])
 
     def position(self, task_id: str) -> int:
         return self.places[task_id]

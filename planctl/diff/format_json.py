@@ -8,7 +8,7 @@ from typing import Any
 from planctl.diff.changes import Change, DeadlineMove, DiffResult, ListEdit, PlanDiff, TextEdit
 from planctl.diff.marks import marked_text
 from planctl.diff.tally import tally
-from planctl.diff.wording import describe
+from planctl.diff.wording import Labels, describe
 
 FORMAT = "planctl-diff"
 VERSION = 1
@@ -41,13 +41,13 @@ def _plan(plan: PlanDiff) -> dict[str, Any]:
         "title": plan.title,
         "old_file": plan.old_file,
         "new_file": plan.new_file,
-        "changes": [change_record(change, plan) for change in plan.changes],
+        "changes": [change_record(change, plan.section_labels) for change in plan.changes],
     }
 
 
-def change_record(change: Change, plan: PlanDiff | None = None) -> dict[str, Any]:
+def change_record(change: Change, section_labels: Labels | None = None) -> dict[str, Any]:
     """One change as JSON: ids, kind, field, old and new values, detail, and how it reads."""
-    line = describe(change, plan)
+    line = describe(change, section_labels)
     return {
         "plan": change.plan,
         "kind": str(change.kind),

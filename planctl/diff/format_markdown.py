@@ -38,7 +38,8 @@ _ACTION_NAMES = {"added": "新增", "removed": "删除", "moved": "移动", "ren
 def render_markdown(result: DiffResult) -> str:
     lines = [_summary(result)]
     for problem in result.problems:
-        lines += ["", f"> ⚠️ {escape(problem.file)}：{escape(problem.message)}"]
+        where = f"{problem.file}:{problem.line}"
+        lines += ["", f"> ⚠️ `{_code(where)}` 无法比较：{escape(problem.message)}"]
     for plan in result.plans:
         lines += ["", *_plan_table(plan)]
     return "\n".join(lines) + "\n"
@@ -81,7 +82,7 @@ def _plan_table(plan: PlanDiff) -> Iterator[str]:
     yield "| 位置 | 变更 | 原内容 | 修改后 |"
     yield "|---|---|---|---|"
     for change in plan.changes:
-        old, new = old_and_new(change, plan)
+        old, new = old_and_new(change, plan.section_labels)
         yield f"| {_where(change, plan)} | {_what(change)} | {cell(old)} | {cell(new)} |"
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed, marked_text
-from planctl.diff.wording import describe
+from planctl.diff.wording import Labels, describe
 from planctl.findings import Finding
 
 INDENT = "  "
@@ -101,12 +101,12 @@ def _task_heading(task_id: str, plan: PlanDiff) -> StyledLine:
 
 
 def _change_line(change: Change, plan: PlanDiff, depth: int) -> StyledLine:
-    return (Span(INDENT * depth), *change_spans(change, plan))
+    return (Span(INDENT * depth), *change_spans(change, plan.section_labels))
 
 
-def change_spans(change: Change, names: PlanDiff | None = None) -> StyledLine:
+def change_spans(change: Change, section_labels: Labels | None = None) -> StyledLine:
     """One change as `label：body`, long texts cut down to the words around each edit."""
-    line = describe(change, names)
+    line = describe(change, section_labels)
     body = condensed(line.body) if change.detail is not None else line.body
     spans = (Span(segment.text.replace("\n", "↵"), segment.mark) for segment in body)
     return (Span(f"{line.label}：", "label"), *spans)

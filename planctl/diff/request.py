@@ -40,9 +40,9 @@ class _Arguments:
     paths: tuple[str, ...]
 
 
-def run_diff(words: Sequence[str], paths: Sequence[str], cwd: Path) -> DiffResult:
-    """Compare what the arguments name. `paths` are those given after `--`."""
-    if not paths and len(words) == 2 and all((cwd / word).is_file() for word in words):
+def run_diff(words: Sequence[str], paths: Sequence[str] | None, cwd: Path) -> DiffResult:
+    """Compare what the arguments name. `paths` are those given after `--` (None: no `--`)."""
+    if paths is None and len(words) == 2 and all((cwd / word).is_file() for word in words):
         first, second = (cwd / word for word in words)
         return compare_pair(file_side(first, words[0]), file_side(second, words[1]))
     with open_git(cwd) as git:
@@ -54,16 +54,18 @@ def run_diff(words: Sequence[str], paths: Sequence[str], cwd: Path) -> DiffResul
 
 
 def _classify(
-    git: GitRepository, words: Sequence[str], paths: Sequence[str], cwd: Path
+    git: GitRepository, words: Sequence[str], paths: Sequence[str] | None, cwd: Path
 ) -> _Arguments:
+    if paths is not None:  # with `--`, everything before it is a revision
+        return _Arguments(tuple(words), tuple(paths))
     revisions: list[str] = []
     for index, word in enumerate(words):
         if _is_path(git, word, cwd):
             rest = words[index:]
             _check_paths(rest, cwd)
-            return _Arguments(tuple(revisions), (*rest, *paths))
+            return _Arguments(tuple(revisions), tuple(rest))
         revisions.append(word)
-    return _Arguments(tuple(revisions), tuple(paths))
+    return _Arguments(tuple(revisions), ())
 
 
 def _is_path(git: GitRepository, word: str, cwd: Path) -> bool:

@@ -18,7 +18,6 @@ from planctl.diff.changes import (
     DeadlineMove,
     ListEdit,
     Mark,
-    PlanDiff,
     Segment,
     TextEdit,
     Value,
@@ -27,6 +26,8 @@ from planctl.diff.marks import new_side, old_side, text_segments
 from planctl.model import STATUS_NAMES
 
 K = ChangeKind
+# Section id → its titles (重点工作任务 › 推进经济结构…), to say where a move went.
+Labels: TypeAlias = Mapping[str, str]
 # Words one record: a milestone, an indicator or a progress entry.
 _RecordText: TypeAlias = Callable[[Mapping[str, Value]], str]
 NONE_TEXT = "（无）"
@@ -97,12 +98,12 @@ def field_label(change: Change) -> str:
     return names.get(change.field or "", change.field or "")
 
 
-def describe(change: Change, names: PlanDiff | None = None) -> Line:
+def describe(change: Change, section_labels: Labels | None = None) -> Line:
     """The line that tells a reader what happened."""
     if change.kind in _WHOLE:
         return _WHOLE[change.kind](change)
     if change.kind in (K.TASK_MOVED, K.SECTION_MOVED):
-        return Line("移动", (Segment(moved_text(change, names)),))
+        return Line("移动", (Segment(moved_text(change, section_labels)),))
     return Line(field_label(change), field_body(change))
 
 
@@ -166,12 +167,13 @@ def due_text(value: Value) -> str:
         return str(value)
 
 
-def moved_text(change: Change, names: PlanDiff | None) -> str:
+def moved_text(change: Change, section_labels: Labels | None) -> str:
     """从「A」第 2 项 移至「B」第 1 项, or 本章节内 第 3 项 → 第 1 项."""
     old, new = _place(change.old), _place(change.new)
     if old[0] == new[0]:
         return f"本章节内 第 {old[1]} 项{ARROW}第 {new[1]} 项"
-    return f"从{_where(old[0], names)}第 {old[1]} 项 移至{_where(new[0], names)}第 {new[1]} 项"
+    before, after = _where(old[0], section_labels), _where(new[0], section_labels)
+    return f"从{before}第 {old[1]} 项 移至{after}第 {new[1]} 项"
 
 
 def _place(value: Value) -> tuple[str | None, int]:
@@ -184,10 +186,10 @@ def _place(value: Value) -> tuple[str | None, int]:
     )
 
 
-def _where(section: str | None, names: PlanDiff | None) -> str:
+def _where(section: str | None, section_labels: Labels | None) -> str:
     if section is None:
         return "顶层"
-    label = names.section_labels.get(section, section) if names else section
+    label = section_labels.get(section, section) if section_labels else section
     return f"「{label}」"
 
 
@@ -276,14 +278,14 @@ def _record_body(change: Change, text_of: _RecordText) -> tuple[Segment, ...]:
 # --- the two sides of a change, for tables ----------------------------------------------
 
 
-def old_and_new(change: Change, names: PlanDiff | None = None) -> tuple[Cell, Cell]:
+def old_and_new(change: Change, section_labels: Labels | None = None) -> tuple[Cell, Cell]:
     """What a table shows in its 原 and 新 columns, with deleted and inserted text marked."""
     kind, detail = change.kind, change.detail
     if kind in _WHOLE:
         line = _WHOLE[kind](change)
         return ((), line.body) if kind.action == "added" else (line.body, ())
     if kind in (K.TASK_MOVED, K.SECTION_MOVED):
-        return _moved_cells(change, names)
+        return _moved_cells(change, section_labels)
     if isinstance(detail, TextEdit):
         return old_side(detail.segments), new_side(detail.segments)
     if isinstance(detail, ListEdit):
@@ -301,14 +303,14 @@ def old_and_new(change: Change, names: PlanDiff | None = None) -> tuple[Cell, Ce
 Cell: TypeAlias = tuple[Segment, ...]
 
 
-def _moved_cells(change: Change, names: PlanDiff | None) -> tuple[Cell, Cell]:
+def _moved_cells(change: Change, section_labels: Labels | None) -> tuple[Cell, Cell]:
     (old_section, old_position), (new_section, new_position) = (
         _place(change.old),
         _place(change.new),
     )
     return (
-        (Segment(f"{_where(old_section, names)}第 {old_position} 项"),),
-        (Segment(f"{_where(new_section, names)}第 {new_position} 项"),),
+        (Segment(f"{_where(old_section, section_labels)}第 {old_position} 项"),),
+        (Segment(f"{_where(new_section, section_labels)}第 {new_position} 项"),),
     )
 
 
