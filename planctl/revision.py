@@ -147,6 +147,12 @@ def _field_contents(change: Change, found: PlanDiff) -> tuple[Cell, Cell]:
     old, new = old_and_new(change, found.section_labels)
     if change.field is None:
         return old, new
+    if change.detail is None and change.old is not None and change.new is not None:
+        # A short value (发文字号, 成文日期): mark the characters that changed.
+        segments = text_segments(
+            value_text(change.field, change.old), value_text(change.field, change.new)
+        )
+        old, new = old_side(segments), new_side(segments)
     label = _plain(f"{field_label(change)}：")
     return (label + old if old else ()), (label + new if new else ())
 

@@ -241,11 +241,17 @@ class _PlanComparison:
     # --- tasks ------------------------------------------------------------------------
 
     def _tasks_of(self, section_id: str) -> Iterator[Change]:
+        """The section's tasks in new order, each removed task where it used to be."""
         ids = self.after.task_ids(section_id)
         reordered = self._reordered_tasks(section_id, ids)
+        was = {task_id: index for index, task_id in enumerate(self.before.task_ids(section_id))}
+        removed = [task_id for task_id in was if task_id not in self.after.tasks]
         for task_id in ids:
+            while removed and task_id in was and was[removed[0]] < was[task_id]:
+                yield self._removed(section_id, removed.pop(0))
             yield from self._task(section_id, task_id, task_id in reordered)
-        yield from self._removed_tasks(section_id)
+        for task_id in removed:
+            yield self._removed(section_id, task_id)
 
     def one_task(self, task_id: str) -> Iterator[Change]:
         """The changes to one task present on both sides: its move, then its fields."""
@@ -284,8 +290,11 @@ class _PlanComparison:
     def _removed_tasks(self, section_id: str) -> Iterator[Change]:
         for task_id in self.before.task_ids(section_id):
             if task_id not in self.after.tasks:
-                task = self.before.tasks[task_id]
-                yield Change(self.plan_id, K.TASK_REMOVED, section_id, task_id, old=task.heading)
+                yield self._removed(section_id, task_id)
+
+    def _removed(self, section_id: str, task_id: str) -> Change:
+        heading = self.before.tasks[task_id].heading
+        return Change(self.plan_id, K.TASK_REMOVED, section_id, task_id, old=heading)
 
 
 def _out_of_order(old_ids: list[str], new_ids: list[str]) -> set[str]:

@@ -180,6 +180,7 @@ def notice_changes(old: Notice, new: Notice) -> list[FieldChange]:
 
 def plan_header_changes(old: Plan, new: Plan) -> list[FieldChange]:
     return [
+        *value_change("id", old.id, new.id),  # differs only when two named files are compared
         *text_change("title", old.title, new.title),
         *value_change("kind", old.kind, new.kind),
         *value_change("stage", old.stage, new.stage),

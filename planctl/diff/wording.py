@@ -52,6 +52,7 @@ TASK_FIELDS = {
 }
 SECTION_FIELDS = {"title": "标题", "text": "说明", "source_number": "原文编号"}
 PLAN_FIELDS = {
+    "id": "计划编号",
     "title": "计划标题",
     "kind": "文种",
     "stage": "阶段",
