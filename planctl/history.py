@@ -8,7 +8,7 @@ commits share it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from planctl.diff.sides import is_plan_path, load_plan, plans_folder
 from planctl.errors import UsageError
 from planctl.findings import Finding
 from planctl.gitrepo import FileCommit, GitRepository, Revision, open_git
+from planctl.history_versions import Versions
 from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES
 
@@ -44,20 +45,27 @@ class TaskHistory:
     path: str
     heading: str
     entries: tuple[HistoryEntry, ...]  # newest first
+    parsed: int = 0  # versions of the plan that had to be parsed
 
 
-def task_history(cwd: Path, task_id: str, plan: str | None = None) -> TaskHistory:
+def task_history(
+    cwd: Path, task_id: str, plan: str | None = None, *, shortcut: bool = True
+) -> TaskHistory:
     """The commits up to HEAD that changed `task_id`, newest first, following renames.
 
     `plan` (an id or a file path) is needed only when the task id is in several plans, or
-    in none at HEAD (a task that was removed).
+    in none at HEAD (a task that was removed). `shortcut=False` parses every version
+    (the slow reference the shortcut is tested against).
     """
     with open_git(cwd) as git:
         head = git.resolve("HEAD")
         found = _find_plan(git, head, cwd, task_id, plan)
-        reader = _PlanReader(git)
-        entries = tuple(_entries(git.file_history(head, found.path), reader, task_id))
-        return TaskHistory(task_id, found.plan_id, found.path, found.heading, entries)
+        versions = Versions(git, task_id, shortcut)
+        commits = git.file_history(head, found.path)
+        entries = tuple(reversed(list(_entries(reversed(commits), versions, task_id))))
+        return TaskHistory(
+            task_id, found.plan_id, found.path, found.heading, entries, versions.parsed
+        )
 
 
 @dataclass(frozen=True)
@@ -68,11 +76,14 @@ class _Found:
 
 
 def _entries(
-    commits: Sequence[FileCommit], reader: _PlanReader, task_id: str
+    commits: Iterable[FileCommit], versions: Versions, task_id: str
 ) -> Iterator[HistoryEntry]:
+    """Oldest first, so each version can be derived from its parent."""
     for commit in commits:
-        old = reader.plan(commit.old_blob, commit, commit.old_path)
-        new = reader.plan(commit.new_blob, commit, commit.new_path)
+        short = commit.commit[:7]
+        before = versions.get(commit.old_blob, f"{short}:{commit.old_path}")
+        after = versions.get(commit.new_blob, f"{short}:{commit.new_path}", parent=before)
+        old, new = (version.plan if version else None for version in (before, after))
         path = commit.new_path or commit.old_path or ""
         problem = next((side for side in (old, new) if isinstance(side, Finding)), None)
         if problem is not None:
@@ -106,21 +117,6 @@ def _entry(
 
 def _labels(plan: Plan | None) -> dict[str, str]:
     return section_labels(plan) if plan is not None else {}
-
-
-@dataclass
-class _PlanReader:
-    """Plans by blob id, each read and parsed once."""
-
-    git: GitRepository
-    cache: dict[str, Plan | Finding | None] = field(default_factory=dict)
-
-    def plan(self, blob: str | None, commit: FileCommit, path: str | None) -> Plan | Finding | None:
-        if blob is None:
-            return None
-        if blob not in self.cache:
-            self.cache[blob] = load_plan(self.git.read(blob), f"{commit.commit[:7]}:{path}")
-        return self.cache[blob]
 
 
 # --- which plan ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
 from planctl.findings import Finding, Severity
 from planctl.gitrepo import GitRepository, Revision, blob_id
-from planctl.loader import load_bytes
+from planctl.loader import Document, load_bytes
 from planctl.model import Plan, plan_from_data
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
 
@@ -60,8 +60,12 @@ def working_tree_side(top: Path, plans_folder: str) -> Side:
     units = folder / UNITS_FILE
     sources = []
     for path in sorted(iter_plan_files(folder, skip=units)) if folder.is_dir() else []:
-        data = path.read_bytes()
         name = path.relative_to(top).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError:  # reported when the plan is compared
+            sources.append(PlanSource(name, None, path.read_bytes))
+            continue
         sources.append(PlanSource(name, blob_id(data), _constant(data)))
     return Side(WORKING_TREE, tuple(sources))
 
@@ -139,6 +143,11 @@ def paused_gc() -> Iterator[None]:
 
 def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
     """The plan in `raw`; a Finding when it cannot be read; None when it is not a plan."""
+    return load_plan_document(raw, file)[0]
+
+
+def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Document]:
+    """`load_plan`, and the document it came from (which can say where each value is)."""
     from planctl.schemas import is_valid
     from planctl.validate import is_units_data
 
@@ -147,12 +156,12 @@ def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
     if not document.readable:
         # Decoding notes come first; the problem that stopped the parse comes last.
         if document.problems:
-            return document.problems[-1]
-        return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML")
+            return document.problems[-1], document
+        return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML"), document
     if is_units_data(document.data):
-        return None
+        return None, document
     if not is_valid(document.data, "plan"):
-        return Finding(
+        problem = Finding(
             file,
             1,
             1,
@@ -161,7 +170,8 @@ def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
             "is not a valid plan",
             "run `planctl validate` on it to see why",
         )
-    return plan_from_data(document.data)
+        return problem, document
+    return plan_from_data(document.data), document
 
 
 @dataclass
