@@ -119,7 +119,7 @@ def field_body(change: Change) -> tuple[Segment, ...]:
     if isinstance(detail, DeadlineMove):
         return (Segment(deadline_text(detail)),)
     if change.field == "indicators":
-        return _record_body(change, _indicator_text)
+        return _indicator_body(change)
     if change.field == "progress":
         return _record_body(change, _progress_text)
     return (
@@ -257,6 +257,25 @@ def _indicator_text(record: Mapping[str, Value]) -> str:
     text = f"{record.get('name')}：目标 {record.get('target')} {unit}".rstrip()
     baseline = record.get("baseline")
     return text if baseline is None else f"{text}（基数 {baseline} {unit}）".replace(" ）", "）")
+
+
+def _indicator_body(change: Change) -> tuple[Segment, ...]:
+    """「新增规上企业」目标 50 家 → 60 家 for a changed indicator; 新增/删去 for the others."""
+    old, new = change.old, change.new
+    if not (isinstance(old, Mapping) and isinstance(new, Mapping)):
+        return _record_body(change, _indicator_text)
+    unit_changed = old.get("unit") != new.get("unit")
+    parts = [
+        f"{word} {_amount(old.get(key), old.get('unit'))}{ARROW}"
+        f"{_amount(new.get(key), new.get('unit'))}"
+        for key, word in (("target", "目标"), ("baseline", "基数"))
+        if old.get(key) != new.get(key) or (unit_changed and new.get(key) is not None)
+    ]
+    return (Segment(f"「{new.get('name')}」" + "，".join(parts)),)
+
+
+def _amount(value: Value, unit: Value) -> str:
+    return NONE_TEXT if value is None else f"{value} {unit or ''}".rstrip()
 
 
 def _progress_text(record: Mapping[str, Value]) -> str:

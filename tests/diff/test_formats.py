@@ -246,3 +246,23 @@ def test_problems_are_in_markdown_and_json() -> None:
 def test_nothing_changed_prints_nothing_in_text_and_stat() -> None:
     result = DiffResult("HEAD", "working tree", ())
     assert (render_text(result), render_stat(result)) == ("", "")
+
+
+def test_an_indicator_target_reads_from_and_to() -> None:
+    def edit(data: Data) -> None:
+        _economy(data)[0]["indicators"][0]["target"] = 60
+
+    text = render_text(result_of(edited(edit)))
+    assert "量化指标：「新增规上企业」目标 50 家 → 60 家" in text
+
+
+def test_milestones_read_as_moved_added_or_removed() -> None:
+    def edit(data: Data) -> None:
+        _economy(data)[0]["milestones"] = [
+            {"due": "2023-04", "text": "出台扶持政策"},
+            {"due": "2023-05", "text": "完成企业摸底"},
+        ]
+
+    text = render_text(result_of(edited(edit)))
+    assert "节点任务：「出台扶持政策」 2023年3月底前 → 2023年4月底前（推迟 30 天）" in text
+    assert "节点任务：新增 {+2023年5月底前 完成企业摸底+}" in text
