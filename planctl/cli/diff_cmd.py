@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand
 
 from planctl.cli.commands import done
 from planctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from planctl.diff.changes import DiffResult
 
 _AFTER_DASHES = "planctl.after_dashes"
 
@@ -41,10 +44,17 @@ def diff(
     ),
 ) -> None:
     """Show what changed in the plans: tasks added, removed, moved and changed, field by field."""
-    from planctl.cli.styled_output import print_lines, wants_color
-    from planctl.diff.format_text import problem_lines, text_lines
-    from planctl.diff.formats import FORMATS, STAT
     from planctl.diff.request import run_diff
+
+    _check_format(output_format, stat)
+    words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
+    result = run_diff(words, paths, Path.cwd())
+    _print(result, output_format, stat)
+    raise done(1 if exit_code and result.has_changes else 0)
+
+
+def _check_format(output_format: str, stat: bool) -> None:
+    from planctl.diff.formats import FORMATS
 
     if output_format not in FORMATS:
         raise UsageError(
@@ -56,8 +66,14 @@ def diff(
             hint="drop --format, or drop --stat "
             "(json and markdown carry the counts in their summary)",
         )
-    words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
-    result = run_diff(words, paths, Path.cwd())
+
+
+def _print(result: DiffResult, output_format: str, stat: bool) -> None:
+    """Problems on stderr (the diff of the other plans still prints), the diff on stdout."""
+    from planctl.cli.styled_output import print_lines, wants_color
+    from planctl.diff.format_text import problem_lines, text_lines
+    from planctl.diff.formats import FORMATS, STAT
+
     for line in problem_lines(result.problems):
         print(f"planctl: warning: {line}", file=sys.stderr)
     if stat:
@@ -66,7 +82,6 @@ def diff(
         print_lines(text_lines(result), color=wants_color())
     else:
         sys.stdout.write(FORMATS[output_format](result))
-    raise done(1 if exit_code and result.has_changes else 0)
 
 
 def _split(arguments: list[str], after_dashes: int | None) -> tuple[list[str], list[str] | None]:

@@ -12,7 +12,7 @@ from planctl.errors import UsageError
 
 
 def log(
-    task_id: str = typer.Argument(..., help="The task's id."),
+    task_id: str = typer.Argument(..., metavar="TASK_ID", help="The task's id."),
     plan: str = typer.Option(
         None,
         "--plan",

@@ -45,7 +45,7 @@ def task_changes_between(old: Plan | None, new: Plan | None, task_id: str) -> tu
     if before is None and after is None:
         return ()
     if old is None or new is None or before is None or after is None:
-        plan = new if new is not None else old
+        plan = new if after is not None else old  # the version that holds the task
         assert plan is not None
         return (_task_appears(plan, before, after, task_id),)
     return tuple(_PlanComparison(old, new).one_task(task_id))

@@ -358,5 +358,13 @@ def test_one_task_between_versions() -> None:
 def test_one_task_appears_with_its_plan() -> None:
     added = only(task_changes_between(None, demo_plan(), "schools"))
     assert (added.kind, added.section) == (K.TASK_ADDED, "education")
+    data = demo_data()
+    economy(data).pop(1)
+    removed = only(task_changes_between(demo_plan(), demo_plan(data), "services"))
+    assert (removed.kind, removed.section, removed.old) == (
+        K.TASK_REMOVED,
+        "economy",
+        "发展现代服务业",
+    )
     assert task_changes_between(demo_plan(), demo_plan(), "schools") == ()
     assert task_changes_between(None, demo_plan(), "no-such-task") == ()

@@ -266,3 +266,18 @@ def test_milestones_read_as_moved_added_or_removed() -> None:
     text = render_text(result_of(edited(edit)))
     assert "节点任务：「出台扶持政策」 2023年3月底前 → 2023年4月底前（推迟 30 天）" in text
     assert "节点任务：新增 {+2023年5月底前 完成企业摸底+}" in text
+
+
+def test_colour_replaces_the_plain_marks() -> None:
+    import io
+
+    from planctl.cli.styled_output import print_lines
+    from planctl.diff.format_text import text_lines
+
+    result = result_of(edited(lambda d: _economy(d)[1].update(lead=["市发展改革局"])))
+    coloured, plain = io.StringIO(), io.StringIO()
+    print_lines(text_lines(result), color=True, out=coloured)
+    print_lines(text_lines(result), color=False, out=plain)
+    assert "牵头单位：[-市商务局-] → {+市发展改革局+}" in plain.getvalue()
+    assert "\x1b[" in coloured.getvalue() and "[-" not in coloured.getvalue()
+    assert "市商务局" in coloured.getvalue() and "市发展改革局" in coloured.getvalue()
