@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planctl.diff.changes import Change
 from planctl.diff.compare import section_labels, task_changes_between
-from planctl.diff.sides import is_plan_path, load_plan, plans_folder
+from planctl.diff.sides import is_plan_path, load_plan, paused_gc, plans_folder
 from planctl.errors import UsageError
 from planctl.findings import Finding
 from planctl.gitrepo import FileCommit, GitRepository, Revision, open_git
@@ -62,7 +62,8 @@ def task_history(
         found = _find_plan(git, head, cwd, task_id, plan)
         versions = Versions(git, task_id, shortcut)
         commits = git.file_history(head, found.path)
-        entries = tuple(reversed(list(_entries(reversed(commits), versions, task_id))))
+        with paused_gc():  # every version stays in memory: collections would rescan them all
+            entries = tuple(reversed(list(_entries(reversed(commits), versions, task_id))))
         return TaskHistory(
             task_id, found.plan_id, found.path, found.heading, entries, versions.parsed
         )
