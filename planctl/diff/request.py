@@ -23,6 +23,7 @@ from planctl.diff.sides import (
     compare_pair,
     compare_sides,
     file_side,
+    load_plan,
     only_paths,
     plans_folder,
     revision_side,
@@ -30,6 +31,7 @@ from planctl.diff.sides import (
 )
 from planctl.errors import UsageError
 from planctl.gitrepo import GitRepository, Revision, open_git
+from planctl.model import Plan
 
 MAX_REVISIONS = 2
 
@@ -137,3 +139,23 @@ def _from_top(path: str, cwd: Path, top: Path) -> str:
     except ValueError:
         raise UsageError(f"path {path!r} is outside the repository", where=str(top)) from None
     return "" if inside == Path() else inside.as_posix()
+
+
+def plan_at_revision(cwd: Path, revision: str, plan_id: str) -> Plan:
+    """The plan with this id as it was at a revision, wherever its file was then.
+
+    For `render --as revision --from REV`: the old side of a 修订对照表.
+    """
+    with open_git(cwd) as git:
+        resolved = git.resolve(revision)
+        side = revision_side(git, resolved, plans_folder(git.root, cwd))
+        for source in side.sources:
+            if plan_id.encode() not in (raw := source.read()):
+                continue  # cheap: a file that never mentions the id does not hold the plan
+            found = load_plan(raw, f"{revision}:{source.path}")
+            if isinstance(found, Plan) and found.id == plan_id:
+                return found
+    raise UsageError(
+        f"no plan {plan_id!r} at {revision}",
+        hint="check the revision with `git log --oneline -- plans/`",
+    )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planctl.diff.marks import marked_text
+from planctl.diff.request import plan_at_revision
+from planctl.errors import UsageError
 from planctl.loader import load_text
 from planctl.model import Plan, plan_from_data
 from planctl.revision import COLUMNS, RevisionRow, revision_rows, revision_table, task_clause
 
 from ..conftest import ROOT
+from .conftest import PLAN_PATH, GitPlans
 
 ISSUED = (ROOT / "plans" / "zhaoqing-2012-prd-workplan.yaml").read_text(encoding="utf-8")
 
@@ -148,3 +153,15 @@ def test_the_clause_wording() -> None:
 
 def test_identical_versions_have_no_rows() -> None:
     assert revision_rows(plan_of(ISSUED), plan_of(ISSUED)) == ()
+
+
+def test_the_old_side_comes_from_a_revision_by_plan_id(repo: GitPlans) -> None:
+    repo.git("mv", PLAN_PATH, "plans/renamed.yaml")
+    repo.edit("plans/renamed.yaml", "due: 2023-06", "due: 2023-12")
+    repo.commit("改名并推迟")
+    old = plan_at_revision(repo.root, "HEAD~1", "demo-2023")
+    new = plan_at_revision(repo.root, "HEAD", "demo-2023")
+    (row,) = revision_rows(old, new)
+    assert marked_text(row.note) == "完成时限由“2023年6月底前”调整为“2023年12月底前”（推迟184天）。"
+    with pytest.raises(UsageError, match="no plan 'nothing' at HEAD"):
+        plan_at_revision(repo.root, "HEAD", "nothing")
