@@ -64,6 +64,10 @@ class FileCommit:
     new_blob: str | None
 
 
+class NotInGitRepository(UsageError):
+    """No git repository holds the folder planctl was pointed at (callers may re-hint)."""
+
+
 def blob_id(data: bytes) -> str:
     """The id git gives a blob holding `data` (to skip files identical on both sides)."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
@@ -78,7 +82,7 @@ def open_git(start: Path) -> GitRepository:
     try:
         repo = Repo(start, odbt=GitCmdObjectDB, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
-        raise UsageError(
+        raise NotInGitRepository(
             "not inside a git repository",
             where=str(start),
             hint="run planctl diff or log inside the plans' git checkout, or compare two "

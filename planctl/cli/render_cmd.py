@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
-from planctl.render import ALL, DOCUMENTS, FORMATS
+from planctl.render import ALL, DOCUMENTS, FORMATS, REVISION
 
 
 def render(
@@ -17,7 +17,8 @@ def render(
     document: str = typer.Option(
         None,
         "--as",
-        help=f"What to render: {', '.join((*DOCUMENTS, ALL))} (default: all).",
+        help=f"What to render: {', '.join((*DOCUMENTS, REVISION, ALL))} (default: all; "
+        "revision, the 修订对照表, only when asked for, with --from).",
         show_default=False,
     ),
     output_format: str = typer.Option(
@@ -44,13 +45,28 @@ def render(
     unit: str = typer.Option(
         None, "--unit", help="Only this unit's list (with --as units).", show_default=False
     ),
+    since: str = typer.Option(
+        None,
+        "--from",
+        metavar="REV",
+        help="With --as revision: the git revision (commit, tag, branch) holding the "
+        "earlier version; the plan file as it is now is the revised one.",
+        show_default=False,
+    ),
 ) -> None:
-    """Render the notice (GB/T 9704), the responsibility table and per-unit lists."""
+    """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
+    修订对照表 against an earlier git revision."""
     from planctl.render import render as run_render
     from planctl.repository import display_path
 
     result = run_render(
-        plan, document=document, fmt=output_format, output=output, template=template, unit=unit
+        plan,
+        document=document,
+        fmt=output_format,
+        output=output,
+        template=template,
+        unit=unit,
+        since=since,
     )
     for path in result.written:
         print(f"wrote {display_path(path)}")

@@ -146,6 +146,11 @@ def plan_at_revision(cwd: Path, revision: str, plan_id: str) -> Plan:
 
     For `render --as revision --from REV`: the old side of a 修订对照表.
     """
+    return plan_and_commit_at_revision(cwd, revision, plan_id)[0]
+
+
+def plan_and_commit_at_revision(cwd: Path, revision: str, plan_id: str) -> tuple[Plan, Revision]:
+    """`plan_at_revision`, with the commit the revision resolved to (to print beside it)."""
     with open_git(cwd) as git:
         resolved = git.resolve(revision)
         side = revision_side(git, resolved, plans_folder(git.root, cwd))
@@ -154,8 +159,9 @@ def plan_at_revision(cwd: Path, revision: str, plan_id: str) -> Plan:
                 continue  # cheap: a file that never mentions the id does not hold the plan
             found = load_plan(raw, f"{revision}:{source.path}")
             if isinstance(found, Plan) and found.id == plan_id:
-                return found
+                return found, resolved
     raise UsageError(
         f"no plan {plan_id!r} at {revision}",
-        hint="check the revision with `git log --oneline -- plans/`",
+        hint="the plan was added (or its id changed) after that revision: name one that "
+        "holds it (`git log --oneline -- plans/`)",
     )

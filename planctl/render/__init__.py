@@ -1,4 +1,5 @@
-"""Render a plan as official documents: the notice, the responsibility table, per-unit lists.
+"""Render a plan as official documents: the notice, the responsibility table, per-unit lists,
+and on request the 修订对照表 against an earlier git revision.
 
 `WRITERS` maps each (document, format) pair to the function that writes it; the CLI's
 choices come from it. Writer modules are imported only when used, since python-docx,
@@ -18,10 +19,12 @@ from planctl.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from planctl.render.job import Job
+    from planctl.render.revision_tables import Previous
 
 Writer = Callable[["Job"], bytes]
 
-DOCUMENTS = ("notice", "table", "units")
+DOCUMENTS = ("notice", "table", "units")  # what `--as all` and a bare `--format` cover
+REVISION = "revision"  # the 修订对照表: only with `--as revision --from REV`
 FORMATS = ("docx", "pdf", "html", "xlsx", "csv", "md")
 ALL = "all"
 
@@ -40,6 +43,11 @@ WRITERS: dict[tuple[str, str], str] = {
     ("units", "xlsx"): "xlsx_writer:units",
     ("units", "html"): "html_writer:units",
     ("units", "md"): "markdown_writer:units",
+    # No CSV: it would lose the marks that are the table's point.
+    (REVISION, "docx"): "docx_writer:revision",
+    (REVISION, "html"): "html_writer:revision",
+    (REVISION, "xlsx"): "xlsx_writer:revision",
+    (REVISION, "md"): "markdown_writer:revision",
 }
 # What a bare `planctl render PLAN` writes, and each document's format when none is given.
 EVERYTHING = (
@@ -49,7 +57,7 @@ EVERYTHING = (
     ("table", "xlsx"),
     ("units", "docx"),
 )
-DEFAULT_FORMAT = {"notice": "docx", "table": "xlsx", "units": "docx"}
+DEFAULT_FORMAT = {"notice": "docx", "table": "xlsx", "units": "docx", REVISION: "docx"}
 # Formats made from Jinja templates, which `--template` can replace.
 TEMPLATED = ("html", "md", "pdf")
 SUFFIXES = {
@@ -98,13 +106,15 @@ def render(
     output: Path | None = None,
     template: str | None = None,
     unit: str | None = None,
+    since: str | None = None,
 ) -> RenderResult:
     """Render `plan` and write the files; see `planctl render --help` for the options.
 
     With neither `document` nor `fmt`, everything in `EVERYTHING` is written into
     `build/<plan-id>/` beside the repository's `plans/` (or under the working directory
     when the plan is in no repository); the PDF is skipped when no PDF engine is
-    installed and the notice when the plan has none.
+    installed and the notice when the plan has none. `document="revision"` needs `since`,
+    the git revision whose version of the plan the 修订对照表 starts from.
     """
     from planctl.render.job import Job
     from planctl.render.source import load_source
@@ -112,9 +122,11 @@ def render(
 
     fmt = fmt or _format_from_suffix(output, document, fmt)
     pairs, implicit = choose(document, fmt, unit)
+    _check_since(since, pairs)
     _check_template(template, pairs)
     source = load_source(plan)
-    job = Job(source, Templates(source.templates_dir, template), unit)
+    previous = _previous(plan, since, source.plan.id)
+    job = Job(source, Templates(source.templates_dir, template), unit, previous)
     # A unit's file is named by its registered name, whatever alias picked it.
     named = (source.units.lookup(unit).canonical if source.units and unit else None) or unit
     outputs = plan_outputs(
@@ -129,11 +141,11 @@ def choose(
     """The (document, format) pairs asked for, and whether they were left to the defaults."""
     if document is None and unit is not None:
         document = "units"
-    if document not in (None, ALL, *DOCUMENTS):
+    if document not in (None, ALL, *DOCUMENTS, REVISION):
         raise UsageError(
             f"unknown document {document!r}",
             where="--as",
-            hint=f"use one of: {', '.join((*DOCUMENTS, ALL))}",
+            hint=f"use one of: {', '.join((*DOCUMENTS, REVISION, ALL))}",
         )
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(
@@ -168,6 +180,31 @@ def _format_from_suffix(output: Path | None, document: str | None, fmt: str | No
         if suffix == known:
             return name
     return None
+
+
+def _check_since(since: str | None, pairs: Sequence[tuple[str, str]]) -> None:
+    """--from goes with --as revision, and --as revision with --from."""
+    asked = any(document == REVISION for document, _ in pairs)
+    if asked and since is None:
+        raise UsageError(
+            "the 修订对照表 compares with an earlier version",
+            where="--as revision",
+            hint="name it with --from REV (a commit, tag or branch)",
+        )
+    if since is not None and not asked:
+        raise UsageError(
+            "only the 修订对照表 compares with an earlier version",
+            where="--from",
+            hint="add --as revision, or leave --from out",
+        )
+
+
+def _previous(plan: Path, since: str | None, plan_id: str) -> Previous | None:
+    if since is None:
+        return None
+    from planctl.render.revision_tables import load_previous
+
+    return load_previous(plan, since, plan_id)
 
 
 def _check_template(template: str | None, pairs: Sequence[tuple[str, str]]) -> None:

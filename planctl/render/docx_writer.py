@@ -51,6 +51,10 @@ def units(job: Job) -> bytes:
     return write_tables(job.units, author=job.plan.issuer)
 
 
+def revision(job: Job) -> bytes:
+    return write_tables(job.revision, author=job.plan.issuer)
+
+
 # --- paragraphs and runs ------------------------------------------------------------------
 
 

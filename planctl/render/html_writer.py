@@ -24,6 +24,10 @@ def units(job: Job) -> bytes:
     return write_tables(job.units, job.templates, "units.html.j2")
 
 
+def revision(job: Job) -> bytes:
+    return write_tables(job.revision, job.templates, "revision.html.j2")
+
+
 def write_tables(
     document: TableDocument, templates: Templates, name: str = "_tables.html.j2"
 ) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from planctl.errors import UsageError
 from planctl.render.context import NoticeView, PlanView, notice_view, plan_view
@@ -11,6 +12,9 @@ from planctl.render.plan_tables import responsibility_table, unit_lists
 from planctl.render.source import Source
 from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
+
+if TYPE_CHECKING:
+    from planctl.render.revision_tables import Previous
 
 
 @dataclass
@@ -20,6 +24,7 @@ class Job:
     source: Source
     templates: Templates = field(default_factory=Templates)
     unit: str | None = None  # --unit: one unit's list only
+    previous: Previous | None = None  # --from: the old side of the 修订对照表
 
     @cached_property
     def plan(self) -> PlanView:
@@ -52,6 +57,22 @@ class Job:
             )
         return lists
 
+    @cached_property
+    def revision(self) -> TableDocument:
+        # Imported here: the diff engine is only needed for this document.
+        from planctl.render.revision_tables import revision_document
+
+        if self.previous is None:
+            raise UsageError(
+                "no earlier version to compare with",
+                where="--as revision",
+                hint="give the Job its previous= (revision_tables.load_previous), "
+                "or pass --from REV",
+            )
+        return revision_document(self.previous, self.source.plan, self.source.document.file)
+
     def tables(self, document: str) -> TableDocument:
-        """The table document named `document` (table or units)."""
+        """The table document named `document` (table, units or revision)."""
+        if document == "revision":
+            return self.revision
         return self.units if document == "units" else self.table

@@ -20,6 +20,10 @@ def units(job: Job) -> bytes:
     return write_tables(job.units, job.templates, "units.md.j2")
 
 
+def revision(job: Job) -> bytes:
+    return write_tables(job.revision, job.templates, "revision.md.j2")
+
+
 def write_tables(
     document: TableDocument, templates: Templates, name: str = "_tables.md.j2"
 ) -> bytes:

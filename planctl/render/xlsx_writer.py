@@ -55,6 +55,10 @@ def units(job: Job) -> bytes:
     return write_tables(job.units)
 
 
+def revision(job: Job) -> bytes:
+    return write_tables(job.revision)
+
+
 def write_tables(document: TableDocument) -> bytes:
     """The workbook's bytes: a sheet per table, named after it (or the document)."""
     book = Workbook()

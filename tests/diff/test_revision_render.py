@@ -1,39 +1,23 @@
 """The 修订对照表 of two Zhaoqing versions goes through the table writers to docx and html.
 
-The command (`planctl render PLAN --as revision --from REV`) is wired where render lives;
-this checks that the rows carry everything the writers need, marks included.
+The command (`planctl render PLAN --as revision --from REV`) is tested with the other
+render commands; this checks that the rows carry everything the writers need, marks
+included, through the library mapping `planctl.render.revision_tables.as_document`.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from docx import Document
 
 from planctl.render import docx_writer, html_writer
-from planctl.render.table import Cell, Column, Row, Segment, Table, TableDocument
+from planctl.render.revision_tables import as_document
+from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
-from planctl.revision import RevisionTable, revision_table
+from planctl.revision import revision_table
 
 from .test_revision import ISSUED, plan_of, revised_draft
-
-WIDTHS = (4, 30, 30, 14)
-
-
-def as_document(table: RevisionTable) -> TableDocument:
-    def cell(segments: tuple[tuple[str, Any], ...]) -> Cell:
-        return Cell(tuple(Segment(text, mark or "") for text, mark in segments))
-
-    columns = tuple(
-        Column(name, width, "center" if width == 4 else "left")
-        for name, width in zip(table.columns, WIDTHS, strict=True)
-    )
-    rows = tuple(
-        Row((Cell.of(str(row.number)), cell(row.original), cell(row.revised), cell(row.note)))
-        for row in table.rows
-    )
-    return TableDocument(table.title, (Table("", columns, rows),))
 
 
 def zhaoqing_revisions() -> TableDocument:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +59,52 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Render:
         return made[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def hostile_revision(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The hostile plan's 修订对照表 in a format: its committed version had earlier
+    deadlines, so every task is a row with its whole (hostile) clause on both sides."""
+    root = tmp_path_factory.mktemp("hostile-history")
+    plan = root / "plans" / HOSTILE.name
+    plan.parent.mkdir()
+    original = HOSTILE.read_text(encoding="utf-8")
+    earlier = original.replace("due: 2012-06", "due: 2012-03").replace(
+        "due: 2012-Q4", "due: 2012-Q3"
+    )
+    assert earlier.count("due: 2012-") == original.count("due: 2012-") == 2
+    plan.write_text(earlier, encoding="utf-8")
+    _commit(root)
+    plan.write_text(original, encoding="utf-8")
+    made: dict[str, Path] = {}
+
+    def get(fmt: str) -> Path:
+        if fmt not in made:
+            target = root / "build" / f"revision.{fmt}"
+            render(plan, document="revision", fmt=fmt, output=target, since="HEAD")
+            made[fmt] = target
+        return made[fmt]
+
+    return get
+
+
+def _commit(root: Path) -> None:
+    """Commit everything, with no user configuration and a pinned identity and date."""
+    moment = "1334800000 +0800"
+    env = {
+        **os.environ,
+        "HOME": str(root),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "测试",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "测试",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": moment,
+        "GIT_COMMITTER_DATE": moment,
+    }
+    for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "-m", "v1"]):
+        subprocess.run(["git", *command], cwd=root, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture
