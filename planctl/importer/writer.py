@@ -8,15 +8,15 @@ The result goes through `planctl.fmt.format_text` for the canonical layout.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from planctl.fmt import Kind
 from planctl.importer.document import Unplaced
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={path}"
@@ -53,14 +53,10 @@ def _canonical(text: str) -> str:
     return canonical_layout(text, "plan")
 
 
-def canonical_layout(text: str, kind: str) -> str:
-    """The text through `planctl.fmt.format_text` (kind "plan" or "units"); as written when
-    this installation has no planctl.fmt."""
-    try:
-        module = importlib.import_module("planctl.fmt")
-    except ImportError:
-        return text
-    format_text: Callable[..., str] = module.format_text
+def canonical_layout(text: str, kind: Kind) -> str:
+    """The text in `planctl fmt`'s canonical layout."""
+    from planctl.fmt import format_text
+
     return format_text(text, kind=kind)
 
 
