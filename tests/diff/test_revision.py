@@ -23,6 +23,7 @@ NEW_TASK = """\
               引进股份制商业银行设立分支机构，推进农村信用社改制。
             lead: [市金融局]
             due: 2012-Q3
+
 """
 
 
@@ -36,8 +37,8 @@ def revised_draft() -> str:
             "            lead_word: 负责\n            due: 2012-06\n",
         ),
         (
-            "            lead: [市人力资源社会保障局]\n          - id: environment-protection",
-            "            lead: [市委组织部]\n          - id: environment-protection",
+            "            lead: [市人力资源社会保障局]\n\n          - id: environment-protection",
+            "            lead: [市委组织部]\n\n          - id: environment-protection",
         ),
         ("推进端州区生产性服务业基地", "推进端州区现代服务业集聚区"),
         ("          - id: innovation\n", NEW_TASK + "          - id: innovation\n"),

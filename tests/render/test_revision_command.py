@@ -35,6 +35,7 @@ NEW_TASK = """\
               引进股份制商业银行设立分支机构，推进农村信用社改制。
             lead: [市金融局]
             due: 2012-Q3
+
 """
 # The revisions after the comments came back: reword a task, remove one, add one,
 # change a lead, move a deadline.
@@ -46,8 +47,8 @@ EDITS = [
     ),
     ("          - id: innovation\n", NEW_TASK + "          - id: innovation\n"),
     (
-        "            lead: [市人力资源社会保障局]\n          - id: environment-protection",
-        "            lead: [市委组织部]\n          - id: environment-protection",
+        "            lead: [市人力资源社会保障局]\n\n          - id: environment-protection",
+        "            lead: [市委组织部]\n\n          - id: environment-protection",
     ),
     (
         "            lead_word: 负责\n            due: 2012\n",
