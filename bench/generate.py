@@ -89,26 +89,93 @@ THEMES = (
 )
 KINDS = ("工作计划", "任务分解表", "实施方案", "工作要点", "责任分工方案")
 
-VERBS = ("加快", "深入推进", "全面落实", "持续深化", "统筹推进", "着力提升", "大力发展",
-         "健全完善", "积极稳妥推进", "切实加强", "优化", "扎实开展")
-OBJECTS = ("重点项目建设", "营商环境改革", "农村集体经济发展", "数字化转型", "生态保护修复",
-           "公共服务均等化", "基层社会治理", "科技成果转化", "高标准农田建设", "城市燃气管网改造",
-           "老旧小区改造", "中小企业服务体系", "跨境贸易便利化", "一网通办", "河长制湖长制",
-           "职业技能培训", "公立医院改革", "普惠性托育服务", "应急物资储备", "知识产权质押融资",
-           "产业园区提质增效", "侨乡文化保护利用", "智慧交通", "污水处理设施提标改造")
-METHODS = ("建立健全工作机制", "明确责任分工和时间节点", "加大财政资金支持力度",
-           "强化督促检查和考核评估", "完善配套政策措施", "加强部门协同和市县联动",
-           "定期通报工作进展", "及时总结推广典型经验", "压实属地管理责任",
-           "引导社会资本积极参与", "用好专项债券资金", "开展常态化监测预警")
-GOALS = ("确保年度目标任务按期完成", "形成可复制可推广的经验做法", "群众满意度明显提升",
-         "主要指标保持全省前列", "基本实现全覆盖", "推动工作取得实质性突破",
-         "为高质量发展提供有力支撑", "切实增强人民群众获得感")
+VERBS = (
+    "加快",
+    "深入推进",
+    "全面落实",
+    "持续深化",
+    "统筹推进",
+    "着力提升",
+    "大力发展",
+    "健全完善",
+    "积极稳妥推进",
+    "切实加强",
+    "优化",
+    "扎实开展",
+)
+OBJECTS = (
+    "重点项目建设",
+    "营商环境改革",
+    "农村集体经济发展",
+    "数字化转型",
+    "生态保护修复",
+    "公共服务均等化",
+    "基层社会治理",
+    "科技成果转化",
+    "高标准农田建设",
+    "城市燃气管网改造",
+    "老旧小区改造",
+    "中小企业服务体系",
+    "跨境贸易便利化",
+    "一网通办",
+    "河长制湖长制",
+    "职业技能培训",
+    "公立医院改革",
+    "普惠性托育服务",
+    "应急物资储备",
+    "知识产权质押融资",
+    "产业园区提质增效",
+    "侨乡文化保护利用",
+    "智慧交通",
+    "污水处理设施提标改造",
+)
+METHODS = (
+    "建立健全工作机制",
+    "明确责任分工和时间节点",
+    "加大财政资金支持力度",
+    "强化督促检查和考核评估",
+    "完善配套政策措施",
+    "加强部门协同和市县联动",
+    "定期通报工作进展",
+    "及时总结推广典型经验",
+    "压实属地管理责任",
+    "引导社会资本积极参与",
+    "用好专项债券资金",
+    "开展常态化监测预警",
+)
+GOALS = (
+    "确保年度目标任务按期完成",
+    "形成可复制可推广的经验做法",
+    "群众满意度明显提升",
+    "主要指标保持全省前列",
+    "基本实现全覆盖",
+    "推动工作取得实质性突破",
+    "为高质量发展提供有力支撑",
+    "切实增强人民群众获得感",
+)
 PLACES = ("中心城区", "高新区", "各镇（街）", "重点园区", "沿海片区", "北部生态发展区")
-INDICATORS = (("新增就业人数", "人"), ("完成投资", "亿元"), ("建成公里数", "公里"),
-              ("覆盖率", "\"%\""), ("培训人次", "人次"), ("新增企业", "家"), ("改造户数", "户"))
+INDICATORS = (
+    ("新增就业人数", "人"),
+    ("完成投资", "亿元"),
+    ("建成公里数", "公里"),
+    ("覆盖率", '"%"'),
+    ("培训人次", "人次"),
+    ("新增企业", "家"),
+    ("改造户数", "户"),
+)
 STATUSES = ("not_started", "in_progress", "in_progress", "done", "delayed")
-SECTION_TITLES = ("总体目标", "重点任务", "改革创新", "项目建设", "民生保障", "保障措施",
-                  "基础设施", "产业发展", "社会治理", "开放合作")
+SECTION_TITLES = (
+    "总体目标",
+    "重点任务",
+    "改革创新",
+    "项目建设",
+    "民生保障",
+    "保障措施",
+    "基础设施",
+    "产业发展",
+    "社会治理",
+    "开放合作",
+)
 NUMERALS = "一二三四五六七八九十"
 
 BROKEN_KINDS = (
@@ -153,7 +220,8 @@ class Writer:
     def sentence(self) -> str:
         place = self.pick(PLACES) if self.rng.random() < 0.4 else ""
         first, second = self.rng.sample(METHODS, 2)
-        return f"{self.pick(VERBS)}{place}{self.pick(OBJECTS)}，{first}，{second}，{self.pick(GOALS)}。"
+        verb, thing, goal = self.pick(VERBS), self.pick(OBJECTS), self.pick(GOALS)
+        return f"{verb}{place}{thing}，{first}，{second}，{goal}。"
 
     def paragraph(self, sentences: int) -> str:
         return "".join(self.sentence() for _ in range(sentences))
@@ -190,8 +258,15 @@ def plan_text(shape: PlanShape, rng: random.Random, broken: str | None) -> str:
     writer = Writer(rng)
     lines = _header(shape, writer)
     lines += _notice(shape, writer, broken)
-    lines += ["", "preamble:", "  - title: 总体要求", "    text: |",
-              f"      {writer.paragraph(3)}", "", "sections:"]
+    lines += [
+        "",
+        "preamble:",
+        "  - title: 总体要求",
+        "    text: |",
+        f"      {writer.paragraph(3)}",
+        "",
+        "sections:",
+    ]
     lines += _sections(shape, writer, broken)
     text = "\n".join(lines) + "\n"
     return _break_text(text) if broken == "yaml-syntax" else text
@@ -228,8 +303,8 @@ def _notice(shape: PlanShape, writer: Writer, broken: str | None) -> list[str]:
         f"  title: 印发{CITY}{shape.year}年{shape.theme[0]}{shape.kind}的通知",
         f"  recipients: [{GROUP_COUNTIES}, 江海高新区管委会, 市政府各部门、各直属机构]",
         "  body: |",
-        f"    《{CITY}{shape.year}年{shape.theme[0]}{shape.kind}》已经市人民政府同意，现印发给你们，"
-        "请认真组织实施。实施中遇到的问题，请径向市发展改革局反映。",
+        f"    《{CITY}{shape.year}年{shape.theme[0]}{shape.kind}》已经市人民政府同意，"
+        "现印发给你们，请认真组织实施。实施中遇到的问题，请径向市发展改革局反映。",
         f"  signer: {CITY}人民政府办公室",
         f"  date: {signed}",
         "  disclosure: 主动公开",
@@ -267,7 +342,9 @@ def _section(
     return lines
 
 
-def _task(shape: PlanShape, writer: Writer, index: int, offset: int, broken: str | None) -> list[str]:
+def _task(
+    shape: PlanShape, writer: Writer, index: int, offset: int, broken: str | None
+) -> list[str]:
     rng = writer.rng
     departments = tuple(unit[0] for unit in DEPARTMENTS)
     task_id = f"task-{index + 1}"
@@ -308,9 +385,14 @@ def _task(shape: PlanShape, writer: Writer, index: int, offset: int, broken: str
 
 
 def _deadline(shape: PlanShape, writer: Writer, index: int, month: int) -> list[str]:
-    forms = (f"{shape.year}-{month:02d}", f"{shape.year}-Q{(month + 2) // 3}",
-             f"{shape.year}-{month:02d}-{writer.rng.randint(1, 28):02d}", str(shape.year),
-             "ongoing", f"{shape.year}-H{1 if month <= 6 else 2}")
+    forms = (
+        f"{shape.year}-{month:02d}",
+        f"{shape.year}-Q{(month + 2) // 3}",
+        f"{shape.year}-{month:02d}-{writer.rng.randint(1, 28):02d}",
+        str(shape.year),
+        "ongoing",
+        f"{shape.year}-H{1 if month <= 6 else 2}",
+    )
     lines = [f"        due: {forms[index % len(forms)]}"]
     if index % 11 == 0:
         lines.append("        due_note: 分阶段推进")
@@ -338,8 +420,11 @@ def _indicators(writer: Writer, index: int, broken: str | None) -> list[str]:
     name, unit = INDICATORS[index % len(INDICATORS)]
     target = writer.rng.randint(5, 500)
     if broken == "schema" and index == 5:
-        return ["        indicators:", f"          - {{name: {name}, unit: {unit}}}",
-                "        owner: 市发展改革局"]
+        return [
+            "        indicators:",
+            f"          - {{name: {name}, unit: {unit}}}",
+            "        owner: 市发展改革局",
+        ]
     return ["        indicators:", f"          - {{name: {name}, unit: {unit}, target: {target}}}"]
 
 
@@ -357,7 +442,9 @@ def _progress(shape: PlanShape, writer: Writer, index: int) -> list[str]:
 def _break_text(text: str) -> str:
     """Indent one line with a tab in the middle of the file: a classic YAML syntax error."""
     lines = text.split("\n")
-    target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("        lead:"))
+    target = next(
+        i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("        lead:")
+    )
     lines[target] = "\t" + lines[target].lstrip()
     return "\n".join(lines)
 
@@ -366,10 +453,15 @@ def _break_text(text: str) -> str:
 
 
 def units_text() -> str:
-    lines = ["# yaml-language-server: $schema=../schema/units.schema.json",
-             "format: planctl-units/1", "units:",
-             f"  - name: {CITY}人民政府", "    kind: government",
-             f"  - name: {CITY}人民政府办公室", "    kind: department"]
+    lines = [
+        "# yaml-language-server: $schema=../schema/units.schema.json",
+        "format: planctl-units/1",
+        "units:",
+        f"  - name: {CITY}人民政府",
+        "    kind: government",
+        f"  - name: {CITY}人民政府办公室",
+        "    kind: department",
+    ]
     for name, full_name, aliases, kind in DEPARTMENTS:
         lines += [f"  - name: {name}", f"    full_name: {full_name}"]
         if aliases:
@@ -377,9 +469,13 @@ def units_text() -> str:
         lines.append(f"    kind: {kind}")
     for county in COUNTIES:
         lines += [f"  - name: {county}人民政府", "    kind: government"]
-    lines += ["groups:", f"  - name: {GROUP_COUNTIES}",
-              f"    members: {_flow([f'{c}人民政府' for c in COUNTIES])}",
-              f"  - name: {GROUP_FINANCE}", "    members: [市财政局, 市审计局]"]
+    lines += [
+        "groups:",
+        f"  - name: {GROUP_COUNTIES}",
+        f"    members: {_flow([f'{c}人民政府' for c in COUNTIES])}",
+        f"  - name: {GROUP_FINANCE}",
+        "    members: [市财政局, 市审计局]",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -396,8 +492,14 @@ def generate(out: Path, plans: int, tasks: int, seed: int = DEFAULT_SEED) -> lis
     written = []
     for index in range(plans):
         rng = random.Random(seed * 100_003 + index)
-        shape = PlanShape(index, tasks, 2020 + index % 6, THEMES[index % len(THEMES)],
-                          KINDS[index % len(KINDS)], ("issued", "issued", "draft", "review")[index % 4])
+        shape = PlanShape(
+            index,
+            tasks,
+            2020 + index % 6,
+            THEMES[index % len(THEMES)],
+            KINDS[index % len(KINDS)],
+            ("issued", "issued", "draft", "review")[index % 4],
+        )
         path = plans_dir / f"{shape.plan_id}.yaml"
         path.write_text(plan_text(shape, rng, broken_kind(index)), encoding="utf-8")
         written.append(path)

@@ -257,6 +257,12 @@ _FLOAT = re.compile(
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
+_PLAIN_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUES, True),
+    **dict.fromkeys(_FALSES, False),
+}
+_NUMBER_STARTS = frozenset("0123456789+-.")
 
 
 def _resolve_plain(value: str) -> Any:
@@ -272,7 +278,9 @@ def _resolve_plain(value: str) -> Any:
         if _INT.match(value):
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if _FLOAT.match(value):
-            return float(value)
+            # YAML spells infinity and not-a-number .inf and .nan; Python wants no dot.
+            special = value.lstrip("+-").lower() in (".inf", ".nan")
+            return float(value.replace(".", "", 1) if special else value)
     return value
 
 
@@ -362,9 +370,23 @@ class _Builder:
                         self._set_key(event.value, _mark(event))
                     else:
                         top.key = event.value
-                else:
-                    value = _resolve_plain(event.value) if event.implicit[0] else event.value
-                    self._append(top, value, 1)
+                else:  # a value: the hottest path of all, so `_add` is written out here
+                    value = event.value
+                    if event.implicit[0]:
+                        value = _PLAIN_CONSTANTS.get(value, value)
+                        if value.__class__ is str and value[:1] in _NUMBER_STARTS:
+                            value = _resolve_plain(value)
+                    top.size += 1
+                    if top.mapping:
+                        key = top.key
+                        top.key = None
+                        top.step = key  # type: ignore[assignment]
+                        if key.__class__ is not _DuplicateKey:
+                            top.container[key] = value  # type: ignore[call-overload,index]
+                    else:
+                        top.container.append(value)  # type: ignore[union-attr]
+                        top.step = top.index
+                        top.index += 1
             elif kind is _MAPPING_START or kind is _SEQUENCE_START:
                 top = stack[-1] if stack else None
                 if (
