@@ -1,7 +1,7 @@
 """Benchmark `planctl validate` against the tools people would otherwise wire into CI.
 
     python bench/run.py                      # everything (about an hour on two cores)
-    python bench/run.py --corpus 10x50 --runs 3
+    python bench/run.py --corpus 10x50 --runs 3 --quiet-cores 2
     python bench/run.py --write docs/benchmarks.md
 
 On the same synthetic corpora (bench/generate.py) and, for each corpus, the same list of
@@ -15,9 +15,13 @@ plan files, it runs:
 - `yamllint` with its default rules (skipped on the largest corpus unless --yamllint-all).
 
 Each command runs once to warm up (that run also samples the memory of its whole process
-tree every 20 ms), then `--runs` times; the table shows medians, ratios to planctl's cold
-run, peak memory and how many files each tool flagged. `--write FILE` puts the tables
-between the `validation-results` markers of FILE.
+tree every 20 ms); then `--runs` rounds run every command once, so that a machine getting
+busier or quieter affects all tools alike. Before each round it waits (up to
+`--quiet-timeout` seconds) until other processes use fewer than `--quiet-cores` cores,
+and it records how much CPU they took during each timed run. The tables show medians,
+ratios to planctl's cold run, peak memory, how many files each tool flagged and that
+background load. `--write FILE` puts the tables between the `validation-results`
+markers of FILE.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,10 +67,15 @@ class Measured:
     peak_mib: float = 0.0
     flagged: int | None = None
     exit_code: int = 0
+    others: list[float] = field(default_factory=list)  # cores other processes used
 
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+    @property
+    def others_cores(self) -> float:
+        return statistics.mean(self.others) if self.others else 0.0
 
 
 @dataclass(frozen=True)
@@ -89,29 +99,92 @@ def bench_environment() -> dict[str, str]:
     return env
 
 
-def measure(command: Command, runs: int) -> Measured:
+def measure_all(commands: list[Command], runs: int, quiet: Quiet) -> list[Measured]:
+    """A warm-up of each command, then `runs` rounds that run each command once.
+
+    Rounds rather than one command after another: if the machine gets busier or quieter
+    during the hour a full run takes, every tool shares the change.
+    """
+    results = [warm_up(command) for command in commands]
+    for round_number in range(runs):
+        quiet.wait(f"round {round_number + 1}")
+        for command, result in zip(commands, results, strict=True):
+            seconds, others = timed_run(command)
+            result.times.append(seconds)
+            result.others.append(others)
+    for result in results:
+        print(
+            f"  {result.label}: median {result.median:.3f} s, peak {result.peak_mib:.0f} MiB, "
+            f"other processes {result.others_cores:.2f} cores",
+            file=sys.stderr,
+        )
+    return results
+
+
+def warm_up(command: Command) -> Measured:
     result = Measured(command.label)
     command.before()
     output, result.exit_code, result.peak_mib = run_sampled(command)
     if command.count_flagged is not None:
         result.flagged = command.count_flagged(output)
-    for _ in range(runs):
-        command.before()
-        started = time.perf_counter()
-        subprocess.run(
-            command.argv,
-            cwd=command.cwd,
-            env=bench_environment(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
-        result.times.append(time.perf_counter() - started)
-    print(
-        f"  {command.label}: median {result.median:.3f} s, peak {result.peak_mib:.0f} MiB",
-        file=sys.stderr,
-    )
     return result
+
+
+def timed_run(command: Command) -> tuple[float, float]:
+    """(wall seconds, cores that other processes kept busy meanwhile)."""
+    command.before()
+    busy, children = system_busy_seconds(), children_cpu_seconds()
+    started = time.perf_counter()
+    subprocess.run(
+        command.argv,
+        cwd=command.cwd,
+        env=bench_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    ours = children_cpu_seconds() - children
+    others = max(0.0, system_busy_seconds() - busy - ours)
+    return seconds, others / seconds
+
+
+def system_busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (Linux /proc/stat)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Quiet:
+    """Waits, before each round, until other processes leave the cores alone."""
+
+    max_cores: float | None
+    timeout: float = 900.0
+
+    def wait(self, what: str) -> None:
+        if self.max_cores is None:
+            return
+        deadline = time.monotonic() + self.timeout
+        while True:
+            busy = others_busy(3.0)
+            if busy <= self.max_cores or time.monotonic() > deadline:
+                break
+            print(f"  waiting before {what}: other processes use {busy:.2f} cores", file=sys.stderr)
+            time.sleep(20)
+
+
+def others_busy(window: float) -> float:
+    """Cores kept busy by other processes over `window` seconds (we are idle meanwhile)."""
+    before = system_busy_seconds()
+    time.sleep(window)
+    return (system_busy_seconds() - before) / window
 
 
 def run_sampled(command: Command) -> tuple[str, int, float]:
@@ -290,14 +363,15 @@ def table(title: str, size: str, results: list[Measured]) -> str:
         "",
         size,
         "",
-        "| command | median | time ÷ planctl cold | peak memory | files with errors |",
-        "|---|---:|---:|---:|---:|",
+        "| command | median | time ÷ planctl cold | peak memory | files with errors "
+        "| other processes |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         flagged = "—" if result.flagged is None else str(result.flagged)
         lines.append(
             f"| {result.label} | {result.median:.3f} s | {result.median / base:.2f} "
-            f"| {result.peak_mib:.0f} MiB | {flagged} |"
+            f"| {result.peak_mib:.0f} MiB | {flagged} | {result.others_cores:.2f} cores |"
         )
     return "\n".join(lines) + "\n\n" + claims(results) + "\n"
 
@@ -338,7 +412,9 @@ def machine_notes(runs: int) -> str:
         f"- check-jsonschema {checker} (ruamel.yaml {ruamel}; with ruamel.yaml.clib {clib}),"
         f" yamllint {linter}",
         f"- load average before the run: {load}",
-        f"- one warm-up run, then {runs} timed runs per line; medians shown",
+        f"- one warm-up run per command, then {runs} rounds running each command once;"
+        " medians shown; 'other processes' is the CPU (in cores) that processes outside"
+        " the benchmark used during its timed runs",
     ]
     return "\n".join(notes) + "\n"
 
@@ -367,19 +443,27 @@ def main() -> None:
         help="run yamllint on the largest corpus too (over ten minutes)",
     )
     parser.add_argument("--write", type=Path, help="put the results into this Markdown file")
+    parser.add_argument(
+        "--quiet-cores",
+        type=float,
+        default=0.3,
+        help="before each round, wait until other processes use fewer cores than this",
+    )
+    parser.add_argument("--quiet-timeout", type=float, default=900, help="seconds to wait at most")
     args = parser.parse_args()
+    quiet = Quiet(args.quiet_cores, args.quiet_timeout)
     sections = [machine_notes(args.runs)]
     small_folder, small_files = corpus("10x50")
     single = one_plan(small_folder, small_files)
     print("one plan of 50 tasks", file=sys.stderr)
-    results = [measure(c, args.runs) for c in commands_for(small_folder, single, True)]
+    results = measure_all(commands_for(small_folder, single, True), args.runs, quiet)
     sections.append(table("One plan of 50 tasks (the pre-commit case)", f"`{single[0]}`", results))
     for name in args.corpus or list(SIZES):
         folder, files = corpus(name)
         size = sum((folder / f).stat().st_size for f in files) / 1e6
         print(f"{name}: {len(files)} plans, {size:.1f} MB", file=sys.stderr)
         with_yamllint = name != "1000x100" or args.yamllint_all
-        results = [measure(c, args.runs) for c in commands_for(folder, files, with_yamllint)]
+        results = measure_all(commands_for(folder, files, with_yamllint), args.runs, quiet)
         sections.append(table(f"{name}", f"{len(files)} plans, {size:.1f} MB", results))
     sections.append(
         f"- load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n"
