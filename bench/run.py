@@ -53,6 +53,9 @@ PEERS = {
     "check-jsonschema-clib": ["check-jsonschema", "ruamel.yaml.clib"],
     "yamllint": ["yamllint"],
 }
+# The console script users run (as the peers run theirs), else the module.
+_SCRIPT = Path(sys.executable).parent / "planctl"
+PLANCTL = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "planctl"]
 MARK_START = "<!-- validation-results:start -->"
 MARK_END = "<!-- validation-results:end -->"
 
@@ -271,7 +274,7 @@ def planctl_command(
 
     return Command(
         label,
-        [sys.executable, "-m", "planctl", "validate", "--format", "json", *extra, *files],
+        [*PLANCTL, "validate", "--format", "json", *extra, *files],
         corpus,
         clear if cold else lambda: None,
         count_planctl,
@@ -343,7 +346,7 @@ def one_plan(folder: Path, files: list[str]) -> list[str]:
     """A valid plan of the 10x50 corpus: the pre-commit case."""
     for name in files:
         done = subprocess.run(
-            [sys.executable, "-m", "planctl", "validate", "--no-cache", name],
+            [*PLANCTL, "validate", "--no-cache", name],
             cwd=folder,
             capture_output=True,
             check=False,

@@ -8,6 +8,7 @@ unusual on a `validate` line (`--help`, a mistake), goes through the typer app i
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -15,21 +16,49 @@ from typing import Any
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
     arguments = sys.argv[1:] if argv is None else argv
-    sys.exit(run(arguments))
+    parsed = _lean_validate(arguments)
+    if parsed is None:
+        sys.exit(_run_app(arguments))
+    code = _run_lean(parsed)
+    _exit_now(code)
 
 
 def run(arguments: list[str]) -> int:
     """Run one command line; return its exit code."""
+    parsed = _lean_validate(arguments)
+    return _run_app(arguments) if parsed is None else _run_lean(parsed)
+
+
+def _lean_validate(arguments: list[str]) -> Any:
+    from planctl.cli import validate_options
+
+    return validate_options.parse_lean(arguments)
+
+
+def _run_lean(parsed: Any) -> int:
     from planctl.cli import validate_options
     from planctl.cli.boundary import guarded
 
-    parsed = validate_options.parse_lean(arguments)
-    if parsed is not None:
-        return guarded(lambda: validate_options.execute(parsed))
+    return guarded(lambda: validate_options.execute(parsed))
+
+
+def _run_app(arguments: list[str]) -> int:
     from planctl.cli.commands import run as run_app
     from planctl.cli.typer_app import app
 
     return run_app(app, arguments)
+
+
+def _exit_now(code: int) -> None:
+    """Exit without the interpreter's teardown, which frees every module one by one (about
+    10 ms, a tenth of checking one plan). Nothing is left to clean up by then: files are
+    closed and worker processes joined; only the standard streams need flushing."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 141  # the reader went away (a closed pipe)
+    os._exit(code)
 
 
 def __getattr__(name: str) -> Any:

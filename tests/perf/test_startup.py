@@ -6,6 +6,7 @@ interpreter, reading the list of modules it imported.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -80,3 +81,21 @@ def test_help_still_works_through_typer(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     for flag in ("--format", "--strict", "--jobs", "--no-cache", "--changed"):
         assert flag in done.stdout
+
+
+def test_the_quick_exit_flushes_all_output(plan_repo: Path, tmp_path: Path) -> None:
+    """The lean path ends with os._exit; everything printed must still arrive."""
+    many = plan_repo / "plans" / "many.yaml"
+    many.write_text("".join(f"k{i}: 1\nk{i}: 2\n" for i in range(2000)), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "planctl", "validate", "--format", "json", "plans/many.yaml"],
+        cwd=plan_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["errors"] == len(report["findings"]) > 2000
