@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 from yaml import events as ev
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
 
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 
@@ -256,6 +257,12 @@ _FLOAT = re.compile(
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
+_PLAIN_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUES, True),
+    **dict.fromkeys(_FALSES, False),
+}
+_NUMBER_STARTS = frozenset("0123456789+-.")
 
 
 def _resolve_plain(value: str) -> Any:
@@ -271,7 +278,9 @@ def _resolve_plain(value: str) -> Any:
         if _INT.match(value):
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if _FLOAT.match(value):
-            return float(value)
+            # YAML spells infinity and not-a-number .inf and .nan; Python wants no dot.
+            special = value.lstrip("+-").lower() in (".inf", ".nan")
+            return float(value.replace(".", "", 1) if special else value)
     return value
 
 
@@ -293,14 +302,17 @@ def _parse(
     file: str = "",
 ) -> Any:
     builder = _Builder(positions, problems if problems is not None else [], file)
-    return builder.run(yaml.parse(text, Loader=yaml.CSafeLoader))
+    # The parser's get_event returns None after the last event: a C-level iterator.
+    events = iter(CParser(text).get_event, None)
+    return builder.run(events) if positions is not None else builder.run_data(events)
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "index", "key", "key_position", "size", "step")
+    __slots__ = ("anchor", "container", "index", "key", "key_position", "mapping", "size", "step")
 
     def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
         self.container = container
+        self.mapping = container.__class__ is dict
         self.key: str | None = None
         self.key_position: Position | None = None
         self.size = 1
@@ -338,6 +350,80 @@ class _Builder:
             if handler is not None:
                 handler(event)
         return self.root
+
+    def run_data(self, events: Iterator[Any]) -> Any:
+        """`run` without positions, for the first (data) pass over every file.
+
+        The same result as `run`, faster: plain untagged scalars and untagged containers,
+        nearly every event of a plan, are handled inline; anything else (tags, anchors,
+        aliases, duplicate keys, limits) goes through the same methods as `run`.
+        """
+        stack = self.stack
+        for event in events:
+            kind = event.__class__
+            if kind is _SCALAR:
+                top = stack[-1] if stack else None
+                if top is None or event.tag is not None or event.anchor is not None:
+                    self.scalar(event)
+                elif top.mapping and top.key is None:
+                    if event.value in top.container:
+                        self._set_key(event.value, _mark(event))
+                    else:
+                        top.key = event.value
+                else:  # a value: the hottest path of all, so `_add` is written out here
+                    value = event.value
+                    if event.implicit[0]:
+                        value = _PLAIN_CONSTANTS.get(value, value)
+                        if value.__class__ is str and value[:1] in _NUMBER_STARTS:
+                            value = _resolve_plain(value)
+                    top.size += 1
+                    if top.mapping:
+                        key = top.key
+                        top.key = None
+                        top.step = key  # type: ignore[assignment]
+                        if key.__class__ is not _DuplicateKey:
+                            top.container[key] = value  # type: ignore[call-overload,index]
+                    else:
+                        top.container.append(value)  # type: ignore[union-attr]
+                        top.step = top.index
+                        top.index += 1
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                top = stack[-1] if stack else None
+                if (
+                    top is None
+                    or event.tag is not None
+                    or event.anchor is not None
+                    or len(stack) >= MAX_DEPTH
+                    or (top.mapping and top.key is None)
+                ):
+                    self._container_start(event, {} if kind is _MAPPING_START else [])
+                else:
+                    container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
+                    self._append(top, container, 0)
+                    stack.append(_Frame(container, None))
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                self.end(event)
+            elif kind is _ALIAS:
+                self.alias(event)
+            elif kind is _DOCUMENT_START:
+                self.start_document(event)
+        return self.root
+
+    @staticmethod
+    def _append(frame: _Frame, value: Any, size: int) -> None:
+        """`_add` below the root without positions or anchors."""
+        frame.size += size
+        container = frame.container
+        if isinstance(container, list):
+            container.append(value)
+            frame.step = frame.index
+            frame.index += 1
+            return
+        key = frame.key
+        frame.key = None
+        frame.step = key  # type: ignore[assignment]
+        if key.__class__ is not _DuplicateKey:  # the first value of a duplicated key wins
+            container[key] = value  # type: ignore[index]
 
     # events
 
@@ -525,6 +611,15 @@ class _Builder:
 
 class _DuplicateKey(str):
     """Marks the second occurrence of a key, whose value is dropped."""
+
+
+_SCALAR = ev.ScalarEvent
+_MAPPING_START = ev.MappingStartEvent
+_SEQUENCE_START = ev.SequenceStartEvent
+_MAPPING_END = ev.MappingEndEvent
+_SEQUENCE_END = ev.SequenceEndEvent
+_ALIAS = ev.AliasEvent
+_DOCUMENT_START = ev.DocumentStartEvent
 
 
 def _short_tag(tag: str) -> str:

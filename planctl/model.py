@@ -133,6 +133,8 @@ class Plan:
     preamble: tuple[PreamblePart, ...] = ()
     sections: tuple[Section, ...] = ()
     _index: dict[str, Task] = field(default_factory=dict, repr=False, compare=False)
+    # The task list, built on first use: every rule walks it, so it is walked once.
+    _tasks: list[Task] = field(default_factory=list, repr=False, compare=False)
 
     def walk_sections(self) -> Iterator[tuple[Section, int]]:
         """Every section, depth first, with its depth (1 for top level)."""
@@ -147,8 +149,9 @@ class Plan:
         yield from _placed(self.sections, ())
 
     def tasks(self) -> Iterator[Task]:
-        for placed in self.placed_tasks():
-            yield placed.task
+        if not self._tasks:
+            self._tasks.extend(placed.task for placed in self.placed_tasks())
+        return iter(self._tasks)
 
     def task(self, task_id: str) -> Task | None:
         if not self._index:

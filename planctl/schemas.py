@@ -9,33 +9,24 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any, Literal
 
-from planctl import resources
+from planctl import compiled_schema, resources
 from planctl.findings import Finding, JsonPath, Severity
 from planctl.loader import Document
 
 SchemaName = Literal["plan", "units"]
 
 
-@cache
 def compiled_validator(name: SchemaName) -> Callable[[Any], Any]:
-    import fastjsonschema
-
-    # use_default=False: a validator must never write defaults into the user's data.
-    validator: Callable[[Any], Any] = fastjsonschema.compile(
-        resources.schema(name), use_default=False
-    )
-    return validator
+    """The fast validator (generated code, cached on disk): raises on data it rejects."""
+    return compiled_schema.validator(name)
 
 
 def is_valid(data: Any, name: SchemaName) -> bool:
-    import fastjsonschema
-
     try:
         compiled_validator(name)(data)
-    except fastjsonschema.JsonSchemaException:
+    except compiled_schema.SchemaRejected:
         return False
     return True
 

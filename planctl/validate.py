@@ -6,14 +6,19 @@ the others. Repository-wide checks (duplicate plan ids) run over the per-file re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planctl import parallel
 from planctl import repository as repo
+from planctl.cache import ResultCache
+from planctl.cache import salt as cache_salt
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
-from planctl.loader import Document, read_document
+from planctl.loader import Document, load_bytes, read_document
 from planctl.model import plan_from_data
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
@@ -141,15 +146,163 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
     return list(dict.fromkeys(files))
 
 
-def validate(paths: Sequence[Path], *, start: Path | None = None) -> Report:
-    """Check `paths` (or, with none, the repository around `start`) and report every finding."""
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+# Below this many bytes to check, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 512 * 1024
+
+
+def validate(
+    paths: Sequence[Path],
+    *,
+    start: Path | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    since: str | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check `paths` (or, with none, the repository around `start`) and report every finding.
+
+    `jobs` worker processes share the files (default: one per core; 1 checks them in this
+    process); small batches stay in this process anyway. With `use_cache`, files whose
+    bytes were checked before under the same conditions are not parsed again (see
+    `planctl.cache`). With `since`, only the plans changed since that git revision are
+    checked (all of them when the unit registry or a schema changed).
+    """
     origin = paths[0] if paths else (start or Path.cwd())
     root = repo.find_root(origin if origin.is_dir() else origin.parent)
     repository = repo.Repository(root) if root is not None else None
-    files = collect_files(paths, repository)
-    units = load_registry(repository.units_path) if repository else None
-    results = [check_document(read_document(f, repo.display_path(f)), units) for f in files]
+    files = _select_files(paths, repository, since)
+    units_path = repository.units_path if repository else None
+    cache = _open_cache(repository) if use_cache and repository else None
+    results = _check_files(files, units_path, cache, jobs, progress)
+    if cache is not None:
+        cache.save()
     return summarize(results)
+
+
+def _select_files(
+    paths: Sequence[Path], repository: repo.Repository | None, since: str | None
+) -> list[Path]:
+    if since is None:
+        return collect_files(paths, repository)
+    if paths:
+        raise UsageError(
+            "--changed picks the files itself", hint="drop the file names, or drop --changed"
+        )
+    if repository is None:
+        raise UsageError("no plan repository here", hint="run inside a folder holding plans/")
+    from planctl import changes  # git runs only for --changed
+
+    return changes.changed_files(repository, since)
+
+
+def _open_cache(repository: repo.Repository) -> ResultCache | None:
+    settings = repository.root / repo.MARKER_FILE
+    salt = cache_salt([_read_or_none(repository.units_path), _read_or_none(settings)])
+    return ResultCache.open(repository.root, salt)
+
+
+def _check_files(
+    files: Sequence[Path],
+    units_path: Path | None,
+    cache: ResultCache | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> list[FileResult]:
+    """Each file's result, in order: from the cache, else checked (here or in workers)."""
+    shown = [repo.display_path(path) for path in files]
+    pairs = zip(files, shown, strict=True)
+    results: list[FileResult | None] = [_cached(cache, path, name) for path, name in pairs]
+    todo = [index for index, result in enumerate(results) if result is None]
+    done = len(files) - len(todo)
+    if progress is not None:
+        progress(done, len(files))
+    work = [(files[index], shown[index]) for index in todo]
+    for index, (key, result) in zip(todo, _run_checks(work, units_path, jobs), strict=True):
+        results[index] = result
+        if cache is not None and key is not None:
+            cache.put(key, result.findings, result.plan_id)
+        done += 1
+        if progress is not None:
+            progress(done, len(files))
+    return [result for result in results if result is not None]
+
+
+def _cached(cache: ResultCache | None, path: Path, shown: str) -> FileResult | None:
+    if cache is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # checked like any file, which reports why it cannot be read
+    found = cache.get(ResultCache.key(path.name, raw), shown)
+    return FileResult(shown, *found) if found is not None else None
+
+
+Checked = tuple[str | None, FileResult]  # (cache key of the bytes checked, result)
+
+
+def _run_checks(
+    work: Sequence[tuple[Path, str]], units_path: Path | None, jobs: int | None
+) -> Iterator[Checked]:
+    workers = min(jobs or parallel.available_cores(), len(work))
+    if workers > 1 and sum(_size(path) for path, _ in work) >= PARALLEL_MIN_BYTES:
+        yield from parallel.map_in_processes(
+            _check_in_worker, work, jobs=workers, initializer=_start_worker, initargs=(units_path,)
+        )
+        return
+    units = load_registry(units_path) if units_path is not None else None
+    for path, shown in work:
+        yield check_file(path, shown, units)
+
+
+def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
+    """Read and check one file; also the cache key of the bytes that were checked."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, check_document(read_document(path, shown), units)
+    with _collector_paused():
+        return ResultCache.key(path.name, raw), check_document(load_bytes(raw, shown), units)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A parse makes thousands of containers and no cycles; the garbage collector would
+    only walk them over and over (a third of the time of a 5,000-task plan)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_worker_units: list[UnitRegistry | None] = []  # the registry, in each worker process
+
+
+def _start_worker(units_path: Path | None) -> None:
+    _worker_units[:] = [load_registry(units_path) if units_path is not None else None]
+
+
+def _check_in_worker(item: tuple[Path, str]) -> Checked:
+    return check_file(*item, _worker_units[0])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def summarize(results: Iterable[FileResult]) -> Report:

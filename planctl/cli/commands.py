@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
-
 import typer
 
-from planctl.errors import PlanctlError
+from planctl.cli.boundary import guarded, set_debug
 
-_state = {"debug": False}  # set by the root callback's --debug
+__all__ = ["done", "register", "run", "set_debug"]
 
 
 def register(app: typer.Typer) -> None:
@@ -35,10 +32,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(git_cmd.app, name="git")
 
 
-def set_debug(debug: bool) -> None:
-    _state["debug"] = debug
-
-
 def done(code: int) -> typer.Exit:
     """The exception a command raises to end with `code` (typer ignores return values)."""
     return typer.Exit(code)
@@ -46,28 +39,9 @@ def done(code: int) -> typer.Exit:
 
 def run(app: typer.Typer, argv: list[str] | None) -> int:
     """Run the app; map every outcome to an exit code and a one-line message."""
-    try:
+
+    def call() -> int:
         app(args=argv, prog_name="planctl")
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
-    except PlanctlError as error:
-        _debug_traceback()
-        print(f"planctl: error: {error}", file=sys.stderr)
-        return error.exit_code
-    except KeyboardInterrupt:
-        print("planctl: interrupted", file=sys.stderr)
-        return 130
-    except Exception as error:
-        _debug_traceback()
-        print(
-            f"planctl: internal error: {type(error).__name__}: {error} — run with --debug "
-            "for the traceback and report it",
-            file=sys.stderr,
-        )
-        return 2
-    return 0
+        return 0
 
-
-def _debug_traceback() -> None:
-    if _state["debug"]:
-        traceback.print_exc()
+    return guarded(call)

@@ -1,35 +1,34 @@
-"""`planctl validate`."""
+"""`planctl validate` as a typer command, with the options declared in `validate_options`."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from planctl.cli.commands import done
-from planctl.errors import UsageError
+from planctl.cli.validate_options import OPTIONS, PATHS_HELP, ValidateArgs, execute
+
+_BY_NAME = {option.name: option for option in OPTIONS}
+
+
+def _option(name: str) -> Any:
+    """The typer option for the declaration `name` in `validate_options.OPTIONS`."""
+    option = _BY_NAME[name]
+    return typer.Option(option.default, *option.flags, help=option.help, metavar=option.metavar)
 
 
 def validate(
     paths: list[Path] = typer.Argument(  # noqa: B008 — typer declares options this way
-        None, help="Plan files or folders (default: the whole repository).", show_default=False
+        None, help=PATHS_HELP, show_default=False
     ),
-    output_format: str = typer.Option(
-        "auto", "--format", "-f", help="text, json or github (auto: github under GitHub Actions)."
-    ),
-    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    output_format: str = _option("output_format"),
+    strict: bool = _option("strict"),
+    jobs: int = _option("jobs"),
+    no_cache: bool = _option("no_cache"),
+    changed: bool = _option("changed"),
 ) -> None:
     """Check plans against the schema and the rules; exit 1 on findings."""
-    from planctl.cli import reporters
-    from planctl.validate import validate as run_validation
-
-    if output_format not in reporters.FORMAT_CHOICES:
-        raise UsageError(
-            f"unknown format {output_format!r}",
-            hint=f"use one of: {', '.join(reporters.FORMAT_CHOICES)}",
-        )
-    report = run_validation(list(paths or []))
-    chosen = reporters.pick_format(output_format)
-    reporters.REPORTERS[chosen](report, sys.stdout, color=reporters.wants_color())
-    raise done(report.exit_code(strict=strict))
+    arguments = ValidateArgs(list(paths or []), output_format, strict, jobs, no_cache, changed)
+    raise done(execute(arguments))

@@ -7,6 +7,7 @@ into the plan and a message. The engine turns them into located findings.
 from __future__ import annotations
 
 import datetime
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -73,6 +74,23 @@ BY_STAGE_WARN_IN_DRAFT: Mapping[str, Severity] = {
 # --- walks shared by several rules -----------------------------------------------------
 
 
+def _walked_once(walk: Callable[[Plan], Iterable[Walked]]) -> Callable[[Plan], Iterable[Walked]]:
+    """Keep the latest plan's walk: several rules ask for it, one after the other."""
+    latest: list[tuple[Plan, tuple[Walked, ...]]] = []
+
+    def walked(plan: Plan) -> Iterable[Walked]:
+        if not latest or latest[0][0] is not plan:
+            latest[:] = [(plan, tuple(walk(plan)))]
+        return latest[0][1]
+
+    walked.__doc__ = walk.__doc__
+    return walked
+
+
+Walked = tuple[JsonPath, str]
+
+
+@_walked_once
 def unit_uses(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
     """Every unit name in a `lead` or `support` list, with its path."""
     for task in plan.tasks():
@@ -81,6 +99,7 @@ def unit_uses(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
                 yield (*task.path, role, index), name
 
 
+@_walked_once
 def dated_values(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
     """Every calendar date the plan states (period, notice, progress), with its path."""
     if plan.period:
@@ -95,6 +114,7 @@ def dated_values(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
             yield (*task.path, "progress", index, "date"), entry.date
 
 
+@_walked_once
 def deadlines(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
     """Every `due` of a task or milestone, with its path."""
     for task in plan.tasks():
@@ -104,6 +124,7 @@ def deadlines(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
             yield (*task.path, "milestones", index, "due"), milestone.due
 
 
+@functools.lru_cache(maxsize=4096)  # plans repeat the same few dates many times
 def date_or_none(value: str | None) -> datetime.date | None:
     """The date, or None when absent or impossible (`impossible-date` reports those)."""
     if value is None:
@@ -114,6 +135,7 @@ def date_or_none(value: str | None) -> datetime.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def last_day_or_none(value: str | None) -> datetime.date | None:
     """A deadline's last day; None for `ongoing`, absent or impossible deadlines."""
     if value is None:
@@ -122,3 +144,23 @@ def last_day_or_none(value: str | None) -> datetime.date | None:
         return parse_deadline(value).last_day()
     except DeadlineError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a real date (YYYY-MM-DD), or None when it is one."""
+    try:
+        parse_date(value)
+    except DeadlineError as error:
+        return str(error)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def deadline_problem(value: str) -> str | None:
+    """Why `value` is not a real deadline, or None when it is one."""
+    try:
+        parse_deadline(value)
+    except DeadlineError as error:
+        return str(error)
+    return None

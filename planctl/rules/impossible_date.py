@@ -2,10 +2,17 @@
 
 from collections.abc import Iterator
 
-from planctl.deadlines import DeadlineError, parse_date, parse_deadline
 from planctl.findings import Severity
 from planctl.model import Plan
-from planctl.rules.base import Context, Issue, Rule, dated_values, deadlines
+from planctl.rules.base import (
+    Context,
+    Issue,
+    Rule,
+    date_problem,
+    dated_values,
+    deadline_problem,
+    deadlines,
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Issue]:
@@ -14,15 +21,11 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
     Passes: `date: 2024-02-29`. Fails: `date: 2023-02-29`, `due: 2023-04-31`.
     """
     for path, value in dated_values(plan):
-        try:
-            parse_date(value)
-        except DeadlineError as error:
-            yield Issue(path, str(error))
+        if (problem := date_problem(value)) is not None:
+            yield Issue(path, problem)
     for path, value in deadlines(plan):
-        try:
-            parse_deadline(value)
-        except DeadlineError as error:
-            yield Issue(path, str(error))
+        if (problem := deadline_problem(value)) is not None:
+            yield Issue(path, problem)
 
 
 RULE = Rule(

@@ -1,0 +1,5 @@
+"""`python -m planctl`: the same as the `planctl` command."""
+
+from planctl.cli import main
+
+main()

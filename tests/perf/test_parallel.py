@@ -1,0 +1,80 @@
+"""Files spread over worker processes give the same report as one process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from planctl import parallel, validate
+
+from ..conftest import CLI
+
+
+def test_workers_find_exactly_what_one_process_finds(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate, "PARALLEL_MIN_BYTES", 0)  # share even a small corpus
+    alone = validate.validate([], jobs=1, use_cache=False)
+    shared = validate.validate([], jobs=3, use_cache=False)
+    cached = validate.validate([], jobs=3)
+    warm = validate.validate([], jobs=3)
+    assert alone.findings == shared.findings == cached.findings == warm.findings
+    assert alone.errors > 0
+    assert alone.files == shared.files == warm.files
+
+
+def test_workers_really_ran() -> None:
+    pids = set(parallel.map_in_processes(_pid, range(12), jobs=2))
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2
+
+
+def test_a_small_batch_stays_in_this_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_workers(*args: object, **kwargs: object) -> Iterator[object]:
+        raise AssertionError("worker processes started for a small batch")
+
+    monkeypatch.setattr(parallel, "map_in_processes", no_workers)
+    report = validate.validate([Path("plans")], jobs=4, use_cache=False)
+    assert report.files == 23
+
+
+def test_results_come_in_order_with_a_bounded_number_in_flight() -> None:
+    consumed: list[int] = []
+
+    def items() -> Iterator[int]:
+        for number in range(40):
+            consumed.append(number)
+            yield number
+
+    results = parallel.map_in_processes(_square, items(), jobs=2, window=5)
+    first = next(results)
+    assert first == 0
+    assert len(consumed) <= 5
+    assert [first, *results] == [number * number for number in range(40)]
+
+
+def test_the_cli_option_gives_the_same_output(
+    cli: CLI, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate, "PARALLEL_MIN_BYTES", 0)
+    one = cli("validate", "-j", "1", "--no-cache", cwd=corpus)
+    two = cli("validate", "--jobs=2", "--no-cache", cwd=corpus)
+    assert one.exit_code == two.exit_code == 1, one.output
+    assert one.stdout == two.stdout
+
+
+def test_a_negative_job_count_is_a_usage_error(cli: CLI, corpus: Path) -> None:
+    result = cli("validate", "-j", "-1", cwd=corpus)
+    assert result.exit_code == 2, result.output
+    assert "--jobs -1" in result.stderr
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def _square(number: int) -> int:
+    return number * number
