@@ -93,7 +93,7 @@ class ResultCache:
         ).encode("utf-8")
         with contextlib.suppress(OSError):
             _prepare_folder(self.path.parent)
-            write_atomic(self.path, self._sign(body) + b"\n" + body)
+            write_atomic(self.path, self._sign(body) + b"\n" + body, durable=False)
 
     def _kept(self) -> dict[str, list[Any]]:
         """Entries of this run, then the most recent others up to a bound."""

@@ -203,4 +203,4 @@ def _read_code(path: Path) -> tuple[str, CodeType] | None:
 def _write_code(path: Path, loaded: tuple[str, CodeType]) -> None:
     with contextlib.suppress(OSError):  # a read-only cache only costs time
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps(loaded))
+        write_atomic(path, marshal.dumps(loaded), durable=False)

@@ -30,9 +30,6 @@ keys have been reordered.
 from __future__ import annotations
 
 import io
-import os
-import stat
-import tempfile
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,6 +51,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
+
+from planctl.atomic import write_atomic
 
 __all__ = ["FormatError", "Kind", "format_file", "format_text", "is_formatted"]
 
@@ -160,7 +159,7 @@ def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
     if formatted == raw:
         return False
     if not check:
-        _write_atomically(path, formatted)
+        write_atomic(path, formatted)
     return True
 
 
@@ -797,35 +796,3 @@ def _tokens(lines: list[str], column: int) -> list[CommentToken] | None:
 
 
 # --- writing
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Replace the file in one step: readers see the old or the new file, never half."""
-    target = path.resolve()  # write through a symlink rather than replacing it
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.chmod(mode)
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX only; Windows cannot open directories)."""
-    if os.name != "posix":
-        return
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -61,7 +61,7 @@ def compiled_dataclasses() -> Iterator[None]:
     if len(table) > size:
         with contextlib.suppress(OSError, ValueError):
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, marshal.dumps(table))
+            write_atomic(path, marshal.dumps(table), durable=False)
 
 
 def _read(path: Any) -> dict[str, CodeType]:

@@ -12,12 +12,11 @@ the missing side of an added or deleted file; an unmerged path comes alone.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from planctl.atomic import write_atomic
 from planctl.diff.changes import DiffResult
 from planctl.diff.format_text import problem_lines, render_text
 from planctl.diff.sides import Side, compare_pair, file_side, plans_folder
@@ -66,19 +65,8 @@ def _add_attribute_lines(path: Path, wanted: Sequence[str]) -> tuple[str, ...]:
     if missing:
         block = "\n".join((_MARKER, *missing)) if _MARKER not in present else "\n".join(missing)
         separator = "" if not text or text.endswith("\n") else "\n"
-        _write_atomically(path, f"{text}{separator}{block}\n")
+        write_atomic(path, f"{text}{separator}{block}\n")
     return missing
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --- what git calls -----------------------------------------------------------------------

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from planctl.atomic import write_atomic
 from planctl.errors import InputError
-from planctl.importer.writer import canonical_layout, write_atomically
+from planctl.importer.writer import canonical_layout
 from planctl.loader import read_document
 from planctl.validate import is_units_data
 
@@ -43,7 +44,7 @@ def add_units(path: Path, names: list[str]) -> list[str]:
     _block_style(data["units"])
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomically(path, _formatted(out.getvalue()))
+    write_atomic(path, _formatted(out.getvalue()))
     return added
 
 

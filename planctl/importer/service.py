@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl import repository as repo
+from planctl.atomic import write_atomic
 from planctl.errors import UsageError
 from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
-from planctl.importer.writer import render, write_atomically
+from planctl.importer.writer import render
 from planctl.loader import load_text
 from planctl.validate import FileResult, check_document, load_registry
 
@@ -64,7 +65,7 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     added = _add_units(request, imported, units_path)
     text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
     if output is not None:
-        write_atomically(output, text)
+        write_atomic(output, text)
     if added and units_path is not None:
         registry = load_registry(units_path)
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"

@@ -9,11 +9,8 @@ The result goes through `planctl.fmt.format_text` for the canonical layout.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from planctl.fmt import Kind
@@ -170,16 +167,3 @@ def _plain(text: str, *, flow: bool = False) -> bool:
     if flow and (any(c in _FLOW_FORBIDDEN for c in text) or ":" in text):
         return False
     return _NOT_A_STRING.fullmatch(text) is None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename, so
-    a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planctl.atomic import write_atomic
 from planctl.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -313,19 +314,9 @@ def _why_skip(job: Job, target: Output) -> str:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, so a reader never
     sees half a file and an interrupted run leaves the old file in place."""
-    import secrets
-
-    # Not tempfile.mkstemp: its files are private (0600); this one gets the umask's mode.
-    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with temporary.open("xb") as stream:
-                stream.write(data)
-            temporary.replace(path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
     except OSError as error:
         raise InputError(
             f"cannot write the file: {error.strerror or error}",
