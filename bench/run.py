@@ -362,7 +362,7 @@ def one_plan(folder: Path, files: list[str]) -> list[str]:
 def table(title: str, size: str, results: list[Measured]) -> str:
     base = results[0].median
     lines = [
-        f"### {title}",
+        f"#### {title}",
         "",
         size,
         "",
@@ -377,6 +377,43 @@ def table(title: str, size: str, results: list[Measured]) -> str:
             f"| {result.peak_mib:.0f} MiB | {flagged} | {result.others_cores:.2f} cores |"
         )
     return "\n".join(lines) + "\n\n" + claims(results) + "\n"
+
+
+TARGETS = (  # (corpus, planctl command, peer, at least this many times faster)
+    ("1000x100", "planctl validate (cold cache)", "check-jsonschema + ruamel.yaml.clib", 10),
+    ("1000x100", "planctl validate (cold cache)", "check-jsonschema", 25),
+    ("1000x100", "planctl validate (warm cache)", "check-jsonschema + ruamel.yaml.clib", 100),
+    ("one plan", "planctl validate (cold cache)", "check-jsonschema + ruamel.yaml.clib", 4),
+    ("one plan", "planctl validate (cold cache)", "check-jsonschema", 4),
+)
+MEMORY_LIMIT_MIB = 150
+
+
+def targets(measured: dict[str, list[Measured]]) -> str:
+    """The acceptance targets, each with the ratio this run measured."""
+    lines = [
+        "#### Targets",
+        "",
+        "| corpus | planctl | against | target | measured | |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for corpus_name, ours, peer, wanted in TARGETS:
+        if corpus_name not in measured:
+            continue
+        by_label = {result.label: result for result in measured[corpus_name]}
+        ratio = by_label[peer].median / by_label[ours].median
+        lines.append(
+            f"| {corpus_name} | {ours.removeprefix('planctl validate (').rstrip(')')} | {peer} "
+            f"| ≥ {wanted}× | {ratio:.1f}× | {'met' if ratio >= wanted else 'NOT met'} |"
+        )
+    if "1000x100" in measured:
+        peak = measured["1000x100"][0].peak_mib
+        verdict = "met" if peak < MEMORY_LIMIT_MIB else "NOT met"
+        lines.append(
+            f"| 1000x100 | cold cache, peak memory | — | < {MEMORY_LIMIT_MIB} MiB "
+            f"| {peak:.0f} MiB | {verdict} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def claims(results: list[Measured]) -> str:
@@ -460,6 +497,7 @@ def main() -> None:
     single = one_plan(small_folder, small_files)
     print("one plan of 50 tasks", file=sys.stderr)
     results = measure_all(commands_for(small_folder, single, True), args.runs, quiet)
+    measured = {"one plan": results}
     sections.append(table("One plan of 50 tasks (the pre-commit case)", f"`{single[0]}`", results))
     for name in args.corpus or list(SIZES):
         folder, files = corpus(name)
@@ -467,10 +505,12 @@ def main() -> None:
         print(f"{name}: {len(files)} plans, {size:.1f} MB", file=sys.stderr)
         with_yamllint = name != "1000x100" or args.yamllint_all
         results = measure_all(commands_for(folder, files, with_yamllint), args.runs, quiet)
+        measured[name] = results
         sections.append(table(f"{name}", f"{len(files)} plans, {size:.1f} MB", results))
     sections.append(
         f"- load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n"
     )
+    sections.insert(1, targets(measured))
     text = "\n".join(sections)
     print(text)
     if args.write is not None:
