@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planctl.cli import app
 from planctl.cli.commands import run
+
+# No per-example deadline: tests never assert on time, and CI machines are shared.
+settings.register_profile("planctl", deadline=None)
+settings.load_profile("planctl")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
