@@ -14,11 +14,12 @@ from pathlib import Path
 
 from planctl.diff.changes import Change
 from planctl.diff.compare import section_labels, task_changes_between
-from planctl.diff.sides import is_plan_path, load_plan, paused_gc, plans_folder
+from planctl.diff.sides import is_plan_path, load_plan, plans_folder
 from planctl.errors import UsageError
 from planctl.findings import Finding
 from planctl.gitrepo import FileCommit, GitRepository, Revision, open_git
 from planctl.history_versions import Versions
+from planctl.loader import paused_gc
 from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES
 

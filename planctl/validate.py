@@ -6,8 +6,6 @@ the others. Repository-wide checks (duplicate plan ids) run over the per-file re
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +16,7 @@ from planctl.cache import ResultCache
 from planctl.cache import salt as cache_salt
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
-from planctl.loader import Document, load_bytes, read_document
+from planctl.loader import Document, load_bytes, paused_gc, read_document
 from planctl.model import plan_from_data
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
@@ -263,21 +261,8 @@ def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
         raw = path.read_bytes()
     except OSError:
         return None, check_document(read_document(path, shown), units)
-    with _collector_paused():
+    with paused_gc():
         return ResultCache.key(path.name, raw), check_document(load_bytes(raw, shown), units)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A parse makes thousands of containers and no cycles; the garbage collector would
-    only walk them over and over (a third of the time of a 5,000-task plan)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _worker_units: list[UnitRegistry | None] = []  # the registry, in each worker process

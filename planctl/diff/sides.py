@@ -8,9 +8,7 @@ plans are still compared.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -18,7 +16,7 @@ from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
 from planctl.findings import Finding, Severity
 from planctl.gitrepo import GitRepository, Revision, blob_id
-from planctl.loader import Document, load_bytes
+from planctl.loader import Document, load_bytes, paused_gc
 from planctl.model import Plan, plan_from_data
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
 
@@ -123,22 +121,6 @@ def _constant(data: bytes) -> Callable[[], bytes]:
 
 
 # --- loading ----------------------------------------------------------------------------
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold the cyclic garbage collector while building large, acyclic plan data.
-
-    Parsing and comparing allocate many small containers and none of them form cycles;
-    the collector would scan them, and every plan still held, over and over. Nests.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
