@@ -15,7 +15,7 @@ from typing import Any
 
 from planctl import resources
 from planctl.fmt import format_text
-from planctl.loader import load_text
+from planctl.yamlio import load_text
 
 # (object, key) -> the object under that key (or under each item of its list).
 _CHILD_KIND: dict[tuple[str, str], str] = {

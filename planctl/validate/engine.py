@@ -37,6 +37,7 @@ class FileResult:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    checked: list[str] = field(default_factory=list)  # every file checked, as findings name it
 
     @property
     def errors(self) -> int:
@@ -295,6 +296,7 @@ def summarize(results: Iterable[FileResult]) -> Report:
     owners: dict[str, str] = {}
     for result in results:
         report.files += 1
+        report.checked.append(result.file)
         report.findings.extend(result.findings)
         if result.plan_id is None:
             continue

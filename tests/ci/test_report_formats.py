@@ -14,11 +14,11 @@ import junitparser
 import pytest
 import xmlschema
 
-from planctl.ci_formats import codeclimate, junit, sarif
 from planctl.findings import Finding, Severity
 from planctl.validate import validate
+from planctl.validate.formats import codeclimate, junit, sarif
 
-from ..conftest import DATA
+from ..conftest import CLI, DATA
 
 SCHEMAS = DATA / "ci-formats"
 
@@ -42,8 +42,8 @@ def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CheckedReport:
     (plans / "工作 计划.yaml").write_bytes((DATA / "invalid/unit-alias/alias.yaml").read_bytes())
     monkeypatch.chdir(tmp_path)
     result = validate([], use_cache=False, jobs=1)
-    checked = sorted(str(path.relative_to(tmp_path)) for path in plans.iterdir())
-    return CheckedReport(result.findings, checked)
+    assert sorted(result.checked) == sorted(f"plans/{path.name}" for path in plans.iterdir())
+    return CheckedReport(result.findings, result.checked)
 
 
 def _written(write: object, report: CheckedReport, **options: bool) -> str:
@@ -53,7 +53,7 @@ def _written(write: object, report: CheckedReport, **options: bool) -> str:
 
 
 def _junit(report: CheckedReport, *, strict: bool = False) -> junitparser.JUnitXml:
-    written = _written(junit.write, report, strict=strict).encode("utf-8")
+    written = _written(junit.report_junit, report, strict=strict).encode("utf-8")
     return junitparser.JUnitXml.fromstring(written)
 
 
@@ -66,7 +66,7 @@ def test_the_example_report_has_errors_and_a_clean_file(report: CheckedReport) -
 
 def test_junit_is_valid_against_the_jenkins_schema(report: CheckedReport) -> None:
     schema = xmlschema.XMLSchema(SCHEMAS / "junit-10.xsd")
-    schema.validate(_written(junit.write, report))
+    schema.validate(_written(junit.report_junit, report))
 
 
 def test_junit_has_a_case_per_file_and_a_failure_per_error(report: CheckedReport) -> None:
@@ -95,13 +95,13 @@ def test_junit_fails_warnings_only_when_strict(tmp_path: Path) -> None:
 
 def test_junit_writes_control_characters_as_escapes() -> None:
     hostile = Finding("plans/a.yaml", 1, 1, "schema", Severity.ERROR, "bad \x1b[31m value\x00")
-    xml = _written(junit.write, CheckedReport([hostile], ["plans/a.yaml"]))
+    xml = _written(junit.report_junit, CheckedReport([hostile], ["plans/a.yaml"]))
     xmlschema.XMLSchema(SCHEMAS / "junit-10.xsd").validate(xml)
     assert "\x1b" not in xml and "\\u001b[31m" in xml
 
 
 def test_codeclimate_is_a_valid_code_quality_report(report: CheckedReport) -> None:
-    issues = json.loads(_written(codeclimate.write, report))
+    issues = json.loads(_written(codeclimate.report_codeclimate, report))
     schema = json.loads((SCHEMAS / "codeclimate-issues.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(issues)
     assert len(issues) == len(report.findings)
@@ -112,14 +112,16 @@ def test_codeclimate_is_a_valid_code_quality_report(report: CheckedReport) -> No
 def test_codeclimate_fingerprints_survive_a_moved_line() -> None:
     def issue_at(line: int) -> str:
         finding = Finding("plans/a.yaml", line, 9, "unknown-unit", Severity.ERROR, "unknown")
-        written = _written(codeclimate.write, CheckedReport([finding], ["plans/a.yaml"]))
+        written = _written(
+            codeclimate.report_codeclimate, CheckedReport([finding], ["plans/a.yaml"])
+        )
         return str(json.loads(written)[0]["fingerprint"])
 
     assert issue_at(10) == issue_at(14)
 
 
 def test_sarif_is_valid_against_the_oasis_schema(report: CheckedReport) -> None:
-    log = json.loads(_written(sarif.write, report))
+    log = json.loads(_written(sarif.report_sarif, report))
     schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
     validator.validate(log)
@@ -131,7 +133,7 @@ def test_sarif_is_valid_against_the_oasis_schema(report: CheckedReport) -> None:
 
 
 def test_sarif_locations_are_uris_relative_to_the_source_root(report: CheckedReport) -> None:
-    log = json.loads(_written(sarif.write, report))
+    log = json.loads(_written(sarif.report_sarif, report))
     uris = {
         result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         for result in log["runs"][0]["results"]
@@ -151,6 +153,19 @@ def test_sarif_locations_are_uris_relative_to_the_source_root(report: CheckedRep
 )
 def test_sarif_names_absolute_paths_by_file_uri(shown: str, uri: str) -> None:
     finding = Finding(shown, 1, 1, "schema", Severity.ERROR, "bad")
-    log = json.loads(_written(sarif.write, CheckedReport([finding], [shown])))
+    log = json.loads(_written(sarif.report_sarif, CheckedReport([finding], [shown])))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": uri}
+
+
+@pytest.mark.parametrize("name", ["junit", "codeclimate", "sarif"])
+def test_validate_writes_each_format_and_exits_as_usual(
+    name: str, plan_repo: Path, cli: CLI
+) -> None:
+    plan = plan_repo / "plans/issued-with-notice.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("市交通运输局", "市交通局"), "utf-8")
+    result = cli("validate", "--format", name, cwd=plan_repo)
+    assert result.exit_code == 1, result.output
+    assert "市交通局" in result.stdout and result.stderr == ""
+    clean = cli("validate", "--format", name, "plans/units.yaml", cwd=plan_repo)
+    assert clean.exit_code == 0, clean.output

@@ -10,10 +10,10 @@ import yaml
 
 from planctl.errors import UsageError
 from planctl.fmt import is_formatted
-from planctl.loader import read_document
 from planctl.scaffold import init_files, new_plan_text, write_new_files
 from planctl.scaffold.install import chosen_source, index_source
 from planctl.validate import validate
+from planctl.yamlio import read_document
 
 from ..conftest import CLI
 

@@ -39,7 +39,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "output_format",
         ("--format", "-f"),
-        "text, json or github (auto: github under GitHub Actions).",
+        "text, json, github, junit, codeclimate (GitLab Code Quality) or sarif "
+        "(auto: github under GitHub Actions).",
         "auto",
         str,
     ),
@@ -146,7 +147,8 @@ def execute(args: ValidateArgs) -> int:
             progress=progress,
         )
     chosen = formats.pick_format(args.output_format)
-    formats.REPORTERS[chosen](report, sys.stdout, color=wants_color())
+    write = formats.reporter(chosen)
+    write(report, sys.stdout, color=wants_color(), strict=args.strict)
     return report.exit_code(strict=args.strict)
 
 

@@ -1,26 +1,38 @@
 """Output formats for findings, chosen by name; the registry feeds `--format`.
 
 JSON carries a versioned envelope; `github` prints workflow annotations and writes the
-full list to the step summary.
+full list to the step summary; `junit`, `codeclimate` (GitLab Code Quality) and `sarif`
+are the report files other CI services and editors read. Every reporter takes the report,
+the stream, and `color` and `strict` (whether warnings fail) as keywords. A reporter's
+module is imported only when it is chosen: `validate` runs on every commit.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
-
-from planctl.validate.formats.github import report_github
-from planctl.validate.formats.json import report_json
-from planctl.validate.formats.text import report_text
+from typing import cast
 
 Reporter = Callable[..., None]
 
-REPORTERS: dict[str, Reporter] = {
-    "text": report_text,
-    "json": report_json,
-    "github": report_github,
+# name -> the module in this package that writes it (its function is `report_<name>`).
+_MODULES = {
+    "text": "text",
+    "json": "json",
+    "github": "github",
+    "junit": "junit",
+    "codeclimate": "codeclimate",
+    "sarif": "sarif",
 }
-FORMAT_CHOICES = ("auto", *REPORTERS)
+NAMES = tuple(_MODULES)
+FORMAT_CHOICES = ("auto", *NAMES)
+
+
+def reporter(name: str) -> Reporter:
+    """The function that writes format `name` (one of `NAMES`)."""
+    module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
+    return cast(Reporter, getattr(module, f"report_{name}"))
 
 
 def pick_format(name: str) -> str:

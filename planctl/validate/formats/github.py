@@ -14,7 +14,9 @@ from planctl.validate.formats.text import summary as summary_line
 GITHUB_ANNOTATION_LIMIT = 50
 
 
-def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
+def report_github(
+    report: Report, out: TextIO, *, color: bool = False, strict: bool = False
+) -> None:
     for finding in report.findings[:GITHUB_ANNOTATION_LIMIT]:
         level = "error" if finding.severity is Severity.ERROR else "warning"
         properties = ",".join(

@@ -10,7 +10,7 @@ from planctl.validate.engine import Report
 JSON_VERSION = 1
 
 
-def report_json(report: Report, out: TextIO, *, color: bool = False) -> None:
+def report_json(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
     envelope = {
         "version": JSON_VERSION,
         "tool": "planctl",

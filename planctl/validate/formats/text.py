@@ -8,7 +8,7 @@ from planctl.findings import Finding, Severity
 from planctl.validate.engine import Report
 
 
-def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
+def report_text(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
     for finding in report.findings:
         out.write(_text_line(finding, color) + "\n")
         if finding.hint:

@@ -15,9 +15,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from planctl import __version__
-from planctl.ci_formats import FindingsReport, posix_path
 from planctl.findings import Finding, Severity
 from planctl.rules import ALL_RULES, Rule
+from planctl.validate.formats.shared import FindingsReport, posix_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -25,7 +25,9 @@ SOURCE_ROOT = "%SRCROOT%"
 _SOURCE_ROOT_DESCRIPTION = {"description": {"text": "the folder planctl ran in"}}
 
 
-def write(report: FindingsReport, out: TextIO, *, strict: bool = False) -> None:
+def report_sarif(
+    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
+) -> None:
     """Write `report` as a SARIF 2.1.0 log to `out`."""
     index = {rule.id: position for position, rule in enumerate(ALL_RULES)}
     log = {

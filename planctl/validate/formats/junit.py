@@ -12,13 +12,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
-from planctl.ci_formats import FindingsReport, xml_safe
 from planctl.findings import Finding, Severity
+from planctl.validate.formats.shared import FindingsReport, xml_safe
 
 SUITE_NAME = "planctl validate"
 
 
-def write(report: FindingsReport, out: TextIO, *, strict: bool = False) -> None:
+def report_junit(
+    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
+) -> None:
     """Write `report` as a JUnit XML document to `out`."""
     by_file = _findings_by_file(report)
     cases = [_case(name, by_file.get(name, []), strict) for name in by_file]

@@ -14,15 +14,17 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from planctl.ci_formats import FindingsReport, one_line, posix_path
 from planctl.findings import Finding, Severity
+from planctl.validate.formats.shared import FindingsReport, one_line, posix_path
 
 # Findings about the unit registry, dates or document numbers are risks to the
 # document's correctness; layout and encoding problems are its style.
 _STYLE_RULES = frozenset({"encoding", "byte-order-mark", "line-endings"})
 
 
-def write(report: FindingsReport, out: TextIO, *, strict: bool = False) -> None:
+def report_codeclimate(
+    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
+) -> None:
     """Write `report` as a Code Quality report (a JSON array) to `out`."""
     seen: Counter[str] = Counter()
     issues = [_issue(finding, seen) for finding in report.findings]

@@ -1,10 +1,5 @@
-"""Findings in the report formats other tools read: JUnit XML, GitLab Code Quality
-(Code Climate issues) and SARIF 2.1.0.
-
-Each module has one `write(report, out, *, strict=False)` function. What a finding
-becomes in each format is decided in one place per format; the helpers here (where a
-finding points, text safe for XML) are shared.
-"""
+"""What the report formats for other tools (JUnit XML, GitLab Code Quality, SARIF) share:
+the report they read, paths as CI services name files, text safe for XML."""
 
 from __future__ import annotations
 
