@@ -55,8 +55,8 @@ from __future__ import annotations
 
 import os
 import sys
-from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
+from typing import Protocol
 
 DOMAIN = "planctl"
 CHINESE = "zh_CN"
@@ -64,7 +64,30 @@ ENGLISH = "en"
 LANGUAGES = (CHINESE, ENGLISH)
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-_active: NullTranslations | None = None
+
+class Translations(Protocol):
+    """What planctl asks of a catalog (the part of `gettext.NullTranslations` it uses)."""
+
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, count: int, /) -> str: ...
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+class SourceEnglish:
+    """The English written in the source: what gettext shows without a catalog, without
+    importing gettext (the English start-up stays as lean as it was)."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, count: int, /) -> str:
+        return singular if count == 1 else plural
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return message
+
+
+_active: Translations | None = None
 _active_language: str | None = None
 
 
@@ -107,17 +130,19 @@ def use_language(name: str | None = None) -> str:
     return chosen
 
 
-def catalog(language: str) -> NullTranslations:
+def catalog(language: str) -> Translations:
     """The compiled catalog of `language`; for English, or without a compiled catalog
     (a source checkout never built), the English of the source."""
     if language == ENGLISH:
-        return NullTranslations()
+        return SourceEnglish()
+    from gettext import GNUTranslations
+
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         with path.open("rb") as compiled:
             return GNUTranslations(compiled)
     except OSError:
-        return NullTranslations()
+        return SourceEnglish()
 
 
 def choose_language(environ: os._Environ[str] | dict[str, str]) -> str:
@@ -169,7 +194,7 @@ def _is_c_locale(name: str) -> bool:
     return base in ("C", "POSIX")
 
 
-def _activate() -> NullTranslations:
+def _activate() -> Translations:
     use_language(None)
     assert _active is not None
     return _active

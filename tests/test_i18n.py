@@ -198,12 +198,12 @@ def test_the_windows_display_language_is_read_only_on_windows() -> None:
 def test_messages_follow_the_chosen_language(monkeypatch: pytest.MonkeyPatch) -> None:
     translated = {"{unit} leads no task": "{unit}未牵头任何任务"}
 
-    class Chinese(i18n.NullTranslations):
-        def gettext(self, message: str) -> str:
+    class Chinese(i18n.SourceEnglish):
+        def gettext(self, message: str, /) -> str:
             return translated.get(message, message)
 
     monkeypatch.setattr(
-        i18n, "catalog", lambda lang: Chinese() if lang == "zh_CN" else i18n.NullTranslations()
+        i18n, "catalog", lambda lang: Chinese() if lang == "zh_CN" else i18n.SourceEnglish()
     )
     try:
         assert i18n.use_language("zh_CN.UTF-8") == "zh_CN" == i18n.language()
@@ -211,6 +211,8 @@ def test_messages_follow_the_chosen_language(monkeypatch: pytest.MonkeyPatch) ->
         assert i18n.use_language("en") == "en"
         assert i18n._("{unit} leads no task") == "{unit} leads no task"
         assert i18n.ngettext("{count} error", "{count} errors", 2) == "{count} errors"
+        assert i18n.ngettext("{count} error", "{count} errors", 1) == "{count} error"
+        assert i18n.pgettext("severity", "error") == "error"
         assert i18n.N_("the plan has no title") == "the plan has no title"
     finally:
         monkeypatch.undo()
@@ -219,8 +221,10 @@ def test_messages_follow_the_chosen_language(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_the_installed_package_has_its_chinese_catalog() -> None:
     """`pip install -e .` (how the tests run) compiled the catalog beside its source."""
+    from gettext import GNUTranslations
+
     chinese = i18n.catalog("zh_CN")
-    assert isinstance(chinese, i18n.GNUTranslations)
+    assert isinstance(chinese, GNUTranslations)
     assert chinese.info()["language"] == "zh_CN"
 
 
