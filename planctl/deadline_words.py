@@ -26,6 +26,7 @@ from planctl.deadlines import (
     DeadlineKind,
     parse_deadline,
 )
+from planctl.i18n import _
 
 __all__ = [
     "ONGOING_WORDS",
@@ -147,15 +148,17 @@ def read_worded(text: str, years: PlanYears | None) -> WordedDeadline:
         return WordedDeadline(Deadline("ongoing"), words)
     if _RECURRING.search(core):
         raise WordedDeadlineError(
-            f"{words} is a recurring deadline, not one date",
-            f"write `due: ongoing` and keep {words} in `due_note`",
+            _("{words} is a recurring deadline, not one date").format(words=words),
+            _("write `due: ongoing` and keep {words} in `due_note`").format(words=words),
         )
     deadline = _read_dated(core, words, years)
     if deadline is None:
         raise WordedDeadlineError(
-            f"{words} is not a deadline planctl can read",
-            "write one deadline, e.g. 2023年6月底前, 2023年第二季度, 2023年底前, 长期坚持 "
-            "or a stored form such as 2023-06; put the stages of a task in `milestones`",
+            _("{words} is not a deadline planctl can read").format(words=words),
+            _(
+                "write one deadline, e.g. 2023年6月底前, 2023年第二季度, 2023年底前, 长期坚持 "
+                "or a stored form such as 2023-06; put the stages of a task in `milestones`"
+            ),
         )
     return WordedDeadline(deadline, words)
 
@@ -208,9 +211,8 @@ def _make(words: str, kind: DeadlineKind, *numbers: int) -> Deadline:
     try:
         return Deadline(kind, *numbers)
     except DeadlineError as error:
-        raise WordedDeadlineError(
-            f"{words} is not a real date ({error})", _real_date_fix(numbers)
-        ) from None
+        message = _("{words} is not a real date ({reason})").format(words=words, reason=error)
+        raise WordedDeadlineError(message, _real_date_fix(numbers)) from None
 
 
 def _real_date_fix(numbers: tuple[int, ...]) -> str:
@@ -219,8 +221,11 @@ def _real_date_fix(numbers: tuple[int, ...]) -> str:
         year, month = numbers[0], numbers[1]
         last = calendar.monthrange(year, month)[1]
         stored = f"{year}-{month:02d}-{last:02d}"
-        return f"write a day that exists, e.g. {year}年{month}月{last}日前 ({stored})"
-    return "write a month from 1 to 12 and a four-digit year, e.g. 2023年6月底前"
+        example = f"{year}年{month}月{last}日前"
+        return _("write a day that exists, e.g. {example} ({stored})").format(
+            example=example, stored=stored
+        )
+    return _("write a month from 1 to 12 and a four-digit year, e.g. 2023年6月底前")
 
 
 def _year(match: re.Match[str], words: str, years: PlanYears | None) -> int:
@@ -236,16 +241,21 @@ def _year(match: re.Match[str], words: str, years: PlanYears | None) -> int:
 
 
 def _needs_year(words: str, years: PlanYears | None) -> WordedDeadlineError:
-    example = years.first if years else datetime.date.today().year
-    fix = f"write the year, e.g. {example}年{_without_year(words)}"
+    example = f"{years.first if years else datetime.date.today().year}年{_without_year(words)}"
     if years is None:
         return WordedDeadlineError(
-            f"{words} does not say which year, and the plan has no `period` to take it from",
-            fix + ", or give the plan a `period` within one year",
+            _(
+                "{words} does not say which year, and the plan has no `period` to take it from"
+            ).format(words=words),
+            _("write the year, e.g. {example}, or give the plan a `period` within one year").format(
+                example=example
+            ),
         )
     return WordedDeadlineError(
-        f"{words} does not say which year, and the plan runs from {years.first} to {years.last}",
-        fix,
+        _("{words} does not say which year, and the plan runs from {first} to {last}").format(
+            words=words, first=years.first, last=years.last
+        ),
+        _("write the year, e.g. {example}").format(example=example),
     )
 
 

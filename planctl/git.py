@@ -279,6 +279,27 @@ def _raw_entries(text: str) -> list[tuple[str, str | None, str | None, str | Non
     return entries
 
 
+# --- a new repository (`planctl init`) ---------------------------------------------------
+
+
+def work_tree_root(folder: Path) -> Path | None:
+    """The top of the git working tree holding `folder`, or None outside any."""
+    done = _run(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        return None
+    return Path(_names(done, "\n")[0])
+
+
+def init_repository(folder: Path) -> None:
+    """Make `folder` a new git repository (`git init`)."""
+    done = _run(folder, "init", "--quiet")
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            f"git init failed: {reason[-1] if reason else done.returncode}", where=str(folder)
+        )
+
+
 # --- the plans changed since a revision (`planctl validate --changed`) ------------------
 #
 # One `git diff --name-only` against the working tree (so committed, staged and unstaged
@@ -348,7 +369,9 @@ def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
             ["git", *arguments], cwd=root, capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise InputError("git is not installed", hint="install git, or drop --changed") from None
+        raise InputError(
+            "git is not installed", hint="install git (on Windows: Git for Windows)"
+        ) from None
     except subprocess.TimeoutExpired:
         raise InputError("git did not answer within a minute", where=str(root)) from None
 

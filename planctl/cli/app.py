@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         fmt,
         git,
         import_,
+        init,
         log,
         render,
         rules,
@@ -45,6 +46,8 @@ def register(app: typer.Typer) -> None:
     app.command("render")(render.render)
     app.command("diff", cls=diff.DiffCommand)(diff.diff)
     app.command("log")(log.log)
+    app.command("init")(init.init)
+    app.command("new")(init.new)
     app.add_typer(git.app, name="git")
 
 

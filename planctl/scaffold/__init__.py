@@ -23,6 +23,7 @@ from typing import Any
 from planctl import repository, resources
 from planctl.atomic import write_atomic
 from planctl.errors import UsageError
+from planctl.i18n import _
 from planctl.scaffold.commented_yaml import commented_plan
 from planctl.scaffold.install import InstallSource
 
@@ -76,17 +77,31 @@ def init_files(source: InstallSource, *, year: int | None = None) -> list[NewFil
 def write_new_files(root: Path, files: Sequence[NewFile]) -> list[Path]:
     """Write `files` under `root`; refuse, writing nothing, when any of them exists."""
     targets = [(root / file.path, file) for file in files]
+    _refuse_links_leading_out(root, [path for path, _ in targets])
     existing = [file.path for path, file in targets if path.exists() or path.is_symlink()]
     if existing:
         raise UsageError(
-            f"these files exist already and would be overwritten: {', '.join(existing)}",
+            _("these files exist already and would be overwritten: {files}").format(
+                files=", ".join(existing)
+            ),
             where=str(root),
-            hint="run planctl init in an empty folder, or move these files away first",
+            hint=_("run planctl init in an empty folder, or move these files away first"),
         )
     for path, file in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, file.content)
     return [path for path, _ in targets]
+
+
+def _refuse_links_leading_out(root: Path, paths: Sequence[Path]) -> None:
+    """A folder on the way that is a link to elsewhere would put files outside `root`."""
+    inside = root.resolve()
+    for path in paths:
+        if not path.parent.resolve().is_relative_to(inside):
+            raise UsageError(
+                _("{folder} leads outside {root}").format(folder=path.parent, root=root),
+                hint=_("remove the link, or run planctl init in another folder"),
+            )
 
 
 def skeleton_plan(plan_id: str, year: int, title: str | None = None) -> dict[str, Any]:
@@ -160,8 +175,10 @@ def check_plan_id(plan_id: str) -> None:
     if not PLAN_ID.fullmatch(plan_id):
         suggestion = re.sub(r"[^a-z0-9-]+", "-", plan_id.lower()).strip("-") or "work-plan-2025"
         raise UsageError(
-            f"{plan_id!r} cannot be a plan id: ids are lower-case letters, digits and hyphens",
-            hint=f"e.g. planctl new {suggestion}",
+            _(
+                "{plan_id!r} cannot be a plan id: ids are lower-case letters, digits and hyphens"
+            ).format(plan_id=plan_id),
+            hint=_("e.g. planctl new {suggestion}").format(suggestion=suggestion),
         )
 
 

@@ -15,6 +15,7 @@ from importlib import metadata
 
 from planctl import __version__
 from planctl.errors import UsageError
+from planctl.i18n import _
 
 DISTRIBUTION = "planctl-gov"
 
@@ -61,9 +62,13 @@ def chosen_source(text: str) -> InstallSource:
     requirement = text.strip()
     if not _SAFE.fullmatch(requirement):
         raise UsageError(
-            f"cannot use {requirement!r} as the planctl to install",
-            hint="give a pip requirement such as planctl-gov==0.1.0 or "
-            "git+https://git.example.gov.cn/tools/planctl.git@v0.1.0",
+            _("cannot use {requirement!r} as the planctl to install").format(
+                requirement=requirement
+            ),
+            hint=_(
+                "give a pip requirement such as planctl-gov==0.1.0 or "
+                "git+https://git.example.gov.cn/tools/planctl.git@v0.1.0"
+            ),
         )
     if requirement.startswith("git+"):
         requirement = f"{DISTRIBUTION} @ {requirement}"

@@ -32,7 +32,7 @@ def install(
     """Set up the diff driver: .gitattributes lines and `diff.planctl.command` in .git/config."""
     from planctl.diff.driver import install as install_driver
 
-    installed = install_driver(Path.cwd(), command or _this_planctl())
+    installed = install_driver(Path.cwd(), command or this_planctl())
     for line in installed.added_lines:
         print(f"added to {installed.attributes.name}: {line}")
     print(f"git config diff.planctl.command = {installed.command}")
@@ -59,7 +59,7 @@ def external_diff(
     raise done(0)
 
 
-def _this_planctl() -> str:
+def this_planctl() -> str:
     """The planctl being run, by full path, so git finds it even outside this virtualenv."""
     beside = Path(sys.executable).parent / "planctl"
     found = str(beside) if beside.is_file() else shutil.which("planctl")
