@@ -27,6 +27,7 @@ STATUS_NAMES = {
 class Milestone:
     due: str
     text: str
+    due_text: str | None = None  # the deadline as worded (2023年6月底前), kept by fmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Task:
     lead_word: str = "牵头"
     support_word: str = "配合"
     due: str | None = None
+    due_text: str | None = None  # the deadline as worded (2023年6月底前), kept by fmt
     due_note: str | None = None
     milestones: tuple[Milestone, ...] = ()
     indicators: tuple[Indicator, ...] = ()
@@ -225,8 +227,12 @@ def _task(data: Mapping[str, Any], path: JsonPath) -> Task:
         lead_word=data.get("lead_word", "牵头"),
         support_word=data.get("support_word", "配合"),
         due=None if due is None else str(due),
+        due_text=data.get("due_text"),
         due_note=data.get("due_note"),
-        milestones=tuple(Milestone(str(m["due"]), m["text"]) for m in data.get("milestones") or ()),
+        milestones=tuple(
+            Milestone(str(m["due"]), m["text"], m.get("due_text"))
+            for m in data.get("milestones") or ()
+        ),
         indicators=tuple(
             Indicator(i["name"], i["unit"], i["target"], i.get("baseline"))
             for i in data.get("indicators") or ()

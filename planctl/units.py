@@ -90,3 +90,31 @@ class UnitRegistry:
             for unit in self.expand(name):
                 expanded.setdefault(unit, None)
         return tuple(expanded)
+
+
+_LIST_SEPARATORS = frozenset("、，,；;")
+_OPENING, _CLOSING = frozenset("（(〔【"), frozenset("）)〕】")
+
+
+def split_unit_list(text: str) -> list[str]:
+    """The names in text that lists several units as prose: 市公安局、市自然资源局.
+
+    Separators inside brackets belong to one name: 各县（市、区）人民政府 is one.
+    """
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += (char in _OPENING) - (char in _CLOSING)
+        if char in _LIST_SEPARATORS and depth <= 0:
+            names.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    names.append("".join(current).strip())
+    return [name for name in names if name]
+
+
+def list_text(names: list[str]) -> str:
+    """The YAML flow list a fix proposes: [市公安局, 市自然资源局]."""
+    return "[" + ", ".join(names) + "]"

@@ -132,7 +132,10 @@ def progress_changes(
 
 
 def _record(item: Milestone | Indicator | ProgressEntry | PreamblePart | None) -> Value:
-    return None if item is None else asdict(item)
+    if item is None:
+        return None
+    # A milestone's worded deadline shows only where the plan has one.
+    return {key: value for key, value in asdict(item).items() if key != "due_text" or value}
 
 
 # --- whole records ------------------------------------------------------------------------
@@ -151,6 +154,7 @@ def task_changes(old: Task, new: Task) -> list[FieldChange]:
         *value_change("support_word", old.support_word, new.support_word),
         *value_change("support_more", old.support_more, new.support_more),
         *deadline_change("due", old.due, new.due),
+        *text_change("due_text", old.due_text, new.due_text),
         *text_change("due_note", old.due_note, new.due_note),
         *milestone_changes(old.milestones, new.milestones),
         *indicator_changes(old.indicators, new.indicators),

@@ -44,6 +44,7 @@ TASK_FIELDS = {
     "support_word": "配合单位称谓",
     "support_more": "配合单位后“等有关部门”",
     "due": "完成时限",
+    "due_text": "原文时限",
     "due_note": "时限说明",
     "milestones": "节点任务",
     "indicators": "量化指标",

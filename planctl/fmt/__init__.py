@@ -15,6 +15,8 @@ as they were written (quotes, dates, `due: 2012-06`), and rewrites the layout:
 * two-space indentation, sequences indented under their key (`  - `), no wrapping;
 * exactly one blank line between the items of `sections:` and `tasks:` lists; other
   blank lines are dropped, except one before a block of full-line comments;
+* deadlines written in words (`due: 2023年6月底前`, 长期坚持) are stored in their form
+  (`due: 2023-06`) with the words kept in `due_text` (see `planctl.fmt.deadlines`);
 * every comment is kept and moves with the key or list item it belongs to; comments
   above the first key stay at the top of the file; end-of-line comments keep their
   column (at least one space after the value); a comment line indented under a
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from planctl.atomic import write_atomic
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
+from planctl.fmt.deadlines import store_worded_deadlines
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.roundtrip import FormatError, dump, parse
 
@@ -45,6 +48,8 @@ def format_text(text: str, *, kind: Kind) -> str:
     node, data = parse(source)
     slots = collect_slots(node, data)
     notes = assign_comments(scan_comments(source, node), slots)
+    if kind == "plan":
+        store_worded_deadlines(data)
     Layout(notes).document(data, kind)
     return dump(data)
 

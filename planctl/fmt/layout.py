@@ -38,10 +38,10 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "section": ("id", "source_number", "title", "text", "sections", "tasks"),
     "task": (
         "id", "source_number", "title", "text", "lead", "support", "lead_more",
-        "support_more", "lead_word", "support_word", "due", "due_note", "milestones",
+        "support_more", "lead_word", "support_word", "due", "due_text", "due_note", "milestones",
         "indicators", "status", "progress",
     ),
-    "milestone": ("due", "text"),
+    "milestone": ("due", "due_text", "text"),
     "indicator": ("name", "unit", "baseline", "target"),
     "progress": ("date", "status", "note"),
     "units": ("format", "units", "groups"),

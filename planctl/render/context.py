@@ -285,9 +285,12 @@ def owners_note(task: Task) -> str:
 
 
 def due_text(task: Task) -> str:
-    """完成时限 as printed: 2012年6月底前, with any `due_note` after it."""
+    """完成时限 as printed: the words the plan kept (`due_text`), else the stored deadline
+    worded (2012年6月底前); any `due_note` after it."""
     parts = []
-    if task.due is not None:
+    if task.due_text:
+        parts.append(task.due_text.strip())
+    elif task.due is not None:
         try:
             parts.append(chinese.deadline_cn(parse_deadline(task.due)))
         except DeadlineError as error:

@@ -8,8 +8,11 @@ from typing import Any
 
 from planctl import resources
 from planctl.findings import Finding, JsonPath, Severity
+from planctl.i18n import _
 from planctl.schemas.compiled import SchemaName
+from planctl.units import list_text, split_unit_list
 from planctl.yamlio import Document
+from planctl.yamlio.causes import typed_key_cause
 
 
 def explain(document: Document, name: SchemaName) -> Iterator[Finding]:
@@ -35,8 +38,11 @@ def _most_specific(error: Any) -> Any:
 
 def _finding(document: Document, error: Any) -> Finding:
     path: JsonPath = tuple(error.absolute_path)
-    explain = _EXPLAINERS.get(error.validator, _explain_generic)
-    message, hint, key_path = explain(error, path)
+    if _is_worded_deadline(error):
+        message, hint, key_path = _explain_worded_deadline(error, path, document.data)
+    else:
+        explain = _EXPLAINERS.get(error.validator, _explain_generic)
+        message, hint, key_path = explain(error, path)
     return document.finding(key_path, "schema", Severity.ERROR, message, hint, key=key_path != path)
 
 
@@ -55,6 +61,9 @@ def _explain_additional(error: Any, path: JsonPath) -> Explained:
     known = list(error.schema.get("properties", {}))
     extra = [key for key in error.instance if key not in known]
     key = str(extra[0]) if extra else ""
+    typed = typed_key_cause(key)
+    if typed is not None:
+        return typed[0], typed[1], (*path, key)
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
     where = _label(error.schema)
@@ -94,8 +103,29 @@ def _explain_type(error: Any, path: JsonPath) -> Explained:
     if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
         hint = f'quote it ("{_as_written(instance)}") so YAML reads it as text'
     elif "array" in names and isinstance(instance, str):
-        hint = f"write a list: [{instance}]"
+        hint = _("write a list: {names}").format(names=list_text(split_unit_list(instance)))
     return f"{_label(error.schema)}: expected {wanted}, got {got}", hint, path
+
+
+def _is_worded_deadline(error: Any) -> bool:
+    deadline = resources.schema("plan")["$defs"]["deadline"]
+    return isinstance(error.instance, str) and error.schema == deadline
+
+
+def _explain_worded_deadline(error: Any, path: JsonPath, plan: Any) -> Explained:
+    """`due: 2023年6月底前`: say that fmt stores it, or why it cannot be stored."""
+    from planctl.deadline_words import WordedDeadlineError, plan_years, read_worded
+
+    label = _label(error.schema)
+    try:
+        worded = read_worded(error.instance, plan_years(plan))
+    except WordedDeadlineError as refused:
+        return _("{label}: {reason}").format(label=label, reason=refused.message), refused.fix, path
+    message = _("{label}: {value!r} is written in words").format(label=label, value=error.instance)
+    hint = _(
+        "run `planctl fmt` to store it as `due: {stored}` (the words are kept in `due_text`)"
+    ).format(stored=worded.stored)
+    return message, hint, path
 
 
 def _json_type(value: Any) -> str:

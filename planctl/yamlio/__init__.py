@@ -132,7 +132,7 @@ def load_text(
         found.append(problem(file, stop.position, stop.rule, stop.message, stop.hint))
         return document
     except yaml.YAMLError as error:
-        found.append(syntax_problem(file, error))
+        found.append(syntax_problem(file, error, text))
         return document
     if document.data is None:
         found.append(

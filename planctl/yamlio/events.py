@@ -16,6 +16,7 @@ from yaml import events as ev
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
 
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.yamlio.causes import find_cause
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
@@ -430,7 +431,7 @@ def problem(
     return Finding(file, position[0], position[1], rule, severity, message, hint, json_path, fatal)
 
 
-def syntax_problem(file: str, error: Exception) -> Finding:
+def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
@@ -447,4 +448,7 @@ def syntax_problem(file: str, error: Exception) -> Finding:
             f"the data nests too deep: {message}",
             "plans nest sections a few levels deep; flatten the structure",
         )
+    cause = find_cause(text, error) if text else None
+    if cause is not None:
+        return problem(file, (cause.line, cause.column), "yaml-syntax", cause.message, cause.hint)
     return problem(file, position, "yaml-syntax", f"invalid YAML: {message}", hint)

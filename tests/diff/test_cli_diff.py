@@ -239,7 +239,8 @@ def test_a_plan_that_does_not_parse_at_the_old_revision(cli: CLI, repo: GitPlans
     result = cli("diff", "HEAD~1", "HEAD", cwd=repo.root)
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(
-        "planctl: warning: HEAD~1:plans/broken.yaml:3:1: cannot compare: invalid YAML"
+        "planctl: warning: HEAD~1:plans/broken.yaml:2:8: cannot compare: the [ opened here is "
+        "not closed"
     ), result.stderr
     assert DEADLINE_MOVED in result.stdout  # the rest still prints
     assert "broken" not in result.stdout

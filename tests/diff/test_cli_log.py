@@ -119,7 +119,7 @@ def test_a_commit_where_the_plan_does_not_parse(cli: CLI, repo: GitPlans) -> Non
     repo.commit("修正")
     result = cli("log", "industry", cwd=repo.root)
     assert result.exit_code == 0, result.output
-    assert "cannot read the plan here: invalid YAML" in result.stdout
+    assert "cannot read the plan here: the [ opened here is not closed" in result.stdout
     assert "完成时限：2023年6月底前 → 2023年9月底前" not in result.stdout  # no false step
     assert "新增任务" in result.stdout
 

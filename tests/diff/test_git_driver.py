@@ -101,7 +101,7 @@ def test_a_broken_new_version_is_named_and_shown_line_by_line(installed: GitPlan
     installed.edit(PLAN_PATH, "due: 2023-06", "due: [2023-06")
     output = installed.git("diff")
     assert output.startswith("planctl: plans/demo-2023.yaml:"), output
-    assert "cannot compare: invalid YAML" in output
+    assert "cannot compare: the [ opened here is not closed" in output
     assert "-        due: 2023-06\n+        due: [2023-06" in output
 
 

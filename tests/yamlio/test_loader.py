@@ -79,7 +79,8 @@ def test_syntax_errors_are_located() -> None:
     document = load_text("a: [1, 2\nb: 3\n", "x")
     [problem] = document.problems
     assert problem.rule == "yaml-syntax"
-    assert problem.line == 2
+    assert (problem.line, problem.column) == (1, 4)  # the bracket never closed
+    assert "[" in problem.message
     assert not document.readable
 
 
