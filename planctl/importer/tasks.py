@@ -7,9 +7,22 @@ import re
 from typing import Any
 
 from planctl.importer.deadlines_text import find_in_text, read_field
-from planctl.importer.owners import Owners, parse_group, split_units, take_trailing
+from planctl.importer.owners import (
+    ROLES,
+    Owners,
+    owners_in_sentence,
+    parse_group,
+    split_units,
+    take_trailing,
+)
 from planctl.importer.tables import RowFields
-from planctl.importer.text import OPENERS, sentences, strip_end_mark, top_level_spans
+from planctl.importer.text import (
+    OPENERS,
+    sentences,
+    split_top_level,
+    strip_end_mark,
+    top_level_spans,
+)
 
 _TITLE_MAX = 40
 # 强化组织保障：成立领导小组… — a short lead-in ended by a colon titles the task.
@@ -69,6 +82,8 @@ def text_task(
     owners = merged(found, owners)
     if owners is None:
         body, owners = _inner_group(body)
+    if owners is None:
+        owners = owners_in_sentence(body)
     title, rest = title_and_text(body)
     return task_data(task_id, number, title, rest, owners, year, inherited)
 
@@ -95,7 +110,7 @@ def title_and_text(text: str) -> tuple[str | None, str | None]:
     if len(first) <= _TITLE_MAX:
         rest = "".join(parts[1:])
         return first, rest or None
-    clause = first.split("，")[0]
+    clause = split_top_level(first, "，,")[0]
     if len(clause) <= _CLAUSE_TITLE_MAX:
         return clause, text
     return None, text
@@ -139,6 +154,11 @@ def _listed(text: str, role: str) -> Owners | None:
     return Owners(lead=names) if role == "lead" else Owners(support=names)
 
 
+def owned(task: dict[str, Any]) -> bool:
+    """Whether a task's data names any unit."""
+    return any(role in task for role in ROLES)
+
+
 def task_data(
     task_id: str,
     number: str | None,
@@ -174,6 +194,9 @@ def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
         inherited.support_word,
         inherited.lead_more,
         inherited.support_more,
+        responsible=list(inherited.responsible),
+        responsible_more=inherited.responsible_more,
+        guide=list(inherited.guide),
     )
     if own is not None:
         copy.due = list(own.due)
@@ -183,13 +206,15 @@ def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
 def _put_owners(data: dict[str, Any], owners: Owners | None) -> None:
     if owners is None:
         return
-    if owners.lead:
-        data["lead"] = list(owners.lead)
-    if owners.support:
-        data["support"] = list(owners.support)
+    for role in ROLES:
+        names = getattr(owners, role)
+        if names:
+            data[role] = list(names)
     if owners.support_more and owners.support:
         data["support_more"] = True
-    if owners.lead_more and owners.lead and not owners.support:
+    if owners.responsible_more and owners.responsible:
+        data["responsible_more"] = True
+    if owners.lead_more and owners.lead and not owners.support and not owners.responsible:
         data["lead_more"] = True
     if owners.lead and owners.lead_word != "牵头":
         data["lead_word"] = owners.lead_word
