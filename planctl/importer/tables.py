@@ -19,6 +19,7 @@ _LEAD = re.compile(
     r"牵头|责任单位|责任部门|负责单位|负责部门|主办|主责|责任主体|承办|实施主体|实施单位"
 )
 _SUPPORT = re.compile(r"配合|协办|参与|协作|协同|协助")
+_GUIDE = re.compile(r"指导")
 _DUE = re.compile(r"时限|时间|期限|时间节点|进度|完成时")
 _CATEGORY = re.compile(r"类别|领域|板块|方面|分类|类型|专项|篇章")
 _TITLE = re.compile(r"名称")
@@ -39,6 +40,8 @@ class Columns:
     lead: int | None = None
     support: int | None = None
     due: int | None = None
+    responsible: int | None = None  # 责任单位 beside a 牵头单位 column
+    guide: int | None = None
 
     def word_for_lead(self) -> str:
         header = self.headers[self.lead] if self.lead is not None else ""
@@ -66,6 +69,8 @@ class RowFields:
     extras: list[tuple[str, str]]
     lead_word: str = "牵头"
     support_word: str = "配合"
+    responsible: str = ""
+    guide: str = ""
 
 
 def header_row(rows: list[tuple[str, ...]]) -> int | None:
@@ -118,14 +123,26 @@ def map_columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Columns
             continue  # a merged header cell repeats over the columns it spans
         seen.add(name)
         role = _role_of(name)
+        if role == "lead" and columns.lead is not None and columns.responsible is None:
+            role = "responsible"  # 牵头单位 | 责任单位: the second names the responsible units
         if role == "text":
             texts.append(index)
         elif role == "category":
             columns.categories.append(index)
         elif role != "extra" and getattr(columns, role) is None:
             setattr(columns, role, index)
+    _lead_before_responsible(columns)
     _place_text_columns(columns, texts, rows)
     return columns
+
+
+def _lead_before_responsible(columns: Columns) -> None:
+    """责任单位 | 牵头单位 in that order: 牵头 still leads."""
+    if columns.lead is None or columns.responsible is None:
+        return
+    lead, responsible = columns.headers[columns.lead], columns.headers[columns.responsible]
+    if "牵头" in responsible and "牵头" not in lead:
+        columns.lead, columns.responsible = columns.responsible, columns.lead
 
 
 def _role_of(name: str) -> str:
@@ -134,6 +151,7 @@ def _role_of(name: str) -> str:
     if _LEADER.search(name):
         return "extra"
     for pattern, role in (
+        (_GUIDE, "guide"),
         (_SUPPORT, "support"),
         (_LEAD, "lead"),
         (_DUE, "due"),
@@ -177,6 +195,8 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         columns.lead,
         columns.support,
         columns.due,
+        columns.responsible,
+        columns.guide,
         *columns.categories,
     }
     extras = [
@@ -196,6 +216,8 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         extras,
         columns.word_for_lead(),
         columns.word_for_support(),
+        cell(columns.responsible),
+        cell(columns.guide),
     )
 
 

@@ -133,25 +133,38 @@ def row_task(
 def _cell_owners(row: RowFields) -> Owners | None:
     """Owners from the 牵头 and 配合 cells, which may name roles themselves (A牵头，B配合)."""
     owners = _cell(row.lead, row.lead_word, "lead") if row.lead else None
-    if row.support:
-        support = _cell(row.support, row.support_word, "support")
-        owners = merged(owners or Owners(), support) if support else owners
+    for text, word, role in (
+        (row.responsible, "负责", "responsible"),
+        (row.support, row.support_word, "support"),
+        (row.guide, "指导", "guide"),
+    ):
+        if text:
+            found = _cell(text, word, role)
+            owners = merged(owners or Owners(), found) if found else owners
     return owners
 
 
 def _cell(text: str, word: str, role: str) -> Owners | None:
+    """The units of one owner cell in the role its column gives them, unless the cell
+    names roles itself (A牵头，B配合)."""
     worded = parse_group(text)
-    if worded is not None and worded.names_units:
+    if worded is not None and worded.names_units and not _bare_list(worded, word):
         return worded
-    return parse_group(f"{strip_end_mark(text)}{word}") or _listed(text, role)
-
-
-def _listed(text: str, role: str) -> Owners | None:
-    """A cell whose names fail the unit-name check is still a list of names: keep them."""
     names = [name for name, _, _ in split_units(text)]
     if not names:
         return None
-    return Owners(lead=names) if role == "lead" else Owners(support=names)
+    owners = Owners()
+    setattr(owners, role, names)
+    if role == "lead":
+        owners.lead_word = word if word in ("牵头", "负责") else "牵头"
+    elif role == "support":
+        owners.support_word = word
+    return owners
+
+
+def _bare_list(owners: Owners, word: str) -> bool:
+    """A cell read as a group only because its last unit ends in a role-like word."""
+    return not owners.support and not owners.responsible and not owners.guide and word != "负责"
 
 
 def owned(task: dict[str, Any]) -> bool:
