@@ -135,6 +135,8 @@ _PLACE = "(?:县级市|市辖区|市|区|县|镇|乡|旗|州|盟)"
 _PLACE_HEAD = re.compile(rf"^(?:各|有关|相关|所辖){_PLACE}+$")
 _PLACE_TAIL = re.compile(rf"^{_PLACE}+(?:（[^（）]*）)?(?:人民)?(?:政府|党委和政府|党委)?$")
 _NOT_IN_UNIT = "。；！？：:，,“”《》"
+# Words of a sentence, never of an organisation's name (以下政策措施均需…落实).
+_SENTENCE_WORDS = re.compile(r"以下|以上|均需|需要|应当|按照|根据|通过|不再|进一步|其中|确保|力争")
 _MAX_UNIT = 30
 _CONJUNCTION = re.compile("(?:以及|和|及|与)")
 
@@ -443,7 +445,7 @@ def looks_like_unit(name: str, *, strict: bool = False) -> bool:
         return True
     if not 2 <= len(name) <= _MAX_UNIT or any(c in _NOT_IN_UNIT for c in name):
         return False
-    if name in _NOT_UNITS or (strict and len(name) < 3):
+    if name in _NOT_UNITS or (strict and len(name) < 3) or _SENTENCE_WORDS.search(name):
         return False
     bare = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
     if not bare:

@@ -42,6 +42,7 @@ class Columns:
     due: int | None = None
     responsible: int | None = None  # 责任单位 beside a 牵头单位 column
     guide: int | None = None
+    numbered: int | None = None  # with no 序号 column: the column whose cells open with 1、
 
     def word_for_lead(self) -> str:
         header = self.headers[self.lead] if self.lead is not None else ""
@@ -133,7 +134,26 @@ def map_columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Columns
             setattr(columns, role, index)
     _lead_before_responsible(columns)
     _place_text_columns(columns, texts, rows)
+    if columns.number is None:
+        columns.numbered = _numbered_column(columns, rows)
+        if columns.numbered is not None and columns.numbered != columns.text:
+            columns.title = columns.numbered  # 1、城市大环境绿化扎实开展… names the item
     return columns
+
+
+def _numbered_column(columns: Columns, rows: list[tuple[str, ...]]) -> int | None:
+    """The first column whose cells mostly open with a heading number (1、 2、 …)."""
+    from planctl.importer.numbering import recognise
+
+    roles = {columns.lead, columns.support, columns.due, columns.responsible, columns.guide}
+    for index in range(len(columns.headers)):
+        if index in roles or index in columns.categories:
+            continue
+        values = [row[index] for row in rows if index < len(row) and row[index]]
+        numbered = [v for v in values if (n := recognise(v)) is not None and n.value is not None]
+        if values and len(numbered) * 2 > len(values):
+            return index
+    return None
 
 
 def _lead_before_responsible(columns: Columns) -> None:
@@ -205,11 +225,18 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         if i not in used and cell(i) and columns.headers[i]
     ]
     extras = list(dict.fromkeys(extras))
+    number, title, text = cell(columns.number), cell(columns.title), cell(columns.text)
+    if columns.numbered is not None:
+        number, rest = _leading_number(cell(columns.numbered))
+        if columns.numbered == columns.text:
+            text = rest
+        else:
+            title = rest
     return RowFields(
-        cell(columns.number),
+        number,
         [cell(i) for i in columns.categories],
-        cell(columns.title),
-        cell(columns.text),
+        title,
+        text,
         cell(columns.lead),
         cell(columns.support),
         cell(columns.due),
@@ -219,6 +246,15 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         cell(columns.responsible),
         cell(columns.guide),
     )
+
+
+def _leading_number(value: str) -> tuple[str, str]:
+    from planctl.importer.numbering import recognise
+
+    found = recognise(value)
+    if found is None or found.value is None:
+        return "", value
+    return found.written, found.rest
 
 
 def is_header_again(cells: tuple[str, ...], columns: Columns) -> bool:

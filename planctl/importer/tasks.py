@@ -123,11 +123,21 @@ def row_task(
     body, owners = take_trailing(text.strip()) if text.strip() else ("", None)
     cells = _cell_owners(row)
     owners = merged(cells, owners)
-    title, rest = (strip_end_mark(row.title), body or None) if row.title else title_and_text(body)
+    title, rest = _row_title(row.title, body) if row.title else title_and_text(body)
     if row.due:
         owners = owners or Owners()
         owners.due.append(row.due)
     return task_data(task_id, number, title, rest, owners, year, inherited)
+
+
+def _row_title(cell: str, body: str) -> tuple[str | None, str | None]:
+    """The title cell's heading; what follows it in a long cell opens the text."""
+    title, more = title_and_text(cell)
+    if title is None:
+        return strip_end_mark(cell), body or None
+    if more:
+        body = f"{more}\n\n{body}" if body else more
+    return title, body or None
 
 
 def _cell_owners(row: RowFields) -> Owners | None:
