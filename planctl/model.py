@@ -13,6 +13,8 @@ from typing import Any
 from planctl.findings import JsonPath
 
 STAGES = ("draft", "review", "issued")
+# The roles a unit can have in a task, in the order a document names them.
+ROLES = ("lead", "responsible", "support", "guide")
 STATUS_NAMES = {
     "not_started": "未启动",
     "in_progress": "推进中",
@@ -61,6 +63,9 @@ class Task:
     due: str | None = None
     due_text: str | None = None  # the deadline as worded (2023年6月底前), kept by fmt
     due_note: str | None = None
+    responsible: tuple[str, ...] = ()
+    responsible_more: bool = False
+    guide: tuple[str, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     status: str | None = None
@@ -229,6 +234,9 @@ def _task(data: Mapping[str, Any], path: JsonPath) -> Task:
         due=None if due is None else str(due),
         due_text=data.get("due_text"),
         due_note=data.get("due_note"),
+        responsible=tuple(data.get("responsible") or ()),
+        responsible_more=bool(data.get("responsible_more", False)),
+        guide=tuple(data.get("guide") or ()),
         milestones=tuple(
             Milestone(str(m["due"]), m["text"], m.get("due_text"))
             for m in data.get("milestones") or ()
