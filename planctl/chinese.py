@@ -27,7 +27,7 @@ DateStyle: TypeAlias = Literal["arabic", "chinese"]
 
 _DIGITS = "零一二三四五六七八九"
 
-# The digit zero in a year written the 1999-standard way (二○一二年). PLAN_FORMAT.md
+# The digit zero in a year written the 1999-standard way (二○一二年): the plan format
 # uses U+25CB WHITE CIRCLE; some printed documents use 〇 (U+3007) instead.
 YEAR_ZERO = "○"
 

@@ -1,6 +1,6 @@
 """The `due` value domain: parse, validate, compare and print task deadlines.
 
-A deadline is stored in one of six forms (see "Deadlines" in PLAN_FORMAT.md):
+A deadline is stored in one of six forms (see "完成时限" in docs/plan-format.md):
 ``2012-12-31`` (a day), ``2012-06`` (a month), ``2012-Q2`` (a quarter),
 ``2012-H1`` (a half-year), ``2012`` (a year) or ``ongoing``. Every form except
 ``ongoing`` has a last day, the date the task is overdue after.
@@ -180,7 +180,7 @@ class Deadline:
 def parse_deadline(value: str | int) -> Deadline:
     """Parse a stored ``due`` value; an int is taken as a year (YAML reads 2012 as int).
 
-    Raises :class:`DeadlineError` for anything but the forms in PLAN_FORMAT.md.
+    Raises :class:`DeadlineError` for anything but the forms in docs/plan-format.md.
     """
     # bool is an int subclass, but ``due: true`` is certainly not a year.
     if isinstance(value, bool) or not isinstance(value, (str, int)):

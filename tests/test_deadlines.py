@@ -19,7 +19,7 @@ from planctl.deadlines import (
     parse_deadline,
 )
 
-# --- The six forms of PLAN_FORMAT.md ------------------------------------------------
+# --- The six forms of docs/plan-format.md ------------------------------------------------
 
 
 @pytest.mark.parametrize(

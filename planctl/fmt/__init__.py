@@ -3,7 +3,7 @@
 `format_text` parses with ruamel.yaml in round-trip mode, so scalars are written back
 as they were written (quotes, dates, `due: 2012-06`), and rewrites the layout:
 
-* keys in the order of PLAN_FORMAT.md's examples; unknown keys follow the known ones
+* keys in the order of the tables in docs/plan-format.md; unknown keys follow the known ones
   in their original order (the schema flags them; fmt never drops them);
 * mappings and lists of mappings in block style; lists of scalars in flow style
   (`lead: [a, b]`); record mappings (`period`, milestone, indicator and progress

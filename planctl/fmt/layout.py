@@ -21,7 +21,7 @@ from planctl.fmt.roundtrip import INDENT
 
 Kind = Literal["plan", "units"]
 
-# Key order of each kind of mapping, as in PLAN_FORMAT.md's examples (and the schema's
+# Key order of each kind of mapping, as in the tables of docs/plan-format.md (and the schema's
 # `lead_more`, which the examples do not show).
 _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "plan": (

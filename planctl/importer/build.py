@@ -1,4 +1,4 @@
-"""Turn the outline into the plan's `preamble` and `sections` (PLAN_FORMAT.md).
+"""Turn the outline into the plan's `preamble` and `sections` (docs/plan-format.md).
 
 An item with sub-items is a section; an item without is a task. An item whose
 sentences (or paragraphs) each carry their own owner group becomes a section with one

@@ -37,7 +37,7 @@ class Job:
             raise UsageError(
                 "the plan has no notice to render",
                 where=self.source.document.file,
-                hint="add a `notice:` block (see PLAN_FORMAT.md), or render "
+                hint="add a `notice:` block (see docs/plan-format.md), or render "
                 "--as table or --as units",
             )
         return notice_view(notice, self.plan)

@@ -29,7 +29,7 @@ def comments_in(text: str) -> list[str]:
     return re.findall(r"(?:^|\s)(#.*)$", text, flags=re.MULTILINE)
 
 
-# The plan example of PLAN_FORMAT.md, as written there.
+# The plan example of the original format contract, as written there.
 EXAMPLE_PLAN = """\
 # yaml-language-server: $schema=../schema/plan.schema.json
 format: planctl/1
@@ -85,7 +85,7 @@ sections:                                # the numbered body; nest `sections` as
         status: in_progress              # see “Status”
         progress:                        # 进展 (optional, newest last)
           - {date: 2012-06-30, status: in_progress, note: 已完成选址}
-"""  # noqa: E501 — verbatim from PLAN_FORMAT.md
+"""  # noqa: E501 — verbatim from the original format contract
 
 EXAMPLE_UNITS = """\
 format: planctl-units/1
@@ -97,10 +97,10 @@ units:
 groups:
   - name: 各县（市、区）人民政府
     members: [端州区人民政府, 鼎湖区人民政府, 高要市人民政府, 四会市人民政府, 广宁县人民政府, 怀集县人民政府, 封开县人民政府, 德庆县人民政府]
-"""  # noqa: E501 — verbatim from PLAN_FORMAT.md
+"""  # noqa: E501 — verbatim from the original format contract
 
 
-# --- the examples of PLAN_FORMAT.md ------------------------------------------------------
+# --- the examples of the format contract ------------------------------------------------------
 
 
 def test_the_plan_example_only_loses_its_blank_lines_between_top_level_keys() -> None:
