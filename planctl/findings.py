@@ -37,6 +37,11 @@ class Finding:
     # True for problems that stop a file from being read at all (exit code 2).
     fatal: bool = field(default=False, compare=False)
 
+    @property
+    def where(self) -> str:
+        """`file:line:col`, as editors and compilers spell a place."""
+        return f"{self.file}:{self.line}:{self.column}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "file": self.file,

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from planctl.errors import InputError, UsageError
+from planctl.errors import InputError, NotInGitRepository, UsageError
 from planctl.repository import PLAN_SUFFIXES, Repository
 
 if TYPE_CHECKING:
@@ -67,10 +67,6 @@ class FileCommit:
     new_path: str | None
     old_blob: str | None
     new_blob: str | None
-
-
-class NotInGitRepository(UsageError):
-    """No git repository holds the folder planctl was pointed at (callers may re-hint)."""
 
 
 def blob_id(data: bytes) -> str:

@@ -14,27 +14,11 @@ from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from planctl.errors import FormatError
+
 INDENT = 2
 _NO_WRAP = 1 << 30
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class FormatError(ValueError):
-    """The text cannot be formatted: not YAML, or not a mapping at the top level.
-
-    `line` and `column` are 1-based, or None when the position is not known.
-    """
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
 
 
 def _new_yaml() -> YAML:
@@ -54,7 +38,9 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         node = yaml.compose(source)
         if not isinstance(node, MappingNode):
             line, column = _human_position(node)
-            raise FormatError("the top level must be a mapping (key: value)", line, column)
+            raise FormatError(
+                "the top level must be a mapping (key: value)", line, column, rule="schema"
+            )
         refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
         data = yaml.constructor.construct_document(node)
     except MarkedYAMLError as error:
@@ -113,7 +99,7 @@ def refuse_merge_keys(root: Node) -> None:
         for key_node, _ in node.value if isinstance(node, MappingNode) else ():
             if key_node.tag == _MERGE_TAG:
                 line, column = _human_position(key_node)
-                raise FormatError("merge keys (<<) are not supported", line, column)
+                raise FormatError("merge keys (<<) are not supported", line, column, rule="schema")
 
 
 def all_nodes(root: Node) -> Iterator[Node]:

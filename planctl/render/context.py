@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from planctl import chinese
 from planctl.deadlines import DeadlineError, parse_date, parse_deadline
-from planctl.errors import PlanctlError
-from planctl.findings import JsonPath, json_path_text
+from planctl.errors import PlanContentError
+from planctl.findings import JsonPath
 from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
 
@@ -30,19 +30,6 @@ MORE_UNITS = "等有关部门"
 _CLOSING_PUNCTUATION = tuple("。！？：；…")
 # Columns a 二号 title line may fill: the text block's width in 二号 characters, doubled.
 TITLE_COLUMNS = int(gbt9704.TEXT_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
-
-
-class PlanContentError(PlanctlError):
-    """The plan holds a value that cannot be printed (a finding: exit 1).
-
-    `path` points into the plan's data; the renderer turns it into file:line:column.
-    """
-
-    exit_code = 1
-
-    def __init__(self, message: str, *, path: JsonPath, hint: str = "") -> None:
-        super().__init__(message, where=json_path_text(path), hint=hint)
-        self.path = path
 
 
 @dataclass(frozen=True, slots=True)

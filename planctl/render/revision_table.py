@@ -262,13 +262,16 @@ def load_previous(plan_file: Path, revision: str, plan_id: str) -> Previous:
     anything is written.
     """
     from planctl.diff.arguments import plan_and_commit_at_revision
-    from planctl.git import NotInGitRepository
+    from planctl.errors import NotInGitRepository
 
     try:
         plan, resolved = plan_and_commit_at_revision(plan_file.resolve().parent, revision, plan_id)
     except NotInGitRepository as error:
-        error.hint = "--from names a git revision: render a plan inside its git checkout"
-        raise
+        raise NotInGitRepository(
+            error.message,
+            where=error.where,
+            hint="--from names a git revision: render a plan inside its git checkout",
+        ) from error
     return Previous(plan, revision, resolved.commit)
 
 

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planctl import resources
+from planctl.errors import PlanRefused
 from planctl.fmt import FormatError, Kind, format_file, format_text, is_formatted
 
 
@@ -666,16 +667,18 @@ def test_a_damaged_utf8_file_is_not_taken_for_gbk(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     damaged = "title: 工作计划\nnote: 已完成\n".encode().replace("完".encode(), b"\xff")
     path.write_bytes(damaged)
-    with pytest.raises(FormatError, match="not valid UTF-8: byte 0xff on line 2"):
+    with pytest.raises(PlanRefused, match="UTF-8 with a damaged byte") as refused:
         format_file(path, kind="plan", check=False)
+    assert (refused.value.rule, refused.value.finding.line) == ("encoding", 2)
     assert path.read_bytes() == damaged
 
 
-def test_a_file_in_no_known_encoding_is_a_format_error(tmp_path: Path) -> None:
+def test_a_file_in_no_known_encoding_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"title: \xff\xff\n")
-    with pytest.raises(FormatError, match="neither UTF-8 nor GB18030"):
+    with pytest.raises(PlanRefused, match=r"not UTF-8 .* nor GB18030") as refused:
         format_file(path, kind="plan", check=False)
+    assert refused.value.rule == "encoding"
     assert path.read_bytes() == b"title: \xff\xff\n"
 
 
