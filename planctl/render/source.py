@@ -7,7 +7,7 @@ from pathlib import Path
 
 from planctl import repository
 from planctl.errors import InputError
-from planctl.findings import JsonPath
+from planctl.findings import JsonPath, place
 from planctl.model import Plan
 from planctl.plans import open_file, require_registry
 from planctl.units import UnitRegistry
@@ -25,8 +25,7 @@ class Source:
 
     def where(self, path: JsonPath) -> str:
         """`file:line:column` of the value at `path`."""
-        line, column = self.document.locate(path)
-        return f"{self.document.file}:{line}:{column}"
+        return place(self.document.file, *self.document.locate(path))
 
     @property
     def templates_dir(self) -> Path | None:
