@@ -16,7 +16,7 @@ from planctl.diff.formats.text import render_text
 from planctl.findings import Finding, Severity
 from planctl.model import Plan
 
-from .conftest import demo_data, demo_plan
+from ..demo import demo_data, demo_plan
 
 K = ChangeKind
 Data = dict[str, Any]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..conftest import CLI
-from .conftest import DEMO_PLAN, PLAN_PATH, GitPlans
+from ..conftest import CLI, GitPlans
+from ..demo import DEMO_PLAN, PLAN_PATH
 
 
 def history_of_industry(repo: GitPlans) -> None:

@@ -17,8 +17,8 @@ from planctl.render.revision_table import (
 )
 from planctl.yamlio import load_text
 
-from ..conftest import ROOT
-from .conftest import PLAN_PATH, GitPlans
+from ..conftest import ROOT, GitPlans
+from ..demo import PLAN_PATH
 
 ISSUED = (ROOT / "plans" / "zhaoqing-2012-prd-workplan.yaml").read_text(encoding="utf-8")
 
