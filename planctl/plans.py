@@ -19,6 +19,7 @@ first step it fails, and every command names that finding's rule. `fmt` asks for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,7 @@ __all__ = [
     "open_bytes",
     "open_document",
     "open_file",
+    "refusal_of",
     "require_registry",
 ]
 
@@ -84,7 +86,7 @@ def open_document(document: Document, *, schema: bool = True) -> Opened:
         from planctl.schemas import schema_findings
 
         findings += schema_findings(document, kind)
-    return Opened(document, kind, tuple(findings), _refusal(findings))
+    return Opened(document, kind, tuple(findings), refusal_of(findings))
 
 
 def open_bytes(raw: bytes, file: str, *, schema: bool = True) -> Opened:
@@ -136,8 +138,8 @@ def require_registry(path: Path, *, doing: str) -> UnitRegistry | None:
     return opened.registry()
 
 
-def _refusal(findings: list[Finding]) -> Finding | None:
-    """The first finding of the first step the file fails."""
+def refusal_of(findings: Sequence[Finding]) -> Finding | None:
+    """The first finding of the first step a file with these findings fails, or None."""
     failing = [finding for finding in findings if _step(finding) < _TRUSTED]
     return min(failing, key=lambda finding: (_step(finding), finding)) if failing else None
 
