@@ -25,7 +25,6 @@ from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
 
 DEEPEST_LEVEL = 4
-MORE_UNITS = "等有关部门"
 # Punctuation that already closes a run-in heading, so no 。 is added after it.
 _CLOSING_PUNCTUATION = tuple("。！？：；…")
 # Columns a 二号 title line may fill: the text block's width in 二号 characters, doubled.
@@ -220,8 +219,8 @@ def _task_view(
         owners=owners_note(task),
         lead=task.lead,
         support=task.support,
-        lead_text=names_text(task.lead, more=task.lead_more),
-        support_text=names_text(task.support, more=task.support_more),
+        lead_text=chinese.names_text(task.lead, more=task.lead_more),
+        support_text=chinese.names_text(task.support, more=task.support_more),
         due=due_text(task),
         status=STATUS_NAMES.get(task.status or "", ""),
         progress=task.progress[-1].note if task.progress else "",
@@ -255,20 +254,10 @@ def run_in_heading(title: str | None) -> str:
     return title if title.endswith(_CLOSING_PUNCTUATION) else title + "。"
 
 
-def names_text(names: Iterable[str], *, more: bool = False) -> str:
-    """Units joined with 、, followed by 等有关部门 when the source says so."""
-    joined = "、".join(names)
-    return joined + MORE_UNITS if joined and more else joined
-
-
 def owners_note(task: Task) -> str:
     """（市发展改革局牵头，市经济信息化局、市文广新局等有关部门参与）, or "" without units."""
-    parts = []
-    if task.lead:
-        parts.append(names_text(task.lead, more=task.lead_more) + task.lead_word)
-    if task.support:
-        parts.append(names_text(task.support, more=task.support_more) + task.support_word)
-    return f"（{'，'.join(parts)}）" if parts else ""
+    owners = chinese.owners_text(task)
+    return f"（{owners}）" if owners else ""
 
 
 def due_text(task: Task) -> str:
