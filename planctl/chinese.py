@@ -246,6 +246,10 @@ def owners_text(task: Task) -> str:
     parts = []
     if task.lead:
         parts.append(names_text(task.lead, more=task.lead_more) + task.lead_word)
+    if task.responsible:
+        parts.append(names_text(task.responsible, more=task.responsible_more) + "负责")
     if task.support:
         parts.append(names_text(task.support, more=task.support_more) + task.support_word)
+    if task.guide:
+        parts.append(names_text(task.guide) + "指导")
     return "，".join(parts)

@@ -50,6 +50,8 @@ class TaskView:
     status: str
     progress: str
     section_titles: tuple[str, ...]  # the numbered titles of the sections above
+    responsible: tuple[str, ...] = ()
+    guide: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -225,6 +227,8 @@ def _task_view(
         status=STATUS_NAMES.get(task.status or "", ""),
         progress=task.progress[-1].note if task.progress else "",
         section_titles=chain,
+        responsible=task.responsible,
+        guide=task.guide,
     )
 
 
