@@ -12,6 +12,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
+from planctl.i18n import N_, _, ngettext
+
 if TYPE_CHECKING:
     from planctl.findings import Finding
 
@@ -75,11 +77,14 @@ class PlanRefused(PlanctlError):
     """
 
     def __init__(self, finding: Finding, *, doing: str, more: int = 0) -> None:
-        also = f" (and {more} more)" if more else ""
+        reason = finding.message
+        if more:
+            also = ngettext("{reason} (and {count} more)", "{reason} (and {count} more)", more)
+            reason = also.format(reason=reason, count=more)
         super().__init__(
-            f"cannot {doing}: {finding.message}{also}",
+            _(_REFUSED[doing]).format(reason=reason),
             where=finding.where,
-            hint=finding.hint or "run `planctl validate` on the file for every problem",
+            hint=finding.hint or _("run `planctl validate` on the file for every problem"),
         )
         self.finding = finding
         self.exit_code = ExitCode.USAGE if finding.fatal else ExitCode.FINDINGS
@@ -87,6 +92,15 @@ class PlanRefused(PlanctlError):
     @property
     def rule(self) -> str:
         return self.finding.rule
+
+
+# What each command says when the gate refuses a file (`doing` names the command).
+_REFUSED = {
+    "render": N_("cannot render: {reason}"),
+    "format": N_("cannot format: {reason}"),
+    "import": N_("cannot import: {reason}"),
+    "add units": N_("cannot add units: {reason}"),
+}
 
 
 class PlanContentError(PlanctlError):

@@ -26,6 +26,7 @@ from typing import Literal
 
 from planctl.errors import PlanRefused
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.model import Plan, plan_from_data
 from planctl.units import UNITS_FORMAT, UnitRegistry, is_units_data
 from planctl.yamlio import STOPPING_RULES, Document, load_bytes, paused_gc, read_document
@@ -131,8 +132,8 @@ def require_registry(path: Path, *, doing: str) -> UnitRegistry | None:
             1,
             "schema",
             Severity.ERROR,
-            f"the unit registry's format is not {UNITS_FORMAT}",
-            f"start the file with `format: {UNITS_FORMAT}`",
+            _("the unit registry's format is not {format}").format(format=UNITS_FORMAT),
+            _("start the file with `format: {format}`").format(format=UNITS_FORMAT),
         )
         raise PlanRefused(not_registry, doing=doing)
     return opened.registry()

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 from planctl.errors import UsageError
+from planctl.i18n import _
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -89,7 +90,9 @@ class Formats(Generic[In, Out]):
         if name not in self.entries and name not in extra:
             choices = ", ".join((*extra, *self.entries))
             raise UsageError(
-                f"unknown format {name!r}", where=option, hint=f"use one of: {choices}"
+                _("unknown format {name}").format(name=repr(name)),
+                where=option,
+                hint=_("use one of: {choices}").format(choices=choices),
             )
 
     def get(self, name: str) -> Callable[[In], Out]:

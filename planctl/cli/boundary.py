@@ -45,11 +45,14 @@ def guarded(command: Callable[[], int | None]) -> int:
 
 def _bug_line(error: Exception) -> str:
     """One line for an unexpected exception: what it was and how to report it."""
+    from planctl.i18n import _
+
     what = f"{type(error).__name__}: {error}".splitlines()[0]
-    return (
-        f"planctl: internal error: {what} — this is a bug in planctl; please report it to "
+    line = _(
+        "planctl: internal error: {error} — this is a bug in planctl; please report it to "
         "its maintainers with the traceback `planctl --debug` prints for the same command"
     )
+    return line.format(error=what)
 
 
 def _silence_stdout() -> None:

@@ -39,6 +39,7 @@ from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.roundtrip import dump, parse
+from planctl.i18n import _
 
 __all__ = [
     "FormatError",
@@ -144,7 +145,7 @@ def _format_finding(file: str, error: FormatError) -> Finding:
         error.rule,
         Severity.ERROR,
         error.message,
-        "run `planctl validate` on the file for every problem",
+        _("run `planctl validate` on the file for every problem"),
     )
 
 
@@ -156,8 +157,8 @@ def _io_finding(file: str, error: OSError) -> Finding:
         1,
         "unreadable",
         Severity.ERROR,
-        f"cannot read or write the file: {reason}",
-        "check the path and permissions",
+        _("cannot read or write the file: {reason}").format(reason=reason),
+        _("check the path and permissions"),
         fatal=True,
     )
 

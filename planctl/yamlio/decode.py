@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 
 Position = tuple[int, int]
 
@@ -75,11 +76,13 @@ def _decode_legacy(
     prefix = raw[: error.start].decode("utf-8")  # valid: decoding failed only at `start`
     where = _position_of(prefix, len(prefix))
     if _mostly_utf8(raw):  # read as GB18030 it would be garbled, and saved so by fmt
+        message = _(
+            "the file is UTF-8 with a damaged byte ({byte} at line {line}, column {column})"
+        )
         return _unreadable(
             file,
-            f"the file is UTF-8 with a damaged byte (0x{raw[error.start]:02x} at line "
-            f"{where[0]}, column {where[1]})",
-            "retype the character at that place, then save the file as UTF-8",
+            message.format(byte=f"0x{raw[error.start]:02x}", line=where[0], column=where[1]),
+            _("retype the character at that place, then save the file as UTF-8"),
             rule="encoding",
             position=where,
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
+from planctl.findings import Finding
 
 
 def fmt(
@@ -25,11 +26,7 @@ def fmt(
     for shown in report.changed:
         print(f"{'would reformat' if check else 'reformatted'} {shown}")
     for finding in report.failed:
-        fix = f" — {finding.hint}" if finding.hint else ""
-        print(
-            f"planctl: error: {finding.where}: cannot format: {finding.message}{fix}",
-            file=sys.stderr,
-        )
+        print(_refused_line(finding), file=sys.stderr)
     changed, unchanged = len(report.changed), len(report.unchanged)
     verb = "would be reformatted" if check else "reformatted"
     print(
@@ -37,3 +34,13 @@ def fmt(
         file=sys.stderr,
     )
     raise done(report.exit_code)
+
+
+def _refused_line(finding: Finding) -> str:
+    from planctl.i18n import _
+
+    if finding.hint:
+        line = _("planctl: error: {where}: cannot format: {message} — {hint}")
+    else:
+        line = _("planctl: error: {where}: cannot format: {message}")
+    return line.format(where=finding.where, message=finding.message, hint=finding.hint)
