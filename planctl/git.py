@@ -302,12 +302,11 @@ def changed_files(repository: Repository, revision: str) -> list[Path]:
 
 
 def resolve_revision(root: Path, revision: str) -> str:
-    """The commit `revision` names; never passed to git where it could read as an option."""
-    if not revision or revision.startswith("-"):
-        raise UsageError(
-            f"{revision!r} is not a revision",
-            hint="name a commit, branch or tag, e.g. `--changed origin/main`",
-        )
+    """The commit `revision` names; never passed to git where it could read as an option.
+
+    The same guard as every revision the diff and the history read (`_check_revision_text`).
+    """
+    _check_revision_text(revision)
     spec = f"{revision}^{{commit}}"
     done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", spec)
     if done.returncode == 0:
