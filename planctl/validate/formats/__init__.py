@@ -1,42 +1,38 @@
 """Output formats for findings, chosen by name; the registry feeds `--format`.
 
-JSON carries a versioned envelope; `github` prints workflow annotations and writes the
+JSON carries the versioned envelope; `github` prints workflow annotations and writes the
 full list to the step summary; `junit`, `codeclimate` (GitLab Code Quality) and `sarif`
-are the report files other CI services and editors read. Every reporter takes the report,
-the stream, and `color` and `strict` (whether warnings fail) as keywords. A reporter's
-module is imported only when it is chosen: `validate` runs on every commit.
+are the report files other CI services and editors read; `auto` picks `github` under
+GitHub Actions, else `text`. A format's module is imported only when it is chosen.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING
 
-Reporter = Callable[..., None]
+from planctl.report import Formats, Rendered
 
-# name -> the module in this package that writes it (its function is `report_<name>`).
-_MODULES = {
-    "text": "text",
-    "json": "json",
-    "github": "github",
-    "junit": "junit",
-    "codeclimate": "codeclimate",
-    "sarif": "sarif",
-}
-NAMES = tuple(_MODULES)
-FORMAT_CHOICES = ("auto", *NAMES)
+if TYPE_CHECKING:
+    from planctl.validate.engine import Report
 
-
-def reporter(name: str) -> Reporter:
-    """The function that writes format `name` (one of `NAMES`)."""
-    module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-    return cast(Reporter, getattr(module, f"report_{name}"))
+FORMATS: Formats[Report, Rendered] = Formats(
+    "planctl.validate.formats",
+    {
+        "text": "text:report_lines",
+        "json": "json:report_json",
+        "github": "github:report_github",
+        "junit": "junit:report_junit",
+        "codeclimate": "codeclimate:report_codeclimate",
+        "sarif": "sarif:report_sarif",
+    },
+)
+AUTO = "auto"
 
 
 def pick_format(name: str) -> str:
     """`auto` means GitHub annotations under GitHub Actions, text elsewhere."""
-    if name != "auto":
+    FORMATS.check(name, extra=(AUTO,))
+    if name != AUTO:
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, TextIO
+from typing import Any
 
 from planctl.findings import Finding, Severity
 from planctl.validate.formats.shared import FindingsReport, one_line, posix_path
@@ -23,13 +23,12 @@ _STYLE_RULES = frozenset({"encoding", "byte-order-mark", "line-endings"})
 
 
 def report_codeclimate(
-    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
-) -> None:
-    """Write `report` as a Code Quality report (a JSON array) to `out`."""
+    report: FindingsReport,
+) -> str:
+    """Write `report` as a Code Quality report (a JSON array)."""
     seen: Counter[str] = Counter()
     issues = [_issue(finding, seen) for finding in report.findings]
-    json.dump(issues, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
 def _issue(finding: Finding, seen: Counter[str]) -> dict[str, Any]:

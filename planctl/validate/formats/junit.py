@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import TextIO
 
 from planctl.findings import Finding, Severity
 from planctl.validate.formats.shared import FindingsReport, xml_safe
@@ -19,11 +18,11 @@ SUITE_NAME = "planctl validate"
 
 
 def report_junit(
-    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
-) -> None:
-    """Write `report` as a JUnit XML document to `out`."""
+    report: FindingsReport,
+) -> str:
+    """Write `report` as a JUnit XML document."""
     by_file = _findings_by_file(report)
-    cases = [_case(name, by_file.get(name, []), strict) for name in by_file]
+    cases = [_case(name, by_file.get(name, []), report.strict) for name in by_file]
     failed = sum(1 for case in cases if case.find("failure") is not None)
     counts = _counts(len(cases), failed)
     suite = ET.Element("testsuite", counts, name=SUITE_NAME, skipped="0")
@@ -31,9 +30,7 @@ def report_junit(
     root = ET.Element("testsuites", counts, name=SUITE_NAME)
     root.append(suite)
     ET.indent(root)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def _findings_by_file(report: FindingsReport) -> dict[str, list[Finding]]:

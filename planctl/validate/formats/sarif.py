@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any, TextIO
+from typing import Any
 from urllib.parse import quote
 
 from planctl import __version__
@@ -26,9 +26,9 @@ _SOURCE_ROOT_DESCRIPTION = {"description": {"text": "the folder planctl ran in"}
 
 
 def report_sarif(
-    report: FindingsReport, out: TextIO, *, color: bool = False, strict: bool = False
-) -> None:
-    """Write `report` as a SARIF 2.1.0 log to `out`."""
+    report: FindingsReport,
+) -> str:
+    """Write `report` as a SARIF 2.1.0 log."""
     index = {rule.id: position for position, rule in enumerate(ALL_RULES)}
     log = {
         "$schema": SCHEMA_URI,
@@ -42,8 +42,7 @@ def report_sarif(
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def _driver() -> dict[str, Any]:

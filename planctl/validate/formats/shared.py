@@ -18,6 +18,11 @@ class FindingsReport(Protocol):
     def findings(self) -> Sequence[Finding]: ...
 
     @property
+    def strict(self) -> bool:
+        """Whether warnings fail the run (`--strict`)."""
+        ...
+
+    @property
     def checked(self) -> Sequence[str]:
         """Every file checked, as shown in findings (clean files too)."""
         ...
