@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import io
+import dataclasses
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,7 @@ SCHEMAS = DATA / "ci-formats"
 class CheckedReport:
     findings: Sequence[Finding]
     checked: Sequence[str]
+    strict: bool = False
 
 
 @pytest.fixture
@@ -46,10 +47,10 @@ def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CheckedReport:
     return CheckedReport(result.findings, result.checked)
 
 
-def _written(write: object, report: CheckedReport, **options: bool) -> str:
-    out = io.StringIO()
-    write(report, out, **options)  # type: ignore[operator]
-    return out.getvalue()
+def _written(
+    write: Callable[[CheckedReport], str], report: CheckedReport, *, strict: bool = False
+) -> str:
+    return write(dataclasses.replace(report, strict=strict))
 
 
 def _junit(report: CheckedReport, *, strict: bool = False) -> junitparser.JUnitXml:
