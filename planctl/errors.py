@@ -35,3 +35,25 @@ class InputError(PlanctlError):
 
 class RepositoryNotFound(UsageError):
     """No folder holding `plans/` above the working directory."""
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why the system refused, in the user's language (the system's own words are in the
+    C locale's English): for the common cases a catalog message, else the system's text."""
+    import errno
+
+    from planctl.i18n import N_, _
+
+    reasons = {
+        errno.ENOENT: N_("no such file or folder"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("operation not permitted"),
+        errno.EISDIR: N_("it is a folder, not a file"),
+        errno.ENOTDIR: N_("a part of the path is not a folder"),
+        errno.ENOSPC: N_("no space left on the disk"),
+        errno.EROFS: N_("the disk is read-only"),
+        errno.EEXIST: N_("it already exists"),
+        errno.ENAMETOOLONG: N_("the name is too long"),
+    }
+    reason = reasons.get(error.errno or 0)
+    return _(reason) if reason is not None else (error.strerror or str(error))

@@ -3,31 +3,36 @@
 from collections.abc import Iterator
 
 from planctl.findings import Severity
+from planctl.i18n import N_, _, quote
 from planctl.model import Plan
 from planctl.rules.base import Context, Issue, Rule
 
 
 def check(plan: Plan, context: Context) -> Iterator[Issue]:
-    """A unit is either lead or support of a task, not both.
-
-    Passes: `lead: [市财政局], support: [市审计局]`.
-    Fails: `lead: [市财政局], support: [市财政局, 市审计局]`.
-    """
+    """Report the units named both as lead and as support of one task."""
     for task in plan.tasks():
         leads = set(task.lead)
         for index, name in enumerate(task.support):
             if name in leads:
                 yield Issue(
                     (*task.path, "support", index),
-                    f"{name!r} is both lead and support of task {task.id!r}",
-                    f"remove {name} from `support`",
+                    _("{name} is both lead and support of task {task}").format(
+                        name=quote(name), task=quote(task.id)
+                    ),
+                    _("remove {name} from `support`").format(name=name),
                 )
 
 
 RULE = Rule(
     id="lead-and-support",
-    summary="no unit both leads and supports one task",
-    hint="keep the unit in one of the two lists",
+    summary=N_("no unit both leads and supports one task"),
+    hint=N_("keep the unit in one of the two lists"),
     severity=Severity.ERROR,
     check=check,
+    details=N_(
+        """A unit is either lead or support of a task, not both.
+
+        Passes: `lead: [市财政局], support: [市审计局]`.
+        Fails: `lead: [市财政局], support: [市财政局, 市审计局]`."""
+    ),
 )

@@ -14,6 +14,7 @@ from planctl import parallel
 from planctl import repository as repo
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
+from planctl.i18n import _, quote
 from planctl.model import plan_from_data
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
@@ -81,7 +82,7 @@ def check_document(document: Document, units: UnitRegistry | None) -> FileResult
                     rule.id,
                     severity,
                     issue.message,
-                    issue.hint or rule.hint,
+                    issue.hint or _(rule.hint),
                     key=issue.on_key,
                 )
             )
@@ -123,7 +124,8 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
     if not paths:
         if repository is None:
             raise UsageError(
-                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+                _("no files to check"),
+                hint=_("name plan files, or run inside a folder holding plans/"),
             )
         return (
             sorted([repository.units_path] if repository.units_path.is_file() else [])
@@ -137,9 +139,9 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
             files.append(path)
         else:
             raise UsageError(
-                "no such file or folder",
+                _("no such file or folder"),
                 where=str(path),
-                hint="check the path (names are relative to the working directory)",
+                hint=_("check the path (names are relative to the working directory)"),
             )
     return list(dict.fromkeys(files))
 
@@ -186,10 +188,10 @@ def _select_files(
         return collect_files(paths, repository)
     if paths:
         raise UsageError(
-            "--changed picks the files itself", hint="drop the file names, or drop --changed"
+            _("--changed picks the files itself"), hint=_("drop the file names, or drop --changed")
         )
     if repository is None:
-        raise UsageError("no plan repository here", hint="run inside a folder holding plans/")
+        raise UsageError(_("no plan repository here"), hint=_("run inside a folder holding plans/"))
     from planctl.git import changed_files  # git runs only for --changed
 
     return changed_files(repository, since)
@@ -311,6 +313,6 @@ def _duplicate_plan(result: FileResult, first: str) -> Finding:
         ("id",),
         "duplicate-plan-id",
         Severity.ERROR,
-        f"plan id {result.plan_id!r} is also used by {first}",
-        "give this plan a new id and rename its file to match",
+        _("plan id {id} is also used by {file}").format(id=quote(result.plan_id or ""), file=first),
+        _("give this plan a new id and rename its file to match"),
     )

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from planctl.findings import Severity
+from planctl.i18n import _, ngettext
+from planctl.rules.base import severity_name
 from planctl.validate.engine import Report
 from planctl.validate.formats.text import summary as summary_line
 
@@ -26,11 +28,20 @@ def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
                 ("title", finding.rule),
             )
         )
-        message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
+        message = (
+            _("{message} — fix: {hint}").format(message=finding.message, hint=finding.hint)
+            if finding.hint
+            else finding.message
+        )
         out.write(f"::{level} {properties}::{_escape_data(message)}\n")
     hidden = len(report.findings) - GITHUB_ANNOTATION_LIMIT
     if hidden > 0:
-        out.write(f"{hidden} more findings are listed in the job summary.\n")
+        more = ngettext(
+            "{count} more finding is listed in the job summary.",
+            "{count} more findings are listed in the job summary.",
+            hidden,
+        )
+        out.write(more.format(count=hidden) + "\n")
     out.write(summary_line(report) + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
@@ -41,9 +52,10 @@ def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
 def markdown_summary(report: Report) -> str:
     lines = [f"### planctl validate\n\n{summary_line(report)}\n"]
     if report.findings:
-        lines.append("| where | severity | rule | message | fix |\n|---|---|---|---|---|")
+        lines.append(_("| where | severity | rule | message | fix |") + "\n|---|---|---|---|---|")
         for f in report.findings:
-            cells = [f"{f.file}:{f.line}:{f.column}", str(f.severity), f.rule, f.message, f.hint]
+            where = f"{f.file}:{f.line}:{f.column}"
+            cells = [where, severity_name(f.severity), f.rule, f.message, f.hint]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 

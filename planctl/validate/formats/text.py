@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from planctl.chinese import display_width
 from planctl.findings import Finding, Severity
+from planctl.i18n import _, ngettext
+from planctl.rules.base import severity_name
 from planctl.validate.engine import Report
 
 
 def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
+    width = max(display_width(severity_name(severity)) for severity in Severity)
+    fix = _paint(_("fix:"), "dim", color)
     for finding in report.findings:
-        out.write(_text_line(finding, color) + "\n")
+        out.write(_text_line(finding, width, color) + "\n")
         if finding.hint:
-            out.write(f"    {_paint('fix:', 'dim', color)} {finding.hint}\n")
+            out.write(f"    {fix} {finding.hint}\n")
     out.write(summary(report) + "\n")
 
 
-def _text_line(finding: Finding, color: bool) -> str:
+def _text_line(finding: Finding, width: int, color: bool) -> str:
     where = f"{finding.file}:{finding.line}:{finding.column}"
     style = "red" if finding.severity is Severity.ERROR else "yellow"
-    severity = _paint(f"{finding.severity!s:7}", style, color)
+    name = severity_name(finding.severity)
+    severity = _paint(name + " " * (width - display_width(name)), style, color)
     return f"{_paint(where, 'bold', color)}  {severity}  {finding.rule}  {finding.message}"
 
 
@@ -31,10 +37,13 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def summary(report: Report) -> str:
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    files = ngettext("{count} file", "{count} files", report.files).format(count=report.files)
     if not report.findings:
-        return f"All checks passed ({files})."
-    return (
-        f"Found {report.errors} error{'s' if report.errors != 1 else ''} and "
-        f"{report.warnings} warning{'s' if report.warnings != 1 else ''} in {files}."
+        return _("All checks passed ({files}).").format(files=files)
+    errors = ngettext("{count} error", "{count} errors", report.errors)
+    warnings = ngettext("{count} warning", "{count} warnings", report.warnings)
+    return _("Found {errors} and {warnings} in {files}.").format(
+        errors=errors.format(count=report.errors),
+        warnings=warnings.format(count=report.warnings),
+        files=files,
     )
