@@ -13,6 +13,7 @@ instead: one process, and no gitpython to import on the validate path.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,3 +366,74 @@ def _fail_outside_git(done: subprocess.CompletedProcess[bytes], root: Path) -> N
 def _names(done: subprocess.CompletedProcess[bytes], separator: str) -> list[str]:
     output = done.stdout.decode("utf-8", "surrogateescape")
     return [name for name in output.split(separator) if name]
+
+
+# --- line ends ------------------------------------------------------------------------
+# Git for Windows checks text files out with CRLF (core.autocrlf=true); .gitattributes
+# `eol` and core.eol say the same per file or per repository. `planctl fmt` writes the
+# line ends git expects in the working tree, so formatting a file shows no change in git.
+
+CRLF, LF = "\r\n", "\n"
+
+
+def working_tree_line_ends(files: list[Path]) -> dict[Path, str | None]:
+    """For each file, the line end git gives it in the working tree (CRLF or LF), or None
+    where git says nothing (no attribute, no setting, no git, or not in a repository)."""
+    found: dict[Path, str | None] = dict.fromkeys(files)
+    by_folder: dict[Path, list[Path]] = {}
+    for path in files:
+        by_folder.setdefault(path.resolve().parent, []).append(path)
+    for folder, paths in by_folder.items():
+        found.update(_line_ends_in(folder, paths))
+    return found
+
+
+def _line_ends_in(folder: Path, paths: list[Path]) -> dict[Path, str | None]:
+    try:
+        settings = _config(folder, "core.autocrlf"), _config(folder, "core.eol")
+        names = [path.resolve().name for path in paths]
+        done = _run(folder, "check-attr", "-z", "text", "eol", "--", *names)
+    except InputError:  # no git at all
+        return {}
+    if done.returncode != 0:  # not a repository, or a path outside it
+        return {}
+    attributes = _attributes(done.stdout.decode("utf-8", "surrogateescape"))
+    return {
+        path: line_end_for(attributes.get(name, {}), *settings)
+        for path, name in zip(paths, names, strict=True)
+    }
+
+
+def line_end_for(attributes: dict[str, str], autocrlf: str | None, eol: str | None) -> str | None:
+    """git's choice of working-tree line end for one file (see gitattributes(5), `text`
+    and `eol`, and git-config(1), core.autocrlf and core.eol)."""
+    if attributes.get("eol") in ("lf", "crlf"):
+        return CRLF if attributes["eol"] == "crlf" else LF
+    text = attributes.get("text", "unspecified")
+    if text == "unset":  # `-text`: git leaves the file as it is
+        return None
+    autocrlf = (autocrlf or "false").lower()
+    if autocrlf == "true":
+        return CRLF
+    if autocrlf == "input":
+        return LF
+    if text in ("set", "auto") and eol:
+        native = CRLF if os.name == "nt" else LF
+        return {"crlf": CRLF, "lf": LF, "native": native}.get(eol.lower())
+    return None
+
+
+def _config(folder: Path, key: str) -> str | None:
+    done = _run(folder, "config", "--get", key)
+    value = done.stdout.decode("utf-8", "replace").strip()
+    return value if done.returncode == 0 and value else None
+
+
+def _attributes(output: str) -> dict[str, dict[str, str]]:
+    """`git check-attr -z` output (path NUL attribute NUL value NUL …) by path."""
+    fields = output.split("\0")
+    found: dict[str, dict[str, str]] = {}
+    for index in range(0, len(fields) - 2, 3):
+        path, attribute, value = fields[index : index + 3]
+        found.setdefault(path, {})[attribute] = value
+    return found

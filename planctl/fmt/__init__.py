@@ -29,12 +29,15 @@ keys have been reordered.
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from planctl.atomic import write_atomic
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.roundtrip import FormatError, dump, parse
+from planctl.i18n import _
 
 __all__ = ["FormatError", "Kind", "format_file", "format_text", "is_formatted"]
 
@@ -54,34 +57,53 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
+def format_file(path: Path, *, kind: Kind, check: bool, line_end: str | None = None) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
-    The result is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file.
-    Without `check`, a changed file is replaced atomically, keeping its permission bits.
+    The result is UTF-8, also for a GBK/GB18030 file; a UTF-8 byte-order mark is kept
+    (Notepad writes one). Every line ends in `line_end` (what git expects in the working
+    tree, see `planctl.git.working_tree_line_ends`), by default in the line end of the
+    file's first line. Without `check`, a changed file is replaced atomically, keeping
+    its permission bits.
     """
     raw = path.read_bytes()
-    formatted = format_text(_decode(raw), kind=kind).encode("utf-8")
-    if formatted == raw:
+    text = _decode(raw)
+    formatted = format_text(text, kind=kind)
+    ending = line_end or first_line_end(text)
+    if ending != "\n":
+        formatted = formatted.replace("\n", ending)
+    data = (codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b"") + formatted.encode()
+    if data == raw:
         return False
     if not check:
-        write_atomic(path, formatted)
+        write_atomic(path, data)
     return True
+
+
+def first_line_end(text: str) -> str:
+    """The line end of the first line: CRLF, else LF (also for a lone CR, which git does
+    not count as a line end, and for a text of one line)."""
+    match = _LINE_END.search(text)
+    return "\r\n" if match and match.group() == "\r\n" else "\n"
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _decode(raw: bytes) -> str:
     """UTF-8, else GB18030 (a superset of GBK), as the loader reads them."""
     try:
-        return raw.decode("utf-8")
+        return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        bad_byte = f"byte 0x{raw[error.start]:02x} on line {line}"
         if _mostly_utf8(raw):  # read as GB18030 it would be garbled, then saved so
-            raise FormatError(f"not valid UTF-8: {bad_byte}; fix that byte first") from None
+            message = _("not valid UTF-8: byte 0x{byte:02x} on line {line}; fix that byte first")
+            raise FormatError(message.format(byte=raw[error.start], line=line)) from None
         try:
             return raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise FormatError(f"neither UTF-8 nor GB18030: {bad_byte}") from None
+            message = _("neither UTF-8 nor GB18030: byte 0x{byte:02x} on line {line}")
+            raise FormatError(message.format(byte=raw[error.start], line=line)) from None
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -92,5 +114,5 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 
 def _normalise_newlines(text: str) -> str:
-    """Canonical files are UTF-8 without BOM with LF line endings."""
+    """The layout is made on text with LF line ends (`format_file` writes the file's own)."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

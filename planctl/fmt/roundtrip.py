@@ -14,6 +14,8 @@ from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from planctl.i18n import _
+
 INDENT = 2
 _NO_WRAP = 1 << 30
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -34,7 +36,9 @@ class FormatError(ValueError):
     def __str__(self) -> str:
         if self.line is None:
             return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
+        return _("{message} (line {line}, column {column})").format(
+            message=self.message, line=self.line, column=self.column
+        )
 
 
 def _new_yaml() -> YAML:
@@ -54,16 +58,18 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         node = yaml.compose(source)
         if not isinstance(node, MappingNode):
             line, column = _human_position(node)
-            raise FormatError("the top level must be a mapping (key: value)", line, column)
+            raise FormatError(_("the top level must be a mapping (key: value)"), line, column)
         refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
         data = yaml.constructor.construct_document(node)
     except MarkedYAMLError as error:
         raise _format_error(error) from None
     except ReaderError as error:  # a control character, say
         line, column = _line_and_column(source, error.position)
-        raise FormatError(f"not valid YAML: {error.reason}", line, column) from None
+        raise FormatError(
+            _("not valid YAML: {reason}").format(reason=error.reason), line, column
+        ) from None
     except YAMLError as error:
-        raise FormatError(f"not valid YAML: {error}") from None
+        raise FormatError(_("not valid YAML: {reason}").format(reason=error)) from None
     return node, data
 
 
@@ -71,8 +77,10 @@ def _format_error(error: MarkedYAMLError) -> FormatError:
     mark = error.problem_mark or error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
     if mark is None:
-        return FormatError(f"not valid YAML: {message}")
-    return FormatError(f"not valid YAML: {message}", mark.line + 1, mark.column + 1)
+        return FormatError(_("not valid YAML: {reason}").format(reason=message))
+    return FormatError(
+        _("not valid YAML: {reason}").format(reason=message), mark.line + 1, mark.column + 1
+    )
 
 
 def _line_and_column(source: str, index: int) -> tuple[int, int]:
@@ -110,10 +118,10 @@ def dump(data: CommentedMap) -> str:
 def refuse_merge_keys(root: Node) -> None:
     # Merged keys are not in the file as written; reordering them would change the file.
     for node in all_nodes(root):
-        for key_node, _ in node.value if isinstance(node, MappingNode) else ():
+        for key_node, _value in node.value if isinstance(node, MappingNode) else ():
             if key_node.tag == _MERGE_TAG:
                 line, column = _human_position(key_node)
-                raise FormatError("merge keys (<<) are not supported", line, column)
+                raise FormatError(_("merge keys (<<) are not supported"), line, column)
 
 
 def all_nodes(root: Node) -> Iterator[Node]:

@@ -60,14 +60,14 @@ FILE_CHECKS = (
         "loader",
         Severity.WARNING,
         N_(
-            """The lines of a file all end alike: all in CRLF (as Git for Windows checks files
-            out) or all in LF. Either is read as it is; a file mixing them (usually text pasted
-            from elsewhere) gets this warning. A UTF-8 byte-order mark (as Notepad writes it)
-            is read without comment too.
-
-            `planctl fmt` writes one kind throughout: the kind git expects in the working tree
-            (`eol` in .gitattributes, `core.autocrlf`, `core.eol`), else the kind of the file's
-            first line."""
+            "The lines of a file all end alike: all in CRLF (as Git for Windows checks files\n"
+            "out) or all in LF. Either is read as it is; a file mixing them (usually text pasted\n"
+            "from elsewhere) gets this warning. A UTF-8 byte-order mark (as Notepad writes it)\n"
+            "is read without comment too.\n"
+            "\n"
+            "`planctl fmt` writes one kind throughout: the kind git expects in the working tree\n"
+            "(`eol` in .gitattributes, `core.autocrlf`, `core.eol`), else the kind of the file's\n"
+            "first line."
         ),
     ),
     _builtin(

@@ -27,10 +27,10 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """The document number reads 代字〔年份〕序号号 (GB/T 9704-2012 7.2.4).
-
-        The year is in full inside 六角括号 〔〕, the serial has no leading zero and no 第.
-
-        Passes: `肇府办〔2012〕22号`. Fails: `肇府办[2012]22号`, `肇府办〔2012〕第022号`."""
+        "The document number reads 代字〔年份〕序号号 (GB/T 9704-2012 7.2.4).\n"
+        "\n"
+        "The year is in full inside 六角括号 〔〕, the serial has no leading zero and no 第.\n"
+        "\n"
+        "Passes: `肇府办〔2012〕22号`. Fails: `肇府办[2012]22号`, `肇府办〔2012〕第022号`."
     ),
 )

@@ -38,8 +38,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """The year in 〔〕 equals the year of the notice date (成文日期).
-
-        Passes: 肇府办〔2012〕22号 dated 2012-04-19. Fails: 肇府办〔2011〕22号 dated 2012-04-19."""
+        "The year in 〔〕 equals the year of the notice date (成文日期).\n"
+        "\n"
+        "Passes: 肇府办〔2012〕22号 dated 2012-04-19. Fails: 肇府办〔2011〕22号 dated 2012-04-19."
     ),
 )

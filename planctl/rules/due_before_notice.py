@@ -40,8 +40,8 @@ RULE = Rule(
     severity=BY_STAGE_WARN_IN_DRAFT,
     check=check,
     details=N_(
-        """No deadline ends before the notice's date (成文日期): it would be overdue on issue.
-
-        Passes: notice dated 2012-04-19, `due: 2012-06`. Fails: the same notice, `due: 2012-Q1`."""
+        "No deadline ends before the notice's date (成文日期): it would be overdue on issue.\n"
+        "\n"
+        "Passes: notice dated 2012-04-19, `due: 2012-06`. Fails: the same notice, `due: 2012-Q1`."
     ),
 )

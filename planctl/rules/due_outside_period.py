@@ -42,8 +42,8 @@ RULE = Rule(
     severity=BY_STAGE_WARN_IN_DRAFT,
     check=check,
     details=N_(
-        """Every deadline's last day lies within `period` (a warning in drafts).
-
-        Passes: `due: 2012-06` in a plan for 2012. Fails: `due: 2013-06` in the same plan."""
+        "Every deadline's last day lies within `period` (a warning in drafts).\n"
+        "\n"
+        "Passes: `due: 2012-06` in a plan for 2012. Fails: `due: 2013-06` in the same plan."
     ),
 )

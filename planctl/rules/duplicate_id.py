@@ -41,10 +41,10 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """Section and task ids are unique within a plan.
-
-        Ids are how diffs recognise a task that moved, so two items may not share one.
-
-        Passes: tasks `port` and `port-2`. Fails: two tasks both with `id: port`."""
+        "Section and task ids are unique within a plan.\n"
+        "\n"
+        "Ids are how diffs recognise a task that moved, so two items may not share one.\n"
+        "\n"
+        "Passes: tasks `port` and `port-2`. Fails: two tasks both with `id: port`."
     ),
 )

@@ -29,9 +29,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """A plan's `id` equals its file name without `.yaml`.
-
-        Passes: `plans/zhaoqing-2012.yaml` with `id: zhaoqing-2012`.
-        Fails: the same file with `id: zhaoqing-2013`."""
+        "A plan's `id` equals its file name without `.yaml`.\n"
+        "\n"
+        "Passes: `plans/zhaoqing-2012.yaml` with `id: zhaoqing-2012`.\n"
+        "Fails: the same file with `id: zhaoqing-2013`."
     ),
 )

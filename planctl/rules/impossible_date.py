@@ -33,8 +33,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """Dates and deadlines name real days: no 2023-02-30, no month 13.
-
-        Passes: `date: 2024-02-29`. Fails: `date: 2023-02-29`, `due: 2023-04-31`."""
+        "Dates and deadlines name real days: no 2023-02-30, no month 13.\n"
+        "\n"
+        "Passes: `date: 2024-02-29`. Fails: `date: 2023-02-29`, `due: 2023-04-31`."
     ),
 )

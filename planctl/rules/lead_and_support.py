@@ -30,9 +30,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """A unit is either lead or support of a task, not both.
-
-        Passes: `lead: [市财政局], support: [市审计局]`.
-        Fails: `lead: [市财政局], support: [市财政局, 市审计局]`."""
+        "A unit is either lead or support of a task, not both.\n"
+        "\n"
+        "Passes: `lead: [市财政局], support: [市审计局]`.\n"
+        "Fails: `lead: [市财政局], support: [市财政局, 市审计局]`."
     ),
 )

@@ -33,9 +33,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """A milestone (节点任务) is due no later than its task.
-
-        Passes: task `due: 2012-12`, milestone `due: 2012-06`.
-        Fails: task `due: 2012-06`, milestone `due: 2012-09`."""
+        "A milestone (节点任务) is due no later than its task.\n"
+        "\n"
+        "Passes: task `due: 2012-12`, milestone `due: 2012-06`.\n"
+        "Fails: task `due: 2012-06`, milestone `due: 2012-09`."
     ),
 )

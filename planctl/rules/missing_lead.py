@@ -22,10 +22,10 @@ RULE = Rule(
     severity=BY_STAGE_WARN_IN_DRAFT,
     check=check,
     details=N_(
-        """Every task names at least one lead unit (牵头单位).
-
-        A warning while the plan is a draft, an error in review and once issued.
-
-        Passes: `lead: [市发展改革局]`. Fails: a task with no `lead` in an issued plan."""
+        "Every task names at least one lead unit (牵头单位).\n"
+        "\n"
+        "A warning while the plan is a draft, an error in review and once issued.\n"
+        "\n"
+        "Passes: `lead: [市发展改革局]`. Fails: a task with no `lead` in an issued plan."
     ),
 )

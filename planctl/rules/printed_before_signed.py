@@ -31,8 +31,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """The 印发日期 is not before the 成文日期.
-
-        Passes: date 2012-04-19, printed 2012-04-20. Fails: date 2012-04-19, printed 2012-04-18."""
+        "The 印发日期 is not before the 成文日期.\n"
+        "\n"
+        "Passes: date 2012-04-19, printed 2012-04-20. Fails: date 2012-04-19, printed 2012-04-18."
     ),
 )

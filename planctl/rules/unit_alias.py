@@ -18,7 +18,7 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
             yield Issue(
                 path,
                 _("{name} is an alias of {unit}").format(
-                    name=quote(name), unit=quote(found.canonical)
+                    name=quote(name), unit=quote(found.canonical or "")
                 ),
                 _("use {unit}").format(unit=found.canonical),
             )
@@ -31,9 +31,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """A unit is named as registered; an alias or full name is accepted but reported.
-
-        Passes: `lead: [市发展改革局]`. Fails: `lead: [市发改局]` when 市发改局 is an alias of
-        市发展改革局."""
+        "A unit is named as registered; an alias or full name is accepted but reported.\n"
+        "\n"
+        "Passes: `lead: [市发展改革局]`. Fails: `lead: [市发改局]` when 市发改局 is an alias of\n"
+        "市发展改革局."
     ),
 )

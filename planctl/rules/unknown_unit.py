@@ -30,9 +30,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     details=N_(
-        """Every name in `lead` and `support` is a unit, an alias or a group in `plans/units.yaml`.
-
-        Passes: `lead: [市发展改革局]` when the registry lists 市发展改革局.
-        Fails: `lead: [市发改委]` when it does not (the finding suggests near names)."""
+        "Every name in `lead` and `support` is a unit, an alias or a group in `plans/units.yaml`.\n"
+        "\n"
+        "Passes: `lead: [市发展改革局]` when the registry lists 市发展改革局.\n"
+        "Fails: `lead: [市发改委]` when it does not (the finding suggests near names)."
     ),
 )

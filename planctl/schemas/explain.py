@@ -49,7 +49,7 @@ def _label(schema: dict[str, Any], key: str | None = None) -> str:
     title = schema.get("title")
     if key is None:
         return f"{title}" if title else _("value")
-    return f"`{key}` ({title})" if title else f"`{key}`"
+    return _("`{key}` ({title})").format(key=key, title=title) if title else f"`{key}`"
 
 
 def _explain_additional(error: Any, path: JsonPath) -> Explained:

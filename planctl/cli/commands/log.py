@@ -9,18 +9,21 @@ import typer
 
 from planctl.cli.commands import done
 from planctl.errors import UsageError
+from planctl.i18n import N_, _, quote
+
+HELP = N_("Show the commits that changed a task, newest first, and what each changed.")
 
 
 def log(
-    task_id: str = typer.Argument(..., metavar="TASK_ID", help="The task's id."),
+    task_id: str = typer.Argument(..., metavar="TASK_ID", help=_("The task's id.")),
     plan: str = typer.Option(
         None,
         "--plan",
         "-p",
-        help="The plan (id or file) when the task id is in several, or was removed.",
+        help=_("The plan (id or file) when the task id is in several, or was removed."),
         show_default=False,
     ),
-    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output_format: str = typer.Option("text", "--format", "-f", help=_("text or json.")),
 ) -> None:
     """Show the commits that changed a task, newest first, and what each changed."""
     from planctl.cli.terminal import print_lines, wants_color
@@ -30,7 +33,10 @@ def log(
     from planctl.history.formats.text import log_lines
 
     if output_format not in LOG_FORMATS:
-        raise UsageError(f"unknown format {output_format!r}", hint="use text or json")
+        raise UsageError(
+            _("unknown format {name}").format(name=quote(output_format)),
+            hint=_("use text or json"),
+        )
     history = task_history(Path.cwd(), task_id, plan)
     if output_format == "json":
         sys.stdout.write(render_log_json(history))

@@ -13,11 +13,12 @@ from planctl.validate.engine import Report
 
 def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
     width = max(display_width(severity_name(severity)) for severity in Severity)
-    fix = _paint(_("fix:"), "dim", color)
+    label, _hint, after = _("fix: {hint}").partition("{hint}")
+    fix = _paint(label.rstrip(), "dim", color) + label[len(label.rstrip()) :]
     for finding in report.findings:
         out.write(_text_line(finding, width, color) + "\n")
         if finding.hint:
-            out.write(f"    {fix} {finding.hint}\n")
+            out.write(f"    {fix}{finding.hint}{after}\n")
     out.write(summary(report) + "\n")
 
 
