@@ -19,10 +19,14 @@ class PlanctlError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        parts = [f"{self.where}: {self.message}" if self.where else self.message]
-        if self.hint:
-            parts.append(self.hint)
-        return " — ".join(parts)
+        from planctl.i18n import _
+
+        text = (
+            _("{where}: {message}").format(where=self.where, message=self.message)
+            if self.where
+            else self.message
+        )
+        return _("{message} — {hint}").format(message=text, hint=self.hint) if self.hint else text
 
 
 class UsageError(PlanctlError):

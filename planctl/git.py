@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from planctl.errors import InputError, UsageError
+from planctl.i18n import _, quote
 from planctl.repository import PLAN_SUFFIXES, Repository
 
 if TYPE_CHECKING:
@@ -89,17 +90,19 @@ def open_git(start: Path) -> GitRepository:
         repo = Repo(start, odbt=GitCmdObjectDB, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise NotInGitRepository(
-            "not inside a git repository",
+            _("not inside a git repository"),
             where=str(start),
-            hint="run planctl diff or log inside the plans' git checkout, or compare two "
-            "files with `planctl diff OLD.yaml NEW.yaml`",
+            hint=_(
+                "run planctl diff or log inside the plans' git checkout, or compare two "
+                "files with `planctl diff OLD.yaml NEW.yaml`"
+            ),
         ) from None
     if repo.bare or repo.working_tree_dir is None:
         repo.close()
         raise UsageError(
-            "the repository has no working tree",
+            _("the repository has no working tree"),
             where=str(start),
-            hint="run planctl in a checkout, not in a bare repository",
+            hint=_("run planctl in a checkout, not in a bare repository"),
         )
     return GitRepository(repo)
 
@@ -137,8 +140,10 @@ class GitRepository:
             target = target.object
         if target.type != "commit":
             raise UsageError(
-                f"revision {name!r} names a {target.type}, not a commit",
-                hint="name a branch, a tag or a commit",
+                _("revision {name} names a {kind}, not a commit").format(
+                    name=quote(name), kind=target.type
+                ),
+                hint=_("name a branch, a tag or a commit"),
             )
         return Revision(name, target.hexsha)
 
@@ -147,8 +152,10 @@ class GitRepository:
         bases = self._repo.merge_base(left.commit, right.commit)
         if not bases:
             raise UsageError(
-                f"{left.name} and {right.name} have no common ancestor",
-                hint="compare them directly with A..B",
+                _("{left} and {right} have no common ancestor").format(
+                    left=left.name, right=right.name
+                ),
+                hint=_("compare them directly with A..B"),
             )
         return Revision(f"{left.name}...{right.name}", bases[0].hexsha)
 
@@ -197,12 +204,14 @@ class GitRepository:
         try:
             return self._repo.rev_parse(name)
         except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
-            raise UsageError(f"unknown revision {name!r}", hint=self._unknown_hint()) from None
+            raise UsageError(
+                _("unknown revision {name}").format(name=quote(name)), hint=self._unknown_hint()
+            ) from None
 
     def _unknown_hint(self) -> str:
         if not self._repo.head.is_valid():
-            return "the repository has no commits yet"
-        return "check the name with `git log --oneline` or `git branch --all`"
+            return _("the repository has no commits yet")
+        return _("check the name with `git log --oneline` or `git branch --all`")
 
 
 def _walk(tree: Tree) -> list[TreeFile]:
@@ -215,16 +224,18 @@ def _walk(tree: Tree) -> list[TreeFile]:
 def _check_revision_text(name: str) -> None:
     """Refuse what could be read as an option or break a git request line."""
     if not name:
-        raise UsageError("an empty revision name", hint="name a branch, a tag or a commit")
+        raise UsageError(_("an empty revision name"), hint=_("name a branch, a tag or a commit"))
     if name.startswith("-"):
         raise UsageError(
-            f"refusing revision {name!r}: it starts with '-' and git would read it as an option",
-            hint="name a branch, a tag or a commit; put paths after --",
+            _(
+                "refusing revision {name}: it starts with '-' and git would read it as an option"
+            ).format(name=quote(name)),
+            hint=_("name a branch, a tag or a commit; put paths after --"),
         )
     if ".." in name or any(character.isspace() or ord(character) < 32 for character in name):
         raise UsageError(
-            f"unknown revision {name!r}",
-            hint="a revision name holds no '..', spaces or control characters",
+            _("unknown revision {name}").format(name=quote(name)),
+            hint=_("a revision name holds no '..', spaces or control characters"),
         )
 
 
@@ -310,8 +321,8 @@ def resolve_revision(root: Path, revision: str) -> str:
     """The commit `revision` names; never passed to git where it could read as an option."""
     if not revision or revision.startswith("-"):
         raise UsageError(
-            f"{revision!r} is not a revision",
-            hint="name a commit, branch or tag, e.g. `--changed origin/main`",
+            _("{name} is not a revision").format(name=quote(revision)),
+            hint=_("name a commit, branch or tag, e.g. `--changed origin/main`"),
         )
     spec = f"{revision}^{{commit}}"
     done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", spec)
@@ -319,8 +330,8 @@ def resolve_revision(root: Path, revision: str) -> str:
         return _names(done, "\n")[0]
     _fail_outside_git(done, root)
     raise UsageError(
-        f"unknown revision {revision!r}",
-        hint="check the name with `git log --oneline`; in CI, fetch enough history",
+        _("unknown revision {name}").format(name=quote(revision)),
+        hint=_("check the name with `git log --oneline`; in CI, fetch enough history"),
     )
 
 
@@ -337,7 +348,9 @@ def _git_names(root: Path, *arguments: str) -> list[str]:
         _fail_outside_git(done, root)
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
-            f"git {arguments[0]} failed: {reason[-1] if reason else done.returncode}",
+            _("git {command} failed: {reason}").format(
+                command=arguments[0], reason=reason[-1] if reason else done.returncode
+            ),
             where=str(root),
         )
     return _names(done, "\0")
@@ -349,17 +362,19 @@ def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
             ["git", *arguments], cwd=root, capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise InputError("git is not installed", hint="install git, or drop --changed") from None
+        raise InputError(
+            _("git is not installed"), hint=_("install git, or drop --changed")
+        ) from None
     except subprocess.TimeoutExpired:
-        raise InputError("git did not answer within a minute", where=str(root)) from None
+        raise InputError(_("git did not answer within a minute"), where=str(root)) from None
 
 
 def _fail_outside_git(done: subprocess.CompletedProcess[bytes], root: Path) -> None:
     if b"not a git repository" in done.stderr:
         raise UsageError(
-            "not inside a git repository",
+            _("not inside a git repository"),
             where=str(root),
-            hint="--changed compares with git history; name the files to check instead",
+            hint=_("--changed compares with git history; name the files to check instead"),
         )
 
 

@@ -65,10 +65,12 @@ def open_repository(start: Path | None = None) -> Repository:
     origin = start if start is not None else Path.cwd()
     root = find_root(origin if origin.is_dir() else origin.parent)
     if root is None:
+        from planctl.i18n import _
+
         raise RepositoryNotFound(
-            "not inside a plan repository (no `plans/` folder here or above)",
+            _("not inside a plan repository (no `plans/` folder here or above)"),
             where=str(origin),
-            hint="run planctl from a folder holding plans/, or name the files to check",
+            hint=_("run planctl from a folder holding plans/, or name the files to check"),
         )
     return Repository(root)
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 
 from planctl.errors import PlanctlError
+from planctl.i18n import _
 
 _state = {"debug": False}  # set by the root callback's --debug
 
@@ -26,21 +27,21 @@ def guarded(command: Callable[[], int | None]) -> int:
         return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
     except PlanctlError as error:
         _debug_traceback()
-        print(f"planctl: error: {error}", file=sys.stderr)
+        print(_("planctl: error: {message}").format(message=error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("planctl: interrupted", file=sys.stderr)
+        print(_("planctl: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         _silence_stdout()  # the reader (head, less) stopped reading: nothing left to say
         return 141  # 128 + SIGPIPE, as a shell reports it
     except Exception as error:
         _debug_traceback()
-        print(
-            f"planctl: internal error: {type(error).__name__}: {error} — run with --debug "
-            "for the traceback and report it",
-            file=sys.stderr,
+        message = _(
+            "planctl: internal error: {kind}: {error} — run with --debug for the traceback "
+            "and report it"
         )
+        print(message.format(kind=type(error).__name__, error=error), file=sys.stderr)
         return 2
 
 

@@ -14,8 +14,10 @@ from pathlib import Path, PurePosixPath
 
 from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
+from planctl.errors import os_error_reason
 from planctl.findings import Finding, Severity
 from planctl.git import GitRepository, Revision, blob_id
+from planctl.i18n import _, quote
 from planctl.model import Plan, plan_from_data
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
 from planctl.yamlio import Document, load_bytes, paused_gc
@@ -139,7 +141,8 @@ def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Do
         # Decoding notes come first; the problem that stopped the parse comes last.
         if document.problems:
             return document.problems[-1], document
-        return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML"), document
+        problem = Finding(file, 1, 1, "unreadable", Severity.ERROR, _("cannot be read as YAML"))
+        return problem, document
     if is_units_data(document.data):
         return None, document
     if not is_valid(document.data, "plan"):
@@ -149,8 +152,8 @@ def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Do
             1,
             "schema",
             Severity.ERROR,
-            "is not a valid plan",
-            "run `planctl validate` on it to see why",
+            _("is not a valid plan"),
+            _("run `planctl validate` on it to see why"),
         )
         return problem, document
     return plan_from_data(document.data), document
@@ -175,8 +178,8 @@ class _Loaded:
                 1,
                 "unreadable",
                 Severity.ERROR,
-                f"cannot read the file: {error.strerror or error}",
-                "check the path and permissions",
+                _("cannot read the file: {reason}").format(reason=os_error_reason(error)),
+                _("check the path and permissions"),
                 fatal=True,
             )
             self.problems.append(raw_problem)
@@ -205,8 +208,10 @@ def _duplicate(name: str, first: str, plan_id: str) -> Finding:
         1,
         "duplicate-plan-id",
         Severity.ERROR,
-        f"plan id {plan_id!r} is also used by {first}; only that file is compared",
-        "give each plan its own id",
+        _("plan id {id} is also used by {file}; only that file is compared").format(
+            id=quote(plan_id), file=first
+        ),
+        _("give each plan its own id"),
     )
 
 

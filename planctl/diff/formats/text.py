@@ -14,6 +14,7 @@ from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed, marked_text
 from planctl.diff.wording import Labels, describe
 from planctl.findings import Finding
+from planctl.i18n import _
 
 INDENT = "  "
 
@@ -47,8 +48,11 @@ def plain(line: StyledLine) -> str:
 
 def problem_lines(problems: Iterable[Finding]) -> list[str]:
     """Files that could not be read on one side, one line each."""
+    template = _("{where}: cannot compare: {message}")
     return [
-        f"{problem.file}:{problem.line}:{problem.column}: cannot compare: {problem.message}"
+        template.format(
+            where=f"{problem.file}:{problem.line}:{problem.column}", message=problem.message
+        )
         for problem in problems
     ]
 

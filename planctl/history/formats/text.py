@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planctl.diff.formats.text import INDENT, Span, StyledLine, change_spans, plain
 from planctl.history import HistoryEntry, TaskHistory
+from planctl.i18n import _
 
 
 def log_lines(history: TaskHistory) -> list[StyledLine]:
@@ -43,7 +44,9 @@ def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
             (
                 Span(INDENT),
                 Span(
-                    f"{problem.file}:{problem.line}: cannot read the plan here: {problem.message}",
+                    _("{where}: cannot read the plan here: {message}").format(
+                        where=f"{problem.file}:{problem.line}", message=problem.message
+                    ),
                     "delete",
                 ),
             )
