@@ -167,7 +167,7 @@ class _Translated:
         first = text.strip().split("\n\n")[0].replace("\n", " ")
         if not any(display_width(char) == 2 for char in first):
             return str(super().get_short_help_str(limit))  # type: ignore[misc]
-        sentence = re.split(r"(?<=[。；！？])", first, maxsplit=1)[0]
+        sentence = re.split(r"(?<=[。！？])", first, maxsplit=1)[0]
         return _shorten(sentence, limit * 2)
 
 

@@ -11,7 +11,7 @@ import typer
 from planctl.cli.commands import done
 from planctl.cli.usage import Command
 from planctl.errors import UsageError
-from planctl.i18n import N_, _, either, quote
+from planctl.i18n import N_, _, pgettext, quote
 
 if TYPE_CHECKING:
     from planctl.diff.changes import DiffResult
@@ -66,7 +66,9 @@ def _check_format(output_format: str, stat: bool) -> None:
     if output_format not in FORMATS:
         raise UsageError(
             _("unknown format {name}").format(name=quote(output_format)),
-            hint=_("use one of: {choices}").format(choices=either(list(FORMATS))),
+            hint=_("use one of: {choices}").format(
+                choices=pgettext("list separator", ", ").join(FORMATS)
+            ),
         )
     if stat and output_format != "text":
         raise UsageError(

@@ -131,13 +131,15 @@ def execute(args: ValidateArgs) -> int:
         from planctl.cli.progress import ProgressBar
         from planctl.cli.terminal import wants_color
         from planctl.errors import UsageError
-        from planctl.i18n import _, either, quote
+        from planctl.i18n import _, pgettext, quote
         from planctl.validate import formats, validate
 
     if args.output_format not in formats.FORMAT_CHOICES:
         raise UsageError(
             _("unknown format {name}").format(name=quote(args.output_format)),
-            hint=_("use one of: {choices}").format(choices=either(formats.FORMAT_CHOICES)),
+            hint=_("use one of: {choices}").format(
+                choices=pgettext("list separator", ", ").join(formats.FORMAT_CHOICES)
+            ),
         )
     if args.jobs < 0:
         raise UsageError(_("--jobs {jobs}: give 0 (one per core) or more").format(jobs=args.jobs))
