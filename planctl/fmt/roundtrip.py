@@ -15,6 +15,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from planctl.i18n import _
+from planctl.yamlio.parser_words import parser_message
 
 INDENT = 2
 _NO_WRAP = 1 << 30
@@ -75,7 +76,7 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
 
 def _format_error(error: MarkedYAMLError) -> FormatError:
     mark = error.problem_mark or error.context_mark
-    message = " ".join(part for part in (error.context, error.problem) if part)
+    message = parser_message(error.problem or "", error.context)
     if mark is None:
         return FormatError(_("not valid YAML: {reason}").format(reason=message))
     return FormatError(

@@ -17,6 +17,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, un
 
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 from planctl.i18n import _, quote
+from planctl.yamlio.parser_words import parser_message
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
@@ -440,11 +441,12 @@ def syntax_problem(file: str, error: Exception) -> Finding:
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"{what} ({context})" if context else str(what)
+    raw = f"{what} ({context})" if context else str(what)  # the parser's English, to match
+    message = parser_message(str(what), context)
     hint = _("fix the YAML syntax at this place")
-    if "\\t" in message or "\t" in message or "tab" in message:
+    if "\\t" in raw or "\t" in raw or "tab" in raw:
         hint = _("indent with spaces: YAML does not allow tab characters for indentation")
-    if "nesting depth" in message:  # libyaml's own bound on flow nesting
+    if "nesting depth" in raw:  # libyaml's own bound on flow nesting
         return problem(
             file,
             position,
