@@ -14,6 +14,7 @@ from typing import Any
 
 from planctl.atomic import write_atomic
 from planctl.errors import InputError
+from planctl.i18n import _
 from planctl.importer.writer import canonical_layout
 from planctl.validate.engine import is_units_data
 from planctl.yamlio import read_document
@@ -51,11 +52,11 @@ def add_units(path: Path, names: list[str]) -> list[str]:
 def _check_readable(path: Path) -> None:
     document = read_document(path)
     if not document.readable or not is_units_data(document.data):
-        problem = document.problems[0].message if document.problems else "not a unit registry"
+        problem = document.problems[0].message if document.problems else _("not a unit registry")
         raise InputError(
-            f"cannot add units: {problem}",
+            _("cannot add units: {reason}").format(reason=problem),
             where=str(path),
-            hint="fix the unit registry first (`planctl validate plans/units.yaml`)",
+            hint=_("fix the unit registry first (`planctl validate plans/units.yaml`)"),
         )
 
 

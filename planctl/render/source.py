@@ -8,6 +8,7 @@ from pathlib import Path
 from planctl import repository
 from planctl.errors import InputError, PlanctlError
 from planctl.findings import Finding, JsonPath
+from planctl.i18n import _, ngettext
 from planctl.model import Plan, plan_from_data
 from planctl.schemas import schema_findings
 from planctl.units import UnitRegistry
@@ -46,16 +47,16 @@ def load_source(path: Path) -> Source:
     """Read the plan at `path`; refuse a file that cannot be read or breaks the schema."""
     if not path.is_file():
         raise InputError(
-            "no such plan file",
+            _("no such plan file"),
             where=str(path),
-            hint="name a plan's .yaml file, e.g. plans/<id>.yaml",
+            hint=_("name a plan's .yaml file, e.g. plans/<id>.yaml"),
         )
     document = read_document(path, repository.display_path(path))
     if document.readable and is_units_data(document.data):
         raise InputError(
-            "this is the unit registry, not a plan",
+            _("this is the unit registry, not a plan"),
             where=document.file,
-            hint="name a plan file under plans/",
+            hint=_("name a plan file under plans/"),
         )
     _refuse_broken(document)
     root = repository.find_root(path.resolve().parent)
@@ -77,10 +78,18 @@ def _refuse_broken(document: Document) -> None:
 
 def _raise_first(findings: list[Finding], *, fatal: bool) -> None:
     first = min(findings)
-    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    message = (
+        ngettext(
+            "cannot render: {message} (and {count} more)",
+            "cannot render: {message} (and {count} more)",
+            len(findings) - 1,
+        )
+        if len(findings) > 1
+        else _("cannot render: {message}")
+    )
     error = (InputError if fatal else PlanNotRenderable)(
-        f"cannot render: {first.message}{more}",
+        message.format(message=first.message, count=len(findings) - 1),
         where=f"{first.file}:{first.line}:{first.column}",
-        hint=first.hint or "run `planctl validate` on the file for every problem",
+        hint=first.hint or _("run `planctl validate` on the file for every problem"),
     )
     raise error
