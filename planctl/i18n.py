@@ -68,7 +68,7 @@ DOMAIN = "planctl"
 CHINESE = "zh_CN"
 ENGLISH = "en"
 LANGUAGES = (CHINESE, ENGLISH)
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).parent / "locale"
 
 
 class Translations(Protocol):
