@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from planctl.errors import DeadlineError
 from planctl.i18n import N_, _, quote
 
 __all__ = [
@@ -91,10 +92,6 @@ _NOT_REAL: dict[DeadlineKind, str] = {
 _NOT_A_DEADLINE = N_(
     "{value} is not a deadline; use one of 2012-12-31, 2012-06, 2012-Q2, 2012-H1, 2012 or ongoing"
 )
-
-
-class DeadlineError(ValueError):
-    """A deadline or date that is malformed or does not exist."""
 
 
 @dataclass(frozen=True, slots=True)

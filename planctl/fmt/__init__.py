@@ -31,15 +31,28 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl.atomic import write_atomic
+from planctl.errors import ExitCode, FormatError, PlanRefused, os_error_reason
+from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
-from planctl.fmt.roundtrip import FormatError, dump, parse
+from planctl.fmt.roundtrip import dump, parse
 from planctl.i18n import _
 
-__all__ = ["FormatError", "Kind", "format_file", "format_text", "is_formatted"]
+__all__ = [
+    "FormatError",
+    "FormatReport",
+    "Kind",
+    "format_file",
+    "format_files",
+    "format_text",
+    "is_formatted",
+    "kind_of",
+]
 
 
 def format_text(text: str, *, kind: Kind) -> str:
@@ -57,22 +70,37 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool, line_end: str | None = None) -> bool:
+def format_file(
+    path: Path,
+    *,
+    kind: Kind,
+    check: bool,
+    display: str | None = None,
+    line_end: str | None = None,
+) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
-    The result is UTF-8, also for a GBK/GB18030 file; a UTF-8 byte-order mark is kept
-    (Notepad writes one). Every line ends in `line_end` (what git expects in the working
-    tree, see `planctl.git.working_tree_line_ends`), by default in the line end of the
-    file's first line. Without `check`, a changed file is replaced atomically, keeping
-    its permission bits.
+    The file passes the plan gate's reading steps first (`planctl.plans`: encoding,
+    YAML, duplicate keys, tags), so fmt refuses what every other command refuses, with
+    the same rule; a refused file raises `PlanRefused` and is left as it is. The result
+    is UTF-8, also for a GBK/GB18030 file; a UTF-8 byte-order mark is kept (Notepad
+    writes one). Every line ends in `line_end` (what git expects in the working tree,
+    see `planctl.git.working_tree_line_ends`), by default in the line end of the file's
+    first line. Without `check`, a changed file is replaced atomically, keeping its
+    permission bits.
     """
+    from planctl.plans import open_bytes
+
     raw = path.read_bytes()
-    text = _decode(raw)
-    formatted = format_text(text, kind=kind)
-    ending = line_end or first_line_end(text)
+    opened = open_bytes(raw, display if display is not None else str(path), schema=False)
+    if opened.refusal is not None:
+        raise opened.refuse("format")
+    formatted = format_text(opened.document.text, kind=kind)
+    ending = line_end or first_line_end(raw)
     if ending != "\n":
         formatted = formatted.replace("\n", ending)
-    data = (codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b"") + formatted.encode()
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    data = bom + formatted.encode("utf-8")
     if data == raw:
         return False
     if not check:
@@ -80,37 +108,96 @@ def format_file(path: Path, *, kind: Kind, check: bool, line_end: str | None = N
     return True
 
 
-def first_line_end(text: str) -> str:
-    """The line end of the first line: CRLF, else LF (also for a lone CR, which git does
-    not count as a line end, and for a text of one line)."""
-    match = _LINE_END.search(text)
-    return "\r\n" if match and match.group() == "\r\n" else "\n"
+def first_line_end(raw: bytes) -> str:
+    """The line end of the file's first line: CRLF, else LF (also for a lone CR, which git
+    does not count as a line end, and for a file of one line). UTF-8 and GB18030 write
+    CR and LF as the ASCII bytes."""
+    match = _LINE_END.search(raw)
+    return "\r\n" if match and match.group() == b"\r\n" else "\n"
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8, else GB18030 (a superset of GBK), as the loader reads them."""
-    try:
-        return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        if _mostly_utf8(raw):  # read as GB18030 it would be garbled, then saved so
-            message = _("not valid UTF-8: byte 0x{byte:02x} on line {line}; fix that byte first")
-            raise FormatError(message.format(byte=raw[error.start], line=line)) from None
+@dataclass
+class FormatReport:
+    """What `format_files` did: the files it (would have) changed, and those it could not
+    format, each with the finding that says why."""
+
+    check: bool
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Finding] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """USAGE when a file could not be read, FINDINGS when one was refused or (with
+        `check`) would change, else OK."""
+        if any(finding.fatal for finding in self.failed):
+            return ExitCode.USAGE
+        if self.failed or (self.check and self.changed):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def format_files(
+    paths: Sequence[Path], *, check: bool = False, start: Path | None = None
+) -> FormatReport:
+    """Format the files named (folders searched), or every plan of the repository around
+    `start`; one file that cannot be formatted never stops the others."""
+    from planctl import repository as repo
+    from planctl.git import working_tree_line_ends
+
+    root = repo.find_root(paths[0] if paths else (start or Path.cwd()))
+    files = repo.collect_files(list(paths), repo.Repository(root) if root else None)
+    line_ends = working_tree_line_ends(files)
+    report = FormatReport(check)
+    for path in files:
+        shown = repo.display_path(path)
         try:
-            return raw.decode("gb18030")
-        except UnicodeDecodeError:
-            message = _("neither UTF-8 nor GB18030: byte 0x{byte:02x} on line {line}")
-            raise FormatError(message.format(byte=raw[error.start], line=line)) from None
+            changed = format_file(
+                path, kind=kind_of(path), check=check, display=shown, line_end=line_ends[path]
+            )
+        except PlanRefused as error:
+            report.failed.append(error.finding)
+        except FormatError as error:
+            report.failed.append(_format_finding(shown, error))
+        except OSError as error:
+            report.failed.append(_io_finding(shown, error))
+        else:
+            (report.changed if changed else report.unchanged).append(shown)
+    return report
 
 
-def _mostly_utf8(raw: bytes) -> bool:
-    """Damaged UTF-8 rather than GBK: most non-ASCII characters decode as UTF-8."""
-    text = raw.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
-    return sum(not char.isascii() for char in text) - damaged > damaged
+def _format_finding(file: str, error: FormatError) -> Finding:
+    return Finding(
+        file,
+        error.line or 1,
+        error.column or 1,
+        error.rule,
+        Severity.ERROR,
+        error.message,
+        _("run `planctl validate` on the file for every problem"),
+    )
+
+
+def _io_finding(file: str, error: OSError) -> Finding:
+    reason = os_error_reason(error)
+    return Finding(
+        file,
+        1,
+        1,
+        "unreadable",
+        Severity.ERROR,
+        _("cannot read or write the file: {reason}").format(reason=reason),
+        _("check the path and permissions"),
+        fatal=True,
+    )
+
+
+def kind_of(path: Path) -> Kind:
+    """A file named units.yaml is the unit registry; any other is a plan."""
+    return "units" if path.name == "units.yaml" else "plan"
 
 
 def _normalise_newlines(text: str) -> str:

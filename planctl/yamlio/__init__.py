@@ -26,13 +26,14 @@ from typing import Any
 
 import yaml
 
-from planctl.errors import os_error_reason
+from planctl.errors import ParseStop, os_error_reason
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 from planctl.i18n import _
 from planctl.yamlio.decode import decode
-from planctl.yamlio.events import ParseStop, Position, Positions, parse, problem, syntax_problem
+from planctl.yamlio.events import Position, Positions, parse, problem, syntax_problem
 
 __all__ = [
+    "STOPPING_RULES",
     "Document",
     "Position",
     "Positions",
@@ -57,7 +58,7 @@ class Document:
     @property
     def readable(self) -> bool:
         """False when the file could not be parsed into trustworthy data."""
-        return self.data is not None and not any(p.rule in _STOPPING_RULES for p in self.problems)
+        return self.data is not None and not any(p.rule in STOPPING_RULES for p in self.problems)
 
     def positions(self) -> Positions:
         if self._positions is None:
@@ -95,7 +96,7 @@ class Document:
 
 
 # Problems after which the data cannot be trusted (render and diff refuse such a file).
-_STOPPING_RULES = frozenset(
+STOPPING_RULES = frozenset(
     {"unreadable", "yaml-syntax", "yaml-limits", "empty-file", "multiple-documents"}
 )
 

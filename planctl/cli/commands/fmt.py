@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal
 
 import typer
 
 from planctl.cli.commands import done
+from planctl.findings import Finding
 from planctl.i18n import N_, _, ngettext
 
 HELP = N_("Rewrite plans in the canonical layout, keeping every comment.")
@@ -23,47 +23,35 @@ def fmt(
     ),
 ) -> None:
     """Rewrite plans in the canonical layout, keeping every comment."""
-    from planctl import repository as repo
-    from planctl.errors import os_error_reason
-    from planctl.fmt import FormatError, format_file
-    from planctl.git import working_tree_line_ends
-    from planctl.validate.engine import collect_files
+    from planctl.fmt import format_files
 
-    root = repo.find_root(Path(paths[0]) if paths else Path.cwd())
-    files = collect_files(list(paths or []), repo.Repository(root) if root else None)
-    line_ends = working_tree_line_ends(files)
-    changed, failed = [], 0
+    report = format_files(list(paths or []), check=check)
     done_line = _("would reformat {file}") if check else _("reformatted {file}")
-    for path in files:
-        shown = repo.display_path(path)
-        try:
-            if format_file(path, kind=_kind_of(path), check=check, line_end=line_ends[path]):
-                changed.append(shown)
-                print(done_line.format(file=shown))
-        except (FormatError, OSError) as error:
-            failed += 1
-            reason = os_error_reason(error) if isinstance(error, OSError) else str(error)
-            message = _("planctl: error: cannot format {file}: {reason}")
-            print(message.format(file=shown, reason=reason), file=sys.stderr)
-    unchanged = len(files) - len(changed) - failed
+    for shown in report.changed:
+        print(done_line.format(file=shown))
+    for finding in report.failed:
+        print(_refused_line(finding), file=sys.stderr)
+    changed, unchanged = len(report.changed), len(report.unchanged)
     total = (
         ngettext(
             "{count} file would be reformatted, {unchanged} left unchanged.",
             "{count} files would be reformatted, {unchanged} left unchanged.",
-            len(changed),
+            changed,
         )
         if check
         else ngettext(
             "{count} file reformatted, {unchanged} left unchanged.",
             "{count} files reformatted, {unchanged} left unchanged.",
-            len(changed),
+            changed,
         )
     )
-    print(total.format(count=len(changed), unchanged=unchanged), file=sys.stderr)
-    if failed:
-        raise done(2)
-    raise done(1 if check and changed else 0)
+    print(total.format(count=changed, unchanged=unchanged), file=sys.stderr)
+    raise done(report.exit_code)
 
 
-def _kind_of(path: Path) -> Literal["plan", "units"]:
-    return "units" if path.name == "units.yaml" else "plan"
+def _refused_line(finding: Finding) -> str:
+    if finding.hint:
+        line = _("planctl: error: {where}: cannot format: {message} — {hint}")
+    else:
+        line = _("planctl: error: {where}: cannot format: {message}")
+    return line.format(where=finding.where, message=finding.message, hint=finding.hint)

@@ -124,7 +124,7 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings = len(findings) - len(errors)
     for finding in errors:
-        print(f"  {finding.line}:{finding.column}  {finding.rule}  {finding.message}", file=out)
+        print(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
     verdict = (
         _("check: {errors}, {warnings} — the plan validates")
         if not errors

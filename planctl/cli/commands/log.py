@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from planctl.cli.commands import done
-from planctl.errors import UsageError
-from planctl.i18n import N_, _, quote
+from planctl.i18n import N_, _
 
 HELP = N_("Show the commits that changed a task, newest first, and what each changed.")
 
@@ -26,20 +24,11 @@ def log(
     output_format: str = typer.Option("text", "--format", "-f", help=_("text or json.")),
 ) -> None:
     """Show the commits that changed a task, newest first, and what each changed."""
-    from planctl.cli.terminal import print_lines, wants_color
+    from planctl.cli.terminal import show, wants_color
     from planctl.history import task_history
-    from planctl.history.formats import LOG_FORMATS
-    from planctl.history.formats.json import render_log_json
-    from planctl.history.formats.text import log_lines
+    from planctl.history.formats import FORMATS
 
-    if output_format not in LOG_FORMATS:
-        raise UsageError(
-            _("unknown format {name}").format(name=quote(output_format)),
-            hint=_("use text or json"),
-        )
+    FORMATS.check(output_format)
     history = task_history(Path.cwd(), task_id, plan)
-    if output_format == "json":
-        sys.stdout.write(render_log_json(history))
-    else:
-        print_lines(log_lines(history), color=wants_color())
+    show(FORMATS.get(output_format)(history), color=wants_color())
     raise done(0)

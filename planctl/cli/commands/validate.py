@@ -11,7 +11,6 @@ so mistakes get typer's messages either way.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -129,18 +128,12 @@ def execute(args: ValidateArgs) -> int:
 
     with compiled_dataclasses():
         from planctl.cli.progress import ProgressBar
-        from planctl.cli.terminal import wants_color
+        from planctl.cli.terminal import show, wants_color
         from planctl.errors import UsageError
-        from planctl.i18n import _, pgettext, quote
+        from planctl.i18n import _
         from planctl.validate import formats, validate
 
-    if args.output_format not in formats.FORMAT_CHOICES:
-        raise UsageError(
-            _("unknown format {name}").format(name=quote(args.output_format)),
-            hint=_("use one of: {choices}").format(
-                choices=pgettext("list separator", ", ").join(formats.FORMAT_CHOICES)
-            ),
-        )
+    chosen = formats.pick_format(args.output_format)
     if args.jobs < 0:
         raise UsageError(_("--jobs {jobs}: give 0 (one per core) or more").format(jobs=args.jobs))
     paths, since = _paths_and_revision(args)
@@ -152,8 +145,7 @@ def execute(args: ValidateArgs) -> int:
             since=since,
             progress=progress,
         )
-    chosen = formats.pick_format(args.output_format)
-    formats.REPORTERS[chosen](report, sys.stdout, color=wants_color())
+    show(formats.FORMATS.get(chosen)(report), color=wants_color())
     return report.exit_code(strict=args.strict)
 
 

@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from planctl.chinese import display_width
 from planctl.findings import Finding, Severity
 from planctl.i18n import _, ngettext
+from planctl.report import Span, StyledLine
 from planctl.rules.base import severity_name
 from planctl.validate.engine import Report
 
 
-def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
+def report_lines(report: Report) -> list[StyledLine]:
+    """One line per finding and its fix, then the summary (the terminal may colour them)."""
+    lines: list[StyledLine] = []
     width = max(display_width(severity_name(severity)) for severity in Severity)
+    # "fix: {hint}" as one sentence; its label is dimmed where colour is shown
     label, _hint, after = _("fix: {hint}").partition("{hint}")
-    fix = _paint(label.rstrip(), "dim", color) + label[len(label.rstrip()) :]
+    bare = label.rstrip()
     for finding in report.findings:
-        out.write(_text_line(finding, width, color) + "\n")
+        lines.append(_finding_line(finding, width))
         if finding.hint:
-            out.write(f"    {fix}{finding.hint}{after}\n")
-    out.write(summary(report) + "\n")
+            fix = Span(f"{label[len(bare) :]}{finding.hint}{after}")
+            lines.append((Span("    "), Span(bare, "dim"), fix))
+    lines.append((Span(summary(report)),))
+    return lines
 
 
-def _text_line(finding: Finding, width: int, color: bool) -> str:
-    where = f"{finding.file}:{finding.line}:{finding.column}"
-    style = "red" if finding.severity is Severity.ERROR else "yellow"
+def _finding_line(finding: Finding, width: int) -> StyledLine:
+    style = "error" if finding.severity is Severity.ERROR else "warning"
     name = severity_name(finding.severity)
-    severity = _paint(name + " " * (width - display_width(name)), style, color)
-    return f"{_paint(where, 'bold', color)}  {severity}  {finding.rule}  {finding.message}"
-
-
-_ANSI = {"red": "31", "yellow": "33", "bold": "1", "dim": "2", "green": "32"}
-
-
-def _paint(text: str, style: str, color: bool) -> str:
-    return f"\033[{_ANSI[style]}m{text}\033[0m" if color else text
+    return (
+        Span(finding.where, "where"),
+        Span("  "),
+        Span(name + " " * (width - display_width(name)), style),
+        Span(f"  {finding.rule}  {finding.message}"),
+    )
 
 
 def summary(report: Report) -> str:
