@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from planctl.errors import DeadlineError
+from planctl.i18n import N_, _, quote
 
 __all__ = [
     "MAX_YEAR",
@@ -34,20 +35,21 @@ MAX_YEAR = 9999
 
 _ONGOING = "ongoing"
 
-# English names are spelled out here because calendar.month_name follows the locale.
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+# One message per month: languages name months differently (calendar.month_name follows the
+# process locale, not the user's language).
+_MONTH_LENGTHS = (
+    N_("January {year} has {length} days"),
+    N_("February {year} has {length} days"),
+    N_("March {year} has {length} days"),
+    N_("April {year} has {length} days"),
+    N_("May {year} has {length} days"),
+    N_("June {year} has {length} days"),
+    N_("July {year} has {length} days"),
+    N_("August {year} has {length} days"),
+    N_("September {year} has {length} days"),
+    N_("October {year} has {length} days"),
+    N_("November {year} has {length} days"),
+    N_("December {year} has {length} days"),
 )
 
 # How many months one month, quarter or half spans.
@@ -79,15 +81,17 @@ _DATED_FORMS: tuple[tuple[re.Pattern[str], DeadlineKind], ...] = (
 )
 
 # What to call each kind in "… is not a real …" messages.
-_KIND_NOUN: dict[DeadlineKind, str] = {
-    "day": "date",
-    "month": "month",
-    "quarter": "quarter",
-    "half": "half-year",
-    "year": "year",
+_NOT_REAL: dict[DeadlineKind, str] = {
+    "day": N_("{text} is not a real date ({reason})"),
+    "month": N_("{text} is not a real month ({reason})"),
+    "quarter": N_("{text} is not a real quarter ({reason})"),
+    "half": N_("{text} is not a real half-year ({reason})"),
+    "year": N_("{text} is not a real year ({reason})"),
 }
 
-_ACCEPTED_FORMS = "2012-12-31, 2012-06, 2012-Q2, 2012-H1, 2012 or ongoing"
+_NOT_A_DEADLINE = N_(
+    "{value} is not a deadline; use one of 2012-12-31, 2012-06, 2012-Q2, 2012-H1, 2012 or ongoing"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +186,7 @@ def parse_deadline(value: str | int) -> Deadline:
     """
     # bool is an int subclass, but ``due: true`` is certainly not a year.
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise DeadlineError(f"{value!r} is not a deadline; use one of {_ACCEPTED_FORMS}")
+        raise DeadlineError(_(_NOT_A_DEADLINE).format(value=repr(value)))
     if isinstance(value, int):
         return _build(str(value), "year", (value,))
     if value == _ONGOING:
@@ -190,15 +194,17 @@ def parse_deadline(value: str | int) -> Deadline:
     for pattern, kind in _DATED_FORMS:
         if match := pattern.fullmatch(value):
             return _build(value, kind, _ints(match))
-    # repr() so that stray spaces or look-alike characters are visible.
-    raise DeadlineError(f"{value!r} is not a deadline; use one of {_ACCEPTED_FORMS}")
+    # Quoted so that stray spaces or look-alike characters are visible.
+    raise DeadlineError(_(_NOT_A_DEADLINE).format(value=quote(value)))
 
 
 def parse_date(value: str) -> datetime.date:
     """Parse a ``YYYY-MM-DD`` string into a date, rejecting impossible dates."""
     match = _DAY_RE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise DeadlineError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2012-04-19")
+        shown = quote(value) if isinstance(value, str) else repr(value)
+        message = _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2012-04-19")
+        raise DeadlineError(message.format(value=shown))
     year, month, day = _ints(match)
     _build(value, "day", (year, month, day))  # same checks and messages as a `due` day
     return datetime.date(year, month, day)
@@ -209,7 +215,7 @@ def _build(text: str, kind: DeadlineKind, numbers: tuple[int, ...]) -> Deadline:
     try:
         return Deadline(kind, *numbers)
     except DeadlineError as error:
-        raise DeadlineError(f"{text} is not a real {_KIND_NOUN[kind]} ({error})") from None
+        raise DeadlineError(_(_NOT_REAL[kind]).format(text=text, reason=error)) from None
 
 
 def _ints(match: re.Match[str]) -> tuple[int, ...]:
@@ -218,32 +224,34 @@ def _ints(match: re.Match[str]) -> tuple[int, ...]:
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DeadlineError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+        message = _("year {year} is outside {first}-{last}")
+        raise DeadlineError(message.format(year=year, first=MIN_YEAR, last=MAX_YEAR))
 
 
 def _check_part(kind: DeadlineKind, part: int) -> None:
     if kind == "month":
         _check_month(part)
     elif kind == "quarter" and not 1 <= part <= 4:
-        raise DeadlineError(f"quarter {part} does not exist; quarters are Q1 to Q4")
+        raise DeadlineError(
+            _("quarter {part} does not exist; quarters are Q1 to Q4").format(part=part)
+        )
     elif kind == "half" and not 1 <= part <= 2:
-        raise DeadlineError(f"half {part} does not exist; halves are H1 and H2")
+        raise DeadlineError(_("half {part} does not exist; halves are H1 and H2").format(part=part))
 
 
 def _check_month(month: int) -> None:
     if not 1 <= month <= 12:
-        raise DeadlineError(f"month {month} does not exist")
+        raise DeadlineError(_("month {month} does not exist").format(month=month))
 
 
 def _check_real_date(year: int, month: int, day: int | None) -> None:
     _check_month(month)
     day = _require(day, "day", "day")
     if day < 1:
-        raise DeadlineError(f"day {day} does not exist; days start at 1")
+        raise DeadlineError(_("day {day} does not exist; days start at 1").format(day=day))
     length = _days_in_month(year, month)
     if day > length:
-        name = _MONTH_NAMES[month - 1]
-        raise DeadlineError(f"{name} {year} has {length} days")
+        raise DeadlineError(_(_MONTH_LENGTHS[month - 1]).format(year=year, length=length))
 
 
 def _days_in_month(year: int, month: int) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from planctl.errors import DocNumberError
+from planctl.i18n import _, pgettext, quote
 
 __all__ = ["DocNumber", "DocNumberError", "parse_doc_number"]
 
@@ -57,11 +58,14 @@ class DocNumber:
 
     def __post_init__(self) -> None:
         if not self.prefix or _FORBIDDEN_IN_PREFIX.search(self.prefix):
-            raise DocNumberError(f"机关代字 {self.prefix!r} must be non-empty, without brackets")
+            message = _("机关代字 {prefix} must be non-empty, without brackets")
+            raise DocNumberError(message.format(prefix=quote(self.prefix)))
         if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise DocNumberError(f"year {self.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+            message = _("year {year} is outside {first}-{last}")
+            raise DocNumberError(message.format(year=self.year, first=MIN_YEAR, last=MAX_YEAR))
         if self.serial < 1:
-            raise DocNumberError(f"serial number {self.serial} must be 1 or more")
+            message = _("serial number {serial} must be 1 or more")
+            raise DocNumberError(message.format(serial=self.serial))
 
     def __str__(self) -> str:
         return f"{self.prefix}{OPEN}{self.year}{CLOSE}{self.serial}号"
@@ -91,9 +95,11 @@ def _build_or_explain(text: str, match: re.Match[str], problems: list[str]) -> D
 
 
 def _describe(text: str, problems: list[str]) -> str:
-    # repr() so that stray spaces and look-alike brackets are visible in the message.
-    details = "; ".join(problems) or "it does not match the form"
-    return f"{text!r} is not a document number of the form 代字〔年份〕序号号: {details}"
+    # Quoted so that stray spaces and look-alike brackets are visible in the message.
+    details = pgettext("clause separator", "; ").join(problems) or _("it does not match the form")
+    return _("{text} is not a document number of the form 代字〔年份〕序号号: {details}").format(
+        text=quote(text), details=details
+    )
 
 
 # --- Repairs -----------------------------------------------------------------------
@@ -106,12 +112,12 @@ _Repair: TypeAlias = Callable[[str], tuple[str, str] | None]
 
 def _remove_spaces(text: str) -> tuple[str, str] | None:
     fixed = re.sub(r"\s+", "", text)
-    return (fixed, "it contains whitespace") if fixed != text else None
+    return (fixed, _("it contains whitespace")) if fixed != text else None
 
 
 def _use_ascii_digits(text: str) -> tuple[str, str] | None:
     fixed = text.translate(_FULL_WIDTH_DIGITS)
-    return (fixed, "it uses full-width digits") if fixed != text else None
+    return (fixed, _("it uses full-width digits")) if fixed != text else None
 
 
 def _use_tortoise_shell_brackets(text: str) -> tuple[str, str] | None:
@@ -120,7 +126,7 @@ def _use_tortoise_shell_brackets(text: str) -> tuple[str, str] | None:
         return None
     fixed = f"{text[: match.start()]}{OPEN}{match['year']}{CLOSE}{text[match.end() :]}"
     wrong = f"{match['open']} {match['close']}"
-    return fixed, f"the year must be in 六角括号 〔〕, not {wrong}"
+    return fixed, _("the year must be in 六角括号 〔〕, not {wrong}").format(wrong=wrong)
 
 
 def _expand_two_digit_year(text: str) -> tuple[str, str] | None:
@@ -131,23 +137,25 @@ def _expand_two_digit_year(text: str) -> tuple[str, str] | None:
     century = 1900 if short >= _TWO_DIGIT_YEAR_PIVOT else 2000
     year = century + short
     fixed = f"{text[: match.start()]}{OPEN}{year}{CLOSE}{text[match.end() :]}"
-    return fixed, f"the year must be written in full ({year}, not {match[1]})"
+    return fixed, _("the year must be written in full ({year}, not {short})").format(
+        year=year, short=match[1]
+    )
 
 
 def _drop_di(text: str) -> tuple[str, str] | None:
     fixed = text.replace(f"{CLOSE}第", CLOSE, 1)
-    return (fixed, "the serial number must not have 第 before it") if fixed != text else None
+    return (fixed, _("the serial number must not have 第 before it")) if fixed != text else None
 
 
 def _drop_leading_zeros(text: str) -> tuple[str, str] | None:
     fixed = re.sub(f"{CLOSE}0+(?=[1-9])", CLOSE, text, count=1)
-    return (fixed, "the serial number must not have leading zeros") if fixed != text else None
+    return (fixed, _("the serial number must not have leading zeros")) if fixed != text else None
 
 
 def _add_hao(text: str) -> tuple[str, str] | None:
     if re.fullmatch(f".*{CLOSE}[0-9]+", text) is None:
         return None
-    return text + "号", "the serial number must be followed by 号"
+    return text + "号", _("the serial number must be followed by 号")
 
 
 _REPAIRS: tuple[_Repair, ...] = (
@@ -177,33 +185,39 @@ def _repair(text: str) -> tuple[list[str], str]:
 def _explain_unrepairable(text: str) -> list[str]:
     """Say which part of a (partly repaired) text still breaks the canonical form."""
     if not text:
-        return ["it is empty"]
+        return [_("it is empty")]
     match = _LOOSE.fullmatch(text)
     if match is None:
-        return ["it has no year in 〔〕"]
+        return [_("it has no year in 〔〕")]
     problems = _explain_prefix(match["prefix"]) + _explain_year(match["year"])
     return problems + _explain_serial(match["rest"])
 
 
 def _explain_prefix(prefix: str) -> list[str]:
     if not prefix:
-        return ["the 机关代字 before 〔 is missing"]
+        return [_("the 机关代字 before 〔 is missing")]
     if _FORBIDDEN_IN_PREFIX.search(prefix):
-        return [f"the 机关代字 {prefix!r} must not contain brackets or spaces"]
+        return [
+            _("the 机关代字 {prefix} must not contain brackets or spaces").format(
+                prefix=quote(prefix)
+            )
+        ]
     return []
 
 
 def _explain_year(year: str) -> list[str]:
     if re.fullmatch("[0-9]{4}", year):
         return []
-    return [f"the year in 〔〕 must be four digits, not {year!r}"]
+    return [_("the year in 〔〕 must be four digits, not {year}").format(year=quote(year))]
 
 
 def _explain_serial(rest: str) -> list[str]:
     if re.fullmatch("[1-9][0-9]*号", rest):
         return []
     if rest in ("", "号"):
-        return ["the serial number after 〕 is missing"]
+        return [_("the serial number after 〕 is missing")]
     if re.fullmatch("0+号?", rest):
-        return ["the serial number must be 1 or more"]
-    return [f"after 〔年份〕 expected a serial number and 号, found {rest!r}"]
+        return [_("the serial number must be 1 or more")]
+    return [
+        _("after 〔年份〕 expected a serial number and 号, found {rest}").format(rest=quote(rest))
+    ]

@@ -41,10 +41,12 @@ class PlanctlError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        parts = [f"{self.where}: {self.message}" if self.where else self.message]
-        if self.hint:
-            parts.append(self.hint)
-        return " — ".join(parts)
+        text = (
+            _("{where}: {message}").format(where=self.where, message=self.message)
+            if self.where
+            else self.message
+        )
+        return _("{message} — {hint}").format(message=text, hint=self.hint) if self.hint else text
 
 
 # --- the command line and its surroundings ----------------------------------------------
@@ -145,7 +147,9 @@ class FormatError(PlanctlError, ValueError):
     def __str__(self) -> str:
         if self.line is None:
             return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
+        return _("{message} (line {line}, column {column})").format(
+            message=self.message, line=self.line, column=self.column
+        )
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -200,3 +204,23 @@ class SchemaRejected(PlanctlError, ValueError):
 
     def __init__(self, message: str = "", *details: Any, **named: Any) -> None:
         super().__init__(message)
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why the system refused, in the user's language (the system's own words are in the
+    C locale's English): for the common cases a catalog message, else the system's text."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: N_("no such file or folder"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("operation not permitted"),
+        errno.EISDIR: N_("it is a folder, not a file"),
+        errno.ENOTDIR: N_("a part of the path is not a folder"),
+        errno.ENOSPC: N_("no space left on the disk"),
+        errno.EROFS: N_("the disk is read-only"),
+        errno.EEXIST: N_("it already exists"),
+        errno.ENAMETOOLONG: N_("the name is too long"),
+    }
+    reason = reasons.get(error.errno or 0)
+    return _(reason) if reason is not None else (error.strerror or str(error))

@@ -13,6 +13,7 @@ instead: one process, and no gitpython to import on the validate path.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from planctl.errors import InputError, NotInGitRepository, UsageError
+from planctl.i18n import _, quote
 from planctl.repository import PLAN_SUFFIXES, Repository
 
 if TYPE_CHECKING:
@@ -84,17 +86,19 @@ def open_git(start: Path) -> GitRepository:
         repo = Repo(start, odbt=GitCmdObjectDB, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise NotInGitRepository(
-            "not inside a git repository",
+            _("not inside a git repository"),
             where=str(start),
-            hint="run planctl diff or log inside the plans' git checkout, or compare two "
-            "files with `planctl diff OLD.yaml NEW.yaml`",
+            hint=_(
+                "run planctl diff or log inside the plans' git checkout, or compare two "
+                "files with `planctl diff OLD.yaml NEW.yaml`"
+            ),
         ) from None
     if repo.bare or repo.working_tree_dir is None:
         repo.close()
         raise UsageError(
-            "the repository has no working tree",
+            _("the repository has no working tree"),
             where=str(start),
-            hint="run planctl in a checkout, not in a bare repository",
+            hint=_("run planctl in a checkout, not in a bare repository"),
         )
     return GitRepository(repo)
 
@@ -132,8 +136,10 @@ class GitRepository:
             target = target.object
         if target.type != "commit":
             raise UsageError(
-                f"revision {name!r} names a {target.type}, not a commit",
-                hint="name a branch, a tag or a commit",
+                _("revision {name} names a {kind}, not a commit").format(
+                    name=quote(name), kind=target.type
+                ),
+                hint=_("name a branch, a tag or a commit"),
             )
         return Revision(name, target.hexsha)
 
@@ -142,8 +148,10 @@ class GitRepository:
         bases = self._repo.merge_base(left.commit, right.commit)
         if not bases:
             raise UsageError(
-                f"{left.name} and {right.name} have no common ancestor",
-                hint="compare them directly with A..B",
+                _("{left} and {right} have no common ancestor").format(
+                    left=left.name, right=right.name
+                ),
+                hint=_("compare them directly with A..B"),
             )
         return Revision(f"{left.name}...{right.name}", bases[0].hexsha)
 
@@ -192,12 +200,14 @@ class GitRepository:
         try:
             return self._repo.rev_parse(name)
         except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
-            raise UsageError(f"unknown revision {name!r}", hint=self._unknown_hint()) from None
+            raise UsageError(
+                _("unknown revision {name}").format(name=quote(name)), hint=self._unknown_hint()
+            ) from None
 
     def _unknown_hint(self) -> str:
         if not self._repo.head.is_valid():
-            return "the repository has no commits yet"
-        return "check the name with `git log --oneline` or `git branch --all`"
+            return _("the repository has no commits yet")
+        return _("check the name with `git log --oneline` or `git branch --all`")
 
 
 def _walk(tree: Tree) -> list[TreeFile]:
@@ -210,16 +220,18 @@ def _walk(tree: Tree) -> list[TreeFile]:
 def _check_revision_text(name: str) -> None:
     """Refuse what could be read as an option or break a git request line."""
     if not name:
-        raise UsageError("an empty revision name", hint="name a branch, a tag or a commit")
+        raise UsageError(_("an empty revision name"), hint=_("name a branch, a tag or a commit"))
     if name.startswith("-"):
         raise UsageError(
-            f"refusing revision {name!r}: it starts with '-' and git would read it as an option",
-            hint="name a branch, a tag or a commit; put paths after --",
+            _(
+                "refusing revision {name}: it starts with '-' and git would read it as an option"
+            ).format(name=quote(name)),
+            hint=_("name a branch, a tag or a commit; put paths after --"),
         )
     if ".." in name or any(character.isspace() or ord(character) < 32 for character in name):
         raise UsageError(
-            f"unknown revision {name!r}",
-            hint="a revision name holds no '..', spaces or control characters",
+            _("unknown revision {name}").format(name=quote(name)),
+            hint=_("a revision name holds no '..', spaces or control characters"),
         )
 
 
@@ -334,8 +346,8 @@ def resolve_revision(root: Path, revision: str) -> str:
         return _names(done, "\n")[0]
     _fail_outside_git(done, root)
     raise UsageError(
-        f"unknown revision {revision!r}",
-        hint="check the name with `git log --oneline`; in CI, fetch enough history",
+        _("unknown revision {name}").format(name=quote(revision)),
+        hint=_("check the name with `git log --oneline`; in CI, fetch enough history"),
     )
 
 
@@ -352,7 +364,9 @@ def _git_names(root: Path, *arguments: str) -> list[str]:
         _fail_outside_git(done, root)
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
-            f"git {arguments[0]} failed: {reason[-1] if reason else done.returncode}",
+            _("git {command} failed: {reason}").format(
+                command=arguments[0], reason=reason[-1] if reason else done.returncode
+            ),
             where=str(root),
         )
     return _names(done, "\0")
@@ -365,21 +379,92 @@ def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
         )
     except FileNotFoundError:
         raise InputError(
-            "git is not installed", hint="install git (on Windows: Git for Windows)"
+            _("git is not installed"), hint=_("install git (on Windows: Git for Windows)")
         ) from None
     except subprocess.TimeoutExpired:
-        raise InputError("git did not answer within a minute", where=str(root)) from None
+        raise InputError(_("git did not answer within a minute"), where=str(root)) from None
 
 
 def _fail_outside_git(done: subprocess.CompletedProcess[bytes], root: Path) -> None:
     if b"not a git repository" in done.stderr:
         raise UsageError(
-            "not inside a git repository",
+            _("not inside a git repository"),
             where=str(root),
-            hint="--changed compares with git history; name the files to check instead",
+            hint=_("--changed compares with git history; name the files to check instead"),
         )
 
 
 def _names(done: subprocess.CompletedProcess[bytes], separator: str) -> list[str]:
     output = done.stdout.decode("utf-8", "surrogateescape")
     return [name for name in output.split(separator) if name]
+
+
+# --- line ends ------------------------------------------------------------------------
+# Git for Windows checks text files out with CRLF (core.autocrlf=true); .gitattributes
+# `eol` and core.eol say the same per file or per repository. `planctl fmt` writes the
+# line ends git expects in the working tree, so formatting a file shows no change in git.
+
+CRLF, LF = "\r\n", "\n"
+
+
+def working_tree_line_ends(files: list[Path]) -> dict[Path, str | None]:
+    """For each file, the line end git gives it in the working tree (CRLF or LF), or None
+    where git says nothing (no attribute, no setting, no git, or not in a repository)."""
+    found: dict[Path, str | None] = dict.fromkeys(files)
+    by_folder: dict[Path, list[Path]] = {}
+    for path in files:
+        by_folder.setdefault(path.resolve().parent, []).append(path)
+    for folder, paths in by_folder.items():
+        found.update(_line_ends_in(folder, paths))
+    return found
+
+
+def _line_ends_in(folder: Path, paths: list[Path]) -> dict[Path, str | None]:
+    try:
+        settings = _config(folder, "core.autocrlf"), _config(folder, "core.eol")
+        names = [path.resolve().name for path in paths]
+        done = _run(folder, "check-attr", "-z", "text", "eol", "--", *names)
+    except InputError:  # no git at all
+        return {}
+    if done.returncode != 0:  # not a repository, or a path outside it
+        return {}
+    attributes = _attributes(done.stdout.decode("utf-8", "surrogateescape"))
+    return {
+        path: line_end_for(attributes.get(name, {}), *settings)
+        for path, name in zip(paths, names, strict=True)
+    }
+
+
+def line_end_for(attributes: dict[str, str], autocrlf: str | None, eol: str | None) -> str | None:
+    """git's choice of working-tree line end for one file (see gitattributes(5), `text`
+    and `eol`, and git-config(1), core.autocrlf and core.eol)."""
+    if attributes.get("eol") in ("lf", "crlf"):
+        return CRLF if attributes["eol"] == "crlf" else LF
+    text = attributes.get("text", "unspecified")
+    if text == "unset":  # `-text`: git leaves the file as it is
+        return None
+    autocrlf = (autocrlf or "false").lower()
+    if autocrlf == "true":
+        return CRLF
+    if autocrlf == "input":
+        return LF
+    if text in ("set", "auto") and eol:
+        native = CRLF if os.name == "nt" else LF
+        return {"crlf": CRLF, "lf": LF, "native": native}.get(eol.lower())
+    return None
+
+
+def _config(folder: Path, key: str) -> str | None:
+    done = _run(folder, "config", "--get", key)
+    value = done.stdout.decode("utf-8", "replace").strip()
+    return value if done.returncode == 0 and value else None
+
+
+def _attributes(output: str) -> dict[str, dict[str, str]]:
+    """`git check-attr -z` output (path NUL attribute NUL value NUL …) by path."""
+    fields = output.split("\0")
+    found: dict[str, dict[str, str]] = {}
+    for index in range(0, len(fields) - 2, 3):
+        path, attribute, value = fields[index : index + 3]
+        found.setdefault(path, {})[attribute] = value
+    return found

@@ -26,9 +26,15 @@ Writing a message
 
 - A count: `ngettext("{count} error", "{count} errors", n).format(count=n)`.
 - The same English word meaning two things: `pgettext("severity", "error")`.
+- A name or value the user wrote goes through `quote()`: 'x' in English, “x” in
+  Chinese, control characters escaped in both (never `{name!r}` in a message: a
+  translation could drop the `!r`, and with it the escaping).
+- A list of alternatives: `either(names)` (A, B or C / A、B或C).
 - Identifiers stay as they are in both languages: rule ids, option names, JSON keys,
   file names, YAML keys and values the user types. Put them in placeholders or quote
   them literally; do not translate them.
+- Text of the plan's own documents (the 修订对照表, rendered tables) is Chinese in both
+  languages: it is the plan's language, not the interface's.
 
 Adding its translation
 ----------------------
@@ -62,7 +68,7 @@ DOMAIN = "planctl"
 CHINESE = "zh_CN"
 ENGLISH = "en"
 LANGUAGES = (CHINESE, ENGLISH)
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).parent / "locale"
 
 
 class Translations(Protocol):
@@ -109,6 +115,23 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """`message` in the user's language, where `context` tells which meaning it has."""
     return (_active or _activate()).pgettext(context, message)
+
+
+def quote(text: str) -> str:
+    """A name or value the user wrote, quoted for a message in the user's language
+    ('x' in English, “x” in Chinese), with control characters escaped."""
+    if (_active_language or language()) == ENGLISH:
+        return repr(text)
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return f"“{shown}”"
+
+
+def either(names: list[str] | tuple[str, ...]) -> str:
+    """Alternatives as one phrase: `A`, `A or B`, `A, B or C` (Chinese: A、B或C)."""
+    if len(names) < 2:
+        return "".join(names)
+    head = pgettext("list separator", ", ").join(names[:-1])
+    return _("{items} or {last}").format(items=head, last=names[-1])
 
 
 def language() -> str:

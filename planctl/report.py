@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 from planctl.errors import UsageError
-from planctl.i18n import _
+from planctl.i18n import _, pgettext, quote
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -88,9 +88,9 @@ class Formats(Generic[In, Out]):
     def check(self, name: str, *, option: str = "--format", extra: Sequence[str] = ()) -> None:
         """Refuse a name that is not one of the formats (or of `extra` choices)."""
         if name not in self.entries and name not in extra:
-            choices = ", ".join((*extra, *self.entries))
+            choices = pgettext("list separator", ", ").join((*extra, *self.entries))
             raise UsageError(
-                _("unknown format {name}").format(name=repr(name)),
+                _("unknown format {name}").format(name=quote(name)),
                 where=option,
                 hint=_("use one of: {choices}").format(choices=choices),
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl.errors import RepositoryNotFound, UsageError
+from planctl.i18n import _
 
 PLANS_DIR = "plans"
 UNITS_FILE = "units.yaml"
@@ -66,9 +67,9 @@ def open_repository(start: Path | None = None) -> Repository:
     root = find_root(origin if origin.is_dir() else origin.parent)
     if root is None:
         raise RepositoryNotFound(
-            "not inside a plan repository (no `plans/` folder here or above)",
+            _("not inside a plan repository (no `plans/` folder here or above)"),
             where=str(origin),
-            hint="run planctl from a folder holding plans/, or name the files to check",
+            hint=_("run planctl from a folder holding plans/, or name the files to check"),
         )
     return Repository(root)
 
@@ -85,7 +86,8 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
     if not paths:
         if repository is None:
             raise UsageError(
-                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+                _("no files to check"),
+                hint=_("name plan files, or run inside a folder holding plans/"),
             )
         return (
             sorted([repository.units_path] if repository.units_path.is_file() else [])
@@ -99,8 +101,8 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
             files.append(path)
         else:
             raise UsageError(
-                "no such file or folder",
+                _("no such file or folder"),
                 where=str(path),
-                hint="check the path (names are relative to the working directory)",
+                hint=_("check the path (names are relative to the working directory)"),
             )
     return list(dict.fromkeys(files))

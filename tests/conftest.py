@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,38 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(folder))
         yield folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_by_default() -> Iterator[None]:
+    """Tests read planctl's English unless they ask for a language; the catalog they run
+    with is the one in the source (compiled here when the .po changed since the install)."""
+    from planctl import i18n
+
+    _compile_catalogs_if_stale()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANCTL_LANG", "en")
+        i18n.use_language(None)
+        yield
+    i18n.use_language(None)
+
+
+def _compile_catalogs_if_stale() -> None:
+    sources = sorted((ROOT / "planctl" / "locale").glob("*/LC_MESSAGES/*.po"))
+    if all(
+        po.with_suffix(".mo").is_file()
+        and po.with_suffix(".mo").stat().st_mtime >= po.stat().st_mtime
+        for po in sources
+    ):
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("planctl_catalog", ROOT / "tools" / "catalog.py")
+    assert spec is not None and spec.loader is not None
+    tools = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tools
+    spec.loader.exec_module(tools)
+    tools.compile_catalogs()
 
 
 @pytest.fixture

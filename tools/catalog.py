@@ -11,6 +11,7 @@ the catalogs the same way. How to write a message: see the docstring of `planctl
 
 from __future__ import annotations
 
+import io
 import string
 import sys
 from collections.abc import Iterator
@@ -53,10 +54,12 @@ def read(po: Path) -> Catalog:
 def write(po: Path, catalog: Catalog) -> None:
     """Write a catalog the way `update` always does (stable order, no line numbers, no
     wrapping), so that branches adding messages touch only their own lines."""
-    with po.open("wb") as target:
-        write_po(
-            target, catalog, width=0, sort_by_file=True, include_lineno=False, ignore_obsolete=True
-        )
+    buffer = io.BytesIO()
+    write_po(
+        buffer, catalog, width=0, sort_by_file=True, include_lineno=False, ignore_obsolete=True
+    )
+    # Babel always writes a bug-address header; with no address set, its placeholder goes.
+    po.write_bytes(buffer.getvalue().replace(b'"Report-Msgid-Bugs-To: EMAIL@ADDRESS\\n"\n', b""))
 
 
 def update(package: Path = PACKAGE, locale_dir: Path = LOCALE_DIR) -> None:

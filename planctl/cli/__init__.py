@@ -16,6 +16,9 @@ from typing import Any
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
     arguments = sys.argv[1:] if argv is None else argv
+    from planctl.cli.terminal import tolerate_unencodable_output
+
+    tolerate_unencodable_output()
     parsed = _lean_validate(arguments)
     if parsed is None:
         sys.exit(_run_app(arguments))

@@ -8,14 +8,19 @@ line on stderr.
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from planctl import __version__
 from planctl.cli.boundary import guarded, set_debug
+from planctl.cli.usage import ClickException, Command, Group, show_error
+from planctl.i18n import _
 
 app = typer.Typer(
     name="planctl",
-    help="Government work plans as code: validate, format, render, diff and import.",
+    cls=Group,
+    help=_("Government work plans as code: validate, format, render, diff and import."),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # never print locals: they would dump whole plans
@@ -38,16 +43,16 @@ def register(app: typer.Typer) -> None:
         validate_typer,
     )
 
-    app.command("validate")(validate_typer.validate)
-    app.command("fmt")(fmt.fmt)
-    app.command("rules")(rules.rules)
-    app.command("schema")(schema.schema)
-    app.command("import")(import_.import_plan)
-    app.command("render")(render.render)
-    app.command("diff", cls=diff.DiffCommand)(diff.diff)
-    app.command("log")(log.log)
-    app.command("init")(init.init)
-    app.command("new")(init.new)
+    app.command("validate", cls=Command, help=_(validate_typer.HELP))(validate_typer.validate)
+    app.command("fmt", cls=Command, help=_(fmt.HELP))(fmt.fmt)
+    app.command("rules", cls=Command, help=_(rules.HELP))(rules.rules)
+    app.command("schema", cls=Command, help=_(schema.HELP))(schema.schema)
+    app.command("import", cls=Command, help=_(import_.HELP))(import_.import_plan)
+    app.command("render", cls=Command, help=_(render.HELP))(render.render)
+    app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
+    app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("init", cls=Command, help=_(init.HELP))(init.init)
+    app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
 
 
@@ -66,11 +71,11 @@ def _root(
         False,
         "--version",
         "-V",
-        help="Print the version and exit.",
+        help=_("Print the version and exit."),
         is_eager=True,
         callback=_show_version,
     ),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    debug: bool = typer.Option(False, "--debug", help=_("Show tracebacks for errors.")),
 ) -> None:
     """Government work plans as code: validate, format, render, diff and import."""
     set_debug(debug)
@@ -80,7 +85,13 @@ def run(app: typer.Typer, argv: list[str] | None) -> int:
     """Run the app; map every outcome to an exit code and a one-line message."""
 
     def call() -> int:
-        app(args=argv, prog_name="planctl")
-        return 0
+        try:
+            code = app(args=argv, prog_name="planctl", standalone_mode=False)
+        except ClickException as error:  # a usage error, shown in the user's language
+            return show_error(error)
+        except typer.Abort:
+            print(_("Aborted!"), file=sys.stderr)
+            return 1
+        return code if isinstance(code, int) else 0
 
     return guarded(call)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from planctl.errors import ExitCode, PlanctlError
+from planctl.i18n import _
 
 _state = {"debug": False}  # set by the root callback's --debug
 
@@ -29,10 +30,10 @@ def guarded(command: Callable[[], int | None]) -> int:
         return code if isinstance(code, int) else ExitCode.OK if code is None else ExitCode.USAGE
     except PlanctlError as error:
         _debug_traceback()
-        print(f"planctl: error: {error}", file=sys.stderr)
+        print(_("planctl: error: {message}").format(message=error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("planctl: interrupted", file=sys.stderr)
+        print(_("planctl: interrupted"), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()  # the reader (head, less) stopped reading: nothing left to say
@@ -45,8 +46,6 @@ def guarded(command: Callable[[], int | None]) -> int:
 
 def _bug_line(error: Exception) -> str:
     """One line for an unexpected exception: what it was and how to report it."""
-    from planctl.i18n import _
-
     what = f"{type(error).__name__}: {error}".splitlines()[0]
     line = _(
         "planctl: internal error: {error} — this is a bug in planctl; please report it to "

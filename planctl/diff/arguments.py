@@ -31,6 +31,7 @@ from planctl.diff.sides import (
 )
 from planctl.errors import UsageError
 from planctl.git import GitRepository, Revision, open_git
+from planctl.i18n import _, quote
 from planctl.model import Plan
 
 MAX_REVISIONS = 2
@@ -81,9 +82,11 @@ def _is_path(git: GitRepository, word: str, cwd: Path) -> bool:
     except UsageError:
         return True
     raise UsageError(
-        f"{word!r} is both a revision and a file",
-        hint=f"write `planctl diff {word} --` for the revision or "
-        f"`planctl diff -- {word}` for the file",
+        _("{name} is both a revision and a file").format(name=quote(word)),
+        hint=_(
+            "write `planctl diff {name} --` for the revision or `planctl diff -- {name}` "
+            "for the file"
+        ).format(name=word),
     )
 
 
@@ -91,8 +94,8 @@ def _check_paths(words: Sequence[str], cwd: Path) -> None:
     for word in words:
         if not (cwd / word).exists():
             raise UsageError(
-                f"unknown revision or path {word!r}",
-                hint="revisions come before paths; put a path that no longer exists after --",
+                _("unknown revision or path {name}").format(name=quote(word)),
+                hint=_("revisions come before paths; put a path that no longer exists after --"),
             )
 
 
@@ -101,8 +104,8 @@ def _sides(
 ) -> tuple[Side, Side]:
     if len(revisions) > MAX_REVISIONS:
         raise UsageError(
-            f"too many revisions: {' '.join(revisions)}",
-            hint="name at most two (OLD NEW or OLD..NEW)",
+            _("too many revisions: {names}").format(names=" ".join(revisions)),
+            hint=_("name at most two (OLD NEW or OLD..NEW)"),
         )
     if len(revisions) == MAX_REVISIONS:
         old, new = (_single(git, name) for name in revisions)
@@ -117,8 +120,8 @@ def _sides(
 def _single(git: GitRepository, name: str) -> Revision:
     if ".." in name:
         raise UsageError(
-            f"a range ({name}) cannot be combined with another revision",
-            hint="write OLD..NEW, or OLD NEW",
+            _("a range ({name}) cannot be combined with another revision").format(name=name),
+            hint=_("write OLD..NEW, or OLD NEW"),
         )
     return git.resolve(name)
 
@@ -126,7 +129,7 @@ def _single(git: GitRepository, name: str) -> Revision:
 def _range(git: GitRepository, name: str) -> tuple[Revision, Revision]:
     """`A..B` (A against B) and `A...B` (where A and B meet, against B); empty means HEAD."""
     symmetric = "..." in name
-    left, _, right = name.partition("..." if symmetric else "..")
+    left, _dots, right = name.partition("..." if symmetric else "..")
     old, new = git.resolve(left or "HEAD"), git.resolve(right or "HEAD")
     return (git.merge_base(old, new), new) if symmetric else (old, new)
 
@@ -137,7 +140,9 @@ def _from_top(path: str, cwd: Path, top: Path) -> str:
     try:
         inside = absolute.relative_to(top.resolve())
     except ValueError:
-        raise UsageError(f"path {path!r} is outside the repository", where=str(top)) from None
+        raise UsageError(
+            _("path {path} is outside the repository").format(path=quote(path)), where=str(top)
+        ) from None
     return "" if inside == Path() else inside.as_posix()
 
 
@@ -161,7 +166,9 @@ def plan_and_commit_at_revision(cwd: Path, revision: str, plan_id: str) -> tuple
             if isinstance(found, Plan) and found.id == plan_id:
                 return found, resolved
     raise UsageError(
-        f"no plan {plan_id!r} at {revision}",
-        hint="the plan was added (or its id changed) after that revision: name one that "
-        "holds it (`git log --oneline -- plans/`)",
+        _("no plan {id} at {revision}").format(id=quote(plan_id), revision=revision),
+        hint=_(
+            "the plan was added (or its id changed) after that revision: name one that "
+            "holds it (`git log --oneline -- plans/`)"
+        ),
     )

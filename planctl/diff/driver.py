@@ -22,6 +22,7 @@ from planctl.diff.formats.text import problem_lines, render_text
 from planctl.diff.sides import Side, compare_pair, file_side, plans_folder
 from planctl.errors import UsageError
 from planctl.git import open_git
+from planctl.i18n import _
 
 DRIVER = "planctl"
 ATTRIBUTES_FILE = ".gitattributes"
@@ -75,11 +76,13 @@ def _add_attribute_lines(path: Path, wanted: Sequence[str]) -> tuple[str, ...]:
 def external_diff(arguments: Sequence[str]) -> str:
     """The text git shows for one changed file, from the arguments git passes."""
     if len(arguments) == _UNMERGED_ARGUMENTS:
-        return f"{arguments[0]}: unmerged, resolve the conflict first\n"
+        return _("{file}: unmerged, resolve the conflict first").format(file=arguments[0]) + "\n"
     if len(arguments) not in (_PLAIN_ARGUMENTS, _RENAME_ARGUMENTS):
         raise UsageError(
-            f"expected git's 7 or 9 external-diff arguments, got {len(arguments)}",
-            hint="this command is run by git; see `planctl git install`",
+            _("expected git's 7 or 9 external-diff arguments, got {count}").format(
+                count=len(arguments)
+            ),
+            hint=_("this command is run by git; see `planctl git install`"),
         )
     old_path = arguments[0]
     new_path = arguments[7] if len(arguments) == _RENAME_ARGUMENTS else old_path

@@ -14,8 +14,10 @@ from pathlib import Path, PurePosixPath
 
 from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
+from planctl.errors import os_error_reason
 from planctl.findings import Finding, Severity
 from planctl.git import GitRepository, Revision, blob_id
+from planctl.i18n import _, quote
 from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
 from planctl.yamlio import Document, paused_gc
@@ -162,8 +164,8 @@ class _Loaded:
                 1,
                 "unreadable",
                 Severity.ERROR,
-                f"cannot read the file: {error.strerror or error}",
-                "check the path and permissions",
+                _("cannot read the file: {reason}").format(reason=os_error_reason(error)),
+                _("check the path and permissions"),
                 fatal=True,
             )
             self.problems.append(raw_problem)
@@ -192,8 +194,10 @@ def _duplicate(name: str, first: str, plan_id: str) -> Finding:
         1,
         "duplicate-plan-id",
         Severity.ERROR,
-        f"plan id {plan_id!r} is also used by {first}; only that file is compared",
-        "give each plan its own id",
+        _("plan id {id} is also used by {file}; only that file is compared").format(
+            id=quote(plan_id), file=first
+        ),
+        _("give each plan its own id"),
     )
 
 

@@ -31,12 +31,14 @@ keys have been reordered.
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl.atomic import write_atomic
-from planctl.errors import ExitCode, FormatError, PlanRefused
+from planctl.errors import ExitCode, FormatError, PlanRefused, os_error_reason
 from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.deadlines import store_worded_deadlines
@@ -73,14 +75,24 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool, display: str | None = None) -> bool:
+def format_file(
+    path: Path,
+    *,
+    kind: Kind,
+    check: bool,
+    display: str | None = None,
+    line_end: str | None = None,
+) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
     The file passes the plan gate's reading steps first (`planctl.plans`: encoding,
     YAML, duplicate keys, tags), so fmt refuses what every other command refuses, with
     the same rule; a refused file raises `PlanRefused` and is left as it is. The result
-    is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file. Without
-    `check`, a changed file is replaced atomically, keeping its permission bits.
+    is UTF-8, also for a GBK/GB18030 file; a UTF-8 byte-order mark is kept (Notepad
+    writes one). Every line ends in `line_end` (what git expects in the working tree,
+    see `planctl.git.working_tree_line_ends`), by default in the line end of the file's
+    first line. Without `check`, a changed file is replaced atomically, keeping its
+    permission bits.
     """
     from planctl.plans import open_bytes
 
@@ -88,12 +100,28 @@ def format_file(path: Path, *, kind: Kind, check: bool, display: str | None = No
     opened = open_bytes(raw, display if display is not None else str(path), schema=False)
     if opened.refusal is not None:
         raise opened.refuse("format")
-    formatted = format_text(opened.document.text, kind=kind).encode("utf-8")
-    if formatted == raw:
+    formatted = format_text(opened.document.text, kind=kind)
+    ending = line_end or first_line_end(raw)
+    if ending != "\n":
+        formatted = formatted.replace("\n", ending)
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    data = bom + formatted.encode("utf-8")
+    if data == raw:
         return False
     if not check:
-        write_atomic(path, formatted)
+        write_atomic(path, data)
     return True
+
+
+def first_line_end(raw: bytes) -> str:
+    """The line end of the file's first line: CRLF, else LF (also for a lone CR, which git
+    does not count as a line end, and for a file of one line). UTF-8 and GB18030 write
+    CR and LF as the ASCII bytes."""
+    match = _LINE_END.search(raw)
+    return "\r\n" if match and match.group() == b"\r\n" else "\n"
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass
@@ -123,14 +151,18 @@ def format_files(
     """Format the files named (folders searched), or every plan of the repository around
     `start`; one file that cannot be formatted never stops the others."""
     from planctl import repository as repo
+    from planctl.git import working_tree_line_ends
 
     root = repo.find_root(paths[0] if paths else (start or Path.cwd()))
     files = repo.collect_files(list(paths), repo.Repository(root) if root else None)
+    line_ends = working_tree_line_ends(files)
     report = FormatReport(check)
     for path in files:
         shown = repo.display_path(path)
         try:
-            changed = format_file(path, kind=kind_of(path), check=check, display=shown)
+            changed = format_file(
+                path, kind=kind_of(path), check=check, display=shown, line_end=line_ends[path]
+            )
         except PlanRefused as error:
             report.failed.append(error.finding)
         except FormatError as error:
@@ -155,7 +187,7 @@ def _format_finding(file: str, error: FormatError) -> Finding:
 
 
 def _io_finding(file: str, error: OSError) -> Finding:
-    reason = error.strerror or str(error)
+    reason = os_error_reason(error)
     return Finding(
         file,
         1,
@@ -174,5 +206,5 @@ def kind_of(path: Path) -> Kind:
 
 
 def _normalise_newlines(text: str) -> str:
-    """Canonical files are UTF-8 without BOM with LF line endings."""
+    """The layout is made on text with LF line ends (`format_file` writes the file's own)."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

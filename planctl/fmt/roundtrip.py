@@ -17,6 +17,8 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from planctl.errors import FormatError
+from planctl.i18n import _
+from planctl.yamlio.parser_words import parser_message
 
 INDENT = 2
 _NO_WRAP = 1 << 30
@@ -69,7 +71,7 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         if not isinstance(node, MappingNode):
             line, column = _human_position(node)
             raise FormatError(
-                "the top level must be a mapping (key: value)", line, column, rule="schema"
+                _("the top level must be a mapping (key: value)"), line, column, rule="schema"
             )
         refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
         data = yaml.constructor.construct_document(node)
@@ -77,18 +79,22 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         raise _format_error(error) from None
     except ReaderError as error:  # a control character, say
         line, column = _line_and_column(source, error.position)
-        raise FormatError(f"not valid YAML: {error.reason}", line, column) from None
+        raise FormatError(
+            _("not valid YAML: {reason}").format(reason=error.reason), line, column
+        ) from None
     except YAMLError as error:
-        raise FormatError(f"not valid YAML: {error}") from None
+        raise FormatError(_("not valid YAML: {reason}").format(reason=error)) from None
     return node, data
 
 
 def _format_error(error: MarkedYAMLError) -> FormatError:
     mark = error.problem_mark or error.context_mark
-    message = " ".join(part for part in (error.context, error.problem) if part)
+    message = parser_message(error.problem or "", error.context)
     if mark is None:
-        return FormatError(f"not valid YAML: {message}")
-    return FormatError(f"not valid YAML: {message}", mark.line + 1, mark.column + 1)
+        return FormatError(_("not valid YAML: {reason}").format(reason=message))
+    return FormatError(
+        _("not valid YAML: {reason}").format(reason=message), mark.line + 1, mark.column + 1
+    )
 
 
 def _line_and_column(source: str, index: int) -> tuple[int, int]:
@@ -126,10 +132,12 @@ def dump(data: CommentedMap) -> str:
 def refuse_merge_keys(root: Node) -> None:
     # Merged keys are not in the file as written; reordering them would change the file.
     for node in all_nodes(root):
-        for key_node, _ in node.value if isinstance(node, MappingNode) else ():
+        for key_node, _value in node.value if isinstance(node, MappingNode) else ():
             if key_node.tag == _MERGE_TAG:
                 line, column = _human_position(key_node)
-                raise FormatError("merge keys (<<) are not supported", line, column, rule="schema")
+                raise FormatError(
+                    _("merge keys (<<) are not supported"), line, column, rule="schema"
+                )
 
 
 def all_nodes(root: Node) -> Iterator[Node]:

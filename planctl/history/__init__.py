@@ -19,6 +19,7 @@ from planctl.errors import UsageError
 from planctl.findings import Finding
 from planctl.git import FileCommit, GitRepository, Revision, open_git
 from planctl.history.versions import Versions
+from planctl.i18n import _, pgettext, quote
 from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES
 from planctl.yamlio import paused_gc
@@ -133,15 +134,22 @@ def _find_plan(
     if len(holders) == 1:
         return holders[0]
     if not holders:
-        where = f"plan {plan!r}" if plan else "any plan"
-        raise UsageError(
-            f"no task {task_id!r} in {where} at HEAD",
-            hint="check the id with `git grep`; for a task that was removed, name "
-            "its plan file with --plan PATH",
+        message = (
+            _("no task {task} in plan {plan} at HEAD")
+            if plan
+            else _("no task {task} in any plan at HEAD")
         )
-    paths = ", ".join(found.path for found in holders)
+        raise UsageError(
+            message.format(task=quote(task_id), plan=quote(plan or "")),
+            hint=_(
+                "check the id with `git grep`; for a task that was removed, name "
+                "its plan file with --plan PATH"
+            ),
+        )
+    paths = pgettext("list separator", ", ").join(found.path for found in holders)
     raise UsageError(
-        f"task {task_id!r} is in several plans: {paths}", hint="name one with --plan PLAN_ID"
+        _("task {task} is in several plans: {paths}").format(task=quote(task_id), paths=paths),
+        hint=_("name one with --plan PLAN_ID"),
     )
 
 
@@ -154,7 +162,9 @@ def _plan_at_path(git: GitRepository, head: Revision, cwd: Path, plan: str, task
     try:
         path = absolute.relative_to(git.root.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"plan file {plan!r} is outside the repository") from None
+        raise UsageError(
+            _("plan file {file} is outside the repository").format(file=quote(plan))
+        ) from None
     files = {file.path: file.blob for file in git.files(head, "")}
     loaded = load_plan(git.read(files[path]), path) if path in files else None
     if isinstance(loaded, Plan):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planctl.i18n import _
 from planctl.importer.lines import Line
 from planctl.importer.numbering import Node, Number, Outline, Para, recognise
 from planctl.importer.owners import FIELD_LABEL, parse_group
@@ -234,7 +235,7 @@ class _Table:
             reader._text_line(line)  # a table used for layout: read its rows as lines
             return
         if row < self.header_at + self.header_size or is_header_again(cells, self.columns):
-            reader.body.unplaced.append((line, "a table header row (its columns are mapped)"))
+            reader.body.unplaced.append((line, _("a table header row (its columns are mapped)")))
             return
         if _is_band(cells):
             self._band(line, reader)

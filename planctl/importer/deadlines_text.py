@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planctl.deadlines import Deadline, DeadlineError
+from planctl.i18n import _, quote
 from planctl.importer.text import number_value
 
 _NUM = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
@@ -95,7 +96,7 @@ def _sets_deadline(text: str, match: re.Match[str]) -> bool:
 
 
 def _deadlines(text: str, year: int | None) -> Iterator[Deadline]:
-    for _, deadline in _matches(text, year):
+    for _text, deadline in _matches(text, year):
         yield deadline
 
 
@@ -153,5 +154,5 @@ def _resolve_year(groups: dict[str, str | None], context: int | None) -> int | N
 def _value(text: str | None) -> int:
     value = number_value(text or "")
     if value is None:
-        raise DeadlineError(f"{text!r} is not a number")
+        raise DeadlineError(_("{text} is not a number").format(text=quote(text or "")))
     return value

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.i18n import _
 from planctl.importer import notice as notice_parts
 from planctl.importer.body import first_body_line, read_body
 from planctl.importer.build import build
@@ -119,7 +120,7 @@ def _notice(parts: notice_parts.NoticeParts) -> dict[str, Any] | None:
 def _no_notice(lines: list[Line], parts: notice_parts.NoticeParts) -> None:
     """Closing lines (附件, 抄送, 印发…) found with no notice to hold them are unplaced."""
     listed = {line.index for line, _ in parts.unplaced}
-    reason = "a line of a notice, but the document has no notice (title, signature, date)"
+    reason = _("a line of a notice, but the document has no notice (title, signature, date)")
     parts.unplaced += [
         (line, reason) for line in lines if line.index in parts.used and line.index not in listed
     ]
@@ -240,7 +241,7 @@ def _head_lines(lines: list[Line]) -> set[int]:
 def _leftovers(lines: list[Line], placed: set[int], listed: list[Unplaced]) -> list[Unplaced]:
     named = {(u.where, u.text) for u in listed}
     return [
-        Unplaced(line.where, line.raw, "not understood")
+        Unplaced(line.where, line.raw, _("not understood"))
         for line in lines
         if line.text and line.index not in placed and (line.where, line.raw) not in named
     ]
@@ -257,13 +258,16 @@ def _explain(imported: Imported, source: Source) -> None:
     imported.notes.extend(source.notes)
     for replacement in imported.units.replaced:
         imported.notes.append(
-            f"unit {replacement.written} is registered as "
-            f"{replacement.registered}; the plan uses {replacement.registered}"
+            _("unit {written} is registered as {registered}; the plan uses {registered}").format(
+                written=replacement.written, registered=replacement.registered
+            )
         )
     if any(
         s["id"].startswith("tasks") and s.get("title") == LOOSE_SECTION_TITLE
         for s in imported.data["sections"]
     ):
         imported.notes.append(
-            f"tasks outside any numbered heading were put in a section titled {LOOSE_SECTION_TITLE}"
+            _("tasks outside any numbered heading were put in a section titled {title}").format(
+                title=LOOSE_SECTION_TITLE
+            )
         )

@@ -16,6 +16,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from planctl.errors import InputError
+from planctl.i18n import _
 from planctl.importer.lines import Line
 from planctl.importer.text import clean, normalize
 
@@ -47,23 +48,23 @@ def _open(path: Path, raw: bytes) -> Any:
 
     if not raw:
         raise InputError(
-            "the file is empty",
+            _("the file is empty"),
             where=str(path),
-            hint="import a document that holds the plan's text",
+            hint=_("import a document that holds the plan's text"),
         )
     try:
         return docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(
-            f"not a readable Word .docx file ({type(error).__name__})",
+            _("not a readable Word .docx file ({reason})").format(reason=type(error).__name__),
             where=str(path),
-            hint="open it in Word or WPS and save it again as .docx, or import its text as .txt",
+            hint=_("open it in Word or WPS and save it again as .docx, or import its text as .txt"),
         ) from None
     except Exception as error:
         raise InputError(
-            f"not a readable Word .docx file ({error})",
+            _("not a readable Word .docx file ({reason})").format(reason=error),
             where=str(path),
-            hint="open it in Word or WPS and save it again as .docx",
+            hint=_("open it in Word or WPS and save it again as .docx"),
         ) from None
 
 

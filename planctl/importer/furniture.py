@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planctl.i18n import _
 from planctl.importer.lines import Line
 
 _PAGE_NUMBER = re.compile(
@@ -24,14 +25,14 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
     for line in lines:
         raw = line.raw.strip()
         if line.cells is None and _PAGE_NUMBER.fullmatch(raw):
-            furniture.append((line, "a page number"))
+            furniture.append((line, _("a page number")))
         elif line.cells is None and _CONTENTS.fullmatch(raw):
-            furniture.append((line, "the table of contents"))
+            furniture.append((line, _("the table of contents")))
             in_contents = True
         elif line.cells is None and (
             _DOT_LEADERS.fullmatch(raw) or (in_contents and _SPACED_ENTRY.fullmatch(raw))
         ):
-            furniture.append((line, "the table of contents"))
+            furniture.append((line, _("the table of contents")))
         else:
             in_contents = in_contents and not raw
             kept.append(line)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.i18n import _
 from planctl.importer.lines import Line
 from planctl.importer.owners import looks_like_unit
 from planctl.importer.text import cn_digits, cn_number, normalize, split_top_level, wide_parens
@@ -85,7 +86,7 @@ def read_head(lines: list[Line], parts: NoticeParts) -> int:
         found = _notice_at(lines, start + lead_in, parts)
         if found is not None:
             for line in lines[start : start + lead_in]:
-                parts.unplaced.append((line, "a republished page's lead-in, not the document's"))
+                parts.unplaced.append((line, _("a republished page's lead-in, not the document's")))
                 parts.use(line)
             return found
     return start
@@ -133,7 +134,7 @@ def _metadata(lines: list[Line], parts: NoticeParts) -> int:
         elif label == "主题词" and value:
             _labelled(label, value, lines[position], parts)
         else:
-            parts.unplaced.append((lines[position], "web page metadata with no place in a plan"))
+            parts.unplaced.append((lines[position], _("web page metadata with no place in a plan")))
             parts.use(lines[position])
         position += 1
     return position
@@ -172,12 +173,19 @@ def _keep_doc_number(found: tuple[str, str], line: Line, parts: NoticeParts) -> 
         parts.fields["doc_number"] = str(parse_doc_number(number))
     except DocNumberError as error:
         if error.suggestion is None:
-            parts.unplaced.append((line, f"发文字号 not of the form 代字〔年份〕序号号: {error}"))
+            parts.unplaced.append(
+                (
+                    line,
+                    _("发文字号 not of the form 代字〔年份〕序号号: {reason}").format(reason=error),
+                )
+            )
             return
         parts.fields["doc_number"] = error.suggestion
     parts.use(line)
     if rest:
-        parts.unplaced.append((line, f"no place in the plan format for “{rest}”"))
+        parts.unplaced.append(
+            (line, _("no place in the plan format for “{text}”").format(text=rest))
+        )
 
 
 def _title_end(lines: list[Line], position: int) -> int | None:
@@ -334,7 +342,7 @@ def _closing_line(line: Line, lines: list[Line], parts: NoticeParts) -> None:
         parts.fields.setdefault("disclosure", _disclosure_words(match["how"]))
         parts.use(line)
     elif re.fullmatch(r"附\s*件\s*[0-9]*\s*[:：]?", line.text) and _last_text_line(line, lines):
-        parts.unplaced.append((line, "an attachment label with no attachment text"))
+        parts.unplaced.append((line, _("an attachment label with no attachment text")))
         parts.use(line)
 
 

@@ -11,7 +11,8 @@ import codecs
 import re
 from pathlib import Path
 
-from planctl.errors import InputError
+from planctl.errors import InputError, os_error_reason
+from planctl.i18n import N_, _, ngettext
 from planctl.importer.lines import Line, Source
 from planctl.importer.text import clean, normalize
 
@@ -19,24 +20,32 @@ from planctl.importer.text import clean, normalize
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (
         b"PK\x03\x04",
-        "a zip archive (a .docx, .xlsx or .wps file?)",
-        "give a Word file the .docx extension",
+        N_("the file is a zip archive (a .docx, .xlsx or .wps file?), not text"),
+        N_("give a Word file the .docx extension"),
     ),
     (
         b"\xd0\xcf\x11\xe0",
-        "an old Word/WPS binary file (.doc)",
-        "open it in Word or WPS and save it as .docx",
+        N_("the file is an old Word/WPS binary file (.doc), not text"),
+        N_("open it in Word or WPS and save it as .docx"),
     ),
-    (b"%PDF", "a PDF file", "copy its text into a .txt file (UTF-8), or save it as .docx"),
-    (b"{\\rtf", "an RTF file", "open it in Word or WPS and save it as .docx"),
+    (
+        b"%PDF",
+        N_("the file is a PDF file, not text"),
+        N_("copy its text into a .txt file (UTF-8), or save it as .docx"),
+    ),
+    (
+        b"{\\rtf",
+        N_("the file is an RTF file, not text"),
+        N_("open it in Word or WPS and save it as .docx"),
+    ),
 )
 _UNSUPPORTED = {
-    ".xlsx": "an Excel workbook",
-    ".xls": "an Excel workbook",
-    ".et": "a WPS spreadsheet",
-    ".doc": "an old Word file (.doc)",
-    ".wps": "a WPS document (.wps)",
-    ".pdf": "a PDF file",
+    ".xlsx": N_("an Excel workbook cannot be imported"),
+    ".xls": N_("an Excel workbook cannot be imported"),
+    ".et": N_("a WPS spreadsheet cannot be imported"),
+    ".doc": N_("an old Word file (.doc) cannot be imported"),
+    ".wps": N_("a WPS document (.wps) cannot be imported"),
+    ".pdf": N_("a PDF file cannot be imported"),
 }
 # Share of replacement characters above which a UTF-8 reading is rejected for GB18030.
 _MOJIBAKE_SHARE = 0.005
@@ -50,15 +59,15 @@ def read_source(path: Path) -> Source:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(
-            f"cannot read the file: {error.strerror or error}",
+            _("cannot read the file: {reason}").format(reason=os_error_reason(error)),
             where=str(path),
-            hint="check the path and permissions",
+            hint=_("check the path and permissions"),
         ) from None
     if path.suffix.lower() in _UNSUPPORTED:
         raise InputError(
-            f"{_UNSUPPORTED[path.suffix.lower()]} cannot be imported",
+            _(_UNSUPPORTED[path.suffix.lower()]),
             where=str(path),
-            hint="save it as .docx, or paste its text into a .txt file (UTF-8)",
+            hint=_("save it as .docx, or paste its text into a .txt file (UTF-8)"),
         )
     if path.suffix.lower() == ".docx":
         from planctl.importer.docx_reader import read_docx
@@ -72,9 +81,9 @@ def read_text_bytes(raw: bytes, path: Path) -> Source:
     """Decode a text document: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK."""
     if not raw.strip():
         raise InputError(
-            "the file is empty",
+            _("the file is empty"),
             where=str(path),
-            hint="import a document that holds the plan's text",
+            hint=_("import a document that holds the plan's text"),
         )
     text, encoding, notes = _decode(raw, path)
     physical = text.splitlines()
@@ -171,9 +180,9 @@ def _is_header(cells: list[str]) -> bool:
 def _non_empty(source: Source) -> Source:
     if not any(line.text for line in source.lines):
         raise InputError(
-            "the file holds no text",
+            _("the file holds no text"),
             where=str(source.path),
-            hint="import a document that holds the plan's text",
+            hint=_("import a document that holds the plan's text"),
         )
     return source
 
@@ -183,7 +192,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
         return (
             _checked(raw.decode("utf-16"), path),
             "utf-16",
-            ["read as UTF-16 (saved by Notepad as “Unicode”)"],
+            [_("read as UTF-16 (saved by Notepad as “Unicode”)")],
         )
     _refuse_binary(raw, path)
     if raw.startswith(codecs.BOM_UTF8):
@@ -203,26 +212,31 @@ def _decode_legacy(raw: bytes, path: Path) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError:
         legacy = None
     if legacy is not None and flawed > _MOJIBAKE_SHARE:
-        return _checked(legacy, path), "gb18030", ["read as GB18030/GBK (not UTF-8)"]
+        return _checked(legacy, path), "gb18030", [_("read as GB18030/GBK (not UTF-8)")]
     if legacy is None and flawed > _MOJIBAKE_SHARE:
         raise InputError(
-            "the file is neither UTF-8 nor GB18030/GBK text",
+            _("the file is neither UTF-8 nor GB18030/GBK text"),
             where=str(path),
-            hint="save it as UTF-8 text (记事本: 另存为 → 编码 UTF-8)",
+            hint=_("save it as UTF-8 text (记事本: 另存为 → 编码 UTF-8)"),
         )
     bad = loose.count("\ufffd")
-    return _checked(loose, path), "utf-8", [f"{bad} byte(s) that are not UTF-8 were replaced by �"]
+    replaced = ngettext(
+        "{count} byte that is not UTF-8 was replaced by �",
+        "{count} bytes that are not UTF-8 were replaced by �",
+        bad,
+    )
+    return _checked(loose, path), "utf-8", [replaced.format(count=bad)]
 
 
 def _refuse_binary(raw: bytes, path: Path) -> None:
     for signature, what, hint in _SIGNATURES:
         if raw.startswith(signature):
-            raise InputError(f"the file is {what}, not text", where=str(path), hint=hint)
+            raise InputError(_(what), where=str(path), hint=_(hint))
     if b"\x00" in raw:
         raise InputError(
-            "the file is binary (it contains NUL bytes), not text",
+            _("the file is binary (it contains NUL bytes), not text"),
             where=str(path),
-            hint="import a .txt or .docx document",
+            hint=_("import a .txt or .docx document"),
         )
 
 
@@ -230,8 +244,8 @@ def _checked(text: str, path: Path) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
     if controls / max(len(text), 1) > _BINARY_SHARE:
         raise InputError(
-            "the file looks binary (many control characters), not text",
+            _("the file looks binary (many control characters), not text"),
             where=str(path),
-            hint="import a .txt or .docx document",
+            hint=_("import a .txt or .docx document"),
         )
     return text

@@ -15,6 +15,7 @@ from pathlib import Path
 from planctl import repository as repo
 from planctl.atomic import write_atomic
 from planctl.errors import UsageError
+from planctl.i18n import _, quote
 from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
@@ -82,8 +83,10 @@ def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:
         plan_id = _checked_id(request.plan_id or output.stem)
         if plan_id != output.stem:
             raise UsageError(
-                f"the plan id {plan_id!r} differs from the file name {output.name!r}",
-                hint="a plan's id is its file name: drop --id or name the output after it",
+                _("the plan id {id} differs from the file name {name}").format(
+                    id=quote(plan_id), name=quote(output.name)
+                ),
+                hint=_("a plan's id is its file name: drop --id or name the output after it"),
             )
     else:
         plan_id = _checked_id(request.plan_id or slug(request.source.stem))
@@ -95,23 +98,23 @@ def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:
 def _check_output(output: Path, force: bool) -> None:
     if output.exists() and not force:
         raise UsageError(
-            "the output file already exists",
+            _("the output file already exists"),
             where=repo.display_path(output),
-            hint="pass --force to replace it, or choose another name with -o",
+            hint=_("pass --force to replace it, or choose another name with -o"),
         )
     if not output.parent.is_dir():
         raise UsageError(
-            "the output folder does not exist",
+            _("the output folder does not exist"),
             where=str(output.parent),
-            hint="create it, or write into plans/ with -o plans/NAME.yaml",
+            hint=_("create it, or write into plans/ with -o plans/NAME.yaml"),
         )
 
 
 def _checked_id(plan_id: str) -> str:
     if not _ID.fullmatch(plan_id):
         raise UsageError(
-            f"{plan_id!r} is not a plan id",
-            hint="use lower-case letters, digits and hyphens, e.g. --id zhaoqing-2012-workplan",
+            _("{id} is not a plan id").format(id=quote(plan_id)),
+            hint=_("use lower-case letters, digits and hyphens, e.g. --id zhaoqing-2012-workplan"),
         )
     return plan_id
 
@@ -130,8 +133,8 @@ def _add_units(request: ImportRequest, imported: Imported, units_path: Path | No
         return []
     if units_path is None:
         raise UsageError(
-            "--add-units needs a plan repository (a folder holding plans/)",
-            hint="run planctl import inside the repository, or drop --add-units",
+            _("--add-units needs a plan repository (a folder holding plans/)"),
+            hint=_("run planctl import inside the repository, or drop --add-units"),
         )
     return add_units(units_path, list(imported.units.unknown))
 

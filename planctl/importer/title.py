@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planctl.i18n import _
 from planctl.importer.lines import Line
 from planctl.importer.notice import is_doc_number, parse_date
 from planctl.importer.text import SENTENCE_ENDS, cn_number
@@ -63,7 +64,7 @@ def read_head(lines: list[Line]) -> Head:
     head = Head()
     lines = [line for line in lines if line.text]
     if lines and _ATTACHMENT_LABEL.fullmatch(lines[0].text):
-        head.unplaced.append((lines[0], "the attachment label in front of the plan"))
+        head.unplaced.append((lines[0], _("the attachment label in front of the plan")))
         lines = lines[1:]
     runs, rest = _title_runs(lines)
     chosen = _named_run(runs)
@@ -75,9 +76,9 @@ def read_head(lines: list[Line]) -> Head:
     prose = [line for run in runs for line in run] + rest
     for line in prose:
         if _is_date(line.raw):
-            head.unplaced.append((line, "a date with no place in the plan format"))
+            head.unplaced.append((line, _("a date with no place in the plan format")))
         elif is_doc_number(line.raw):
-            head.unplaced.append((line, "a 发文字号 with no notice to hold it"))
+            head.unplaced.append((line, _("a 发文字号 with no notice to hold it")))
     prose = [line for line in prose if not _is_date(line.raw) and not is_doc_number(line.raw)]
     head.preamble = _preamble(prose)
     if head.title is None:

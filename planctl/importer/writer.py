@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from planctl.fmt import Kind
+from planctl.i18n import _
 from planctl.importer.document import Unplaced
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={path}"
@@ -60,7 +61,7 @@ def canonical_layout(text: str, kind: Kind) -> str:
 def _comments(unplaced: list[Unplaced]) -> list[str]:
     if not unplaced:
         return []
-    lines = ["", "# Lines of the source that `planctl import` did not place in the plan:"]
+    lines = ["", "# " + _("Lines of the source that `planctl import` did not place in the plan:")]
     for item in unplaced:
         lines.append(f"# {item.where} ({item.reason}): {_one_line(item.text)}")
     return lines

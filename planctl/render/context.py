@@ -21,6 +21,7 @@ from planctl import chinese
 from planctl.deadlines import DeadlineError, parse_date, parse_deadline
 from planctl.errors import PlanContentError
 from planctl.findings import JsonPath
+from planctl.i18n import _
 from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
 
@@ -282,7 +283,7 @@ def due_text(task: Task) -> str:
 
 def _bad_value(path: JsonPath, message: str) -> PlanContentError:
     return PlanContentError(
-        message, path=path, hint="fix the value; `planctl validate` lists every problem"
+        message, path=path, hint=_("fix the value; `planctl validate` lists every problem")
     )
 
 

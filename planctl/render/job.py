@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from planctl.errors import UsageError
+from planctl.i18n import _
 from planctl.render.context import NoticeView, PlanView, notice_view, plan_view
 from planctl.render.plan_tables import responsibility_table, unit_lists
 from planctl.render.source import Source
@@ -35,10 +36,12 @@ class Job:
         notice = self.source.plan.notice
         if notice is None:
             raise UsageError(
-                "the plan has no notice to render",
+                _("the plan has no notice to render"),
                 where=self.source.document.file,
-                hint="add a `notice:` block (see docs/plan-format.md), or render "
-                "--as table or --as units",
+                hint=_(
+                    "add a `notice:` block (see docs/plan-format.md), or render "
+                    "--as table or --as units"
+                ),
             )
         return notice_view(notice, self.plan)
 
@@ -51,9 +54,9 @@ class Job:
         lists = unit_lists(self.plan, self.source.units, self.unit)
         if not lists.tables:
             raise UsageError(
-                "no task in this plan names a lead or supporting unit",
+                _("no task in this plan names a lead or supporting unit"),
                 where=self.source.document.file,
-                hint="add lead: and support: to the tasks",
+                hint=_("add lead: and support: to the tasks"),
             )
         return lists
 
@@ -64,10 +67,9 @@ class Job:
 
         if self.previous is None:
             raise UsageError(
-                "no earlier version to compare with",
+                _("no earlier version to compare with"),
                 where="--as revision",
-                hint="give the Job its previous= (revision_table.load_previous), "
-                "or pass --from REV",
+                hint=_("pass --from REV"),
             )
         return revision_document(self.previous, self.source.plan, self.source.document.file)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planctl.errors import UsageError
+from planctl.i18n import _, either, pgettext
 from planctl.render.context import PlanView, SectionView, TaskView
 from planctl.render.table import Cell, Column, Row, Segment, Table, TableDocument
 from planctl.units import UnitRegistry
@@ -114,24 +115,30 @@ def _expand(names: tuple[str, ...], units: UnitRegistry | None) -> tuple[str, ..
 def _resolve_unit(name: str, duties: dict[str, _Duties], units: UnitRegistry | None) -> str:
     canonical = units.lookup(name).canonical if units else None
     if units and units.lookup(name).kind == "group":
-        members = "、".join(units.expand(name))
+        members = pgettext("list separator", ", ").join(units.expand(name))
         raise UsageError(
-            f"{name} is a group of units, not one unit",
+            _("{name} is a group of units, not one unit").format(name=name),
             where="--unit",
-            hint=f"name one of its members: {members}",
+            hint=_("name one of its members: {members}").format(members=members),
         )
     for candidate in (canonical, name):
         if candidate in duties:
             return candidate
     if canonical:
         raise UsageError(
-            f"{canonical} has no tasks in this plan",
+            _("{name} has no tasks in this plan").format(name=canonical),
             where="--unit",
-            hint="name a unit that leads or supports a task",
+            hint=_("name a unit that leads or supports a task"),
         )
     close = difflib.get_close_matches(name, list(duties), n=3, cutoff=0.4)
-    hint = f"did you mean {'、'.join(close)}?" if close else "name a unit the plan assigns tasks to"
-    raise UsageError(f"no unit named {name} in this plan", where="--unit", hint=hint)
+    hint = (
+        _("did you mean {names}?").format(names=either(close))
+        if close
+        else _("name a unit the plan assigns tasks to")
+    )
+    raise UsageError(
+        _("no unit named {name} in this plan").format(name=name), where="--unit", hint=hint
+    )
 
 
 def _unit_table(view: PlanView, name: str, duties: _Duties) -> Table:

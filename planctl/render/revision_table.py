@@ -29,6 +29,7 @@ from planctl.diff.changes import Segment as MarkedText
 from planctl.diff.compare import plan_diff
 from planctl.diff.marks import marked_whole, new_side, old_side, text_segments
 from planctl.diff.wording import Cell, days_text, field_label, moved_text, old_and_new, value_text
+from planctl.i18n import _
 from planctl.model import Plan, Task
 from planctl.render.table import Cell as TableCell
 from planctl.render.table import Column, Row, Segment, Table, TableDocument
@@ -261,7 +262,7 @@ def load_previous(plan_file: Path, revision: str, plan_id: str) -> Previous:
         raise NotInGitRepository(
             error.message,
             where=error.where,
-            hint="--from names a git revision: render a plan inside its git checkout",
+            hint=_("--from names a git revision: render a plan inside its git checkout"),
         ) from error
     return Previous(plan, revision, resolved.commit)
 

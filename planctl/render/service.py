@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.atomic import write_atomic
-from planctl.errors import InputError, UsageError
+from planctl.errors import InputError, UsageError, os_error_reason
+from planctl.i18n import _, pgettext, quote
 from planctl.render.writers import (
     ALL,
     DEFAULT_FORMAT,
@@ -83,6 +84,10 @@ def render(
     return _write_all(job, outputs)
 
 
+def _listed(items: Sequence[str]) -> str:
+    return pgettext("list separator", ", ").join(items)
+
+
 def choose(
     document: str | None, fmt: str | None, unit: str | None
 ) -> tuple[list[tuple[str, str]], bool]:
@@ -91,19 +96,21 @@ def choose(
         document = "units"
     if document not in (None, ALL, *DOCUMENTS, REVISION):
         raise UsageError(
-            f"unknown document {document!r}",
+            _("unknown document {name}").format(name=quote(document)),
             where="--as",
-            hint=f"use one of: {', '.join((*DOCUMENTS, REVISION, ALL))}",
+            hint=_("use one of: {choices}").format(choices=_listed((*DOCUMENTS, REVISION, ALL))),
         )
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(
-            f"unknown format {fmt!r}", where="--format", hint=f"use one of: {', '.join(FORMATS)}"
+            _("unknown format {name}").format(name=quote(fmt)),
+            where="--format",
+            hint=_("use one of: {choices}").format(choices=_listed(list(FORMATS))),
         )
     if unit is not None and document != "units":
         raise UsageError(
-            "--unit selects one unit's list",
+            _("--unit selects one unit's list"),
             where="--unit",
-            hint="use it with --as units (or leave --as out)",
+            hint=_("use it with --as units (or leave --as out)"),
         )
     if document is None or document == ALL:
         if fmt is None:
@@ -112,9 +119,11 @@ def choose(
     chosen = fmt or DEFAULT_FORMAT[document]
     if (document, chosen) not in WRITERS:
         raise UsageError(
-            f"{document} cannot be written as {chosen}",
+            _("{document} cannot be written as {format}").format(document=document, format=chosen),
             where="--format",
-            hint=f"{document} is written as: {', '.join(formats_for(document))}",
+            hint=_("{document} is written as: {formats}").format(
+                document=document, formats=_listed(formats_for(document))
+            ),
         )
     return [(document, chosen)], False
 
@@ -135,15 +144,15 @@ def _check_since(since: str | None, pairs: Sequence[tuple[str, str]]) -> None:
     asked = any(document == REVISION for document, _ in pairs)
     if asked and since is None:
         raise UsageError(
-            "the 修订对照表 compares with an earlier version",
+            _("the 修订对照表 compares with an earlier version"),
             where="--as revision",
-            hint="name it with --from REV (a commit, tag or branch)",
+            hint=_("name it with --from REV (a commit, tag or branch)"),
         )
     if since is not None and not asked:
         raise UsageError(
-            "only the 修订对照表 compares with an earlier version",
+            _("only the 修订对照表 compares with an earlier version"),
             where="--from",
-            hint="add --as revision, or leave --from out",
+            hint=_("add --as revision, or leave --from out"),
         )
 
 
@@ -160,9 +169,9 @@ def _check_template(template: str | None, pairs: Sequence[tuple[str, str]]) -> N
         return
     if len(pairs) != 1 or pairs[0][1] not in TEMPLATED:
         raise UsageError(
-            "--template replaces the template of one HTML, Markdown or PDF output",
+            _("--template replaces the template of one HTML, Markdown or PDF output"),
             where="--template",
-            hint="add --as and --format html, md or pdf",
+            hint=_("add --as and --format html, md or pdf"),
         )
 
 
@@ -182,9 +191,9 @@ def plan_outputs(
     if output is not None and _names_a_file(output, len(pairs)):
         if len(pairs) > 1:
             raise UsageError(
-                f"{len(pairs)} files would be written, but -o names one file",
+                _("{count} files would be written, but -o names one file").format(count=len(pairs)),
                 where=str(output),
-                hint="give -o a folder (ending in /)",
+                hint=_("give -o a folder (ending in /)"),
             )
         return [Output(*pairs[0], output, implicit)]
     folder = output if output is not None else default_folder
@@ -228,7 +237,10 @@ def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
         made.update((t, future.result()) for t, future in pending.items())
     for target in wanted:
         write_atomically(target.path, made[target])
-    notes = tuple(f"{', '.join(names)}: skipped, {reason}" for reason, names in skipped.items())
+    notes = tuple(
+        _("{files}: skipped, {reason}").format(files=_listed(names), reason=reason)
+        for reason, names in skipped.items()
+    )
     return RenderResult(tuple(t.path for t in wanted), notes)
 
 
@@ -250,9 +262,9 @@ def _why_skip(job: Job, target: Output) -> str:
     if not target.implicit:
         return ""
     if target.document == "notice" and job.source.plan.notice is None:
-        return "the plan has no notice: block"
+        return _("the plan has no notice: block")
     if target.document == "units" and not any(t.lead or t.support for t in job.plan.tasks):
-        return "no task names a lead or supporting unit"
+        return _("no task names a lead or supporting unit")
     if target.format == "pdf":
         from planctl.render.formats import pdf
 
@@ -269,7 +281,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError as error:
         raise InputError(
-            f"cannot write the file: {error.strerror or error}",
+            _("cannot write the file: {reason}").format(reason=os_error_reason(error)),
             where=str(path),
-            hint="check the folder exists and is writable",
+            hint=_("check the folder exists and is writable"),
         ) from None

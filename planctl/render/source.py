@@ -8,6 +8,7 @@ from pathlib import Path
 from planctl import repository
 from planctl.errors import InputError
 from planctl.findings import JsonPath, place
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.plans import open_file, require_registry
 from planctl.units import UnitRegistry
@@ -36,16 +37,16 @@ def load_source(path: Path) -> Source:
     """Read the plan at `path` through the plan gate; refuse what the gate refuses."""
     if not path.is_file():
         raise InputError(
-            "no such plan file",
+            _("no such plan file"),
             where=str(path),
-            hint="name a plan's .yaml file, e.g. plans/<id>.yaml",
+            hint=_("name a plan's .yaml file, e.g. plans/<id>.yaml"),
         )
     opened = open_file(path, repository.display_path(path))
     if opened.kind == "units":
         raise InputError(
-            "this is the unit registry, not a plan",
+            _("this is the unit registry, not a plan"),
             where=opened.document.file,
-            hint="name a plan file under plans/",
+            hint=_("name a plan file under plans/"),
         )
     if not opened.trusted:
         raise opened.refuse("render")

@@ -26,6 +26,7 @@ import jinja2.sandbox
 
 from planctl import resources
 from planctl.errors import PlanctlError, TemplateError, UsageError
+from planctl.i18n import _, pgettext
 from planctl.render import markup
 
 Kind = Literal["html", "markdown"]
@@ -52,13 +53,15 @@ class Templates:
         """Render the chosen template, or `default_name`, with `context`."""
         kind = kind_of(default_name)
         if kind is None:
-            raise UsageError(f"{default_name} is not an HTML or Markdown template")
+            raise UsageError(
+                _("{name} is not an HTML or Markdown template").format(name=default_name)
+            )
         folders, name = self._search(default_name)
         if kind_of(name) != kind:
             raise UsageError(
-                f"template {name} does not make {kind} output",
+                _("template {name} does not make {kind} output").format(name=name, kind=kind),
                 where="--template",
-                hint=f"name a {_SUFFIXES[kind][0]} template",
+                hint=_("name a {suffix} template").format(suffix=_SUFFIXES[kind][0]),
             )
         sandboxed = folders != (builtin_dir(),)
         environment = _environment(kind, folders, sandboxed)
@@ -77,9 +80,9 @@ class Templates:
             path = Path(self.choice)
             if not path.is_file():
                 raise UsageError(
-                    "no such template file",
+                    _("no such template file"),
                     where=self.choice,
-                    hint="name a template file, or a template by its name",
+                    hint=_("name a template file, or a template by its name"),
                 )
             folders.append(path.resolve().parent)
             name = path.name
@@ -141,15 +144,17 @@ def _load(environment: jinja2.Environment, name: str, folders: tuple[Path, ...])
     except jinja2.TemplateNotFound as error:
         missing = error.name or name
         raise UsageError(
-            f"no template named {missing}",
+            _("no template named {name}").format(name=missing),
             where=", ".join(str(f) for f in folders),
-            hint=f"built-in templates: {', '.join(builtin_names())}",
+            hint=_("built-in templates: {names}").format(
+                names=pgettext("list separator", ", ").join(builtin_names())
+            ),
         ) from None
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
-            f"template syntax error: {error.message}",
+            _("template syntax error: {reason}").format(reason=error.message),
             where=f"{error.filename or error.name}:{error.lineno}",
-            hint="fix the template",
+            hint=_("fix the template"),
         ) from None
 
 
@@ -157,22 +162,23 @@ def _located(error: Exception, filename: str) -> TemplateError:
     """Name the template file and line a rendering error comes from."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         return TemplateError(
-            f"template syntax error: {error.message}",
+            _("template syntax error: {reason}").format(reason=error.message),
             where=f"{error.filename or filename}:{error.lineno}",
-            hint="fix the template",
+            hint=_("fix the template"),
         )
     where = filename
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename.endswith(_TEMPLATE_SUFFIXES):
             where = f"{frame.filename}:{frame.lineno}"
             break
-    what = "unsafe operation" if isinstance(error, jinja2.exceptions.SecurityError) else "error"
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        return TemplateError(
+            _("template unsafe operation: {reason}").format(reason=error),
+            where=where,
+            hint=_("fix the template (the sandbox allows no access to internals)"),
+        )
     return TemplateError(
-        f"template {what}: {error}",
-        where=where,
-        hint="fix the template (the sandbox allows no access to internals)"
-        if what == "unsafe operation"
-        else "fix the template",
+        _("template error: {reason}").format(reason=error), where=where, hint=_("fix the template")
     )
 
 

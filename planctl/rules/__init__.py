@@ -7,6 +7,7 @@ repository make the other checks listed here, so `planctl rules` documents all o
 from __future__ import annotations
 
 from planctl.findings import Severity
+from planctl.i18n import N_
 from planctl.rules import (
     doc_number_format,
     doc_number_year,
@@ -30,64 +31,90 @@ from planctl.rules.base import Context, Issue, Rule
 __all__ = ["ALL_RULES", "PLAN_RULES", "Context", "Issue", "Rule", "rule_by_id"]
 
 
-def _builtin(rule_id: str, summary: str, hint: str, source: str) -> Rule:
-    return Rule(rule_id, summary, hint, Severity.ERROR, source=source)
+def _builtin(
+    rule_id: str,
+    summary: str,
+    hint: str,
+    source: str,
+    severity: Severity = Severity.ERROR,
+    details: str = "",
+) -> Rule:
+    return Rule(rule_id, summary, hint, severity, source=source, details=details)
 
 
 FILE_CHECKS = (
     _builtin(
         "unreadable",
-        "the file can be read as text",
-        "check the path; plans are YAML text",
+        N_("the file can be read as text"),
+        N_("check the path; plans are YAML text"),
         "loader",
     ),
     _builtin(
         "encoding",
-        "the file is UTF-8 (GBK/GB18030 is read, and reported)",
-        "run `planctl fmt` to save it as UTF-8",
+        N_("the file is UTF-8 (GBK/GB18030 is read, and reported)"),
+        N_("run `planctl fmt` to save it as UTF-8"),
         "loader",
     ),
     _builtin(
-        "byte-order-mark", "the file has no UTF-8 byte-order mark", "run `planctl fmt`", "loader"
-    ),
-    _builtin(
-        "line-endings", "the file has LF line endings, not CRLF", "run `planctl fmt`", "loader"
+        "line-endings",
+        N_("the lines of a file all end alike (all CRLF or all LF)"),
+        N_("run `planctl fmt`"),
+        "loader",
+        Severity.WARNING,
+        N_(
+            "The lines of a file all end alike: all in CRLF (as Git for Windows checks files\n"
+            "out) or all in LF. Either is read as it is; a file mixing them (usually text pasted\n"
+            "from elsewhere) gets this warning. A UTF-8 byte-order mark (as Notepad writes it)\n"
+            "is read without comment too.\n"
+            "\n"
+            "`planctl fmt` writes one kind throughout: the kind git expects in the working tree\n"
+            "(`eol` in .gitattributes, `core.autocrlf`, `core.eol`), else the kind of the file's\n"
+            "first line."
+        ),
     ),
     _builtin(
         "yaml-syntax",
-        "the file is valid YAML (spaces, not tabs, for indentation)",
-        "fix the YAML at the place shown",
+        N_("the file is valid YAML (spaces, not tabs, for indentation)"),
+        N_("fix the YAML at the place shown"),
         "loader",
     ),
     _builtin(
-        "duplicate-key", "no key appears twice in one mapping", "remove one of them", "loader"
+        "duplicate-key",
+        N_("no key appears twice in one mapping"),
+        N_("remove one of them"),
+        "loader",
     ),
     _builtin(
         "yaml-tag",
-        "no YAML tags (`!!python/...` and the like); they are never applied",
-        "remove the tag",
+        N_("no YAML tags (`!!python/...` and the like); they are never applied"),
+        N_("remove the tag"),
         "loader",
     ),
     _builtin(
         "yaml-limits",
-        "nesting and alias expansion stay within sane bounds",
-        "write the data out plainly",
+        N_("nesting and alias expansion stay within sane bounds"),
+        N_("write the data out plainly"),
         "loader",
     ),
-    _builtin("empty-file", "the file holds data", "write the plan or delete the file", "loader"),
     _builtin(
-        "multiple-documents", "the file holds one YAML document", "one plan per file", "loader"
+        "empty-file", N_("the file holds data"), N_("write the plan or delete the file"), "loader"
+    ),
+    _builtin(
+        "multiple-documents",
+        N_("the file holds one YAML document"),
+        N_("one plan per file"),
+        "loader",
     ),
     _builtin(
         "schema",
-        "the file matches the JSON Schema (`planctl schema`)",
-        "see the message: the key or value the schema expects",
+        N_("the file matches the JSON Schema (`planctl schema`)"),
+        N_("see the message: the key or value the schema expects"),
         "schema",
     ),
     _builtin(
         "duplicate-plan-id",
-        "plan ids are unique in the repository",
-        "give one of the plans a new id (and file name)",
+        N_("plan ids are unique in the repository"),
+        N_("give one of the plans a new id (and file name)"),
         "repository",
     ),
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planctl.deadlines import DeadlineError, parse_date, parse_deadline
 from planctl.findings import JsonPath, Severity
+from planctl.i18n import _, pgettext
 from planctl.model import ROLES, Plan
 from planctl.units import UnitRegistry
 
@@ -37,16 +38,21 @@ Check = Callable[[Plan, Context], Iterable[Issue]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A check. `summary`, `hint` and `details` are catalog messages (marked with `N_`),
+    translated when shown."""
+
     id: str
     summary: str
     hint: str
     severity: Severity | Mapping[str, Severity]
     check: Check | None = None  # None for checks the loader or the schema make
     source: str = "rule"  # rule | loader | schema | repository
+    details: str = ""  # what `planctl rules ID` explains: what passes, what fails
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or self.summary) if self.check else self.summary
+        """The rule explained, in the user's language."""
+        return inspect.cleandoc(_(self.details)) if self.details else _(self.summary)
 
     def severity_for(self, stage: str) -> Severity:
         if isinstance(self.severity, Severity):
@@ -54,14 +60,26 @@ class Rule:
         return self.severity.get(stage, Severity.ERROR)
 
     def severity_text(self) -> str:
+        """`error`, or by stage: `warning (draft), error (review, issued)`."""
         if isinstance(self.severity, Severity):
-            return str(self.severity)
+            return severity_name(self.severity)
         by_severity: dict[Severity, list[str]] = {}
         for stage, severity in self.severity.items():
             by_severity.setdefault(severity, []).append(stage)
-        return ", ".join(
-            f"{severity} ({', '.join(stages)})" for severity, stages in by_severity.items()
+        separator = pgettext("list separator", ", ")
+        return separator.join(
+            _("{severity} ({stages})").format(
+                severity=severity_name(severity), stages=separator.join(stages)
+            )
+            for severity, stages in by_severity.items()
         )
+
+
+def severity_name(severity: Severity) -> str:
+    """`error` or `warning` in the user's language (the JSON keeps the English value)."""
+    if severity is Severity.ERROR:
+        return pgettext("severity", "error")
+    return pgettext("severity", "warning")
 
 
 BY_STAGE_WARN_IN_DRAFT: Mapping[str, Severity] = {

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from planctl.chinese import date_cn
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import (
     BY_STAGE_WARN_IN_DRAFT,
@@ -16,10 +17,7 @@ from planctl.rules.base import (
 
 
 def check(plan: Plan, context: Context) -> Iterator[Issue]:
-    """No deadline ends before the notice's date (成文日期): it would be overdue on issue.
-
-    Passes: notice dated 2012-04-19, `due: 2012-06`. Fails: the same notice, `due: 2012-Q1`.
-    """
+    """Report the deadlines that end before the notice is dated."""
     signed = date_or_none(plan.notice.date) if plan.notice else None
     if signed is None:
         return
@@ -28,16 +26,22 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         if last is not None and last < signed:
             yield Issue(
                 path,
-                f"deadline {value} ends on {date_cn(last)}, before the notice "
-                f"date {date_cn(signed)}",
-                "set a deadline after the notice date",
+                _("deadline {due} ends on {last}, before the notice date {date}").format(
+                    due=value, last=date_cn(last), date=date_cn(signed)
+                ),
+                _("set a deadline after the notice date"),
             )
 
 
 RULE = Rule(
     id="due-before-notice",
-    summary="no deadline ends before the notice date",
-    hint="set a deadline after the notice date",
+    summary=N_("no deadline ends before the notice date"),
+    hint=N_("set a deadline after the notice date"),
     severity=BY_STAGE_WARN_IN_DRAFT,
     check=check,
+    details=N_(
+        "No deadline ends before the notice's date (成文日期): it would be overdue on issue.\n"
+        "\n"
+        "Passes: notice dated 2012-04-19, `due: 2012-06`. Fails: the same notice, `due: 2012-Q1`."
+    ),
 )

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from planctl.findings import Severity
+from planctl.i18n import N_, _, quote
 from planctl.rules.base import Issue, Rule
 
 
@@ -20,14 +21,20 @@ def check_registry(data: Mapping[str, Any]) -> Iterator[tuple[str, Issue]]:
                     "registry-duplicate",
                     Issue(
                         path,
-                        f"{name!r} is already registered for {owners[name]!r}",
-                        "a name or alias may stand for one unit only",
+                        _("{name} is already registered for {unit}").format(
+                            name=quote(name), unit=quote(owners[name])
+                        ),
+                        _("a name or alias may stand for one unit only"),
                     ),
                 )
             elif name in owners and key == "name":
                 yield (
                     "registry-duplicate",
-                    Issue(path, f"unit {name!r} is registered twice", "merge the two entries"),
+                    Issue(
+                        path,
+                        _("unit {name} is registered twice").format(name=quote(name)),
+                        _("merge the two entries"),
+                    ),
                 )
             owners.setdefault(name, unit["name"])
     for index, group in enumerate(data.get("groups") or ()):
@@ -36,8 +43,8 @@ def check_registry(data: Mapping[str, Any]) -> Iterator[tuple[str, Issue]]:
                 "registry-duplicate",
                 Issue(
                     ("groups", index, "name"),
-                    f"group {group['name']!r} has a unit's name",
-                    "rename the group or the unit",
+                    _("group {name} has a unit's name").format(name=quote(group["name"])),
+                    _("rename the group or the unit"),
                 ),
             )
         for position, member in enumerate(group.get("members") or ()):
@@ -46,23 +53,25 @@ def check_registry(data: Mapping[str, Any]) -> Iterator[tuple[str, Issue]]:
                     "group-member",
                     Issue(
                         ("groups", index, "members", position),
-                        f"group member {member!r} is not a registered unit",
-                        f"add {member} to `units`",
+                        _("group member {name} is not a registered unit").format(
+                            name=quote(member)
+                        ),
+                        _("add {name} to `units`").format(name=member),
                     ),
                 )
 
 
 DUPLICATE = Rule(
     id="registry-duplicate",
-    summary="each unit name, alias and group name in plans/units.yaml stands for one thing",
-    hint="remove or merge the duplicate entry",
+    summary=N_("each unit name, alias and group name in plans/units.yaml stands for one thing"),
+    hint=N_("remove or merge the duplicate entry"),
     severity=Severity.ERROR,
     source="registry",
 )
 MEMBER = Rule(
     id="group-member",
-    summary="a group's members are registered units",
-    hint="add the member to `units` in plans/units.yaml",
+    summary=N_("a group's members are registered units"),
+    hint=N_("add the member to `units` in plans/units.yaml"),
     severity=Severity.ERROR,
     source="registry",
 )

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from planctl.findings import JsonPath, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _, either, quote
 from planctl.model import Plan
 from planctl.rules.base import Context, Issue, Rule, unit_uses
 from planctl.units import UnitRegistry, list_text, split_unit_list
@@ -25,7 +25,7 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         if len(names) > 1:
             yield Issue(
                 path,
-                _("{name!r} names several units in one entry").format(name=name),
+                _("{name} names several units in one entry").format(name=quote(name)),
                 _("write a list: {names}").format(names=list_text(names)),
             )
         else:
@@ -35,17 +35,23 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
 def _unknown(units: UnitRegistry, path: JsonPath, name: str) -> Issue:
     suggestions = units.suggest(name)
     hint = (
-        f"did you mean {' or '.join(suggestions)}?"
+        _("did you mean {names}?").format(names=either(suggestions))
         if suggestions
-        else f"add {name} to plans/units.yaml"
+        else _("add {name} to plans/units.yaml").format(name=name)
     )
-    return Issue(path, f"unknown unit {name!r}", hint)
+    return Issue(path, _("unknown unit {name}").format(name=quote(name)), hint)
 
 
 RULE = Rule(
     id="unknown-unit",
-    summary="every lead and support unit is in the unit registry",
-    hint="correct the name or add the unit to plans/units.yaml",
+    summary=N_("every lead and support unit is in the unit registry"),
+    hint=N_("correct the name or add the unit to plans/units.yaml"),
     severity=Severity.ERROR,
     check=check,
+    details=N_(
+        "Every name in `lead` and `support` is a unit, an alias or a group in `plans/units.yaml`.\n"
+        "\n"
+        "Passes: `lead: [市发展改革局]` when the registry lists 市发展改革局.\n"
+        "Fails: `lead: [市发改委]` when it does not (the finding suggests near names)."
+    ),
 )

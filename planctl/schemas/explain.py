@@ -8,7 +8,7 @@ from typing import Any
 
 from planctl import resources
 from planctl.findings import Finding, JsonPath, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _, either, pgettext, quote
 from planctl.schemas.compiled import SchemaName
 from planctl.units import list_text, split_unit_list
 from planctl.yamlio import Document
@@ -53,8 +53,8 @@ def _label(schema: dict[str, Any], key: str | None = None) -> str:
     """`牵头单位 (lead)`: the Chinese title from the schema, then the key."""
     title = schema.get("title")
     if key is None:
-        return f"{title}" if title else "value"
-    return f"`{key}` ({title})" if title else f"`{key}`"
+        return f"{title}" if title else _("value")
+    return _("`{key}` ({title})").format(key=key, title=title) if title else f"`{key}`"
 
 
 def _explain_additional(error: Any, path: JsonPath) -> Explained:
@@ -65,46 +65,60 @@ def _explain_additional(error: Any, path: JsonPath) -> Explained:
     if typed is not None:
         return typed[0], typed[1], (*path, key)
     close = difflib.get_close_matches(key, known, n=1)
-    hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
-    where = _label(error.schema)
-    return f"unknown key `{key}` in {where}", hint, (*path, key)
+    separator = pgettext("list separator", ", ")
+    hint = (
+        _("did you mean `{key}`?").format(key=close[0])
+        if close
+        else _("known keys: {keys}").format(keys=separator.join(known))
+    )
+    message = _("unknown key `{key}` in {where}").format(key=key, where=_label(error.schema))
+    return message, hint, (*path, key)
 
 
 def _explain_required(error: Any, path: JsonPath) -> Explained:
     missing = str(error.message).split("'")[1] if "'" in error.message else error.message
     prop = error.schema.get("properties", {}).get(missing, {})
     return (
-        f"{_label(error.schema)} is missing {_label(prop, missing)}",
-        f"add `{missing}:` here",
+        _("{where} is missing {key}").format(where=_label(error.schema), key=_label(prop, missing)),
+        _("add `{key}:` here").format(key=missing),
         path,
     )
 
 
 _TYPE_NAMES = {
-    "object": "a mapping (key: value)",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing",
+    "object": N_("a mapping (key: value)"),
+    "array": N_("a list"),
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "null": N_("nothing"),
 }
+
+
+def _type_name(name: str) -> str:
+    return _(_TYPE_NAMES[name]) if name in _TYPE_NAMES else name
 
 
 def _explain_type(error: Any, path: JsonPath) -> Explained:
     expected = error.validator_value
     names: list[str] = expected if isinstance(expected, list) else [str(expected)]
-    wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    wanted = either([_type_name(name) for name in names])
     instance = error.instance
     got = _shown(instance)
     if not isinstance(instance, dict | list):
-        got = f"{_TYPE_NAMES.get(_json_type(instance), 'a value')} {got}"
-    hint = f"write {wanted} here"
+        got = _("{kind} {value}").format(kind=_type_name(_json_type(instance)), value=got)
+    hint = _("write {kind} here").format(kind=wanted)
     if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):
-        hint = f'quote it ("{_as_written(instance)}") so YAML reads it as text'
+        hint = _('quote it ("{value}") so YAML reads it as text').format(
+            value=_as_written(instance)
+        )
     elif "array" in names and isinstance(instance, str):
         hint = _("write a list: {names}").format(names=list_text(split_unit_list(instance)))
-    return f"{_label(error.schema)}: expected {wanted}, got {got}", hint, path
+    message = _("{where}: expected {wanted}, got {got}").format(
+        where=_label(error.schema), wanted=wanted, got=got
+    )
+    return message, hint, path
 
 
 def _is_worded_deadline(error: Any) -> bool:
@@ -139,17 +153,26 @@ def _json_type(value: Any) -> str:
 
 
 def _explain_enum(error: Any, path: JsonPath) -> Explained:
-    choices = ", ".join(str(choice) for choice in error.validator_value)
+    choices = pgettext("list separator", ", ").join(str(c) for c in error.validator_value)
     close = difflib.get_close_matches(str(error.instance), [str(c) for c in error.validator_value])
-    hint = f"did you mean {close[0]}?" if close else f"use one of: {choices}"
-    return f"{_label(error.schema)}: {_shown(error.instance)} is not one of {choices}", hint, path
+    hint = (
+        _("did you mean {value}?").format(value=close[0])
+        if close
+        else _("use one of: {choices}").format(choices=choices)
+    )
+    message = _("{where}: {value} is not one of {choices}").format(
+        where=_label(error.schema), value=_shown(error.instance), choices=choices
+    )
+    return message, hint, path
 
 
 def _explain_pattern(error: Any, path: JsonPath) -> Explained:
     description = str(error.schema.get("description", "")).split("(")[0].strip()
     return (
-        f"{_label(error.schema)}: {error.instance!r} is not in the expected form",
-        description or f"match {error.validator_value}",
+        _("{where}: {value} is not in the expected form").format(
+            where=_label(error.schema), value=quote(str(error.instance))
+        ),
+        description or _("match {pattern}").format(pattern=error.validator_value),
         path,
     )
 
@@ -164,17 +187,23 @@ def _explain_choice(error: Any, path: JsonPath) -> Explained:
     )
     description = _description(error.schema)
     if missing:
-        keys = ", ".join(f"`{key}`" for key in missing)
-        return f"{_label(error.schema)} needs at least one of {keys}", description, path
+        keys = pgettext("list separator", ", ").join(f"`{key}`" for key in missing)
+        message = _("{where} needs at least one of {keys}").format(
+            where=_label(error.schema), keys=keys
+        )
+        return message, description, path
     return (
-        f"{_label(error.schema)}: {_shown(error.instance)} is not in the expected form",
+        _("{where}: {value} is not in the expected form").format(
+            where=_label(error.schema), value=_shown(error.instance)
+        ),
         description,
         path,
     )
 
 
 def _explain_generic(error: Any, path: JsonPath) -> Explained:
-    return f"{_label(error.schema)}: {error.message}", _description(error.schema), path
+    message = _("{where}: {reason}").format(where=_label(error.schema), reason=error.message)
+    return message, _description(error.schema), path
 
 
 def _description(schema: dict[str, Any]) -> str:
@@ -185,11 +214,12 @@ def _description(schema: dict[str, Any]) -> str:
 def _shown(value: Any) -> str:
     """A value as quoted in a message: short scalars in full, containers by kind only."""
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
+        return _("a list")
+    if not isinstance(value, str):
+        return repr(value)
+    return quote(value) if len(value) <= 38 else quote(value[:36] + "…")
 
 
 def _as_written(value: int | float) -> str:

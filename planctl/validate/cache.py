@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planctl import __version__
+from planctl import __version__, i18n
 from planctl.atomic import write_atomic
 from planctl.findings import Finding, Severity
 from planctl.schemas.compiled import schema_fingerprint
@@ -36,7 +36,7 @@ FORMAT = "planctl-validate-cache/1"
 MIN_KEPT = 10_000  # entries kept beyond those of the latest run (other branches, old edits)
 _KEY_FILE = "cache-key"
 _LIBRARIES = ("yaml", "jsonschema", "fastjsonschema")
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # planctl/, every source file of it
 
 Row = list[Any]  # a finding without its file: line, column, rule, severity, message, ...
 
@@ -189,7 +189,8 @@ def _read_key(path: Path) -> bytes | None:
 
 def salt(extra: Sequence[bytes | None]) -> str:
     """One fingerprint of planctl, the schemas, the libraries and `extra` (file contents)."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    # Messages are stored translated: each language has its own entries.
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{i18n.language()}\0".encode())
     digest.update(_package_fingerprint().encode())
     digest.update(schema_fingerprint().encode())
     digest.update(_libraries_fingerprint().encode())
@@ -199,7 +200,8 @@ def salt(extra: Sequence[bytes | None]) -> str:
 
 
 def _package_fingerprint() -> str:
-    """planctl's own source files by name, size and time, so edited rules count as new."""
+    """planctl's own source files and message catalogs by name, size and time, so edited
+    rules and translations count as new."""
     stamps: list[str] = []
     folders = [str(_PACKAGE)]
     while folders:
@@ -207,7 +209,7 @@ def _package_fingerprint() -> str:
             for entry in entries:
                 if entry.is_dir() and entry.name != "__pycache__":
                     folders.append(entry.path)
-                elif entry.name.endswith(".py"):
+                elif entry.name.endswith((".py", ".mo")):
                     stat = entry.stat()
                     stamps.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(sorted(stamps))

@@ -14,6 +14,7 @@ from planctl import parallel
 from planctl import repository as repo
 from planctl.errors import ExitCode, UsageError
 from planctl.findings import Finding, Severity
+from planctl.i18n import _, quote
 from planctl.plans import load_registry, open_document
 from planctl.repository import collect_files
 from planctl.rules import PLAN_RULES, Context
@@ -83,7 +84,7 @@ def check_document(document: Document, units: UnitRegistry | None) -> FileResult
                     rule.id,
                     severity,
                     issue.message,
-                    issue.hint or rule.hint,
+                    issue.hint or _(rule.hint),
                     key=issue.on_key,
                 )
             )
@@ -142,10 +143,10 @@ def _select_files(
         return collect_files(paths, repository)
     if paths:
         raise UsageError(
-            "--changed picks the files itself", hint="drop the file names, or drop --changed"
+            _("--changed picks the files itself"), hint=_("drop the file names, or drop --changed")
         )
     if repository is None:
-        raise UsageError("no plan repository here", hint="run inside a folder holding plans/")
+        raise UsageError(_("no plan repository here"), hint=_("run inside a folder holding plans/"))
     from planctl.git import changed_files  # git runs only for --changed
 
     return changed_files(repository, since)
@@ -268,6 +269,6 @@ def _duplicate_plan(result: FileResult, first: str) -> Finding:
         ("id",),
         "duplicate-plan-id",
         Severity.ERROR,
-        f"plan id {result.plan_id!r} is also used by {first}",
-        "give this plan a new id and rename its file to match",
+        _("plan id {id} is also used by {file}").format(id=quote(result.plan_id or ""), file=first),
+        _("give this plan a new id and rename its file to match"),
     )

@@ -10,9 +10,9 @@ itself (`events`), which gives it what a plain `safe_load` does not:
 - nesting depth and alias expansion are bounded, so hostile files fail fast;
 - positions are recorded only when asked for: a clean file never pays for them.
 
-Decoding (`decode`) accepts UTF-8 with or without a byte-order mark and CRLF line ends,
-and reads a GB18030/GBK file (common from older office tools); each of these is reported
-as a finding that `planctl fmt` fixes.
+Decoding (`decode`) accepts UTF-8 with or without a byte-order mark and CRLF line ends as
+they are, reports line ends mixed within a file, and reads a GB18030/GBK file (common
+from older office tools), reported as a finding that `planctl fmt` fixes.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from typing import Any
 
 import yaml
 
-from planctl.errors import ParseStop
+from planctl.errors import ParseStop, os_error_reason
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.i18n import _
 from planctl.yamlio.decode import decode
 from planctl.yamlio.events import Position, Positions, parse, problem, syntax_problem
 
@@ -106,9 +107,10 @@ def read_document(path: Path, display: str | None = None) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
         return _unreadable(
-            name, f"cannot read the file: {reason}", "check the path and permissions"
+            name,
+            _("cannot read the file: {reason}").format(reason=os_error_reason(error)),
+            _("check the path and permissions"),
         )
     return load_bytes(raw, name)
 
@@ -142,8 +144,8 @@ def load_text(
                 file,
                 (1, 1),
                 "empty-file",
-                "the file holds no YAML data",
-                "write the plan's keys (see `planctl schema plan`)",
+                _("the file holds no YAML data"),
+                _("write the plan's keys (see `planctl schema plan`)"),
             )
         )
     return document

@@ -17,7 +17,9 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, un
 
 from planctl.errors import ParseStop
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.i18n import _, quote
 from planctl.yamlio.causes import find_cause
+from planctl.yamlio.parser_words import parser_message
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
@@ -220,8 +222,8 @@ class _Builder:
         if self.documents > 1:
             raise ParseStop(
                 "multiple-documents",
-                "the file holds more than one YAML document",
-                "keep one plan per file; remove the `---` line and what follows",
+                _("the file holds more than one YAML document"),
+                _("keep one plan per file; remove the `---` line and what follows"),
                 _mark(event),
             )
 
@@ -251,15 +253,15 @@ class _Builder:
         if name in self.open_anchors:
             raise ParseStop(
                 "yaml-limits",
-                f"alias *{name} refers to its own anchor (a cycle)",
-                "plans hold plain data: remove the recursive alias",
+                _("alias *{name} refers to its own anchor (a cycle)").format(name=name),
+                _("plans hold plain data: remove the recursive alias"),
                 _mark(event),
             )
         if name not in self.anchors:
             raise ParseStop(
                 "yaml-syntax",
-                f"alias *{name} has no anchor &{name} before it",
-                f"define &{name} first, or write the value out",
+                _("alias *{name} has no anchor &{name} before it").format(name=name),
+                _("define &{name} first, or write the value out").format(name=name),
                 _mark(event),
             )
         value, size = self.anchors[name]
@@ -267,15 +269,17 @@ class _Builder:
         if self.expanded > MAX_EXPANDED_NODES:
             raise ParseStop(
                 "yaml-limits",
-                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb)",
-                "write the values out; plans need no aliases",
+                _("aliases expand to more than {count:,} values (an alias bomb)").format(
+                    count=MAX_EXPANDED_NODES
+                ),
+                _("write the values out; plans need no aliases"),
                 _mark(event),
             )
         if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
             raise ParseStop(
                 "yaml-syntax",
-                "an alias cannot be a mapping key",
-                "use plain text for keys",
+                _("an alias cannot be a mapping key"),
+                _("use plain text for keys"),
                 _mark(event),
             )
         self._add(value, _mark(event), size, None)
@@ -289,15 +293,15 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise ParseStop(
                 "yaml-limits",
-                f"the data nests deeper than {MAX_DEPTH} levels",
-                "plans nest sections a few levels deep; flatten the structure",
+                _("the data nests deeper than {count} levels").format(count=MAX_DEPTH),
+                _("plans nest sections a few levels deep; flatten the structure"),
                 position,
             )
         if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
             raise ParseStop(
                 "yaml-syntax",
-                "a mapping key must be plain text, not a list or mapping",
-                "write the key as text",
+                _("a mapping key must be plain text, not a list or mapping"),
+                _("write the key as text"),
                 position,
             )
         self._add(container, position, 0, None)
@@ -319,8 +323,10 @@ class _Builder:
         except ValueError:
             raise ParseStop(
                 "yaml-syntax",
-                f"{event.value!r} is not a valid {tag[len(_CORE_TAG) :]}",
-                "remove the tag or correct the value",
+                _("{value} is not a valid {type}").format(
+                    value=quote(event.value), type=tag[len(_CORE_TAG) :]
+                ),
+                _("remove the tag or correct the value"),
                 _mark(event),
             ) from None
 
@@ -330,8 +336,8 @@ class _Builder:
                 self.file,
                 position,
                 "yaml-tag",
-                f"the tag {_short_tag(tag)} is not allowed (it was not applied)",
-                "plans hold plain text, numbers and lists: remove the tag",
+                _("the tag {tag} is not allowed (it was not applied)").format(tag=_short_tag(tag)),
+                _("plans hold plain text, numbers and lists: remove the tag"),
             )
         )
 
@@ -345,8 +351,8 @@ class _Builder:
                     self.file,
                     position,
                     "duplicate-key",
-                    f"duplicate key {key!r} in this mapping",
-                    "remove one of them; only the first value is used",
+                    _("duplicate key {key} in this mapping").format(key=quote(key)),
+                    _("remove one of them; only the first value is used"),
                     json_path=json_path_text(path),
                 )
             )
@@ -429,19 +435,22 @@ def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"{what} ({context})" if context else str(what)
-    hint = "fix the YAML syntax at this place"
-    if "\\t" in message or "\t" in message or "tab" in message:
-        hint = "indent with spaces: YAML does not allow tab characters for indentation"
-    if "nesting depth" in message:  # libyaml's own bound on flow nesting
+    raw = f"{what} ({context})" if context else str(what)  # the parser's English, to match
+    message = parser_message(str(what), context)
+    hint = _("fix the YAML syntax at this place")
+    if "\\t" in raw or "\t" in raw or "tab" in raw:
+        hint = _("indent with spaces: YAML does not allow tab characters for indentation")
+    if "nesting depth" in raw:  # libyaml's own bound on flow nesting
         return problem(
             file,
             position,
             "yaml-limits",
-            f"the data nests too deep: {message}",
-            "plans nest sections a few levels deep; flatten the structure",
+            _("the data nests too deep: {reason}").format(reason=message),
+            _("plans nest sections a few levels deep; flatten the structure"),
         )
     cause = find_cause(text, error) if text else None
     if cause is not None:
         return problem(file, (cause.line, cause.column), "yaml-syntax", cause.message, cause.hint)
-    return problem(file, position, "yaml-syntax", f"invalid YAML: {message}", hint)
+    return problem(
+        file, position, "yaml-syntax", _("invalid YAML: {reason}").format(reason=message), hint
+    )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,13 +64,69 @@ def test_fmt_rewrites_once_and_keeps_comments(cli: CLI, plan_repo: Path) -> None
     assert load_text(text, "x").data == load_text(MESSY, "x").data
 
 
-def test_fmt_converts_bom_crlf_and_gbk(cli: CLI, plan_repo: Path) -> None:
-    for case in ("byte-order-mark/bom", "line-endings/crlf", "encoding/gbk"):
-        target = plan_repo / "plans" / f"{Path(case).name}.yaml"
-        shutil.copyfile(DATA / "invalid" / f"{case}.yaml", target)
+def test_fmt_converts_gbk_and_keeps_a_notepad_bom_and_crlf(cli: CLI, plan_repo: Path) -> None:
+    plans = plan_repo / "plans"
+    shutil.copyfile(DATA / "valid" / "bom-notepad.yaml", plans / "bom-notepad.yaml")
+    shutil.copyfile(
+        DATA / "valid" / "crlf-git-for-windows.yaml", plans / "crlf-git-for-windows.yaml"
+    )
+    shutil.copyfile(DATA / "invalid" / "encoding" / "gbk.yaml", plans / "gbk.yaml")
     assert cli("fmt", cwd=plan_repo).exit_code == 0
     validated = cli("validate", cwd=plan_repo)
     assert validated.exit_code == 0, validated.output
+    assert (plans / "bom-notepad.yaml").read_bytes().startswith(codecs.BOM_UTF8)
+    crlf = (plans / "crlf-git-for-windows.yaml").read_bytes()
+    assert crlf.count(b"\r\n") == crlf.count(b"\n") > 10
+    gbk = (plans / "gbk.yaml").read_bytes()
+    assert b"\r" not in gbk and gbk.decode("utf-8")  # now UTF-8
+
+
+def test_fmt_makes_mixed_line_ends_one_kind(cli: CLI, plan_repo: Path) -> None:
+    mixed = plan_repo / "plans" / "mixed.yaml"
+    shutil.copyfile(DATA / "invalid" / "line-endings" / "mixed.yaml", mixed)
+    assert cli("validate", "plans/mixed.yaml", cwd=plan_repo).exit_code == 0  # a warning
+    assert cli("fmt", "plans/mixed.yaml", cwd=plan_repo).exit_code == 0
+    raw = mixed.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")  # CRLF throughout, like its first line
+    result = cli("validate", "plans/mixed.yaml", cwd=plan_repo)
+    assert "line-endings" not in result.output
+
+
+def _git(repo: Path, *arguments: str) -> None:
+    subprocess.run(["git", *arguments], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("setup", "written", "expected"),
+    [
+        ({"core.autocrlf": "true"}, b"\n", b"\r\n"),  # Git for Windows' default
+        ({"core.autocrlf": "input"}, b"\r\n", b"\n"),
+        ({"core.autocrlf": "false", "core.eol": "crlf"}, b"\n", b"\n"),  # no text attribute
+        ({".gitattributes": "*.yaml text eol=crlf\n"}, b"\n", b"\r\n"),
+        ({".gitattributes": "*.yaml text eol=lf\n", "core.autocrlf": "true"}, b"\r\n", b"\n"),
+        ({".gitattributes": "*.yaml text\n", "core.eol": "crlf"}, b"\n", b"\r\n"),
+        ({".gitattributes": "*.yaml -text\n", "core.autocrlf": "true"}, b"\r\n", b"\r\n"),
+        ({}, b"\r\n", b"\r\n"),  # git says nothing: the file's own line ends
+        ({}, b"\n", b"\n"),
+    ],
+)
+def test_fmt_writes_the_line_ends_git_expects_in_the_working_tree(
+    cli: CLI, plan_repo: Path, setup: dict[str, str], written: bytes, expected: bytes
+) -> None:
+    _git(plan_repo, "init", "-q")
+    _git(plan_repo, "config", "core.autocrlf", "false")  # whatever this machine's git says
+    for key, value in setup.items():
+        if key == ".gitattributes":
+            (plan_repo / key).write_text(value, encoding="utf-8")
+        else:
+            _git(plan_repo, "config", key, value)
+    plan = plan_repo / "plans" / "issued-with-notice.yaml"
+    plan.write_bytes(plan.read_bytes().replace(b"\n", written))
+    result = cli("fmt", "plans/issued-with-notice.yaml", cwd=plan_repo)
+    assert result.exit_code == 0, result.output
+    raw = plan.read_bytes()
+    assert raw.count(expected) == raw.count(b"\n") > 10
+    assert cli("fmt", "--check", "plans/issued-with-notice.yaml", cwd=plan_repo).exit_code == 0
 
 
 def test_a_file_fmt_cannot_read_is_reported_in_one_line(cli: CLI, plan_repo: Path) -> None:

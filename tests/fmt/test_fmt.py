@@ -288,11 +288,21 @@ def test_a_symlinked_plan_is_written_through_the_link(plan_file: Path) -> None:
     assert plan_file.read_text(encoding="utf-8").startswith("format: planctl/1\n")
 
 
-def test_a_file_with_bom_and_crlf_is_saved_as_utf8_with_lf(tmp_path: Path) -> None:
+def test_a_notepad_file_keeps_its_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_bytes("\ufeffformat: planctl/1\r\nid: p  # 编号\r\n".encode())
-    assert format_file(path, kind="plan", check=False) is True
-    assert path.read_bytes() == "format: planctl/1\nid: p  # 编号\n".encode()
+    path.write_bytes("\ufeffid: p  # 编号\r\nformat: planctl/1\r\n".encode())
+    assert format_file(path, kind="plan", check=False) is True  # the keys reordered
+    assert path.read_bytes() == "\ufeffformat: planctl/1\r\nid: p  # 编号\r\n".encode()
+    assert format_file(path, kind="plan", check=False) is False
+
+
+def test_the_line_end_git_expects_wins_over_the_files_own(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"format: planctl/1\r\nid: p\n")
+    assert format_file(path, kind="plan", check=False, line_end="\n") is True
+    assert path.read_bytes() == b"format: planctl/1\nid: p\n"
+    assert format_file(path, kind="plan", check=True, line_end="\r\n") is True
+    assert path.read_bytes() == b"format: planctl/1\nid: p\n"  # --check writes nothing
 
 
 def test_a_gbk_file_is_saved_as_utf8(tmp_path: Path) -> None:

@@ -29,11 +29,12 @@ HEAVY = {
     "fastjsonschema": "fastjsonschema (its code is generated once, then loaded)",
     "multiprocessing": "multiprocessing (only for large batches)",
     "subprocess": "subprocess (only for --changed)",
+    "babel": "Babel (it compiles the message catalog at build time only)",
 }
 
 
-def imported_by(*arguments: str, cwd: Path, cache: Path) -> set[str]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1"}
+def imported_by(*arguments: str, cwd: Path, cache: Path, lang: str = "C") -> set[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1", "PLANCTL_LANG": lang}
     env.pop("CI", None)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "planctl", "validate", *arguments],
@@ -58,6 +59,18 @@ def test_one_valid_plan_imports_nothing_heavy(plan_repo: Path, tmp_path: Path) -
     assert "planctl" in modules and "yaml" in modules  # the test does see imports
     heavy = {HEAVY[name] for name in modules & HEAVY.keys()}
     assert heavy == set(), f"`planctl validate FILE` imported {sorted(heavy)}"
+
+
+def test_in_chinese_too_only_the_standard_librarys_gettext_is_added(
+    plan_repo: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "user-cache"
+    arguments = ("plans/issued-with-notice.yaml",)
+    english = imported_by(*arguments, cwd=plan_repo, cache=cache)
+    chinese = imported_by(*arguments, cwd=plan_repo, cache=cache, lang="zh_CN")
+    assert "gettext" in chinese  # the compiled catalog is read
+    assert top_level(chinese - english) <= {"gettext"}, sorted(chinese - english)
+    assert not top_level(chinese) & HEAVY.keys()
 
 
 def test_a_plan_the_schema_rejects_imports_jsonschema_to_explain(

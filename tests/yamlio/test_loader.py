@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from planctl.yamlio import load_bytes, load_text
 
 
@@ -47,11 +49,41 @@ def test_a_duplicate_key_keeps_the_first_value_and_is_reported() -> None:
     assert (problem.rule, problem.line, problem.column) == ("duplicate-key", 3, 1)
 
 
-def test_bom_and_crlf_are_read_and_reported() -> None:
+def test_a_notepad_bom_and_git_for_windows_crlf_are_read_without_comment() -> None:
     document = load_bytes(codecs.BOM_UTF8 + "a: 甲\r\nb: 乙\r\n".encode(), "x")
     assert document.data == {"a": "甲", "b": "乙"}
-    assert [p.rule for p in document.problems] == ["byte-order-mark", "line-endings"]
+    assert document.problems == []
+    assert document.encoding == "utf-8-sig"
     assert document.readable
+
+
+@pytest.mark.parametrize(
+    ("raw", "where", "message"),
+    [
+        (b"a: 1\r\nb: 2\nc: 3\r\n", (2, 5), "line 1 ends in CRLF, line 2 in LF"),
+        (b"a: 1\nb: 2\nc: 3\r\n", (3, 5), "line 1 ends in LF, line 3 in CRLF"),
+        (b"a: 1\nb: 2\rc: 3\n", (2, 5), "line 1 ends in LF, line 2 in CR"),
+    ],
+)
+def test_mixed_line_ends_are_a_warning_at_the_first_odd_one(
+    raw: bytes, where: tuple[int, int], message: str
+) -> None:
+    document = load_bytes(raw, "x")
+    assert document.data == {"a": 1, "b": 2, "c": 3}
+    [problem] = document.problems
+    assert (problem.rule, problem.severity, (problem.line, problem.column)) == (
+        "line-endings",
+        "warning",
+        where,
+    )
+    assert problem.message.endswith(message)
+    assert "planctl fmt" in problem.hint
+
+
+def test_positions_after_crlf_lines_are_counted_by_line() -> None:
+    document = load_bytes(b"a: 1\r\na: 2\r\n", "x")
+    [problem] = document.problems
+    assert (problem.rule, problem.line, problem.column) == ("duplicate-key", 2, 1)
 
 
 def test_gbk_is_read_with_the_fix_named() -> None:

@@ -7,18 +7,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperCommand
 
 from planctl.cli.commands import done
+from planctl.cli.usage import Command
 from planctl.errors import UsageError
+from planctl.i18n import N_, _
 
 if TYPE_CHECKING:
     from planctl.diff.changes import DiffResult
 
 _AFTER_DASHES = "planctl.after_dashes"
 
+HELP = N_(
+    "Show what changed in the plans: tasks added, removed, moved and changed, field by field."
+)
 
-class DiffCommand(TyperCommand):
+
+class DiffCommand(Command):
     """Remembers how many arguments followed `--`, which click drops: those are paths."""
 
     # `ctx` is click's Context: typer vendors click in newer releases, so it is not named here.
@@ -33,16 +38,18 @@ def diff(
     arguments: list[str] = typer.Argument(  # noqa: B008 — typer declares arguments this way
         None,
         metavar="REVISION|PATH",
-        help="No revision: HEAD against the working tree. One: it against the working tree "
-        "(A..B names two). Two: OLD against NEW. Two files: those files. Paths after --.",
+        help=_(
+            "No revision: HEAD against the working tree. One: it against the working tree "
+            "(A..B names two). Two: OLD against NEW. Two files: those files. Paths after --."
+        ),
         show_default=False,
     ),
     output_format: str = typer.Option(
-        "text", "--format", "-f", help="text, markdown, json or stat."
+        "text", "--format", "-f", help=_("text, markdown, json or stat.")
     ),
-    stat: bool = typer.Option(False, "--stat", help="Print counts per plan instead."),
+    stat: bool = typer.Option(False, "--stat", help=_("Print counts per plan instead.")),
     exit_code: bool = typer.Option(
-        False, "--exit-code", help="Exit 1 when plans changed, 0 when they did not."
+        False, "--exit-code", help=_("Exit 1 when plans changed, 0 when they did not.")
     ),
 ) -> None:
     """Show what changed in the plans: tasks added, removed, moved and changed, field by field."""
@@ -62,9 +69,11 @@ def _chosen_format(output_format: str, stat: bool) -> str:
     FORMATS.check(output_format)
     if stat and output_format not in ("text", "stat"):
         raise UsageError(
-            "--stat prints counts as text",
-            hint="drop --format, or drop --stat "
-            "(json and markdown carry the counts in their summary)",
+            _("--stat prints counts as text"),
+            hint=_(
+                "drop --format, or drop --stat "
+                "(json and markdown carry the counts in their summary)"
+            ),
         )
     return "stat" if stat else output_format
 
@@ -76,7 +85,7 @@ def _print(result: DiffResult, output_format: str) -> None:
     from planctl.diff.formats.text import problem_lines
 
     for line in problem_lines(result.problems):
-        print(f"planctl: warning: {line}", file=sys.stderr)
+        print(_("planctl: warning: {message}").format(message=line), file=sys.stderr)
     show(FORMATS.get(output_format)(result), color=wants_color())
 
 

@@ -10,22 +10,31 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
+from planctl.cli.usage import Command, Group
+from planctl.i18n import _
 
 app = typer.Typer(
     name="git",
-    help="Git integration: a diff driver so git itself shows plan changes in plan terms.",
+    cls=Group,
+    help=_("Git integration: a diff driver so git itself shows plan changes in plan terms."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
 
 
-@app.command("install")
+@app.command(
+    "install",
+    cls=Command,
+    help=_(
+        "Set up the diff driver: .gitattributes lines and `diff.planctl.command` in .git/config."
+    ),
+)
 def install(
     command: str = typer.Option(
         None,
         "--command",
-        help="How git should run planctl (default: this planctl, by its full path).",
+        help=_("How git should run planctl (default: this planctl, by its full path)."),
         show_default=False,
     ),
 ) -> None:
@@ -34,22 +43,25 @@ def install(
 
     installed = install_driver(Path.cwd(), command or this_planctl())
     for line in installed.added_lines:
-        print(f"added to {installed.attributes.name}: {line}")
+        print(_("added to {file}: {line}").format(file=installed.attributes.name, line=line))
     print(f"git config diff.planctl.command = {installed.command}")
     print(
-        "`git diff` now shows plan changes in plan terms; `git log -p --ext-diff` too. "
-        "Commit .gitattributes so others get it after running `planctl git install`."
+        _(
+            "`git diff` now shows plan changes in plan terms; `git log -p --ext-diff` too. "
+            "Commit .gitattributes so others get it after running `planctl git install`."
+        )
     )
     raise done(0)
 
 
 @app.command(
     "external-diff",
+    cls=Command,
     hidden=True,
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
 )
 def external_diff(
-    arguments: list[str] = typer.Argument(None, help="What git passes."),  # noqa: B008
+    arguments: list[str] = typer.Argument(None, help=_("What git passes.")),  # noqa: B008
 ) -> None:
     """Run by git: path old-file old-hex old-mode new-file new-hex new-mode [new-path header]."""
     from planctl.diff.driver import external_diff as run_external_diff

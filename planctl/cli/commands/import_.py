@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 
 from planctl.cli.commands import done
+from planctl.i18n import N_, _, either, ngettext, pgettext
+
+HELP = N_("Turn a Word or text document (notice, numbered tasks, owners) into a draft plan.")
 
 if TYPE_CHECKING:
     from planctl.importer.service import ImportOutcome
@@ -16,25 +19,27 @@ if TYPE_CHECKING:
 
 def import_plan(
     source: Path = typer.Argument(  # noqa: B008 — typer declares arguments this way
-        ..., help="The document: .txt (UTF-8, GBK/GB18030) or .docx.", show_default=False
+        ..., help=_("The document: .txt (UTF-8, GBK/GB18030) or .docx."), show_default=False
     ),
     output: Path | None = typer.Option(  # noqa: B008
         None,
         "--output",
         "-o",
         show_default=False,
-        help="Where to write the plan (default: plans/ID.yaml; `-` for stdout).",
+        help=_("Where to write the plan (default: plans/ID.yaml; `-` for stdout)."),
     ),
     plan_id: str | None = typer.Option(
         None,
         "--id",
         show_default=False,
-        help="The plan id (default: from the output or the document's file name).",
+        help=_("The plan id (default: from the output or the document's file name)."),
     ),
     add_units: bool = typer.Option(
-        False, "--add-units", help="Append units not yet in plans/units.yaml to it (kind: other)."
+        False,
+        "--add-units",
+        help=_("Append units not yet in plans/units.yaml to it (kind: other)."),
     ),
-    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    force: bool = typer.Option(False, "--force", help=_("Replace an existing output file.")),
 ) -> None:
     """Turn a Word or text document (notice, numbered tasks, owners) into a draft plan."""
     from planctl.importer.service import ImportRequest, run_import
@@ -51,14 +56,22 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
 
     imported = outcome.imported
     target = display_path(outcome.output) if outcome.output is not None else "stdout"
-    notice = ", a notice" if "notice" in imported.data else ""
-    print(
-        f"imported {source} → {target}: {imported.sections()} sections, "
-        f"{len(imported.tasks())} tasks{notice}",
-        file=out,
+    sections = ngettext("{count} section", "{count} sections", imported.sections())
+    tasks = ngettext("{count} task", "{count} tasks", len(imported.tasks()))
+    template = (
+        _("imported {source} → {target}: {sections}, {tasks}, a notice")
+        if "notice" in imported.data
+        else _("imported {source} → {target}: {sections}, {tasks}")
     )
+    summary = template.format(
+        source=source,
+        target=target,
+        sections=sections.format(count=imported.sections()),
+        tasks=tasks.format(count=len(imported.tasks())),
+    )
+    print(summary, file=out)
     for note in imported.notes:
-        print(f"  note: {note}", file=out)
+        print("  " + _("note: {note}").format(note=note), file=out)
     _report_units(outcome, out)
     _report_unplaced(outcome, out)
     _report_check(outcome, out)
@@ -67,30 +80,39 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
 def _report_units(outcome: ImportOutcome, out: TextIO) -> None:
     unknown = outcome.imported.units.unknown
     if outcome.added_units:
-        print(
-            f"  added {len(outcome.added_units)} unit(s) to plans/units.yaml (kind: other): "
-            f"{'、'.join(outcome.added_units)}",
-            file=out,
+        added = ngettext(
+            "added {count} unit to plans/units.yaml (kind: other): {names}",
+            "added {count} units to plans/units.yaml (kind: other): {names}",
+            len(outcome.added_units),
         )
+        names = pgettext("list separator", ", ").join(outcome.added_units)
+        print("  " + added.format(count=len(outcome.added_units), names=names), file=out)
     for name, suggestions in unknown.items():
-        close = " or ".join(suggestions)
+        close = either(suggestions)
         if name in outcome.added_units and suggestions:
-            print(f"  check unit {name}: it is close to {close} (an alias, or a typo?)", file=out)
+            line = _("check unit {name}: it is close to {names} (an alias, or a typo?)")
+            print("  " + line.format(name=name, names=close), file=out)
         elif name not in outcome.added_units:
-            print(
-                f"  unknown unit {name}" + (f" — did you mean {close}?" if close else ""), file=out
+            line = (
+                _("unknown unit {name} — did you mean {names}?")
+                if suggestions
+                else _("unknown unit {name}")
             )
+            print("  " + line.format(name=name, names=close), file=out)
     if unknown and not outcome.added_units:
-        print("  (run again with --add-units to register the unknown units)", file=out)
+        print("  " + _("(run again with --add-units to register the unknown units)"), file=out)
 
 
 def _report_unplaced(outcome: ImportOutcome, out: TextIO) -> None:
     unplaced = outcome.imported.unplaced
     if not unplaced:
         return
-    print(
-        f"{len(unplaced)} line(s) not placed in the plan (kept as comments at its end):", file=out
+    heading = ngettext(
+        "{count} line not placed in the plan (kept as a comment at its end):",
+        "{count} lines not placed in the plan (kept as comments at its end):",
+        len(unplaced),
     )
+    print(heading.format(count=len(unplaced)), file=out)
     for item in unplaced:
         print(f"  {item.where}: {item.text}  ({item.reason})", file=out)
 
@@ -103,5 +125,19 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     warnings = len(findings) - len(errors)
     for finding in errors:
         print(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
-    verdict = "the plan validates" if not errors else "the plan does not validate yet"
-    print(f"check: {len(errors)} error(s), {warnings} warning(s) — {verdict}", file=out)
+    verdict = (
+        _("check: {errors}, {warnings} — the plan validates")
+        if not errors
+        else _("check: {errors}, {warnings} — the plan does not validate yet")
+    )
+    print(
+        verdict.format(
+            errors=ngettext("{count} error", "{count} errors", len(errors)).format(
+                count=len(errors)
+            ),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+        ),
+        file=out,
+    )

@@ -9,20 +9,25 @@ import typer
 from planctl.cli.commands import done
 from planctl.cli.commands.git import this_planctl
 from planctl.errors import InputError, UsageError
-from planctl.i18n import _
+from planctl.i18n import N_, _
+
+HELP = N_("Make a plan repository: git, a unit registry, a skeleton plan, pre-commit and CI.")
+NEW_HELP = N_("Add a plan to this repository, as plans/PLAN-ID.yaml.")
 
 
 def init(
     folder: Path = typer.Argument(  # noqa: B008 — typer declares arguments this way
         Path(),
-        help="The folder to make a plan repository in (made if missing).",
+        help=_("The folder to make a plan repository in (made if missing)."),
         show_default=False,
     ),
     install: str = typer.Option(
         None,
         "--install",
-        help="What CI installs: a pip requirement or git+URL@TAG (default: where this "
-        "planctl came from, else planctl-gov==VERSION from the package index).",
+        help=_(
+            "What CI installs: a pip requirement or git+URL@TAG (default: where this "
+            "planctl came from, else planctl-gov==VERSION from the package index)."
+        ),
         show_default=False,
     ),
 ) -> None:
@@ -64,15 +69,17 @@ def init(
 
 def new(
     plan_id: str = typer.Argument(
-        ..., metavar="PLAN-ID", help="The new plan's id (its file name)."
+        ..., metavar="PLAN-ID", help=_("The new plan's id (its file name).")
     ),
-    title: str = typer.Option(None, "--title", help="The plan's title.", show_default=False),
+    title: str = typer.Option(None, "--title", help=_("The plan's title."), show_default=False),
     from_plan: str = typer.Option(
         None,
         "--from-plan",
         metavar="OTHER",
-        help="Start from another plan (its id or file): its issuer, period, notice "
-        "furniture and sections, without tasks.",
+        help=_(
+            "Start from another plan (its id or file): its issuer, period, notice "
+            "furniture and sections, without tasks."
+        ),
         show_default=False,
     ),
 ) -> None:

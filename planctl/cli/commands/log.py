@@ -7,18 +7,21 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
+from planctl.i18n import N_, _
+
+HELP = N_("Show the commits that changed a task, newest first, and what each changed.")
 
 
 def log(
-    task_id: str = typer.Argument(..., metavar="TASK_ID", help="The task's id."),
+    task_id: str = typer.Argument(..., metavar="TASK_ID", help=_("The task's id.")),
     plan: str = typer.Option(
         None,
         "--plan",
         "-p",
-        help="The plan (id or file) when the task id is in several, or was removed.",
+        help=_("The plan (id or file) when the task id is in several, or was removed."),
         show_default=False,
     ),
-    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output_format: str = typer.Option("text", "--format", "-f", help=_("text or json.")),
 ) -> None:
     """Show the commits that changed a task, newest first, and what each changed."""
     from planctl.cli.terminal import show, wants_color

@@ -7,50 +7,64 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
+from planctl.i18n import N_, _, pgettext
 from planctl.render.writers import ALL, DOCUMENTS, FORMATS, REVISION
+
+HELP = N_(
+    "Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the "
+    "修订对照表 against an earlier git revision."
+)
+_LIST = pgettext("list separator", ", ")
 
 
 def render(
     plan: Path = typer.Argument(  # noqa: B008 — typer declares options this way
-        ..., help="The plan file (plans/<id>.yaml).", show_default=False
+        ..., help=_("The plan file (plans/<id>.yaml)."), show_default=False
     ),
     document: str = typer.Option(
         None,
         "--as",
-        help=f"What to render: {', '.join((*DOCUMENTS, REVISION, ALL))} (default: all; "
-        "revision, the 修订对照表, only when asked for, with --from).",
+        help=_(
+            "What to render: {documents} (default: all; revision, the 修订对照表, only when "
+            "asked for, with --from)."
+        ).format(documents=_LIST.join((*DOCUMENTS, REVISION, ALL))),
         show_default=False,
     ),
     output_format: str = typer.Option(
         None,
         "--format",
         "-f",
-        help=f"{', '.join(FORMATS)} (default: notice.docx/html/pdf, table.xlsx, units.docx).",
+        help=_("{formats} (default: notice.docx/html/pdf, table.xlsx, units.docx).").format(
+            formats=_LIST.join(FORMATS)
+        ),
         show_default=False,
     ),
     output: Path = typer.Option(  # noqa: B008
         None,
         "--output",
         "-o",
-        help="A file (one output) or a folder (default: build/<plan-id>/).",
+        help=_("A file (one output) or a folder (default: build/<plan-id>/)."),
         show_default=False,
     ),
     template: str = typer.Option(
         None,
         "--template",
-        help="A template name (from templates/) or a template file, "
-        "for one html, md or pdf output.",
+        help=_(
+            "A template name (from templates/) or a template file, for one html, md or pdf output."
+        ),
         show_default=False,
     ),
     unit: str = typer.Option(
-        None, "--unit", help="Only this unit's list (with --as units).", show_default=False
+        None, "--unit", help=_("Only this unit's list (with --as units)."), show_default=False
     ),
     since: str = typer.Option(
         None,
         "--from",
         metavar="REV",
-        help="With --as revision: the git revision (commit, tag, branch) holding the "
-        "earlier version; the plan file as it is now is the revised one.",
+        help=_(
+            "With --as revision: the git revision (commit, tag, branch) holding the "
+            "earlier version; the plan file as it is now is the revised one."
+        ),
         show_default=False,
     ),
 ) -> None:
@@ -69,7 +83,7 @@ def render(
         since=since,
     )
     for path in result.written:
-        print(f"wrote {display_path(path)}")
+        print(_("wrote {file}").format(file=display_path(path)))
     for note in result.skipped:
-        print(f"note: {note}")
+        print(_("note: {note}").format(note=note))
     raise done(0)

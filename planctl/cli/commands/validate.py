@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from planctl.i18n import N_
+
 COMMAND = "validate"
 PROGRESS_MIN_FILES = 300  # a bar for fewer files would only flicker
 
@@ -24,13 +26,13 @@ class Option(NamedTuple):  # a NamedTuple: a dataclass costs a millisecond at st
 
     name: str  # the field of `ValidateArgs` it sets
     flags: tuple[str, ...]
-    help: str
+    help: str  # a catalog message (marked with N_), translated where shown
     default: Any
     convert: Callable[[str], Any] | None = None  # None: a flag without a value
     metavar: str | None = None
 
 
-PATHS_HELP = (
+PATHS_HELP = N_(
     "Plan files or folders (default: the whole repository). With --changed: the git "
     "revision to compare with (default HEAD)."
 )
@@ -38,16 +40,18 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "output_format",
         ("--format", "-f"),
-        "text, json, github, junit, codeclimate (GitLab Code Quality) or sarif "
-        "(auto: github under GitHub Actions).",
+        N_(
+            "text, json, github, junit, codeclimate (GitLab Code Quality) or sarif "
+            "(auto: github under GitHub Actions)."
+        ),
         "auto",
         str,
     ),
-    Option("strict", ("--strict",), "Warnings fail too (exit 1).", False),
+    Option("strict", ("--strict",), N_("Warnings fail too (exit 1)."), False),
     Option(
         "jobs",
         ("--jobs", "-j"),
-        "Worker processes (0: one per core; small batches always run in one process).",
+        N_("Worker processes (0: one per core; small batches always run in one process)."),
         0,
         int,
         "N",
@@ -55,14 +59,16 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "no_cache",
         ("--no-cache",),
-        "Check every file again, without reading or writing .planctl-cache/.",
+        N_("Check every file again, without reading or writing .planctl-cache/."),
         False,
     ),
     Option(
         "changed",
         ("--changed",),
-        "Check only the plans changed since the revision given as the argument (default "
-        "HEAD: uncommitted changes); all plans when units.yaml or a schema changed.",
+        N_(
+            "Check only the plans changed since the revision given as the argument (default "
+            "HEAD: uncommitted changes); all plans when units.yaml or a schema changed."
+        ),
         False,
     ),
 )
@@ -127,11 +133,12 @@ def execute(args: ValidateArgs) -> int:
         from planctl.cli.progress import ProgressBar
         from planctl.cli.terminal import show, wants_color
         from planctl.errors import UsageError
+        from planctl.i18n import _
         from planctl.validate import formats, validate
 
     chosen = formats.pick_format(args.output_format)
     if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: give 0 (one per core) or more")
+        raise UsageError(_("--jobs {jobs}: give 0 (one per core) or more").format(jobs=args.jobs))
     paths, since = _paths_and_revision(args)
     with ProgressBar.when_useful(PROGRESS_MIN_FILES) as progress:
         report = validate(
@@ -151,10 +158,11 @@ def _paths_and_revision(args: ValidateArgs) -> tuple[list[Path], str | None]:
         return args.paths, None
     if len(args.paths) > 1:
         from planctl.errors import UsageError
+        from planctl.i18n import _
 
         raise UsageError(
-            "--changed takes one revision, not file names",
-            hint="e.g. `planctl validate --changed origin/main`",
+            _("--changed takes one revision, not file names"),
+            hint=_("e.g. `planctl validate --changed origin/main`"),
         )
     return [], os.fspath(args.paths[0]) if args.paths else "HEAD"
 

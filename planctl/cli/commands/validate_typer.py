@@ -9,6 +9,9 @@ import typer
 
 from planctl.cli.commands import done
 from planctl.cli.commands.validate import OPTIONS, PATHS_HELP, ValidateArgs, execute
+from planctl.i18n import N_, _
+
+HELP = N_("Check plans against the schema and the rules; exit 1 on findings.")
 
 _BY_NAME = {option.name: option for option in OPTIONS}
 
@@ -16,12 +19,12 @@ _BY_NAME = {option.name: option for option in OPTIONS}
 def _option(name: str) -> Any:
     """The typer option for the declaration `name` in `commands.validate.OPTIONS`."""
     option = _BY_NAME[name]
-    return typer.Option(option.default, *option.flags, help=option.help, metavar=option.metavar)
+    return typer.Option(option.default, *option.flags, help=_(option.help), metavar=option.metavar)
 
 
 def validate(
     paths: list[Path] = typer.Argument(  # noqa: B008 — typer declares options this way
-        None, help=PATHS_HELP, show_default=False
+        None, help=_(PATHS_HELP), show_default=False
     ),
     output_format: str = _option("output_format"),
     strict: bool = _option("strict"),

@@ -13,6 +13,7 @@ from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed
 from planctl.diff.wording import Labels, describe
 from planctl.findings import Finding
+from planctl.i18n import _
 from planctl.report import Span, StyledLine, plain
 
 INDENT = "  "
@@ -33,7 +34,8 @@ def render_text(result: DiffResult) -> str:
 
 def problem_lines(problems: Iterable[Finding]) -> list[str]:
     """Files that could not be read on one side, one line each."""
-    return [f"{problem.where}: cannot compare: {problem.message}" for problem in problems]
+    template = _("{where}: cannot compare: {message}")
+    return [template.format(where=problem.where, message=problem.message) for problem in problems]
 
 
 def plan_lines(plan: PlanDiff) -> Iterator[StyledLine]:

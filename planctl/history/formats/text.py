@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planctl.diff.formats.text import INDENT, change_spans
 from planctl.history import HistoryEntry, TaskHistory
+from planctl.i18n import _
 from planctl.report import Span, StyledLine, plain
 
 
@@ -44,7 +45,9 @@ def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
             (
                 Span(INDENT),
                 Span(
-                    f"{problem.where}: cannot read the plan here: {problem.message}",
+                    _("{where}: cannot read the plan here: {message}").format(
+                        where=problem.where, message=problem.message
+                    ),
                     "delete",
                 ),
             )

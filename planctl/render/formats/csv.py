@@ -14,6 +14,7 @@ import csv
 import io
 
 from planctl.errors import UsageError
+from planctl.i18n import _
 from planctl.render.job import Job
 from planctl.render.table import Row, Table, TableDocument, starts_formula
 
@@ -27,8 +28,10 @@ def table(job: Job) -> bytes:
 def write_tables(document: TableDocument) -> bytes:
     if len(document.tables) != 1:
         raise UsageError(
-            f"CSV holds one table; {document.title} has {len(document.tables)}",
-            hint="use --format xlsx for several tables",
+            _("CSV holds one table; {title} has {count}").format(
+                title=document.title, count=len(document.tables)
+            ),
+            hint=_("use --format xlsx for several tables"),
         )
     return write_table(document.tables[0])
 

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 from planctl.findings import Finding, Severity
+from planctl.i18n import _, ngettext
+from planctl.rules.base import severity_name
 from planctl.validate.engine import Report
 from planctl.validate.formats.text import summary as summary_line
 
@@ -19,7 +21,12 @@ def report_github(report: Report) -> str:
     lines = [_annotation(finding) for finding in report.findings[:GITHUB_ANNOTATION_LIMIT]]
     hidden = len(report.findings) - GITHUB_ANNOTATION_LIMIT
     if hidden > 0:
-        lines.append(f"{hidden} more findings are listed in the job summary.")
+        more = ngettext(
+            "{count} more finding is listed in the job summary.",
+            "{count} more findings are listed in the job summary.",
+            hidden,
+        )
+        lines.append(more.format(count=hidden))
     lines.append(summary_line(report))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
@@ -39,16 +46,20 @@ def _annotation(finding: Finding) -> str:
             ("title", finding.rule),
         )
     )
-    message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
+    message = (
+        _("{message} — fix: {hint}").format(message=finding.message, hint=finding.hint)
+        if finding.hint
+        else finding.message
+    )
     return f"::{level} {properties}::{_escape_data(message)}"
 
 
 def markdown_summary(report: Report) -> str:
     lines = [f"### planctl validate\n\n{summary_line(report)}\n"]
     if report.findings:
-        lines.append("| where | severity | rule | message | fix |\n|---|---|---|---|---|")
+        lines.append(_("| where | severity | rule | message | fix |") + "\n|---|---|---|---|---|")
         for f in report.findings:
-            cells = [f.where, str(f.severity), f.rule, f.message, f.hint]
+            cells = [f.where, severity_name(f.severity), f.rule, f.message, f.hint]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
