@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -72,4 +73,6 @@ def render(
         print(f"wrote {display_path(path)}")
     for note in result.skipped:
         print(f"note: {note}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     raise done(0)
