@@ -31,7 +31,7 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "period": ("start", "end"),
     "notice": (
         "issuer_mark", "doc_number", "title", "recipients", "body", "attachments",
-        "signer", "date", "date_style", "disclosure", "keywords", "cc", "printer",
+        "signer", "date", "date_style", "sealed", "show_deadlines", "disclosure", "keywords", "cc", "printer",
         "printed",
     ),
     "preamble": ("title", "text"),

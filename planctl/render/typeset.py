@@ -115,7 +115,7 @@ def notice_data(
             }
         ],
         "imprint": {"rows": imprint_rows(notice)},
-        "layout": {"imprint": "here", "unnumbered": [], "squeeze": None},
+        "layout": {"imprint": "probe", "unnumbered": [], "squeeze": None},
     }
 
 
@@ -283,11 +283,17 @@ def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
 def decide(data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel) -> dict[str, Any]:
     """The layout choices for the final pass (see the module docstring)."""
     found = probe(data, fonts)
-    layout: dict[str, Any] = {"imprint": "here", "unnumbered": [], "squeeze": None}
-    layout["squeeze"] = squeeze_for(found, data, model)
-    if layout["squeeze"] is not None:
+    layout: dict[str, Any] = {"imprint": "probe", "unnumbered": [], "squeeze": None}
+    first = found
+    for spare in range(3):  # line counts are estimates: tighten until the block stays
+        squeeze = squeeze_for(first, data, model, spare=spare)
+        if squeeze is None:
+            break
+        layout["squeeze"] = squeeze
         # The squeeze moves text: where the content ends is asked again.
         found = probe({**data, "layout": layout}, fonts)
+        if not _signature_alone(found):
+            break
     layout.update(imprint_place(found, data, model))
     return layout
 
@@ -310,12 +316,17 @@ def imprint_place(found: Probe, data: Mapping[str, Any], model: PageModel) -> di
     return {"imprint": "blank", "unnumbered": []}
 
 
-def squeeze_for(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict[str, Any] | None:
+def _signature_alone(found: Probe) -> bool:
+    return int(found.first("signature-end")["page"]) != int(found.first("text-end")["page"])
+
+
+def squeeze_for(
+    found: Probe, data: Mapping[str, Any], model: PageModel, *, spare: int = 0
+) -> dict[str, Any] | None:
     """When the signature block starts a page of its own, the pitch that keeps it with the
     text: paragraphs from the first one on that text's last page are set closer."""
     before = found.first("text-end")
-    after = found.first("signature-end")
-    if int(after["page"]) == int(before["page"]):
+    if not _signature_alone(found):
         return None
     page = int(before["page"])
     grid = model.grid
@@ -332,7 +343,7 @@ def squeeze_for(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict
         else closing.lines_before_signature
     )
     attachments = closing.lines_before_attachments + _attachment_lines(notice["attachments"])
-    needed = lines + attachments + blank + 2 + (1 if notice["note"] else 0)
+    needed = lines + attachments + blank + 2 + (1 if notice["note"] else 0) + spare
     room = top + mm_to_pt(model.paper.block_height_mm) - start_y
     pitch = room / needed
     if pitch < TIGHTEST_PITCH * grid.pitch_pt:

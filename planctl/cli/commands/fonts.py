@@ -11,15 +11,15 @@ from planctl.i18n import _
 
 
 def fonts(
-    folder: Path = typer.Argument(
-        Path(), help="A folder in the plan repository (its fonts/ folder is searched first)."
+    folder: str = typer.Argument(
+        ".", help="A folder in the plan repository (its fonts/ folder is searched first)."
     ),
 ) -> None:
     """List the face serving each typeface role (仿宋, 楷体, 黑体, 小标宋, 宋体) and its origin."""
     from planctl.fonts import KIND_WORDS, ORIGIN_WORDS, ROLE_NAMES, discover
     from planctl.repository import find_root
 
-    found = discover(find_root(folder.resolve()))
+    found = discover(find_root(Path(folder).resolve()))
     for role, choice in found.choices.items():
         face = choice.face
         print(
