@@ -164,7 +164,7 @@ class PdfEngineMissing(PlanctlError):
 
 
 class PdfError(PlanctlError):
-    """The PDF engine failed."""
+    """The PDF engine failed, or the document cannot be printed with the fonts at hand."""
 
 
 # --- values that do not parse (each caller turns them into a finding or a message) ------

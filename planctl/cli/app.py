@@ -33,6 +33,7 @@ def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
         diff,
         fmt,
+        fonts,
         git,
         import_,
         init,
@@ -49,6 +50,7 @@ def register(app: typer.Typer) -> None:
     app.command("schema", cls=Command, help=_(schema.HELP))(schema.schema)
     app.command("import", cls=Command, help=_(import_.HELP))(import_.import_plan)
     app.command("render", cls=Command, help=_(render.HELP))(render.render)
+    app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)

@@ -45,6 +45,7 @@ class RenderResult:
 
     written: tuple[Path, ...]
     skipped: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # e.g. a typeface served by a stand-in
 
 
 def render(
@@ -219,8 +220,8 @@ def _safe_name(text: str) -> str:
 
 
 def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
-    """Write every output. A PDF is printed in the background: Chromium needs seconds,
-    which python-docx and openpyxl use meanwhile."""
+    """Write every output. A PDF is typeset in the background (Typst works outside the
+    interpreter's lock) while python-docx and openpyxl write the others."""
     from concurrent.futures import ThreadPoolExecutor
 
     skipped: dict[str, list[str]] = {}
@@ -241,7 +242,7 @@ def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
         _("{files}: skipped, {reason}").format(files=_listed(names), reason=reason)
         for reason, names in skipped.items()
     )
-    return RenderResult(tuple(t.path for t in wanted), notes)
+    return RenderResult(tuple(t.path for t in wanted), notes, tuple(job.warnings))
 
 
 def _make(job: Job, target: Output) -> bytes:
@@ -268,8 +269,7 @@ def _why_skip(job: Job, target: Output) -> str:
     if target.format == "pdf":
         from planctl.render.formats import pdf
 
-        if pdf.find_engine() is None:
-            return pdf.missing_engine_note()
+        return pdf.unavailable_note()
     return ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -86,4 +87,6 @@ def render(
         print(_("wrote {file}").format(file=display_path(path)))
     for note in result.skipped:
         print(_("note: {note}").format(note=note))
+    for warning in result.warnings:
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     raise done(0)
