@@ -1,0 +1,56 @@
+"""Render checks the plan first, as `validate` would: a plan under review or issued that has
+errors is refused, a draft is rendered with its findings shown.
+
+A document that leaves the office is the plan's last check: an issued notice with
+`江府办[2023]012号` or an unknown 牵头单位 must not be printed. A draft is work in progress
+and prints with a 征求意见稿 mark, so its findings are shown but do not stop it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planctl.errors import PlanctlError
+from planctl.findings import Finding, Severity
+from planctl.loader import Document
+from planctl.units import UnitRegistry
+from planctl.validate import Report, check_document
+
+# Stages whose documents go out under the office's name: errors stop the render.
+STRICT_STAGES = frozenset({"review", "issued"})
+
+
+class PlanRefused(PlanctlError):
+    """A plan under review or issued has errors; its findings say which (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, report: Report, *, stage: str, file: str) -> None:
+        super().__init__(
+            f"not rendered: a plan at stage {stage} must pass validate first",
+            where=file,
+            hint="fix the findings above, or set `stage: draft` to print a draft",
+        )
+        self.report = report
+        self.stage = stage
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the check found in a plan that may be rendered (warnings, or a draft's errors)."""
+
+    report: Report
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(self.report.findings)
+
+
+def check_before_render(document: Document, units: UnitRegistry | None, stage: str) -> Checked:
+    """Validate `document` as `planctl validate` does; raise `PlanRefused` when its stage
+    forbids printing it with errors, else return the findings to show."""
+    result = check_document(document, units)
+    report = Report(findings=list(result.findings), files=1)
+    if stage in STRICT_STAGES and any(f.severity is Severity.ERROR for f in result.findings):
+        raise PlanRefused(report, stage=stage, file=document.file)
+    return Checked(report)
