@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from planctl.errors import PlanctlError
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.loader import Document
 from planctl.units import UnitRegistry
 from planctl.validate import Report, check_document
@@ -27,9 +28,9 @@ class PlanRefused(PlanctlError):
 
     def __init__(self, report: Report, *, stage: str, file: str) -> None:
         super().__init__(
-            f"not rendered: a plan at stage {stage} must pass validate first",
+            _("not rendered: a plan at stage {stage} must pass validate first").format(stage=stage),
             where=file,
-            hint="fix the findings above, or set `stage: draft` to print a draft",
+            hint=_("fix the findings above, or set `stage: draft` to print a draft"),
         )
         self.report = report
         self.stage = stage
