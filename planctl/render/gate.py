@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from planctl.errors import PlanctlError
 from planctl.findings import Finding, Severity
 from planctl.i18n import _
-from planctl.loader import Document
 from planctl.units import UnitRegistry
-from planctl.validate import Report, check_document
+from planctl.validate.engine import Report, check_document
+from planctl.yamlio import Document
 
 # Stages whose documents go out under the office's name: errors stop the render.
 STRICT_STAGES = frozenset({"review", "issued"})

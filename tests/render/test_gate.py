@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from planctl.findings import Severity
-from planctl.loader import read_document
 from planctl.render.gate import PlanRefused, check_before_render
-from planctl.validate import load_registry
+from planctl.validate.engine import load_registry
+from planctl.yamlio import read_document
 
 from .conftest import REPOSITORY
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import docx
 from docx.oxml.ns import qn
 
-from planctl.render.docx_rows import is_kept_whole, is_repeated, keep_whole, repeat_on_every_page
+from planctl.render.docx.rows import is_kept_whole, is_repeated, keep_whole, repeat_on_every_page
 from planctl.render.unbreakable import WORD_JOINER, joined, without_joiners
 
 

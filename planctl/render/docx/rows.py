@@ -12,7 +12,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from planctl.render.docx_ooxml import child, set_attributes
+from planctl.render.docx.ooxml import child, set_attributes
 
 # Children of w:trPr in schema order (ECMA-376 Part 1, 17.4.82).
 _TRPR_ORDER = (
