@@ -32,7 +32,8 @@ def render(
         None,
         "--output",
         "-o",
-        help="A file (one output) or a folder (default: build/<plan-id>/).",
+        help="A file (one output), a folder (default: build/<plan-id>/), or - for "
+        "standard output (one document; docx, xlsx and pdf only into a pipe or a file).",
         show_default=False,
     ),
     template: str = typer.Option(
@@ -56,18 +57,37 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
-    from planctl.render import render as run_render
-    from planctl.repository import display_path
+    import sys
 
-    result = run_render(
-        plan,
-        document=document,
-        fmt=output_format,
-        output=output,
-        template=template,
-        unit=unit,
-        since=since,
-    )
+    from planctl.cli.terminal import wants_color
+    from planctl.render import render as run_render
+    from planctl.render.gate import PlanRefused
+    from planctl.render.service import STDOUT
+    from planctl.repository import display_path
+    from planctl.validate.formats.text import report_text
+
+    try:
+        result = run_render(
+            plan,
+            document=document,
+            fmt=output_format,
+            output=output,
+            template=template,
+            unit=unit,
+            since=since,
+            binary_to_stdout=not sys.stdout.isatty(),
+        )
+    except PlanRefused as refused:
+        # The findings as `validate` prints them; the boundary adds the one-line refusal.
+        report_text(refused.report, sys.stderr, color=wants_color(sys.stderr))
+        raise
+    if result.report is not None and result.report.findings:
+        report_text(result.report, sys.stderr, color=wants_color(sys.stderr))
+    if output == STDOUT and result.data is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+        raise done(0)
     for path in result.written:
         print(f"wrote {display_path(path)}")
     for note in result.skipped:
