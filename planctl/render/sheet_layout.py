@@ -31,9 +31,20 @@ DATE_FORMAT = "yyyy-mm-dd"
 PAGE_FOOTER = "第 &P 页，共 &N 页"
 
 
+# Columns fill this share of the page: where the default font is missing (Calibri outside
+# Office) the program measures the unit on another face, often 8 pixels rather than 7,
+# and the sheet then still prints at full scale.
+FILL = 0.875
+
+
 def printable_width_units() -> float:
     """The width between the side margins of a landscape A4 page, in column units."""
     return (A4_LANDSCAPE_WIDTH_PT - 2 * SIDE_MARGIN_IN * 72) / POINTS_PER_UNIT
+
+
+def column_budget() -> float:
+    """The width the columns of a sheet share (`FILL` of the printable width)."""
+    return printable_width_units() * FILL
 
 
 def text_units(text: str, font_pt: float) -> float:

@@ -14,11 +14,13 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
+from planctl.fonts import FontSet, discover
+from planctl.render import gbt9704
 from planctl.render.unbreakable import without_joiners
 
 TIMEOUT_SECONDS = 240
@@ -35,25 +37,45 @@ needs_libreoffice = pytest.mark.skipif(
 )
 
 
-def fontconfig_file(folder: Path, fonts: Path, aliases: Mapping[str, str]) -> Path:
+def fontconfig_file(
+    folder: Path, fonts: Sequence[Path], aliases: Mapping[str, tuple[str, int]]
+) -> Path:
     """A fontconfig configuration in `folder` that sees only the fonts in `fonts`, and
-    serves each family `aliases` names with the family it maps to."""
+    serves each family `aliases` names with the (family, CSS weight) it maps to."""
     cache = folder / "fontconfig-cache"
     cache.mkdir(parents=True, exist_ok=True)
     rules = "".join(
-        f'<alias binding="same"><family>{html.escape(asked)}</family>'
-        f"<prefer><family>{html.escape(served)}</family></prefer></alias>"
-        for asked, served in aliases.items()
+        f'<match target="pattern"><test name="family"><string>{html.escape(asked)}'
+        '</string></test><edit name="family" mode="assign" binding="strong"><string>'
+        f"{html.escape(family)}</string></edit>"
+        f'<edit name="weight" mode="assign"><int>{_fontconfig_weight(weight)}</int></edit>'
+        "</match>"
+        for asked, (family, weight) in aliases.items()
     )
+    dirs = "".join(f"<dir>{html.escape(str(path))}</dir>" for path in fonts)
     conf = folder / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-        f"<dir>{html.escape(str(fonts))}</dir>"
-        f"<cachedir>{html.escape(str(cache))}</cachedir>"
-        f"{rules}</fontconfig>\n",
+        f"{dirs}<cachedir>{html.escape(str(cache))}</cachedir>{rules}</fontconfig>\n",
         encoding="utf-8",
     )
     return conf
+
+
+def _fontconfig_weight(css_weight: int) -> int:
+    return 200 if css_weight >= 700 else 80  # FC_WEIGHT_BOLD, FC_WEIGHT_REGULAR
+
+
+def same_fonts_as_typst(folder: Path, fonts: FontSet | None = None) -> Path:
+    """A fontconfig file that lets LibreOffice see the faces the Typst PDF is set in: the
+    face serving each role, under every name a .docx gives that role (仿宋_GB2312, 仿宋 …)."""
+    fonts = fonts or discover()
+    aliases = {}
+    for role, face in gbt9704.FACES.items():
+        choice = fonts[role]
+        for name in (face.word, face.word_alternative):
+            aliases[name] = (choice.face.family, choice.weight)
+    return fontconfig_file(folder, fonts.folders, aliases)
 
 
 def convert_to_pdf(document: Path, folder: Path, *, fontconfig: Path | None = None) -> Path:

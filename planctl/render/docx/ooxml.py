@@ -347,22 +347,3 @@ def shade_cell(tcPr: Any, fill: str) -> None:
         "hideMark",
     )
     set_attributes(child(tcPr, "shd", order), {"val": "clear", "color": "auto", "fill": fill})
-
-
-def repeat_as_header(trPr: Any) -> None:
-    """Repeat this table row at the top of every printed page."""
-    order = (
-        "cnfStyle",
-        "divId",
-        "gridBefore",
-        "gridAfter",
-        "wBefore",
-        "wAfter",
-        "cantSplit",
-        "trHeight",
-        "tblHeader",
-        "tblCellSpacing",
-        "jc",
-        "hidden",
-    )
-    set_attributes(child(trPr, "tblHeader", order), {"val": "1"})
