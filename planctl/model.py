@@ -106,6 +106,8 @@ class Notice:
     cc: tuple[str, ...] = ()
     printer: str | None = None
     printed: str | None = None
+    sealed: bool = False  # 加盖印章: the date four characters from the right, room for the seal
+    show_deadlines: bool = False  # each task's 完成时限 in its owners' parenthesis
 
     @property
     def mark(self) -> str:
@@ -258,4 +260,6 @@ def _notice(data: Mapping[str, Any]) -> Notice:
         cc=strings("cc"),
         printer=data.get("printer"),
         printed=None if data.get("printed") is None else str(data["printed"]),
+        sealed=bool(data.get("sealed", False)),
+        show_deadlines=bool(data.get("show_deadlines", False)),
     )

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
         diff,
         fmt,
+        fonts,
         git,
         import_,
         log,
@@ -43,6 +44,7 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema.schema)
     app.command("import")(import_.import_plan)
     app.command("render")(render.render)
+    app.command("fonts")(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand)(diff.diff)
     app.command("log")(log.log)
     app.add_typer(git.app, name="git")

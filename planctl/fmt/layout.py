@@ -31,8 +31,8 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "period": ("start", "end"),
     "notice": (
         "issuer_mark", "doc_number", "title", "recipients", "body", "attachments",
-        "signer", "date", "date_style", "disclosure", "keywords", "cc", "printer",
-        "printed",
+        "signer", "date", "date_style", "sealed", "show_deadlines", "disclosure", "keywords",
+        "cc", "printer", "printed",
     ),
     "preamble": ("title", "text"),
     "section": ("id", "source_number", "title", "text", "sections", "tasks"),

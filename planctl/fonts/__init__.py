@@ -26,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from planctl.i18n import N_
+
 Kind = Literal["standard", "equivalent", "stand-in", "bundled"]
 Origin = Literal["office", "system", "bundled"]
 
@@ -42,6 +44,17 @@ ROLE_NAMES = {
     "songti": "宋体",
 }
 REGULAR, BOLD = 400, 700
+KIND_WORDS: Mapping[str, str] = {
+    "standard": N_("the standard's face"),
+    "equivalent": N_("the system's equivalent"),
+    "stand-in": N_("a free stand-in"),
+    "bundled": N_("the fallback planctl ships"),
+}
+ORIGIN_WORDS: Mapping[str, str] = {
+    "office": N_("office"),
+    "system": N_("system"),
+    "bundled": N_("bundled"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from planctl.errors import UsageError
+from planctl.i18n import _
 from planctl.render.context import NoticeView, PlanView, notice_view, plan_view
 from planctl.render.plan_tables import responsibility_table, unit_lists
 from planctl.render.source import Source
@@ -14,6 +15,7 @@ from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
 
 if TYPE_CHECKING:
+    from planctl.fonts import FontSet
     from planctl.render.revision_table import Previous
 
 
@@ -25,6 +27,34 @@ class Job:
     templates: Templates = field(default_factory=Templates)
     unit: str | None = None  # --unit: one unit's list only
     previous: Previous | None = None  # --from: the old side of the 修订对照表
+    warnings: list[str] = field(default_factory=list)  # shown to the user after writing
+
+    @cached_property
+    def fonts(self) -> FontSet:
+        """The faces serving each typeface role; a stand-in is reported as a warning."""
+        from planctl.fonts import KIND_WORDS, ROLE_NAMES, discover
+
+        found = discover(self.source.root)
+        for choice in found.stand_ins():
+            message = _("{role} is set in {face}, {kind}: the standard's face is not installed")
+            self.warnings.append(
+                message.format(
+                    role=ROLE_NAMES[choice.role],
+                    face=choice.face.family,
+                    kind=_(KIND_WORDS[choice.kind]),
+                )
+            )
+        return found
+
+    @property
+    def sealed(self) -> bool:
+        notice = self.source.plan.notice
+        return bool(notice and notice.sealed)
+
+    @property
+    def deadlines(self) -> bool:
+        notice = self.source.plan.notice
+        return bool(notice and notice.show_deadlines)
 
     @cached_property
     def plan(self) -> PlanView:

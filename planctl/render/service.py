@@ -53,6 +53,7 @@ class RenderResult:
     skipped: tuple[str, ...]
     report: Report | None = None
     data: bytes | None = None
+    warnings: tuple[str, ...] = ()  # e.g. a typeface served by a stand-in
 
 
 def render(
@@ -98,14 +99,14 @@ def render(
     job = Job(source, Templates(source.templates_dir, template), unit, previous)
     if to_stdout:
         data = _make(job, Output(*pairs[0], STDOUT, implicit=False))
-        return RenderResult((), (), checked.report, data)
+        return RenderResult((), (), checked.report, data, tuple(job.warnings))
     # A unit's file is named by its registered name, whatever alias picked it.
     named = (source.units.lookup(unit).canonical if source.units and unit else None) or unit
     outputs = plan_outputs(
         pairs, implicit, output, _default_folder(source.root, source.plan.id), named
     )
     written = _write_all(job, outputs)
-    return RenderResult(written.written, written.skipped, checked.report)
+    return RenderResult(written.written, written.skipped, checked.report, None, written.warnings)
 
 
 def choose(
@@ -256,8 +257,8 @@ def _safe_name(text: str) -> str:
 
 
 def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
-    """Write every output. A PDF is printed in the background: Chromium needs seconds,
-    which python-docx and openpyxl use meanwhile."""
+    """Write every output. A PDF is typeset in the background (Typst works outside the
+    interpreter's lock) while python-docx and openpyxl write the others."""
     from concurrent.futures import ThreadPoolExecutor
 
     skipped: dict[str, list[str]] = {}
@@ -275,7 +276,7 @@ def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
     for target in wanted:
         write_atomically(target.path, made[target])
     notes = tuple(f"{', '.join(names)}: skipped, {reason}" for reason, names in skipped.items())
-    return RenderResult(tuple(t.path for t in wanted), notes)
+    return RenderResult(tuple(t.path for t in wanted), notes, warnings=tuple(job.warnings))
 
 
 def _make(job: Job, target: Output) -> bytes:
@@ -299,8 +300,7 @@ def _why_skip(job: Job, target: Output) -> str:
     if target.format == "pdf":
         from planctl.render.formats import pdf
 
-        if pdf.find_engine() is None:
-            return pdf.missing_engine_note()
+        return pdf.unavailable_note()
     return ""
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planctl.render import render
-from planctl.render.formats.pdf import find_engine
+from planctl.render.formats.pdf_chromium import find_engine
 from planctl.render.job import Job
 from planctl.render.source import load_source
 

@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from planctl.render.formats import pdf as pdf_writer
+from planctl.render.formats import pdf_chromium
 
 from ..conftest import CLI
 from .conftest import needs_chromium
@@ -18,7 +19,9 @@ BUILD = Path("build") / "zhaoqing-2012-prd-workplan"
 
 @pytest.fixture
 def no_pdf_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(pdf_writer.ENGINE_VARIABLE, str(tmp_path / "no-such-chromium"))
+    """Chromium asked for, and not there."""
+    monkeypatch.setenv(pdf_writer.ENGINE_VARIABLE, "chromium")
+    monkeypatch.setenv(pdf_chromium.ENGINE_VARIABLE, str(tmp_path / "no-such-chromium"))
 
 
 def test_by_default_everything_is_written_into_build(
@@ -33,18 +36,26 @@ def test_by_default_everything_is_written_into_build(
         f"wrote {BUILD / 'units.docx'}",
         "note: notice.pdf: skipped, no PDF engine found: install the Debian package chromium "
         "(apt-get install chromium fonts-noto-cjk), or set PLANCTL_CHROMIUM to a Chromium or "
-        "Chrome binary",
+        "Chrome binary",  # only when Chromium was asked for
     ]
     written = sorted(p.name for p in (plan_repository / BUILD).iterdir())
     assert written == ["notice.docx", "notice.html", "table.xlsx", "units.docx"]
 
 
-@needs_chromium
-def test_with_chromium_the_default_includes_the_pdf(cli: CLI, plan_repository: Path) -> None:
+def test_the_default_includes_the_pdf_typeset_by_typst(cli: CLI, plan_repository: Path) -> None:
     result = cli("render", PLAN, cwd=plan_repository)
     assert result.exit_code == 0, result.output
     assert f"wrote {BUILD / 'notice.pdf'}" in result.stdout.splitlines()
     assert (plan_repository / BUILD / "notice.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@needs_chromium
+def test_chromium_prints_the_pdf_when_asked_for(
+    cli: CLI, plan_repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(pdf_writer.ENGINE_VARIABLE, "chromium")
+    result = cli("render", PLAN, "--as", "notice", "--format", "pdf", cwd=plan_repository)
+    assert result.exit_code == 0, result.output
 
 
 def test_a_plan_without_a_notice_or_units_renders_what_it_has(

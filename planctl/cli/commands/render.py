@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -57,8 +58,6 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
-    import sys
-
     from planctl.cli.terminal import wants_color
     from planctl.render import render as run_render
     from planctl.render.gate import PlanRefused
@@ -83,6 +82,8 @@ def render(
         raise
     if result.report is not None and result.report.findings:
         report_text(result.report, sys.stderr, color=wants_color(sys.stderr))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if output == STDOUT and result.data is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.data)

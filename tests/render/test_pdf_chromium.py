@@ -1,7 +1,7 @@
-"""PDF through headless Chromium: A4 pages with the red header (checked on page 1 turned
-into a PNG by pdftoppm), the text intact, page numbers on alternating sides and the 版记
-on the last page. Needs chromium and poppler;
-CI installs both (with fonts-noto-cjk), so these run there."""
+"""PDF through headless Chromium (PLANCTL_PDF_ENGINE=chromium): A4 pages with the red
+header (checked on page 1 turned into a PNG by pdftoppm), the text intact, page numbers on
+alternating sides and the 版记 on the last page. Needs chromium and poppler; skipped
+where Chromium is not installed (it is an opt-in engine)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,18 @@ import pytest
 
 from planctl.errors import PlanctlError
 from planctl.render import render
-from planctl.render.formats import pdf as pdf_writer
+from planctl.render.formats import pdf_chromium as pdf_writer
 
 from .conftest import ZHAOQING, Render, needs_chromium, needs_poppler
 
 pytestmark = [needs_chromium, needs_poppler]
+
+
+@pytest.fixture(autouse=True)
+def chromium_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chromium prints only when asked for: Typst is the default engine."""
+    monkeypatch.setenv("PLANCTL_PDF_ENGINE", "chromium")
+
 
 DPI = 36
 MM = DPI / 25.4  # pixels per millimetre

@@ -1,0 +1,374 @@
+"""The notice as PDF, typeset by Typst from the page model, the plan text passed as JSON.
+
+Typst never sees plan text as markup: everything arrives in `sys.inputs.data` and the
+templates in `planctl/render/typst/` place it as text. Two passes decide what Typst's
+own introspection cannot decide stably:
+
+1. a probe pass reports where the content ends, how tall the 版记 is and where the
+   signature lands;
+2. Python chooses: the 版记 on this page, on the next (even) page, or after a blank page
+   (§7.5: then neither page is numbered); and, when the signature and date would stand
+   alone on a page, the closer line pitch from which paragraph on (§7.3.5);
+3. the final pass typesets with those choices.
+
+Fonts come from `planctl.fonts`; a character no face can print stops the render.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planctl import fonts as font_roles
+from planctl.errors import PlanctlError
+from planctl.i18n import _
+from planctl.render.context import NoticeView, PlanView, SectionView, TaskView
+from planctl.render.page_model import PAGE, PageModel, mm_to_pt
+
+TEMPLATES = Path(__file__).resolve().parent / "typst"
+DRAFT_MARKS = {"draft": "征求意见稿", "review": "送审稿"}
+# The closest a squeezed page may set its lines (§7.3.5), as a share of the pitch.
+TIGHTEST_PITCH = 0.8
+
+
+class PdfError(PlanctlError):
+    """Typst failed, or the document cannot be printed with the fonts at hand."""
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What the probe pass found, positions in points from the page's top."""
+
+    marks: Sequence[Mapping[str, Any]]
+
+    def first(self, name: str) -> Mapping[str, Any]:
+        return next(mark for mark in self.marks if mark["name"] == name)
+
+    def all(self, name: str) -> list[Mapping[str, Any]]:
+        return [mark for mark in self.marks if mark["name"] == name]
+
+
+def notice_pdf(
+    notice: NoticeView,
+    plan: PlanView,
+    *,
+    stage: str,
+    fonts: font_roles.FontSet,
+    deadlines: bool = False,
+    sealed: bool = False,
+    model: PageModel = PAGE,
+) -> bytes:
+    """The 印发通知 and its attachment as PDF bytes."""
+    data = notice_data(notice, plan, stage=stage, deadlines=deadlines, sealed=sealed, model=model)
+    data["fonts"] = font_spec(fonts)
+    require_glyphs(data, fonts)
+    data["layout"] = decide(data, fonts, model)
+    return compile_pdf("notice.typ", data, fonts)
+
+
+# --- the data Typst reads ----------------------------------------------------------------
+
+
+def notice_data(
+    notice: NoticeView,
+    plan: PlanView,
+    *,
+    stage: str,
+    deadlines: bool,
+    sealed: bool,
+    model: PageModel,
+) -> dict[str, Any]:
+    header = model.header_lines(notice.mark_size_pt, has_doc_number=bool(notice.doc_number))
+    signer_indent, date_indent = signature_indents(notice, sealed, model)
+    return {
+        "title": "".join(notice.title_lines),
+        "page": model.as_dict(),
+        "draft_mark": DRAFT_MARKS.get(stage, ""),
+        "header": {
+            "mark_size_pt": header.mark_size_pt,
+            "doc_number_line": header.doc_number,
+            "rule_y_pt": header.rule_y_pt,
+            "title_line": header.title,
+        },
+        "notice": {
+            "mark": notice.mark,
+            "doc_number": notice.doc_number,
+            "title_lines": list(notice.title_lines),
+            "recipients": notice.recipients,
+            "paragraphs": list(notice.paragraphs),
+            "attachments": list(notice.attachments),
+            "signer": notice.signer,
+            "date": notice.date,
+            "sealed": sealed,
+            "signer_indent": signer_indent,
+            "date_indent": date_indent,
+            "note": notice.note,
+        },
+        "attachments": [
+            {
+                "label": notice.attachment_label,
+                "title_lines": list(plan.title_lines),
+                "blocks": list(plan_blocks(plan, model, deadlines=deadlines)),
+            }
+        ],
+        "imprint": {"rows": imprint_rows(notice)},
+        "layout": {"imprint": "here", "unnumbered": [], "squeeze": None},
+    }
+
+
+def signature_indents(notice: NoticeView, sealed: bool, model: PageModel) -> tuple[float, float]:
+    """Right indents in cells: unsealed as the view has them; sealed, the date four cells
+    from the right and the signature centred over it."""
+    if not sealed:
+        return notice.signer_indent, notice.date_indent
+    date_right = float(model.closing.sealed_date_right_cells)
+    signer_width = _width(notice.signer)
+    return date_right + (_width(notice.date) - signer_width) / 2, date_right
+
+
+def _width(text: str) -> float:
+    from planctl import chinese
+
+    return chinese.display_width(text) / 2
+
+
+def plan_blocks(plan: PlanView, model: PageModel, *, deadlines: bool) -> Iterable[dict[str, Any]]:
+    """The plan's text as headings and paragraphs of role-tagged runs."""
+    roles = model.body.heading_roles
+    for part in plan.preamble:
+        if part.title:
+            yield _heading(part.number + part.title, roles[0])
+        for text in part.paragraphs:
+            yield _paragraph([(text, model.body.role)])
+    for section in plan.all_sections:
+        yield from _section_blocks(section, roles, model.body.role, deadlines)
+
+
+def _section_blocks(
+    section: SectionView, roles: Sequence[str], body: str, deadlines: bool
+) -> Iterable[dict[str, Any]]:
+    yield _heading(section.heading, roles[min(section.level, len(roles)) - 1])
+    for text in section.paragraphs:
+        yield _paragraph([(text, body)])
+    for task in section.tasks:
+        yield from _task_blocks(task, roles, body, deadlines)
+
+
+def _task_blocks(
+    task: TaskView, roles: Sequence[str], body: str, deadlines: bool
+) -> Iterable[dict[str, Any]]:
+    heading_role = roles[min(task.level, len(roles)) - 1]
+    texts = list(task.paragraphs) or [""]
+    owners = owners_with_deadline(task) if deadlines else task.owners
+    for index, text in enumerate(texts):
+        runs: list[tuple[str, str]] = []
+        if index == 0 and (task.number or task.heading):
+            runs.append((task.number + task.heading, heading_role))
+        last = index == len(texts) - 1
+        runs.append((text + (owners if last else ""), body))
+        yield _paragraph(runs)
+
+
+def owners_with_deadline(task: TaskView) -> str:
+    """（市发展改革局牵头，市财政局配合；2023年6月底前完成）"""
+    inside = task.owners[1:-1] if task.owners else ""
+    if task.due:
+        due = task.due if task.due.endswith("完成") else task.due + "完成"
+        inside = f"{inside}；{due}" if inside else due
+    return f"（{inside}）" if inside else ""
+
+
+def _heading(text: str, role: str) -> dict[str, Any]:
+    return {"kind": "heading", "text": text, "role": role}
+
+
+def _paragraph(runs: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    return {"kind": "paragraph", "runs": [{"text": t, "role": r} for t, r in runs if t]}
+
+
+def imprint_rows(notice: NoticeView) -> list[dict[str, str]]:
+    rows = []
+    if notice.keywords:
+        rows.append({"kind": "labelled", "label": "主题词：", "text": notice.keywords})
+    if notice.cc:
+        rows.append({"kind": "labelled", "label": "抄送：", "text": notice.cc})
+    if notice.printer or notice.printed:
+        rows.append({"kind": "pair", "left": notice.printer, "right": notice.printed})
+    return rows
+
+
+def font_spec(fonts: font_roles.FontSet) -> dict[str, dict[str, Any]]:
+    return {
+        role: {"families": list(choice.families), "weight": choice.weight}
+        for role, choice in fonts.choices.items()
+    }
+
+
+# --- fonts: refuse rather than print boxes ---------------------------------------------------
+
+
+def require_glyphs(data: Mapping[str, Any], fonts: font_roles.FontSet) -> None:
+    """Stop when a character of the document has no glyph in any face of its role."""
+    for role, text in texts_by_role(data).items():
+        missing = fonts.missing(text, role)
+        if missing:
+            raise PdfError(
+                _("no installed font can print {characters} ({role})").format(
+                    characters=" ".join(f"{c} U+{ord(c):04X}" for c in missing[:10]),
+                    role=font_roles.ROLE_NAMES[role],
+                ),
+                hint=_(
+                    "install a font that has them (an office's 仿宋_GB2312 or Noto Serif "
+                    "CJK SC, Debian fonts-noto-cjk), or put one in the repository's fonts/ "
+                    "folder; `planctl fonts` lists what is used"
+                ),
+            )
+
+
+def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
+    """All text of the document, by the role that prints it."""
+    page, notice = data["page"], data["notice"]
+    found: dict[str, list[str]] = {role: [] for role in font_roles.ROLES}
+    found[page["mark"]["role"]].append(notice["mark"])
+    found[page["header"]["title_role"]].extend(notice["title_lines"])
+    found["heiti"].append(data.get("draft_mark", ""))
+    found["fangsong"].extend(
+        [
+            notice["doc_number"],
+            notice["recipients"],
+            *notice["paragraphs"],
+            *notice["attachments"],
+            notice["signer"],
+            notice["date"],
+            notice["note"],
+            "附件：0123456789.",
+        ]
+    )
+    for attachment in data["attachments"]:
+        found[page["attachment"]["label_role"]].append(attachment["label"])
+        found[page["header"]["title_role"]].extend(attachment["title_lines"])
+        for block in attachment["blocks"]:
+            runs = block["runs"] if block["kind"] == "paragraph" else [block]
+            for run in runs:
+                found[run["role"]].append(run["text"])
+    for row in data["imprint"]["rows"]:
+        found[page["imprint"]["role"]].extend(v for k, v in row.items() if k != "kind")
+    found[page["page_number"]["role"]].append("— 0123456789 —")
+    return {role: "".join(texts) for role, texts in found.items()}
+
+
+# --- the passes -------------------------------------------------------------------------------
+
+
+def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
+    import typst
+
+    result = _typst_call(
+        lambda: typst.query(
+            str(TEMPLATES / "notice.typ"),
+            "<probe>",
+            field="value",
+            root=str(TEMPLATES),
+            font_paths=[str(folder) for folder in fonts.folders],
+            ignore_system_fonts=True,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+        )
+    )
+    return Probe(json.loads(result))
+
+
+def decide(data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel) -> dict[str, Any]:
+    """The layout choices for the final pass (see the module docstring)."""
+    found = probe(data, fonts)
+    layout: dict[str, Any] = {"imprint": "here", "unnumbered": [], "squeeze": None}
+    layout["squeeze"] = squeeze_for(found, data, model)
+    if layout["squeeze"] is not None:
+        # The squeeze moves text: where the content ends is asked again.
+        found = probe({**data, "layout": layout}, fonts)
+    layout.update(imprint_place(found, data, model))
+    return layout
+
+
+def imprint_place(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict[str, Any]:
+    """版记 on an even last page: here, on the next page, or after a blank page (§7.5)."""
+    if not data["imprint"]["rows"]:
+        return {"imprint": "here", "unnumbered": []}
+    end = found.first("content-end")
+    height = float(found.first("imprint-height")["height"])
+    bottom = mm_to_pt(model.paper.top_mm + model.paper.block_height_mm)
+    room = bottom - float(end["y"]) - model.grid.pitch_pt  # a line of air above the 版记
+    page = int(end["page"])
+    if page % 2 == 0 and room >= height - 0.01:
+        return {"imprint": "here", "unnumbered": []}
+    if page % 2 == 1:
+        return {"imprint": "next", "unnumbered": []}
+    if model.page_number.unnumbered_after_blank:
+        return {"imprint": "blank", "unnumbered": [page + 1, page + 2]}
+    return {"imprint": "blank", "unnumbered": []}
+
+
+def squeeze_for(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict[str, Any] | None:
+    """When the signature block starts a page of its own, the pitch that keeps it with the
+    text: paragraphs from the first one on that text's last page are set closer."""
+    before = found.first("text-end")
+    after = found.first("signature-end")
+    if int(after["page"]) == int(before["page"]):
+        return None
+    page = int(before["page"])
+    grid = model.grid
+    top = mm_to_pt(model.paper.top_mm)
+    starts = [m for m in found.all("paragraph") if int(m["page"]) == page]
+    first = int(starts[0]["index"]) if starts else max(0, len(data["notice"]["paragraphs"]) - 1)
+    start_y = float(starts[0]["y"]) if starts else top
+    lines = round((float(before["y"]) - start_y) / grid.pitch_pt)
+    closing = model.closing
+    notice = data["notice"]
+    blank = (
+        closing.sealed_lines_before_signature
+        if notice["sealed"]
+        else closing.lines_before_signature
+    )
+    attachments = closing.lines_before_attachments + _attachment_lines(notice["attachments"])
+    needed = lines + attachments + blank + 2 + (1 if notice["note"] else 0)
+    room = top + mm_to_pt(model.paper.block_height_mm) - start_y
+    pitch = room / needed
+    if pitch < TIGHTEST_PITCH * grid.pitch_pt:
+        return None
+    return {"from": first, "pitch_pt": pitch}
+
+
+def _attachment_lines(names: Sequence[str]) -> int:
+    cells = PAGE.grid.cells - PAGE.closing.attachments_indent_cells - 4
+    return sum(-(-int(2 * _width(name)) // (2 * cells)) for name in names)
+
+
+def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:
+    import typst
+
+    result = _typst_call(
+        lambda: typst.compile(
+            str(TEMPLATES / template),
+            root=str(TEMPLATES),
+            font_paths=[str(folder) for folder in fonts.folders],
+            ignore_system_fonts=True,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            format="pdf",
+        )
+    )
+    assert isinstance(result, bytes)
+    return result
+
+
+def _typst_call(call: Any) -> Any:
+    import typst
+
+    try:
+        return call()
+    except typst.TypstError as error:
+        raise PdfError(
+            _("Typst could not typeset the document: {message}").format(message=error.message),
+            hint=_("this is a bug in planctl's templates; please report it with the plan"),
+        ) from None
