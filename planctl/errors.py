@@ -159,6 +159,21 @@ class TemplateError(PlanctlError):
     """A template could not be loaded or rendered."""
 
 
+class RenderRefused(PlanctlError):
+    """A plan under review or issued has errors; `report` holds its findings (exit 1)."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, report: Any, *, stage: str, file: str) -> None:
+        super().__init__(
+            _("not rendered: a plan at stage {stage} must pass validate first").format(stage=stage),
+            where=file,
+            hint=_("fix the findings above, or set `stage: draft` to print a draft"),
+        )
+        self.report = report  # a planctl.validate.engine.Report
+        self.stage = stage
+
+
 class PdfEngineMissing(PlanctlError):
     """No program to print PDF with."""
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planctl import chinese
-from planctl.deadlines import DeadlineError, parse_date, parse_deadline
+from planctl.deadlines import Deadline, DeadlineError, parse_date, parse_deadline
 from planctl.errors import PlanContentError
 from planctl.findings import JsonPath
 from planctl.i18n import _
@@ -47,7 +47,9 @@ class TaskView:
     support: tuple[str, ...]
     lead_text: str
     support_text: str
-    due: str
+    due: str  # 完成时限 as printed: the deadline, then any note (2012年6月底前，逐年推进)
+    due_phrase: str  # the deadline alone (2012年6月底前), which a line never breaks inside
+    due_date: datetime.date | None  # the day the deadline ends on (None: ongoing or none)
     status: str
     progress: str
     section_titles: tuple[str, ...]  # the numbered titles of the sections above
@@ -225,6 +227,8 @@ def _task_view(
         lead_text=chinese.names_text(task.lead, more=task.lead_more),
         support_text=chinese.names_text(task.support, more=task.support_more),
         due=due_text(task),
+        due_phrase=due_phrase(task),
+        due_date=due_date(task),
         status=STATUS_NAMES.get(task.status or "", ""),
         progress=task.progress[-1].note if task.progress else "",
         section_titles=chain,
@@ -279,6 +283,27 @@ def due_text(task: Task) -> str:
     if task.due_note:
         parts.append(task.due_note.strip())
     return "，".join(parts)
+
+
+def due_phrase(task: Task) -> str:
+    """The worded deadline alone, without its note: 2012年6月底前, 长期坚持 or ""."""
+    deadline = _deadline(task)
+    return chinese.deadline_cn(deadline) if deadline else ""
+
+
+def due_date(task: Task) -> datetime.date | None:
+    """The last day of the task's deadline: 2012-06-30 for 2012-06 (None for ongoing)."""
+    deadline = _deadline(task)
+    return deadline.last_day() if deadline else None
+
+
+def _deadline(task: Task) -> Deadline | None:
+    if task.due is None:
+        return None
+    try:
+        return parse_deadline(task.due)
+    except DeadlineError as error:
+        raise _bad_value((*task.path, "due"), str(error)) from None
 
 
 def _bad_value(path: JsonPath, message: str) -> PlanContentError:

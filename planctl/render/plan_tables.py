@@ -27,7 +27,7 @@ def task_columns(view: PlanView) -> tuple[Column, ...]:
         Column("工作任务", 44),
         Column("牵头单位", 14),
         Column("配合单位", 18),
-        Column("完成时限", 9, "center"),
+        Column("完成时限", 9, "center", date_header="截止日期"),
     )
     return (*columns, Column("进展", 12)) if view.has_status else columns
 
@@ -38,11 +38,20 @@ def task_row(task: TaskView, with_status: bool) -> Row:
         task_cell(task),
         Cell.of(task.lead_text),
         Cell.of(task.support_text),
-        Cell.of(task.due),
+        due_cell(task),
     ]
     if with_status:
         cells.append(Cell.of("\n".join(part for part in (task.status, task.progress) if part)))
     return Row(tuple(cells))
+
+
+def due_cell(task: TaskView) -> Cell:
+    """完成时限: the deadline kept on one line, any note after it, and its last day."""
+    if not task.due_phrase or not task.due.startswith(task.due_phrase):
+        return Cell(Cell.of(task.due).segments, date=task.due_date)
+    note = task.due[len(task.due_phrase) :]
+    segments = (Segment(task.due_phrase, keep=True), *((Segment(note),) if note else ()))
+    return Cell(segments, date=task.due_date)
 
 
 def task_cell(task: TaskView) -> Cell:

@@ -29,6 +29,10 @@ from planctl.render.writers import (
 if TYPE_CHECKING:
     from planctl.render.job import Job
     from planctl.render.revision_table import Previous
+    from planctl.validate.engine import Report
+
+STDOUT = Path("-")  # `-o -`: the one document goes to standard output
+BINARY_FORMATS = ("docx", "xlsx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,14 @@ class Output:
 
 @dataclass(frozen=True)
 class RenderResult:
-    """What `render` wrote, and what it left out and why (one line each)."""
+    """What `render` wrote, what it left out and why (one line each), what the check before
+    rendering found (warnings, or a draft's errors: shown, not fatal), and the document's
+    bytes when it goes to standard output."""
 
     written: tuple[Path, ...]
     skipped: tuple[str, ...]
+    report: Report | None = None
+    data: bytes | None = None
     warnings: tuple[str, ...] = ()  # e.g. a typeface served by a stand-in
 
 
@@ -57,8 +65,15 @@ def render(
     template: str | None = None,
     unit: str | None = None,
     since: str | None = None,
+    binary_to_stdout: bool = False,
 ) -> RenderResult:
     """Render `plan` and write the files; see `planctl render --help` for the options.
+
+    The plan is checked first, as `planctl validate` checks it: a plan under review or
+    issued that has errors is refused (`errors.RenderRefused`); a draft's findings come back
+    in the result's `report`. `output=STDOUT` returns one document's bytes in `data`
+    instead of writing a file; a binary format (docx, xlsx, pdf) only with
+    `binary_to_stdout` (the caller knows whether standard output is a terminal).
 
     With neither `document` nor `fmt`, everything in `EVERYTHING` is written into
     `build/<plan-id>/` beside the repository's `plans/` (or under the working directory
@@ -66,6 +81,7 @@ def render(
     installed and the notice when the plan has none. `document="revision"` needs `since`,
     the git revision whose version of the plan the 修订对照表 starts from.
     """
+    from planctl.render.gate import check_before_render
     from planctl.render.job import Job
     from planctl.render.source import load_source
     from planctl.render.templating import Templates
@@ -74,15 +90,23 @@ def render(
     pairs, implicit = choose(document, fmt, unit)
     _check_since(since, pairs)
     _check_template(template, pairs)
+    to_stdout = output == STDOUT
+    if to_stdout:
+        _check_stdout(pairs, binary_to_stdout)
     source = load_source(plan)
+    checked = check_before_render(source.document, source.units, source.plan.stage)
     previous = _previous(plan, since, source.plan.id)
     job = Job(source, Templates(source.templates_dir, template), unit, previous)
+    if to_stdout:
+        data = _make(job, Output(*pairs[0], STDOUT, implicit=False))
+        return RenderResult((), (), checked.report, data, tuple(job.warnings))
     # A unit's file is named by its registered name, whatever alias picked it.
     named = (source.units.lookup(unit).canonical if source.units and unit else None) or unit
     outputs = plan_outputs(
         pairs, implicit, output, _default_folder(source.root, source.plan.id), named
     )
-    return _write_all(job, outputs)
+    written = _write_all(job, outputs)
+    return RenderResult(written.written, written.skipped, checked.report, None, written.warnings)
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -165,6 +189,27 @@ def _previous(plan: Path, since: str | None, plan_id: str) -> Previous | None:
     return load_previous(plan, since, plan_id)
 
 
+def _check_stdout(pairs: Sequence[tuple[str, str]], binary_to_stdout: bool) -> None:
+    """`-o -` takes one document, and a binary one only when it does not reach a terminal."""
+    if len(pairs) != 1:
+        raise UsageError(
+            _("{count} files would be written, but standard output takes one").format(
+                count=len(pairs)
+            ),
+            where="-o -",
+            hint=_("add --as and --format to choose one document"),
+        )
+    fmt = pairs[0][1]
+    if fmt in BINARY_FORMATS and not binary_to_stdout:
+        raise UsageError(
+            _("{format} is a binary format and standard output is a terminal").format(format=fmt),
+            where="-o -",
+            hint=_(
+                "redirect it to a file or a pipe (> file.{format}), or use -f md, html or csv"
+            ).format(format=fmt),
+        )
+
+
 def _check_template(template: str | None, pairs: Sequence[tuple[str, str]]) -> None:
     if template is None:
         return
@@ -242,7 +287,7 @@ def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
         _("{files}: skipped, {reason}").format(files=_listed(names), reason=reason)
         for reason, names in skipped.items()
     )
-    return RenderResult(tuple(t.path for t in wanted), notes, tuple(job.warnings))
+    return RenderResult(tuple(t.path for t in wanted), notes, warnings=tuple(job.warnings))
 
 
 def _make(job: Job, target: Output) -> bytes:

@@ -37,9 +37,12 @@ and goes through the same writers.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from planctl.chinese import display_width
 
 Mark = Literal["", "strong", "insert", "delete"]
 Align = Literal["left", "center"]
@@ -54,11 +57,15 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 class Segment:
     text: str
     mark: Mark = ""
+    # A phrase no line breaks inside (a deadline: 2023年6月底前): HTML and Typst box it,
+    # Word joins its characters, and every writer keeps its column wide enough for it.
+    keep: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     segments: tuple[Segment, ...] = ()
+    date: datetime.date | None = None  # the day the text names (a deadline's last day)
 
     @classmethod
     def of(cls, text: str, mark: Mark = "") -> Cell:
@@ -70,12 +77,20 @@ class Cell:
         """All the cell's text, marks dropped (deleted text included)."""
         return "".join(segment.text for segment in self.segments)
 
+    @property
+    def kept(self) -> tuple[str, ...]:
+        """The phrases no line may break inside."""
+        return tuple(segment.text for segment in self.segments if segment.keep)
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
     header: str
     width: int  # a width hint in east-Asian characters
     align: Align = "left"
+    # Spreadsheets add a date-typed column with this header beside this one, holding the
+    # cells' `date`s (截止日期 beside 完成时限), so a tracker can sort and filter by date.
+    date_header: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +148,43 @@ def starts_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+def column_widths(table: Table, line_chars: float) -> list[float]:
+    """Each column's width, in characters of the table's text, for a table `line_chars`
+    characters wide: in proportion to the columns' width hints, but never narrower than
+    its header or the longest phrase it keeps on one line, with a character for the
+    punctuation that may follow the phrase and one for the cell's margins; the other
+    columns give up the difference in proportion."""
+    hints = [float(column.width) for column in table.columns]
+    floors = [_chars(column.header) + _MARGIN_CHARS for column in table.columns]
+    for row in table.rows:
+        if row.kind != "item":
+            continue
+        for index, cell in enumerate(row.cells[: len(hints)]):
+            for phrase in cell.kept:
+                floors[index] = max(floors[index], _chars(phrase) + 1 + _MARGIN_CHARS)
+    widths = [line_chars * hint / sum(hints) for hint in hints]
+    fixed = [False] * len(widths)
+    while True:
+        short = [i for i, w in enumerate(widths) if not fixed[i] and w < floors[i]]
+        if not short:
+            return widths
+        for index in short:
+            widths[index], fixed[index] = floors[index], True
+        rest = line_chars - sum(w for i, w in enumerate(widths) if fixed[i])
+        flexible = sum(hints[i] for i in range(len(hints)) if not fixed[i])
+        if flexible <= 0 or rest <= 0:
+            return widths
+        widths = [w if fixed[i] else rest * hints[i] / flexible for i, w in enumerate(widths)]
+
+
+_MARGIN_CHARS = 1.0  # a cell's inner margins, left and right together, and some air
+
+
+def _chars(text: str) -> float:
+    """Width in east-Asian characters: a Latin letter or digit counts half."""
+    return display_width(text) / 2
+
+
 def lines(segments: Iterable[Segment]) -> list[list[Segment]]:
     """The segments split into lines at their line breaks (every line has a list)."""
     result: list[list[Segment]] = [[]]
@@ -141,5 +193,5 @@ def lines(segments: Iterable[Segment]) -> list[list[Segment]]:
             if index:
                 result.append([])
             if piece:
-                result[-1].append(Segment(piece, segment.mark))
+                result[-1].append(Segment(piece, segment.mark, segment.keep))
     return result

@@ -72,10 +72,18 @@ def drafts(git_repo: GitPlans) -> Path:
     (root / "plans").mkdir()
     for name in ("zhaoqing-2012-prd-workplan.yaml", "units.yaml"):
         shutil.copyfile(ROOT / "plans" / name, root / "plans" / name)
+    register(root / "plans" / "units.yaml", "市委组织部")  # the revised lead
     git_repo.commit("征求意见稿", author="市政府办公室")
     git_repo.git("tag", DRAFT)
     revise(root / PLAN)
     return root
+
+
+def register(registry: Path, unit: str) -> None:
+    """Add `unit` to the registry, so that the issued plan naming it still renders."""
+    text = registry.read_text(encoding="utf-8")
+    entry = f"  - name: {unit}\n    kind: department\n"
+    registry.write_text(text.replace("\ngroups:\n", f"\n{entry}groups:\n", 1), encoding="utf-8")
 
 
 def revise(path: Path) -> None:
@@ -200,16 +208,17 @@ def test_an_unknown_revision_is_named(cli: CLI, drafts: Path) -> None:
 def test_a_plan_added_since_the_revision_has_nothing_to_compare_with(
     cli: CLI, drafts: Path
 ) -> None:
-    path = drafts / PLAN
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "id: zhaoqing-2012-prd-workplan", "id: zhaoqing-2013-prd-workplan", 1
-        ),
+    added = "plans/zhaoqing-2013-prd-workplan.yaml"
+    text = (drafts / PLAN).read_text(encoding="utf-8")
+    (drafts / added).write_text(
+        text.replace("id: zhaoqing-2012-prd-workplan", "id: zhaoqing-2013-prd-workplan", 1),
         encoding="utf-8",
     )
-    error = refused(cli, drafts, "--as", "revision", "--from", DRAFT)
-    assert f"no plan 'zhaoqing-2013-prd-workplan' at {DRAFT}" in error
-    assert "the plan was added (or its id changed) after that revision" in error
+    (drafts / PLAN).unlink()
+    result = cli("render", added, "--as", "revision", "--from", DRAFT, cwd=drafts)
+    assert result.exit_code == 2, result.output
+    assert f"no plan 'zhaoqing-2013-prd-workplan' at {DRAFT}" in result.stderr
+    assert "the plan was added (or its id changed) after that revision" in result.stderr
 
 
 def test_outside_a_git_repository_the_error_says_so(cli: CLI, drafts: Path) -> None:

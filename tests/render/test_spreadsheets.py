@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import io
 from typing import Any
 
@@ -35,19 +36,25 @@ def test_every_task_has_a_row_with_its_units_and_deadline(sheet: Any, zhaoqing_j
         assert (row[2] or "") == task.lead_text
         assert (row[3] or "") == task.support_text
         assert (row[4] or "") == task.due
+        assert row[5] == (
+            datetime.datetime.combine(task.due_date, datetime.time()) if task.due_date else None
+        )
     assert rows[30][4] == "2012年底前"
+    assert rows[30][5] == datetime.datetime(2012, 12, 31)
 
 
 def test_the_sheet_is_set_up_to_print_and_to_scroll(sheet: Any) -> None:
     assert sheet.cell(1, 1).value == "肇庆市实施《珠三角规划纲要》2012年工作计划责任分工表"
-    assert [sheet.cell(2, c).value for c in range(1, 6)] == [
+    assert [sheet.cell(2, c).value for c in range(1, 7)] == [
         "序号",
         "工作任务",
         "牵头单位",
         "配合单位",
         "完成时限",
+        "截止日期",
     ]
     assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == f"A2:F{sheet.max_row}"
     assert sheet.print_title_rows == "$2:$2"
     assert sheet.page_setup.orientation == "landscape"
     assert int(sheet.page_setup.paperSize) == 9  # A4
@@ -56,15 +63,17 @@ def test_the_sheet_is_set_up_to_print_and_to_scroll(sheet: Any) -> None:
 
 
 def test_column_widths_follow_east_asian_character_widths(sheet: Any) -> None:
-    widths = {key: sheet.column_dimensions[key].width for key in "ABCDE"}
+    widths = {key: sheet.column_dimensions[key].width for key in "ABCDEF"}
     assert widths["A"] < widths["E"] < widths["C"] < widths["B"]
-    # 完成时限 fits its longest entry, 2012年底前: four digits and four characters.
-    assert widths["E"] >= len("2012") + 2 * 4
+    # 完成时限 fits its longest entry, 2012年底前, at 11 pt: four digits and three
+    # characters of 11 pt in units of 5.25 pt, and the cell's margins.
+    assert widths["E"] >= (4 * 5.5 + 3 * 11) / 5.25 + 1.5
+    assert widths["F"] >= len("2012-12-31")
 
 
 def test_sections_span_the_width(sheet: Any) -> None:
     assert sheet.cell(3, 1).value == "二、完成考核指标和重大项目建设任务"
-    assert "A3:E3" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "A3:F3" in {str(r) for r in sheet.merged_cells.ranges}
 
 
 def test_unit_lists_have_a_sheet_per_unit(rendered: Render) -> None:
@@ -77,8 +86,8 @@ def test_unit_lists_have_a_sheet_per_unit(rendered: Render) -> None:
 
 def test_tracked_plans_carry_a_progress_column(rendered: Render) -> None:
     sheet = openpyxl.load_workbook(rendered(TRACKED, "table", "xlsx")).active
-    assert sheet.cell(2, 6).value == "进展"
-    assert item_rows(sheet)[0][5] == "推进中\n已完成征地"
+    assert sheet.cell(2, 7).value == "进展"
+    assert item_rows(sheet)[0][6] == "推进中\n已完成征地"
 
 
 def test_sheet_names_are_made_valid_and_unique() -> None:

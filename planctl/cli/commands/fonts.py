@@ -9,12 +9,14 @@ import typer
 from planctl.cli.commands import done
 from planctl.i18n import N_, _
 
-HELP = N_("List the face serving each typeface role (仿宋, 楷体, 黑体, 小标宋, 宋体) and its origin.")
+HELP = N_(
+    "List the face serving each typeface role (仿宋, 楷体, 黑体, 小标宋, 宋体) and its origin."
+)
 
 
 def fonts(
-    folder: str = typer.Argument(
-        ".", help=_("A folder in the plan repository (its fonts/ folder is searched first).")
+    folder: Path = typer.Argument(  # noqa: B008 — typer declares options this way
+        Path(), help=_("A folder in the plan repository (its fonts/ folder is searched first).")
     ),
 ) -> None:
     """List the face serving each typeface role (仿宋, 楷体, 黑体, 小标宋, 宋体) and its origin."""

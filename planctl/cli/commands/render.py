@@ -44,7 +44,10 @@ def render(
         None,
         "--output",
         "-o",
-        help=_("A file (one output) or a folder (default: build/<plan-id>/)."),
+        help=_(
+            "A file (one output), a folder (default: build/<plan-id>/), or - for "
+            "standard output (one document; docx, xlsx and pdf only into a pipe or a file)."
+        ),
         show_default=False,
     ),
     template: str = typer.Option(
@@ -71,18 +74,37 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
+    from planctl.cli.terminal import show, wants_color
+    from planctl.errors import RenderRefused
     from planctl.render import render as run_render
+    from planctl.render.service import STDOUT
     from planctl.repository import display_path
+    from planctl.validate.formats.text import report_lines
 
-    result = run_render(
-        plan,
-        document=document,
-        fmt=output_format,
-        output=output,
-        template=template,
-        unit=unit,
-        since=since,
-    )
+    try:
+        result = run_render(
+            plan,
+            document=document,
+            fmt=output_format,
+            output=output,
+            template=template,
+            unit=unit,
+            since=since,
+            binary_to_stdout=not sys.stdout.isatty(),
+        )
+    except RenderRefused as refused:
+        # The findings as `validate` prints them; the boundary adds the one-line refusal.
+        show(report_lines(refused.report), color=wants_color(sys.stderr), out=sys.stderr)
+        raise
+    if result.report is not None and result.report.findings:
+        show(report_lines(result.report), color=wants_color(sys.stderr), out=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if output == STDOUT and result.data is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+        raise done(0)
     for path in result.written:
         print(_("wrote {file}").format(file=display_path(path)))
     for note in result.skipped:

@@ -331,38 +331,53 @@ def space_before_lines(pPr: Any, lines: float, line_twips: int) -> None:
 
 
 def shade_cell(tcPr: Any, fill: str) -> None:
-    order = (
-        "cnfStyle",
-        "tcW",
-        "gridSpan",
-        "hMerge",
-        "vMerge",
-        "tcBorders",
-        "shd",
-        "noWrap",
-        "tcMar",
-        "textDirection",
-        "tcFitText",
-        "vAlign",
-        "hideMark",
-    )
-    set_attributes(child(tcPr, "shd", order), {"val": "clear", "color": "auto", "fill": fill})
+    set_attributes(child(tcPr, "shd", TCPR_ORDER), {"val": "clear", "color": "auto", "fill": fill})
 
 
-def repeat_as_header(trPr: Any) -> None:
-    """Repeat this table row at the top of every printed page."""
-    order = (
-        "cnfStyle",
-        "divId",
-        "gridBefore",
-        "gridAfter",
-        "wBefore",
-        "wAfter",
-        "cantSplit",
-        "trHeight",
-        "tblHeader",
-        "tblCellSpacing",
-        "jc",
-        "hidden",
-    )
-    set_attributes(child(trPr, "tblHeader", order), {"val": "1"})
+TCPR_ORDER = (
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+)
+CELL_MARGIN_ORDER = ("top", "start", "left", "bottom", "end", "right")
+_BORDER_ORDER = ("top", "start", "left", "bottom", "end", "right", "insideH", "insideV")
+
+
+def border_line(borders: Any, side: str, eighths: int, color: str = "000000") -> None:
+    """One line of a table's borders (w:tblBorders), `eighths`/8 pt thick."""
+    line = child(borders, side, _BORDER_ORDER)
+    set_attributes(line, {"val": "single", "sz": eighths, "space": 0, "color": color})
+
+
+def keep_with_next(pPr: Any) -> None:
+    """Keep this paragraph on the page of the next one."""
+    set_attributes(ppr_child(pPr, "keepNext"), {"val": "1"})
+
+
+def widow_control(pPr: Any, on: bool) -> None:
+    """Whether a paragraph's first or last line may stand alone on a page; off, so that
+    every full page holds all its lines, as the PDF sets them."""
+    set_attributes(ppr_child(pPr, "widowControl"), {"val": "1" if on else "0"})
+
+
+def hanging_punctuation(pPr: Any, on: bool) -> None:
+    """Whether punctuation may hang past the line's end (Word and LibreOffice let it by
+    default; the standard's grid, and the PDF, keep every character inside the 版心)."""
+    set_attributes(ppr_child(pPr, "overflowPunct"), {"val": "1" if on else "0"})
+
+
+def no_latin_spacing(pPr: Any) -> None:
+    """No extra space between Chinese and Latin letters or digits (2012年, not 2012 年):
+    the grid gives every character its cell, and the PDF adds none either."""
+    for tag in ("autoSpaceDE", "autoSpaceDN"):
+        set_attributes(ppr_child(pPr, tag), {"val": "0"})

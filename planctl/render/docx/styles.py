@@ -18,7 +18,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 from planctl.render import gbt9704 as gb
 from planctl.render.docx import ooxml as ox
@@ -34,7 +34,10 @@ LINE_PITCH_TWIPS = int(gb.LINE_PITCH_PT * TWIPS_PER_PT)  # rounded down: 22 line
 # come out 28 to the line in Word, WPS and LibreOffice alike.
 CONDENSED_TWIPS = -round(gb.condensed_by_pt(gb.BODY_PT) * TWIPS_PER_PT)
 PAGE_NUMBER_LINE_PT = gb.PAGE_NUMBER_PT * 1.2
-FOOTER_DISTANCE_MM = gb.MARGINS.bottom - gb.PAGE_NUMBER_GAP_MM - PAGE_NUMBER_LINE_PT / gb.PT_PER_MM
+# The page number's line is centred on the point 7 mm below the 版心 (the dashes' middle).
+FOOTER_DISTANCE_MM = (
+    gb.MARGINS.bottom - gb.PAGE_NUMBER_GAP_MM - PAGE_NUMBER_LINE_PT / 2 / gb.PT_PER_MM
+)
 
 MARK = "发文机关标志"
 DOC_NUMBER = "发文字号"
@@ -149,11 +152,19 @@ def _apply(style: Any, spec: StyleSpec) -> None:
     paragraph.space_before = Pt(0)
     paragraph.space_after = Pt(0)
     pPr = style.element.get_or_add_pPr()
-    ox.indent_chars(pPr, spec.size, firstLineChars=spec.first_line_chars)
-    ox.snap_to_grid(pPr, spec.on_grid)
-    if not spec.on_grid:
-        # A fixed line keeps a title on the page's line rhythm whatever the face's metrics.
-        paragraph.line_spacing = Pt(spec.line_pt) if spec.line_pt else 1.0
+    # Indents in cells of the grid: 28 characters of 三号 fill a line.
+    ox.indent_chars(pPr, gb.CHAR_PITCH_PT, firstLineChars=spec.first_line_chars)
+    # Every line of text one pitch tall, exactly, as the Typst PDF sets it: 22 lines to the
+    # page whatever the faces' own line heights (the grid alone does not hold them there
+    # in every program). Off the grid: `line_pt` exactly, or single spacing.
+    ox.snap_to_grid(pPr, False)
+    ox.widow_control(pPr, False)
+    ox.hanging_punctuation(pPr, False)
+    ox.no_latin_spacing(pPr)
+    if spec.on_grid:
+        paragraph.line_spacing = Twips(LINE_PITCH_TWIPS)
+    else:
+        paragraph.line_spacing = Twips(int(spec.line_pt * TWIPS_PER_PT)) if spec.line_pt else 1.0
     _apply_run(style.element.get_or_add_rPr(), spec)
 
 
@@ -162,8 +173,9 @@ def _apply_run(rPr: Any, spec: StyleSpec) -> None:
     ox.set_size(rPr, spec.size)
     if spec.on_grid and spec.size == gb.BODY_PT:
         ox.set_attributes(ox.rpr_child(rPr, "spacing"), {"val": CONDENSED_TWIPS})
-    ox.set_flag(rPr, "b", False)
-    ox.set_flag(rPr, "bCs", False)
+    # Upright and regular at every level: Word's Heading 4 is italic, its headings bold.
+    for flag in ("b", "bCs", "i", "iCs"):
+        ox.set_flag(rPr, flag, False)
     ox.set_color(rPr, spec.color)
 
 

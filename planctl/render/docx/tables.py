@@ -3,7 +3,9 @@
 python-docx's cell API recomputes the table grid on every access, which made a plan's
 per-unit lists take seconds; building each row's XML with lxml takes milliseconds.
 Section rows are one cell spanning the grid (w:gridSpan); the header row repeats on
-every page (w:tblHeader); marks become run properties (bold, underline, strike).
+every page (w:tblHeader) and no row splits across a page (w:cantSplit); marks become run
+properties (bold, underline, strike); a phrase kept on one line (a deadline) has its
+characters joined (`planctl.render.unbreakable`) in a column at least as wide as it.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from docx.oxml.ns import qn
 from planctl.render import gbt9704 as gb
 from planctl.render.docx import ooxml as ox
 from planctl.render.docx import styles as st
+from planctl.render.docx.rows import keep_whole, repeat_on_every_page
 from planctl.render.markup import xml_safe
-from planctl.render.table import Column, Row, Segment, Table, lines
+from planctl.render.table import Column, Row, Segment, Table, column_widths, lines
+from planctl.render.unbreakable import joined
 
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
@@ -28,7 +32,7 @@ _TEXT_WIDTH_MM = gb.PAGE_HEIGHT_MM - gb.TABLE_MARGINS.left - gb.TABLE_MARGINS.ri
 
 def add_table(word: Document, model: Table) -> None:
     """Append `model` as a full-width table with fixed column widths."""
-    widths = _widths(model.columns)
+    widths = _widths(model)
     table = word.add_table(rows=0, cols=len(model.columns))._tbl
     # By id: setting a style object makes python-docx scan every style, for every table.
     table.tblPr.style = "TableGrid"
@@ -48,11 +52,15 @@ def _sub(parent: Any, tag: str) -> Any:
     return element
 
 
-def _widths(columns: tuple[Column, ...]) -> list[int]:
-    """Column widths in twips, in proportion to the columns' width hints."""
-    total = sum(column.width for column in columns)
+def _widths(model: Table) -> list[int]:
+    """Column widths in twips: the columns' width hints, widened where a kept phrase
+    needs it (`table.column_widths`), in characters of the table's text size."""
     text_width = _TEXT_WIDTH_MM / 25.4 * 1440
-    return [round(text_width * column.width / total) for column in columns]
+    char = gb.TABLE_PT * st.TWIPS_PER_PT
+    chars = column_widths(model, text_width / char)
+    exact = [round(width * char) for width in chars]
+    exact[-1] += round(text_width) - sum(exact)  # rounding never widens the table
+    return exact
 
 
 def _body_row(table: Any, row: Row, columns: tuple[Column, ...], widths: list[int]) -> None:
@@ -78,8 +86,9 @@ def _body_row(table: Any, row: Row, columns: tuple[Column, ...], widths: list[in
 def _row(table: Any, *, header: bool = False) -> Any:
     tr = _sub(table, "w:tr")
     properties = _sub(tr, "w:trPr")
+    keep_whole(properties)
     if header:
-        ox.repeat_as_header(properties)
+        repeat_on_every_page(properties)
     return tr
 
 
@@ -111,7 +120,7 @@ def _paragraph(tc: Any, line: list[Segment], style: str, align: str) -> None:
     ox.set_attributes(_sub(properties, "w:pStyle"), {"val": st.style_id(style)})
     if align == "center":
         ox.set_attributes(_sub(properties, "w:jc"), {"val": "center"})
-    for segment in line:
+    for index, segment in enumerate(line):
         run = _sub(p, "w:r")
         run_properties = _sub(run, "w:rPr")
         for flag in _MARK_PROPERTIES.get(segment.mark, ()):
@@ -121,4 +130,5 @@ def _paragraph(tc: Any, line: list[Segment], style: str, align: str) -> None:
                 ox.set_flag(run_properties, flag)
         text = _sub(run, "w:t")
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        text.text = xml_safe(segment.text)
+        kept = joined(segment.text, after_text=index > 0) if segment.keep else segment.text
+        text.text = xml_safe(kept)

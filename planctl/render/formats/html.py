@@ -7,7 +7,7 @@ from typing import Any
 
 from planctl.render import gbt9704
 from planctl.render.job import Job
-from planctl.render.table import TableDocument
+from planctl.render.table import TableDocument, column_widths
 from planctl.render.templating import Templates
 
 
@@ -32,8 +32,21 @@ def write_tables(
     document: TableDocument, templates: Templates, name: str = "_tables.html.j2"
 ) -> bytes:
     """Any `TableDocument` as an HTML page (landscape A4 when printed)."""
-    context = {"doc": document, "layout": layout()}
+    context = {"doc": document, "layout": layout(), "widths": column_percents(document)}
     return templates.render(name, context).encode("utf-8")
+
+
+def column_percents(document: TableDocument) -> list[list[float]]:
+    """Each table's column widths in per cent of a landscape page's text width, wide
+    enough for the phrases kept on one line (`table.column_widths`)."""
+    margins = gbt9704.TABLE_MARGINS
+    text_mm = gbt9704.PAGE_HEIGHT_MM - margins.left - margins.right
+    line_chars = text_mm * gbt9704.PT_PER_MM / gbt9704.TABLE_PT
+    percents = []
+    for table in document.tables:
+        widths = column_widths(table, line_chars)
+        percents.append([round(100 * width / sum(widths), 2) for width in widths])
+    return percents
 
 
 def layout() -> dict[str, Any]:

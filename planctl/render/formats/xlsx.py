@@ -1,27 +1,31 @@
 """Excel output: any `TableDocument`, one worksheet per table, ready to print and to track.
 
-Each sheet has the title on top, a frozen header row that also repeats on every printed
-page, landscape A4 fitted to the page width, wrapped text, and column widths measured
-in east-Asian character widths. Text is always stored as text: a cell starting with
-= + - @ is never a formula (and is marked quote-prefixed, so editing keeps it text).
+Each sheet has the title on top, a header row that stays frozen on screen, repeats on
+every printed page and carries an autofilter, and columns that share a landscape A4
+page so the sheet prints at full scale (`planctl.render.sheet_layout`). Numbers are
+stored as numbers; a column of deadlines gets a date-typed column beside it (截止日期),
+so a tracker sorts and filters by date. Text is always stored as text: a cell starting
+with = + - @ is never a formula (and is marked quote-prefixed, so editing keeps it text).
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planctl import chinese
 from planctl.render import gbt9704 as gb
+from planctl.render import sheet_layout as layout
 from planctl.render.archive import repackage
 from planctl.render.job import Job
 from planctl.render.markup import xml_safe
@@ -39,12 +43,16 @@ GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # Excel's sheet names: at most 31 characters, none of : \ / ? * [ ].
 _SHEET_NAME_LIMIT = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[:\\/?*\[\]]")
-_PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,14}\Z")
+# Whole numbers and decimals as a spreadsheet would type them (no leading zeros: 007 is
+# a code, not a number).
+_PLAIN_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,10})?\Z")
 _MARK_FONTS = {
     "strong": InlineFont(b=True),
     "insert": InlineFont(b=True, u="single"),
     "delete": InlineFont(strike=True),
 }
+# A text column narrower than this many characters wraps too often to read.
+_READABLE_CHARS = 5
 
 
 def table(job: Job) -> bytes:
@@ -88,27 +96,45 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+# --- the sheet's columns: the model's, and a date column beside each column of deadlines ---
+
+
+@dataclass(frozen=True, slots=True)
+class _SheetColumn:
+    header: str
+    align: str
+    source: int  # the model column it shows
+    dates: bool = False  # the model cells' dates, not their text
+
+
+def _sheet_columns(columns: tuple[Column, ...]) -> list[_SheetColumn]:
+    found = []
+    for index, column in enumerate(columns):
+        found.append(_SheetColumn(column.header, column.align, index))
+        if column.date_header:
+            found.append(_SheetColumn(column.date_header, "center", index, dates=True))
+    return found
+
+
 def _fill_sheet(sheet: Worksheet, model: Table, title: str) -> None:
-    width = len(model.columns)
+    columns = _sheet_columns(model.columns)
+    width = len(columns)
     top = [title, model.note] if model.note else [title]
     for row, text in enumerate(top, start=1):
-        _spanning(
-            sheet,
-            row,
-            width,
-            text,
-            Font(name=HEADER_FONT, size=TITLE_SIZE if row == 1 else BODY_SIZE),
-            None,
-        )
+        size = TITLE_SIZE if row == 1 else BODY_SIZE
+        _spanning(sheet, row, width, text, Font(name=HEADER_FONT, size=size), None)
     header_row = len(top) + 1
-    for index, column in enumerate(model.columns, start=1):
+    for index, column in enumerate(columns, start=1):
         cell = sheet.cell(header_row, index, column.header)
         _style(cell, Font(name=HEADER_FONT, size=BODY_SIZE), "center", HEADER_FILL)
     for offset, row_model in enumerate(model.rows, start=1):
-        _write_row(sheet, header_row + offset, row_model, model.columns)
-    widths = _set_widths(sheet, model)
-    _set_heights(sheet, model, header_row, widths)
-    _page_setup(sheet, header_row)
+        _write_row(sheet, header_row + offset, row_model, columns)
+    widths = _fit_columns(model, columns)
+    layout.set_widths(sheet, widths)
+    _set_heights(sheet, model, columns, header_row, widths)
+    layout.set_up_printing(
+        sheet, header_row=header_row, last_row=header_row + len(model.rows), columns=width
+    )
 
 
 def _spanning(
@@ -121,22 +147,20 @@ def _spanning(
     _style(cell, font, "center" if fill is None else "left", fill)
 
 
-def _write_row(sheet: Worksheet, index: int, row: Row, columns: tuple[Column, ...]) -> None:
+def _write_row(sheet: Worksheet, index: int, row: Row, columns: list[_SheetColumn]) -> None:
     if row.kind == "section":
-        _spanning(
-            sheet,
-            index,
-            len(columns),
-            row.cells[0].text,
-            Font(name=HEADER_FONT, size=BODY_SIZE),
-            SECTION_FILL,
-        )
+        font = Font(name=HEADER_FONT, size=BODY_SIZE)
+        _spanning(sheet, index, len(columns), row.cells[0].text, font, SECTION_FILL)
         for number in range(1, len(columns) + 1):
             sheet.cell(index, number).border = GRID
         return
-    for number, (value, column) in enumerate(zip(row.cells, columns, strict=False), start=1):
+    for number, column in enumerate(columns, start=1):
         cell = sheet.cell(index, number)
-        _put(cell, value)
+        value = row.cells[column.source] if column.source < len(row.cells) else Cell()
+        if column.dates:
+            _put_date(cell, value.date)
+        else:
+            _put(cell, value)
         _style(cell, Font(name=BODY_FONT, size=BODY_SIZE), column.align, None)
 
 
@@ -152,9 +176,15 @@ def _put(cell: Any, value: Cell) -> None:
         cell.value = CellRichText(blocks)
         cell.quotePrefix = starts_formula(value.text)
     elif _PLAIN_NUMBER.match(value.text):
-        cell.value = int(value.text)
+        cell.value = float(value.text) if "." in value.text else int(value.text)
     else:
         _put_text(cell, value.text)
+
+
+def _put_date(cell: Any, date: datetime.date | None) -> None:
+    if date is not None:
+        cell.value = date
+        cell.number_format = layout.DATE_FORMAT
 
 
 def _put_text(cell: Any, text: str) -> None:
@@ -174,23 +204,46 @@ def _style(cell: Any, font: Font, align: str, fill: PatternFill | None) -> None:
         cell.fill = fill
 
 
-def _set_widths(sheet: Worksheet, model: Table) -> list[int]:
-    """Each column as wide as its longest line, capped by the column's width hint; Excel
-    counts width in half-width characters, so a Chinese character counts two."""
-    widths = []
-    for index, column in enumerate(model.columns):
-        cells = [
-            row.cells[index] for row in model.rows if row.kind == "item" and index < len(row.cells)
-        ]
-        longest = max((_widest_line(c.text) for c in cells), default=0)
-        header = chinese.display_width(column.header)
-        width = min(max(longest, header), column.width * 2) + 2
-        sheet.column_dimensions[get_column_letter(index + 1)].width = width
-        widths.append(width)
-    return widths
+# --- widths and heights -------------------------------------------------------------------
 
 
-def _set_heights(sheet: Worksheet, model: Table, header_row: int, widths: list[int]) -> None:
+def _shown(model: Table, column: _SheetColumn) -> Iterator[Cell]:
+    for row in model.rows:
+        if row.kind == "item" and column.source < len(row.cells):
+            yield row.cells[column.source]
+
+
+def _fit_columns(model: Table, columns: list[_SheetColumn]) -> list[float]:
+    """Widths that share the printable width: each column asks for its longest line and
+    will not go below its header, its phrases that must stay whole, or a readable width."""
+    needs = []
+    for column in columns:
+        cells = list(_shown(model, column))
+        if column.dates:
+            texts = ["0000-00-00"]
+            keep = texts
+        else:
+            texts = [cell.text for cell in cells]
+            keep = [s.text for cell in cells for s in cell.segments if s.keep]
+        natural = max((layout.text_units(t, BODY_SIZE) for t in texts), default=0.0)
+        readable = layout.text_units("字" * _READABLE_CHARS, BODY_SIZE)
+        minimum = max(
+            layout.text_units(column.header, BODY_SIZE),
+            max((layout.text_units(t, BODY_SIZE) for t in keep), default=0.0),
+            min(natural, readable),
+        )
+        pad = layout.CELL_PADDING_UNITS
+        needs.append(layout.ColumnNeed(natural + pad, minimum + pad))
+    return layout.fit_widths(needs, layout.column_budget())
+
+
+def _set_heights(
+    sheet: Worksheet,
+    model: Table,
+    columns: list[_SheetColumn],
+    header_row: int,
+    widths: list[float],
+) -> None:
     """Row heights for the wrapped text. Excel and LibreOffice do not grow a row to fit its
     text when they open a file, so the lines each cell wraps into are counted here."""
     for offset, row in enumerate(model.rows, start=1):
@@ -198,33 +251,18 @@ def _set_heights(sheet: Worksheet, model: Table, header_row: int, widths: list[i
             continue
         lines = max(
             (
-                _wrapped_lines(cell.text, width)
-                for cell, width in zip(row.cells, widths, strict=False)
+                _wrapped_lines(row.cells[column.source].text, width)
+                for column, width in zip(columns, widths, strict=True)
+                if not column.dates and column.source < len(row.cells)
             ),
             default=1,
         )
         sheet.row_dimensions[header_row + offset].height = lines * LINE_HEIGHT_PT + 4
 
 
-def _wrapped_lines(text: str, width: int) -> int:
-    # A Chinese character in an 11 pt face is a little wider than two of Excel's width
-    # units (the default font's digit), so a line holds slightly fewer than `width` columns.
-    capacity = max(1, int((width - 1) * 0.9))
-    return sum(max(1, -(-chinese.display_width(line) // capacity)) for line in text.split("\n"))
-
-
-def _widest_line(text: str) -> int:
-    return max((chinese.display_width(line) for line in text.split("\n")), default=0)
-
-
-def _page_setup(sheet: Worksheet, header_row: int) -> None:
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+def _wrapped_lines(text: str, width: float) -> int:
+    capacity = max(width - layout.CELL_PADDING_UNITS, 1.0)
+    return sum(
+        max(1, math.ceil(layout.text_units(line, BODY_SIZE) / capacity))
+        for line in text.split("\n")
+    )
