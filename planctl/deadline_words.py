@@ -26,6 +26,7 @@ from planctl.deadlines import (
     DeadlineKind,
     parse_deadline,
 )
+from planctl.errors import WordedDeadlineError
 from planctl.i18n import _
 
 __all__ = [
@@ -107,15 +108,6 @@ class WordedDeadline:
     @property
     def stored(self) -> str:
         return str(self.deadline)
-
-
-class WordedDeadlineError(ValueError):
-    """A wording that cannot be stored as one deadline: why, and a valid value to write."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
 def plan_years(data: object) -> PlanYears | None:

@@ -189,6 +189,14 @@ class DeadlineError(PlanctlError, ValueError):
     """A deadline or date that is malformed or does not exist."""
 
 
+class WordedDeadlineError(PlanctlError, ValueError):
+    """A wording that cannot be stored as one deadline: why, and a valid value to write."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message, hint=fix)
+        self.fix = fix
+
+
 class DocNumberError(PlanctlError, ValueError):
     """A document number not of the form 代字〔年份〕序号号.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planctl.cli.app import app
+from planctl.i18n import language, use_language
 from planctl.rules import ALL_RULES
 
 from .conftest import ROOT
@@ -19,8 +20,14 @@ def test_every_command_is_in_the_readme() -> None:
 
 def test_every_rule_is_on_the_rules_page_and_has_a_docstring() -> None:
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    before = language()
+    use_language("zh_CN")  # the page is written in Chinese
+    try:
+        for rule in ALL_RULES:
+            assert f"| [`{rule.id}`](#{rule.id}) | {rule.severity_text()} |" in page, rule.id
+    finally:
+        use_language(before)
     for rule in ALL_RULES:
-        assert f"| [`{rule.id}`](#{rule.id}) | {rule.severity_text()} |" in page, rule.id
         if rule.check is not None:
             assert "Passes:" in rule.doc and "Fails:" in rule.doc, rule.id
 

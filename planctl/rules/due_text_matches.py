@@ -64,4 +64,11 @@ RULE = Rule(
     hint=N_("write the deadline again in words, or delete due_text"),
     severity=Severity.ERROR,
     check=check,
+    details=N_(
+        "The words kept in `due_text` (written by planctl fmt, printed in the documents) mean "
+        "the same deadline as `due`.\n"
+        "\n"
+        "Passes: `due: 2023-06` with `due_text: 2023年6月底前`. "
+        "Fails: `due: 2023-09` with `due_text: 2023年6月底前` (due was changed, the words not)."
+    ),
 )

@@ -37,4 +37,11 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
+    details=N_(
+        "A plan naming units is checked against plans/units.yaml; without one, a misspelt "
+        "unit would pass unnoticed, so validate warns once per plan.\n"
+        "\n"
+        "Passes: `lead: [市发展改革局]` in a repository with a readable plans/units.yaml. "
+        "Fails: the same plan in a repository without one, or with a registry that has errors."
+    ),
 )

@@ -9,9 +9,7 @@ import typer
 from planctl.cli.commands import done
 from planctl.i18n import N_, _
 
-HELP = N_(
-    "List the face serving each typeface role (仿宋, 楷体, 黑体, 小标宋, 宋体) and its origin."
-)
+HELP = N_("List the face serving each typeface role (body, headings, titles) and its origin.")
 
 
 def fonts(
