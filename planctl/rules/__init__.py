@@ -20,6 +20,7 @@ from planctl.rules import (
     missing_lead,
     printed_before_signed,
     registry_consistency,
+    section_before,
     unit_alias,
     unknown_unit,
 )
@@ -104,6 +105,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     doc_number_format.RULE,
     doc_number_year.RULE,
     printed_before_signed.RULE,
+    section_before.RULE,
 )
 
 REGISTRY_RULES = (registry_consistency.DUPLICATE, registry_consistency.MEMBER)

@@ -62,7 +62,7 @@ def test_the_plan_after_the_notice_takes_its_year_from_the_title(tmp_path: Path)
     data = import_source(read_source(path), "plan", None).data
     assert data["title"] == "肇庆市2012年重点工作任务分解表"
     assert data["period"] == {"start": "2012-01-01", "end": "2012-12-31"}
-    [task] = data["sections"][0]["tasks"]
+    [task] = data["tasks"]
     assert (task["lead"], task["due"]) == (["市发展改革局"], "2012-06")
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed, marked_text
-from planctl.diff.wording import Labels, describe
+from planctl.diff.wording import TOP_LEVEL, Labels, describe
 from planctl.findings import Finding
 
 INDENT = "  "
@@ -91,7 +91,9 @@ def _group_heading(change: Change, plan: PlanDiff) -> StyledLine:
         return (Span(INDENT), Span("计划信息", "section"))
     if change.kind.subject == "notice":
         return (Span(INDENT), Span("印发通知", "section"))
-    label = plan.section_labels.get(change.section or "", change.section or "")
+    if change.section is None:
+        return (Span(INDENT), Span(TOP_LEVEL, "section"))
+    label = plan.section_labels.get(change.section, change.section)
     return (Span(INDENT), Span(f"章节 {label}", "section"), Span(f"  ({change.section})", "meta"))
 
 

@@ -160,8 +160,11 @@ def _attachment(document: Document, view: NoticeView, plan: PlanView) -> None:
     for part in plan.preamble:
         _section(document, part, gap=first)
         first = False
-    for section in plan.sections:
-        _section(document, section, gap=first)
+    for entry in plan.entries:
+        if isinstance(entry, TaskView):
+            _task(document, entry)
+        else:
+            _section(document, entry, gap=first)
         first = False
 
 
@@ -174,10 +177,11 @@ def _section(document: Document, section: SectionView, *, gap: bool = False) -> 
     blocks.extend(_paragraph(document, text) for text in section.paragraphs)
     if gap and blocks:
         _gap(blocks[0], 1)
-    for task in section.tasks:
-        _task(document, task)
-    for child in section.sections:
-        _section(document, child)
+    for entry in section.entries:
+        if isinstance(entry, TaskView):
+            _task(document, entry)
+        else:
+            _section(document, entry)
 
 
 def _task(document: Document, task: TaskView) -> None:
