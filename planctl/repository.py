@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.errors import RepositoryNotFound
+from planctl.errors import RepositoryNotFound, UsageError
 
 PLANS_DIR = "plans"
 UNITS_FILE = "units.yaml"
@@ -78,3 +78,29 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[Path]:
+    """The YAML files named by `paths` (folders are searched), or the whole repository."""
+    if not paths:
+        if repository is None:
+            raise UsageError(
+                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+            )
+        return (
+            sorted([repository.units_path] if repository.units_path.is_file() else [])
+            + repository.plan_files()
+        )
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(iter_plan_files(path)))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(
+                "no such file or folder",
+                where=str(path),
+                hint="check the path (names are relative to the working directory)",
+            )
+    return list(dict.fromkeys(files))

@@ -16,9 +16,9 @@ from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
 from planctl.findings import Finding, Severity
 from planctl.git import GitRepository, Revision, blob_id
-from planctl.model import Plan, plan_from_data
+from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
-from planctl.yamlio import Document, load_bytes, paused_gc
+from planctl.yamlio import Document, paused_gc
 
 WORKING_TREE = "working tree"
 
@@ -129,31 +129,18 @@ def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
 
 
 def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Document]:
-    """`load_plan`, and the document it came from (which can say where each value is)."""
-    from planctl.schemas import is_valid
-    from planctl.validate.engine import is_units_data
+    """`load_plan`, and the document it came from (which can say where each value is).
 
-    with paused_gc():
-        document = load_bytes(raw, file)
-    if not document.readable:
-        # Decoding notes come first; the problem that stopped the parse comes last.
-        if document.problems:
-            return document.problems[-1], document
-        return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML"), document
-    if is_units_data(document.data):
-        return None, document
-    if not is_valid(document.data, "plan"):
-        problem = Finding(
-            file,
-            1,
-            1,
-            "schema",
-            Severity.ERROR,
-            "is not a valid plan",
-            "run `planctl validate` on it to see why",
-        )
-        return problem, document
-    return plan_from_data(document.data), document
+    The plan gate decides (`planctl.plans`): a refused file is its refusal finding.
+    """
+    from planctl.plans import open_bytes
+
+    opened = open_bytes(raw, file)
+    if opened.refusal is not None:
+        return opened.refusal, opened.document
+    if opened.kind == "units":
+        return None, opened.document
+    return opened.plan(), opened.document
 
 
 @dataclass

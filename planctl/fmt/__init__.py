@@ -29,17 +29,31 @@ keys have been reordered.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
 from planctl.atomic import write_atomic
+from planctl.errors import ExitCode, FormatError, PlanRefused
+from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, pin_items, scan_comments
 from planctl.fmt.layout import Kind, Layout
-from planctl.fmt.roundtrip import FormatError, dump, parse
+from planctl.fmt.roundtrip import dump, parse
+from planctl.i18n import _
 
-__all__ = ["FormatError", "Kind", "edit_text", "format_file", "format_text", "is_formatted"]
+__all__ = [
+    "FormatError",
+    "FormatReport",
+    "Kind",
+    "edit_text",
+    "format_file",
+    "format_files",
+    "format_text",
+    "is_formatted",
+    "kind_of",
+]
 
 # An edit of the round-trip data: the root mapping and the comment lines at the file's end.
 Edit = Callable[[CommentedMap, list[str]], None]
@@ -78,14 +92,22 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
+def format_file(path: Path, *, kind: Kind, check: bool, display: str | None = None) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
-    The result is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file.
-    Without `check`, a changed file is replaced atomically, keeping its permission bits.
+    The file passes the plan gate's reading steps first (`planctl.plans`: encoding,
+    YAML, duplicate keys, tags), so fmt refuses what every other command refuses, with
+    the same rule; a refused file raises `PlanRefused` and is left as it is. The result
+    is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file. Without
+    `check`, a changed file is replaced atomically, keeping its permission bits.
     """
+    from planctl.plans import open_bytes
+
     raw = path.read_bytes()
-    formatted = format_text(_decode(raw), kind=kind).encode("utf-8")
+    opened = open_bytes(raw, display if display is not None else str(path), schema=False)
+    if opened.refusal is not None:
+        raise opened.refuse("format")
+    formatted = format_text(opened.document.text, kind=kind).encode("utf-8")
     if formatted == raw:
         return False
     if not check:
@@ -93,26 +115,81 @@ def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
     return True
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8, else GB18030 (a superset of GBK), as the loader reads them."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        bad_byte = f"byte 0x{raw[error.start]:02x} on line {line}"
-        if _mostly_utf8(raw):  # read as GB18030 it would be garbled, then saved so
-            raise FormatError(f"not valid UTF-8: {bad_byte}; fix that byte first") from None
+@dataclass
+class FormatReport:
+    """What `format_files` did: the files it (would have) changed, and those it could not
+    format, each with the finding that says why."""
+
+    check: bool
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Finding] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """USAGE when a file could not be read, FINDINGS when one was refused or (with
+        `check`) would change, else OK."""
+        if any(finding.fatal for finding in self.failed):
+            return ExitCode.USAGE
+        if self.failed or (self.check and self.changed):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def format_files(
+    paths: Sequence[Path], *, check: bool = False, start: Path | None = None
+) -> FormatReport:
+    """Format the files named (folders searched), or every plan of the repository around
+    `start`; one file that cannot be formatted never stops the others."""
+    from planctl import repository as repo
+
+    root = repo.find_root(paths[0] if paths else (start or Path.cwd()))
+    files = repo.collect_files(list(paths), repo.Repository(root) if root else None)
+    report = FormatReport(check)
+    for path in files:
+        shown = repo.display_path(path)
         try:
-            return raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise FormatError(f"neither UTF-8 nor GB18030: {bad_byte}") from None
+            changed = format_file(path, kind=kind_of(path), check=check, display=shown)
+        except PlanRefused as error:
+            report.failed.append(error.finding)
+        except FormatError as error:
+            report.failed.append(_format_finding(shown, error))
+        except OSError as error:
+            report.failed.append(_io_finding(shown, error))
+        else:
+            (report.changed if changed else report.unchanged).append(shown)
+    return report
 
 
-def _mostly_utf8(raw: bytes) -> bool:
-    """Damaged UTF-8 rather than GBK: most non-ASCII characters decode as UTF-8."""
-    text = raw.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
-    return sum(not char.isascii() for char in text) - damaged > damaged
+def _format_finding(file: str, error: FormatError) -> Finding:
+    return Finding(
+        file,
+        error.line or 1,
+        error.column or 1,
+        error.rule,
+        Severity.ERROR,
+        error.message,
+        _("run `planctl validate` on the file for every problem"),
+    )
+
+
+def _io_finding(file: str, error: OSError) -> Finding:
+    reason = error.strerror or str(error)
+    return Finding(
+        file,
+        1,
+        1,
+        "unreadable",
+        Severity.ERROR,
+        _("cannot read or write the file: {reason}").format(reason=reason),
+        _("check the path and permissions"),
+        fatal=True,
+    )
+
+
+def kind_of(path: Path) -> Kind:
+    """A file named units.yaml is the unit registry; any other is a plan."""
+    return "units" if path.name == "units.yaml" else "plan"
 
 
 def _normalise_newlines(text: str) -> str:

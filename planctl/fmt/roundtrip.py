@@ -8,37 +8,51 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.representer import RoundTripRepresenter
+
+from planctl.errors import FormatError
 
 INDENT = 2
 _NO_WRAP = 1 << 30
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class FormatError(ValueError):
-    """The text cannot be formatted: not YAML, or not a mapping at the top level.
+class _UnrealDate(str):
+    """A date as written that names no day (`2012-04-31`): kept as its text, written plain.
 
-    `line` and `column` are 1-based, or None when the position is not known.
+    `planctl validate` reports it (impossible-date); the formatter keeps it as it is.
     """
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
 
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
+class _Constructor(RoundTripConstructor):
+    def construct_unreal_aware_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node, values)
+        except ValueError:  # no such day: the datetime module refuses it
+            return _UnrealDate(node.value)
+
+
+class _Representer(RoundTripRepresenter):
+    def represent_unreal_date(self, data: _UnrealDate) -> Any:
+        # Tagged as the timestamp it looks like, so it is written plain, not quoted.
+        return self.represent_scalar(_TIMESTAMP_TAG, str(data))
+
+
+_Constructor.add_constructor(_TIMESTAMP_TAG, _Constructor.construct_unreal_aware_timestamp)
+_Representer.add_representer(_UnrealDate, _Representer.represent_unreal_date)
 
 
 def _new_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
@@ -54,7 +68,9 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         node = yaml.compose(source)
         if not isinstance(node, MappingNode):
             line, column = _human_position(node)
-            raise FormatError("the top level must be a mapping (key: value)", line, column)
+            raise FormatError(
+                "the top level must be a mapping (key: value)", line, column, rule="schema"
+            )
         refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
         data = yaml.constructor.construct_document(node)
     except MarkedYAMLError as error:
@@ -113,7 +129,7 @@ def refuse_merge_keys(root: Node) -> None:
         for key_node, _ in node.value if isinstance(node, MappingNode) else ():
             if key_node.tag == _MERGE_TAG:
                 line, column = _human_position(key_node)
-                raise FormatError("merge keys (<<) are not supported", line, column)
+                raise FormatError("merge keys (<<) are not supported", line, column, rule="schema")
 
 
 def all_nodes(root: Node) -> Iterator[Node]:

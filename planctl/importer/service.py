@@ -15,16 +15,15 @@ from pathlib import Path
 from planctl import repository as repo
 from planctl.atomic import write_atomic
 from planctl.errors import InputError, UsageError
-from planctl.findings import Finding
 from planctl.i18n import _
 from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
 from planctl.importer.revise import Revision, revise
 from planctl.importer.writer import render
-from planctl.validate.engine import FileResult, check_document, load_registry
-from planctl.yamlio import load_text, read_document
-from planctl.yamlio.decode import decode
+from planctl.plans import open_file, require_registry
+from planctl.validate import FileResult, check_document
+from planctl.yamlio import load_text
 
 STDOUT = Path("-")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -68,14 +67,14 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     source = read_source(request.source)
     root = repo.find_root(output.parent if output is not None else here)
     units_path = repo.Repository(root).units_path if root is not None else None
-    registry = load_registry(units_path) if units_path is not None else None
+    registry = require_registry(units_path, doing="import") if units_path is not None else None
     imported = import_source(source, plan_id, registry)
     added = _add_units(request, imported, units_path)
     text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
     if output is not None:
         write_atomic(output, text)
     if added and units_path is not None:
-        registry = load_registry(units_path)
+        registry = require_registry(units_path, doing="import")
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"
     check = check_document(load_text(text, shown), registry)
     return ImportOutcome(imported, text, output, added, check)
@@ -89,7 +88,7 @@ def _run_into(request: ImportRequest, here: Path) -> ImportOutcome:
     source = read_source(request.source)
     root = repo.find_root(target.parent)
     units_path = repo.Repository(root).units_path if root is not None else None
-    registry = load_registry(units_path) if units_path is not None else None
+    registry = require_registry(units_path, doing="import") if units_path is not None else None
     imported = import_source(source, plan_id, registry)
     if not imported.tasks():
         raise InputError(
@@ -101,7 +100,7 @@ def _run_into(request: ImportRequest, here: Path) -> ImportOutcome:
     revision = revise(plan_text, render(imported.data, imported.unplaced))
     write_atomic(target, revision.text)
     if added and units_path is not None:
-        registry = load_registry(units_path)
+        registry = require_registry(units_path, doing="import")
     check = check_document(load_text(revision.text, repo.display_path(target)), registry)
     return ImportOutcome(imported, revision.text, target, added, check, revision)
 
@@ -120,33 +119,16 @@ def _plan_to_update(request: ImportRequest, target: Path) -> tuple[str, str]:
             where=shown,
             hint=_("name an existing plan file, e.g. --into plans/NAME.yaml"),
         )
-    document = read_document(target, shown)
-    errors = [f for f in check_document(document, None).findings if _refuses(f.rule)]
-    if errors or not isinstance(document.data, dict):
-        first = errors[0] if errors else None
-        raise InputError(
-            _("the plan to update is not a valid plan: {problem}").format(
-                problem=first.message if first else _("it holds no plan")
-            ),
-            where=f"{shown}:{first.line}:{first.column}" if first else shown,
-            hint=_("fix it first (planctl validate shows every problem); nothing was written"),
+    opened = open_file(target, shown)
+    if opened.refusal is not None:
+        raise opened.refuse("update")
+    if opened.kind != "plan":
+        raise UsageError(
+            _("--into names the unit registry, not a plan"),
+            where=shown,
+            hint=_("name an existing plan file, e.g. --into plans/NAME.yaml"),
         )
-    decoded = decode(target.read_bytes(), shown)
-    assert not isinstance(decoded, Finding), "the loader read the same bytes"
-    return decoded[0], str(document.data["id"])
-
-
-def _refuses(rule: str) -> bool:
-    """Findings that leave a plan's data in doubt: the loader's and the schema's."""
-    from planctl.rules import FILE_CHECKS
-
-    # The encoding, a byte-order mark and CRLF are read as they are; the update writes
-    # UTF-8 with LF, as `planctl fmt` does.
-    return rule in {check.id for check in FILE_CHECKS} - {
-        "encoding",
-        "byte-order-mark",
-        "line-endings",
-    }
+    return opened.document.text, str(opened.document.data["id"])
 
 
 def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:

@@ -15,6 +15,7 @@ from typing import Any
 from yaml import events as ev
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
 
+from planctl.errors import ParseStop
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 
 MAX_DEPTH = 100
@@ -30,14 +31,6 @@ class Positions:
 
     values: dict[JsonPath, Position] = field(default_factory=dict)
     keys: dict[JsonPath, Position] = field(default_factory=dict)
-
-
-class ParseStop(Exception):
-    """Ends parsing early with a located problem."""
-
-    def __init__(self, rule: str, message: str, hint: str, position: Position) -> None:
-        super().__init__(message)
-        self.rule, self.message, self.hint, self.position = rule, message, hint, position
 
 
 # --- parsing --------------------------------------------------------------------------

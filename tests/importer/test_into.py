@@ -116,8 +116,8 @@ def test_into_refuses_a_plan_that_is_not_valid_and_writes_nothing(cli: CLI, repo
     broken = repo / "plans" / "broken.yaml"
     broken.write_text("format: planctl/1\nid: broken\ntitle: x\nstage: someday\n", "utf-8")
     result = cli("import", str(REVISED), "--into", "plans/broken.yaml", cwd=repo)
-    assert result.exit_code == 2
-    assert "the plan to update is not a valid plan" in result.stderr
+    assert result.exit_code == 1  # a finding in the plan, as validate reports it
+    assert "cannot update the plan:" in result.stderr
     assert "plans/broken.yaml:4:" in result.stderr
     assert broken.read_text("utf-8").endswith("stage: someday\n")
 

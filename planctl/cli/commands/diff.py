@@ -37,7 +37,9 @@ def diff(
         "(A..B names two). Two: OLD against NEW. Two files: those files. Paths after --.",
         show_default=False,
     ),
-    output_format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", help="text, markdown, json or stat."
+    ),
     stat: bool = typer.Option(False, "--stat", help="Print counts per plan instead."),
     exit_code: bool = typer.Option(
         False, "--exit-code", help="Exit 1 when plans changed, 0 when they did not."
@@ -46,42 +48,36 @@ def diff(
     """Show what changed in the plans: tasks added, removed, moved and changed, field by field."""
     from planctl.diff.arguments import run_diff
 
-    _check_format(output_format, stat)
+    chosen = _chosen_format(output_format, stat)
     words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
     result = run_diff(words, paths, Path.cwd())
-    _print(result, output_format, stat)
+    _print(result, chosen)
     raise done(1 if exit_code and result.has_changes else 0)
 
 
-def _check_format(output_format: str, stat: bool) -> None:
+def _chosen_format(output_format: str, stat: bool) -> str:
+    """`--stat` is `--format stat`; it prints counts as text, so it takes no other format."""
     from planctl.diff.formats import FORMATS
 
-    if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown format {output_format!r}", hint=f"use one of: {', '.join(FORMATS)}"
-        )
-    if stat and output_format != "text":
+    FORMATS.check(output_format)
+    if stat and output_format not in ("text", "stat"):
         raise UsageError(
             "--stat prints counts as text",
             hint="drop --format, or drop --stat "
             "(json and markdown carry the counts in their summary)",
         )
+    return "stat" if stat else output_format
 
 
-def _print(result: DiffResult, output_format: str, stat: bool) -> None:
+def _print(result: DiffResult, output_format: str) -> None:
     """Problems on stderr (the diff of the other plans still prints), the diff on stdout."""
-    from planctl.cli.terminal import print_lines, wants_color
-    from planctl.diff.formats import FORMATS, STAT
-    from planctl.diff.formats.text import problem_lines, text_lines
+    from planctl.cli.terminal import show, wants_color
+    from planctl.diff.formats import FORMATS
+    from planctl.diff.formats.text import problem_lines
 
     for line in problem_lines(result.problems):
         print(f"planctl: warning: {line}", file=sys.stderr)
-    if stat:
-        sys.stdout.write(STAT(result))
-    elif output_format == "text":
-        print_lines(text_lines(result), color=wants_color())
-    else:
-        sys.stdout.write(FORMATS[output_format](result))
+    show(FORMATS.get(output_format)(result), color=wants_color())
 
 
 def _split(arguments: list[str], after_dashes: int | None) -> tuple[list[str], list[str] | None]:

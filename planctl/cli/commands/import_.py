@@ -149,6 +149,6 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings = len(findings) - len(errors)
     for finding in errors:
-        print(f"  {finding.line}:{finding.column}  {finding.rule}  {finding.message}", file=out)
+        print(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
     verdict = "the plan validates" if not errors else "the plan does not validate yet"
     print(f"check: {len(errors)} error(s), {warnings} warning(s) — {verdict}", file=out)

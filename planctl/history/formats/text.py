@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from planctl.diff.formats.text import INDENT, Span, StyledLine, change_spans, plain
+from planctl.diff.formats.text import INDENT, change_spans
 from planctl.history import HistoryEntry, TaskHistory
+from planctl.report import Span, StyledLine, plain
 
 
 def log_lines(history: TaskHistory) -> list[StyledLine]:
@@ -43,7 +44,7 @@ def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
             (
                 Span(INDENT),
                 Span(
-                    f"{problem.file}:{problem.line}: cannot read the plan here: {problem.message}",
+                    f"{problem.where}: cannot read the plan here: {problem.message}",
                     "delete",
                 ),
             )
