@@ -90,7 +90,7 @@ class _Reader:
     # --- text lines --------------------------------------------------------------------
 
     def _text_line(self, line: Line) -> None:
-        number = recognise(line.text)
+        number = self.outline.continued(line.text) or recognise(line.text)
         if number is not None and self.outline.accepts(number):
             self._item(number, line)
         elif self._belongs_above(line.text):
@@ -272,6 +272,8 @@ class _Table:
         for level, value in enumerate(values):
             if level < len(self.categories) and self.categories[level] == value:
                 continue
+            if not value and level < len(self.categories):
+                continue  # a merged cell, empty below its first row: the same category
             del self.categories[level:]
             self.categories.append(value)
             if value:

@@ -134,6 +134,9 @@ _COLLECTIVE_START = re.compile(r"^(?:各|有关|相关|其他|其它|[市区县�
 _PLACE = "(?:县级市|市辖区|市|区|县|镇|乡|旗|州|盟)"
 _PLACE_HEAD = re.compile(rf"^(?:各|有关|相关|所辖){_PLACE}+$")
 _PLACE_TAIL = re.compile(rf"^{_PLACE}+(?:（[^（）]*）)?(?:人民)?(?:政府|党委和政府|党委)?$")
+# 市直有关部门、单位: a bare 单位 after a collective continues it.
+_GENERIC = re.compile(r"单位|部门|机构|企业|组织|团体")
+_COLLECTIVE = re.compile(r"(?:各|有关|相关|所属|直属)(?:部门|单位|机构)$")
 _NOT_IN_UNIT = "。；！？：:，,“”《》"
 # Words of a sentence, never of an organisation's name (以下政策措施均需…落实).
 _SENTENCE_WORDS = re.compile(r"以下|以上|均需|需要|应当|按照|根据|通过|不再|进一步|其中|确保|力争")
@@ -228,7 +231,8 @@ def _clauses(content: str) -> list[str]:
     for segment in split_top_level(content, "；;。"):
         pending = ""
         for piece in split_top_level(segment, "，,"):
-            if (_LABEL_RE.match(piece) or _OTHER_LABEL.match(piece)) and pending:
+            starts_clause = _LABEL_RE.match(piece) or _OTHER_LABEL.match(piece)
+            if pending and (starts_clause or is_deadline_phrase(piece)):
                 clauses.append(pending)
                 pending = ""
             pending = f"{pending}，{piece}" if pending else piece
@@ -374,7 +378,10 @@ def _pieces(text: str) -> list[str]:
         pieces.extend(_conjoined(piece))
     joined: list[str] = []
     for piece in pieces:
-        if joined and _PLACE_HEAD.match(joined[-1]) and _PLACE_TAIL.match(piece):
+        if joined and (
+            (_PLACE_HEAD.match(joined[-1]) and _PLACE_TAIL.match(piece))
+            or (_GENERIC.fullmatch(piece) and _COLLECTIVE.search(joined[-1]))
+        ):
             joined[-1] = f"{joined[-1]}、{piece}"
         else:
             joined.append(piece)

@@ -145,3 +145,27 @@ def test_the_group_ending_an_item_is_taken_off_its_text(
     found_body, found = take_trailing(text)
     assert found_body == body
     assert (found.lead if found else None) == lead
+
+
+def test_a_deadline_after_a_labelled_list_is_the_due_date_not_a_unit() -> None:
+    found = parse_group(
+        "牵头单位：州行政审批服务局；责任单位：州司法局、州委编办及州直相关单位，"
+        "各县市人民政府、湘西经开区管委会，6月底完成"
+    )
+    assert found is not None
+    assert found.lead == ["州行政审批服务局"]
+    assert found.responsible == [
+        "州司法局",
+        "州委编办",
+        "州直相关单位",
+        "各县市人民政府",
+        "湘西经开区管委会",
+    ]
+    assert found.due == ["6月底完成"]
+
+
+def test_a_bare_unit_word_after_a_collective_continues_it() -> None:
+    assert [name for name, _, _ in split_units("市大数据局、市直有关部门、单位")] == [
+        "市大数据局",
+        "市直有关部门、单位",
+    ]
