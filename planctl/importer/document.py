@@ -14,7 +14,7 @@ from planctl.importer.build import arrange, build, place_sections
 from planctl.importer.furniture import set_aside
 from planctl.importer.lines import Line, Source
 from planctl.importer.numbering import Node
-from planctl.importer.owners import ROLES, registered_units
+from planctl.importer.owners import ROLES, first_named_leads, registered_units, says_first_leads
 from planctl.importer.title import kind_of, period_of, read_head, title_from_notice
 from planctl.importer.units_match import UnitMatches, match_units
 from planctl.units import UnitRegistry
@@ -64,7 +64,8 @@ def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -
     """Plan data (stage draft) for `source`; units are matched against `registry`, whose
     names are units wherever the document names them."""
     known = frozenset(registry.known_names()) if registry is not None else frozenset()
-    with registered_units(known):
+    first_leads = says_first_leads("\n".join(line.text for line in source.lines))
+    with registered_units(known), first_named_leads(first_leads):
         return _import(source, plan_id, registry)
 
 

@@ -147,6 +147,36 @@ _CONJUNCTION = re.compile("(?:以及|和|及|与)")
 _REGISTERED: ContextVar[frozenset[str]] = ContextVar("registered_units", default=frozenset())
 
 
+# 排在第一位的部门为牵头部门（列第一位者为牵头单位）: in a list of units that 负责, the
+# first leads. Said for the whole document (下同, or outside any group), or for one group.
+FIRST_LEADS = re.compile(
+    r"(?:排在|排|列|位于|位列)?(?:第一位|首位|第一个|最前面?)(?:的|者)?(?:部门|单位)?"
+    r"(?:为|是|系)牵头(?:部门|单位)?"
+)
+_FIRST_LEADS_HERE: ContextVar[bool] = ContextVar("first_leads", default=False)
+
+
+def says_first_leads(text: str) -> bool:
+    """Whether `text` says, for all that follows, that the first unit named leads."""
+    for match in FIRST_LEADS.finditer(text):
+        after = text[match.end() : match.end() + 6]
+        before = text[: match.start()]
+        inside_group = before.count("（") > before.count("）")
+        if "下同" in after or "以下" in after or not inside_group:
+            return True
+    return False
+
+
+@contextmanager
+def first_named_leads(on: bool) -> Iterator[None]:
+    """Within the block, a list that 负责 with no lead named is led by its first unit."""
+    token = _FIRST_LEADS_HERE.set(on)
+    try:
+        yield
+    finally:
+        _FIRST_LEADS_HERE.reset(token)
+
+
 @contextmanager
 def registered_units(names: frozenset[str]) -> Iterator[None]:
     """Within the block, names in `names` are units whatever their ending."""
@@ -211,6 +241,8 @@ def parse_group(content: str, *, implicit: bool = False) -> Owners | None:
         owners.kept.append(clause)  # a note after the owners: 不再做分工，下同
     if not owners.names_units and not owners.due:
         return None
+    if _FIRST_LEADS_HERE.get() or any(FIRST_LEADS.search(kept) for kept in owners.kept):
+        _first_leads(owners, state)
     owners.lead_more = state.lead_etc and not owners.support and not owners.responsible
     others = set(owners.lead)
     owners.responsible = [name for name in owners.responsible if name not in others]
@@ -223,6 +255,16 @@ def parse_group(content: str, *, implicit: bool = False) -> Owners | None:
 class _State:
     lead_etc: bool = False
     roles_seen: int = 0
+
+
+def _first_leads(owners: Owners, state: _State) -> None:
+    """A负责 list (no 牵头 said) under the first-named-leads rule: A leads, the others are
+    responsible."""
+    if owners.lead_word != "负责" or len(owners.lead) < 2 or owners.responsible:
+        return
+    owners.lead, owners.responsible = owners.lead[:1], owners.lead[1:]
+    owners.responsible_more, state.lead_etc = state.lead_etc, False
+    owners.lead_word = "牵头"
 
 
 def _clauses(content: str) -> list[str]:
@@ -245,6 +287,9 @@ def _clauses(content: str) -> list[str]:
 
 
 def _apply(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
+    if FIRST_LEADS.search(clause) and state.roles_seen:
+        owners.kept.append(clause)  # 排在第一位的部门为牵头部门: a note on the list before it
+        return True
     if _LEADER_LABEL.match(clause):
         owners.kept.append(clause)  # 牵头市领导：… names people, kept in the text
         return True

@@ -28,15 +28,15 @@ from .extraction import Item, Score, assignments, hierarchy, score
 CORPUS = DATA / "import" / "corpus"
 TRUTHS = sorted((CORPUS / "expected").glob("*.yaml"))
 REGISTRY = load_registry(ROOT / "plans" / "units.yaml")
-# Kept out of sight while the importer was developed; scored on their own.
+# Kept out of sight while the importer was developed: their extractions were written
+# from the texts alone, and they are scored on their own. (The first held-out set, the
+# garden-city, Guangzhou, Shaoguan, Sichuan, Weihai and Xiangxi documents, has since been
+# examined and its losses fixed; it counts as developed on.)
 HELD_OUT = frozenset(
     {
-        "garden-city-task-table-pasted",
-        "guangzhou-2006-items-table",
-        "shaoguan-2023-digital-government",
-        "sichuan-2022-circulation",
-        "weihai-2023-digital-work-points",
-        "xiangxi-2020-business-environment",
+        "guobanfa-2018-121-sports-events",
+        "guobanfa-2018-129-consumption-poverty",
+        "guofa-2018-39-employment",
     }
 )
 MINIMUM_F1 = 0.95

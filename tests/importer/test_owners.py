@@ -169,3 +169,21 @@ def test_a_bare_unit_word_after_a_collective_continues_it() -> None:
         "市大数据局",
         "市直有关部门、单位",
     ]
+
+
+def test_the_first_named_unit_leads_where_the_document_says_so() -> None:
+    from planctl.importer.owners import first_named_leads, says_first_leads
+
+    note = "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）"
+    assert says_first_leads(f"加大稳岗支持力度。{note}")
+    assert not says_first_leads("（海关总署、商务部负责，排在第一位的部门为牵头部门）")
+    with first_named_leads(True):
+        found = parse_group("财政部、工业和信息化部、人民银行等负责")
+        explicit = parse_group("农业农村部、工业和信息化部牵头负责")
+    assert found == owners(
+        lead=["财政部"], responsible=["工业和信息化部", "人民银行"], responsible_more=True
+    )
+    assert explicit is not None and explicit.lead == ["农业农村部", "工业和信息化部"]
+    one_group = parse_group("税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门")
+    assert one_group is not None
+    assert (one_group.lead, one_group.responsible) == (["税务总局"], ["财政部", "海关总署"])
