@@ -512,7 +512,12 @@ def take_trailing(text: str) -> tuple[str, Owners | None]:
     """Split `text` into its words and the owner groups that end it (bracketed or labelled)."""
     found: Owners | None = None
     while True:
-        split = _trailing_bracket(text) or _trailing_labels(text) or _trailing_role_sentence(text)
+        split = (
+            _trailing_bracket(text)
+            or _trailing_labels(text)
+            or _trailing_role_sentence(text)
+            or _trailing_role_clause(text)
+        )
         if split is None:
             return text, found
         text, owners = split
@@ -564,6 +569,24 @@ def _trailing_role_sentence(text: str) -> tuple[str, Owners] | None:
     if owners is None or owners.kept:
         return None
     return text[: cut + 1], owners
+
+
+def _trailing_role_clause(text: str) -> tuple[str, Owners] | None:
+    """推进实验室建设，由市科技局牵头。 — a sentence's last clause that only names owners."""
+    body = text.rstrip("。；; ")
+    if body.endswith(tuple(CLOSERS)):
+        return None
+    clauses = split_top_level(body, "，,")
+    if len(clauses) < 2:
+        return None
+    clause = clauses[-1]
+    if _role_suffix(clause) is None:
+        return None
+    owners = parse_group(clause)
+    if owners is None or owners.kept or not owners.names_units:
+        return None
+    cut = body.rfind(clause)
+    return body[:cut].rstrip("，, ") + "。", owners
 
 
 def owners_in_sentence(text: str) -> Owners | None:

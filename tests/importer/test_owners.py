@@ -187,3 +187,10 @@ def test_the_first_named_unit_leads_where_the_document_says_so() -> None:
     one_group = parse_group("税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门")
     assert one_group is not None
     assert (one_group.lead, one_group.responsible) == (["税务总局"], ["财政部", "海关总署"])
+
+
+def test_a_last_clause_that_only_names_owners_is_the_sentence_s_group() -> None:
+    text, found = take_trailing("推进实验室建设，由市科技局牵头。")
+    assert text == "推进实验室建设。"
+    assert found is not None and found.lead == ["市科技局"]
+    assert take_trailing("推进实验室建设，各地要加强领导。")[1] is None
