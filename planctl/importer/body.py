@@ -250,6 +250,7 @@ class _Table:
             number.rest if number else text,
             [line],
             style=number.style if number else "table-band",
+            band=True,
         )
         reader.outline.add_item(node)
 
@@ -284,6 +285,7 @@ class _Table:
                         number.rest if number else value,
                         [line],
                         style=f"table-category{level}",
+                        band=True,
                     )
                 )
 

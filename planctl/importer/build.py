@@ -149,7 +149,14 @@ def _top(node: Node, node_id: str, year: int | None) -> _Item:
 def _convert(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
     if node.children:
         return _section(node, node_id, year, inherited)
+    if _is_band(node):  # a table's section row with no rows under it: still a heading
+        title, rest = _split_heading(node.heading)
+        return _Item(_section_head(node_id, node, title, [rest]), True, False, node)
     return _leaf(node, node_id, year, inherited)
+
+
+def _is_band(node: Node) -> bool:
+    return node.band and not node.paras
 
 
 def _section(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:

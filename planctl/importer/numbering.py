@@ -136,6 +136,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     row: object | None = None  # the table row's fields, for items read from a table
     style: str = ""
+    band: bool = False  # a table's section row (a merged cell or a category cell)
 
     @property
     def written(self) -> str | None:
