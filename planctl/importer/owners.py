@@ -126,7 +126,7 @@ _MARKER = re.compile(r"[（(](牵头|负责|配合|参与|协办|指导)[）)]$"
 _UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|室|处|科|所|会|队|站|心|府|司|团|联|馆|园|台|校|学|行|署|"
     r"社|关|组|业|道|街|村|乡|镇|居|区|县|市|省|场|港|门|位|构|厂|庭|网|盟|协|班|"
-    r"库|军|旗|州|庄|点|段|中心|公司|集团|银行|基地|平台|专班)$"
+    r"库|军|旗|州|庄|点|段|中心|中央|公司|集团|银行|基地|平台|专班)$"
 )
 # How collective units open: 各镇（街道）, 有关市、区政府, 市直各部门.
 _COLLECTIVE_START = re.compile(r"^(?:各|有关|相关|其他|其它|[市区县省州]直)")
@@ -140,6 +140,7 @@ _COLLECTIVE = re.compile(r"(?:各|有关|相关|所属|直属)(?:部门|单位|�
 _NOT_IN_UNIT = "。；！？：:，,“”《》"
 # Words of a sentence, never of an organisation's name (以下政策措施均需…落实).
 _SENTENCE_WORDS = re.compile(r"以下|以上|均需|需要|应当|按照|根据|通过|不再|进一步|其中|确保|力争")
+_VERB_START = re.compile(r"(?:引导|推动|鼓励|支持|动员|推进|加强|加快|开展|号召|带动|吸引)")
 _MAX_UNIT = 30
 _CONJUNCTION = re.compile("(?:以及|和|及|与)")
 
@@ -499,10 +500,14 @@ def looks_like_unit(name: str, *, strict: bool = False) -> bool:
         return False
     if name in _NOT_UNITS or (strict and len(name) < 3) or _SENTENCE_WORDS.search(name):
         return False
+    if _VERB_START.match(name):  # 引导全社会（参与）: an action, not an organisation
+        return False
     bare = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
     if not bare:
         return False
-    return bool(_UNIT_END.search(bare)) or "有关" in bare or "相关" in bare
+    ending = _UNIT_END.search(bare)
+    # An ending alone (中央, 中心) names no organisation; 中央和国家机关工委 is one unit.
+    return bool(ending and ending.start() > 0) or "有关" in bare or "相关" in bare
 
 
 # --- finding groups in text -----------------------------------------------------------------
@@ -512,12 +517,9 @@ def take_trailing(text: str) -> tuple[str, Owners | None]:
     """Split `text` into its words and the owner groups that end it (bracketed or labelled)."""
     found: Owners | None = None
     while True:
-        split = (
-            _trailing_bracket(text)
-            or _trailing_labels(text)
-            or _trailing_role_sentence(text)
-            or _trailing_role_clause(text)
-        )
+        split = _trailing_bracket(text) or _trailing_labels(text)
+        if split is None and found is None:  # unbracketed owners only end the whole text
+            split = _trailing_role_sentence(text) or _trailing_role_clause(text)
         if split is None:
             return text, found
         text, owners = split

@@ -28,17 +28,14 @@ from .extraction import Item, Score, assignments, hierarchy, score
 CORPUS = DATA / "import" / "corpus"
 TRUTHS = sorted((CORPUS / "expected").glob("*.yaml"))
 REGISTRY = load_registry(ROOT / "plans" / "units.yaml")
-# Kept out of sight while the importer was developed: their extractions were written
-# from the texts alone, and they are scored on their own. (The first held-out set, the
-# garden-city, Guangzhou, Shaoguan, Sichuan, Weihai and Xiangxi documents, has since been
-# examined and its losses fixed; it counts as developed on.)
-HELD_OUT = frozenset(
-    {
-        "guobanfa-2018-121-sports-events",
-        "guobanfa-2018-129-consumption-poverty",
-        "guofa-2018-39-employment",
-    }
-)
+# Kept out of sight while the importer was developed: their extractions are written from
+# the texts alone, and they are scored on their own. Two sets have been held out and then
+# examined, so they now count as developed on: the garden-city, Guangzhou items table,
+# Shaoguan, Sichuan, Weihai and Xiangxi documents (0.824 hierarchy, 0.778 (role, unit)
+# when first scored), and the three whole 国务院/国办 documents guobanfa-2018-121,
+# guobanfa-2018-129 and guofa-2018-39 (1.000 and 0.977, once a transcription slip in
+# one extraction was corrected). Add new documents here first.
+HELD_OUT: frozenset[str] = frozenset()
 MINIMUM_F1 = 0.95
 
 

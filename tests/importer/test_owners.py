@@ -194,3 +194,24 @@ def test_a_last_clause_that_only_names_owners_is_the_sentence_s_group() -> None:
     assert text == "推进实验室建设。"
     assert found is not None and found.lead == ["市科技局"]
     assert take_trailing("推进实验室建设，各地要加强领导。")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("group", "lead"),
+    [
+        (
+            "全国工商联、共青团中央、全国妇联等和各省级人民政府负责",
+            ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"],
+        ),
+        ("扶贫办、中央和国家机关工委、国管局负责", ["扶贫办", "中央和国家机关工委", "国管局"]),
+    ],
+)
+def test_national_bodies_are_units_and_a_bare_ending_is_not(group: str, lead: list[str]) -> None:
+    found = parse_group(group)
+    assert found is not None and found.lead == lead
+
+
+def test_a_sentence_s_action_before_a_group_is_no_owner() -> None:
+    text, found = take_trailing("发出倡议，引导全社会参与。（全国工商联、民政部负责）")
+    assert text == "发出倡议，引导全社会参与。"
+    assert found is not None and (found.lead, found.support) == (["全国工商联", "民政部"], [])
