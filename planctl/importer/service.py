@@ -98,6 +98,12 @@ def _run_into(request: ImportRequest, here: Path) -> ImportOutcome:
         )
     added = _add_units(request, imported, units_path)
     revision = revise(plan_text, render(imported.data, imported.unplaced))
+    if revision.removed and not revision.kept and not request.force:
+        raise InputError(
+            _("no task of the plan was found in the document, so it is another document"),
+            where=str(request.source),
+            hint=_("check that this is the plan's revised document, or pass --force"),
+        )
     write_atomic(target, revision.text)
     if added and units_path is not None:
         registry = require_registry(units_path, doing="import")

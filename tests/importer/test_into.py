@@ -186,3 +186,19 @@ def test_a_task_inserted_takes_a_new_id_and_the_others_keep_theirs() -> None:
     assert '  - id: "2"  # 发改局牵头\n    source_number: 三、\n    title: 深化改革开放' in (
         revision.text
     )
+
+
+def test_another_document_does_not_replace_the_plan_unless_forced(
+    cli: CLI, repo: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "某市2024年工作要点\n一、建设数字政府。（市政务服务数据管理局负责）\n", "utf-8"
+    )
+    before = (repo / PLAN).read_bytes()
+    refused = cli("import", str(other), "--into", PLAN, cwd=repo)
+    assert refused.exit_code == 2
+    assert "no task of the plan was found in the document" in refused.stderr
+    assert (repo / PLAN).read_bytes() == before
+    forced = cli("import", str(other), "--into", PLAN, "--force", cwd=repo)
+    assert "0 tasks found again (0 changed), 1 added, 35 removed" in forced.stdout

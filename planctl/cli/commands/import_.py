@@ -34,7 +34,11 @@ def import_plan(
     add_units: bool = typer.Option(
         False, "--add-units", help="Append units not yet in plans/units.yaml to it (kind: other)."
     ),
-    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Replace an existing output file; with --into, update even when no task matches.",
+    ),
     into: Path | None = typer.Option(  # noqa: B008
         None,
         "--into",
