@@ -101,6 +101,7 @@ _REFUSED = {
     "render": N_("cannot render: {reason}"),
     "format": N_("cannot format: {reason}"),
     "import": N_("cannot import: {reason}"),
+    "update": N_("cannot update the plan: {reason}"),
     "add units": N_("cannot add units: {reason}"),
 }
 

@@ -89,6 +89,9 @@ class Section:
     text: str | None = None
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
+    before: str | None = None  # the sibling task this section stands before, if any
+    # Tasks and sub-sections in the document's order (see `in_order`).
+    entries: tuple[Section | Task, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,21 +144,23 @@ class Plan:
     notice: Notice | None = None
     preamble: tuple[PreamblePart, ...] = ()
     sections: tuple[Section, ...] = ()
+    top_tasks: tuple[Task, ...] = ()  # tasks outside any section (一、…三十、 each a task)
+    entries: tuple[Section | Task, ...] = ()  # top tasks and sections in document order
     _index: dict[str, Task] = field(default_factory=dict, repr=False, compare=False)
     # The task list, built on first use: every rule walks it, so it is walked once.
     _tasks: list[Task] = field(default_factory=list, repr=False, compare=False)
 
     def walk_sections(self) -> Iterator[tuple[Section, int]]:
-        """Every section, depth first, with its depth (1 for top level)."""
-        stack = [(section, 1) for section in reversed(self.sections)]
+        """Every section in document order, depth first, with its depth (1 for top level)."""
+        stack = [(section, 1) for section in reversed(_sections_of(self.entries))]
         while stack:
             section, depth = stack.pop()
             yield section, depth
-            stack.extend((child, depth + 1) for child in reversed(section.sections))
+            stack.extend((child, depth + 1) for child in reversed(_sections_of(section.entries)))
 
     def placed_tasks(self) -> Iterator[Placed]:
-        """Every task in document order, with the sections above it."""
-        yield from _placed(self.sections, ())
+        """Every task in document order, with the sections above it (none for a top task)."""
+        yield from _placed(self.entries, ())
 
     def tasks(self) -> Iterator[Task]:
         if not self._tasks:
@@ -168,12 +173,34 @@ class Plan:
         return self._index.get(task_id)
 
 
-def _placed(sections: tuple[Section, ...], above: tuple[Section, ...]) -> Iterator[Placed]:
+def _placed(entries: tuple[Section | Task, ...], above: tuple[Section, ...]) -> Iterator[Placed]:
+    for entry in entries:
+        if isinstance(entry, Task):
+            yield Placed(entry, above)
+        else:
+            yield from _placed(entry.entries, (*above, entry))
+
+
+def _sections_of(entries: tuple[Section | Task, ...]) -> list[Section]:
+    return [entry for entry in entries if isinstance(entry, Section)]
+
+
+def in_order(tasks: tuple[Task, ...], sections: tuple[Section, ...]) -> tuple[Section | Task, ...]:
+    """Tasks and sections as the document has them: each section just before the task its
+    `before` names, the others after every task; sections keep their relative order."""
+    ids = {task.id for task in tasks}
+    ahead: dict[str, list[Section]] = {}
+    after: list[Section] = []
     for section in sections:
-        chain = (*above, section)
-        for task in section.tasks:
-            yield Placed(task, chain)
-        yield from _placed(section.sections, chain)
+        if section.before in ids:
+            ahead.setdefault(section.before, []).append(section)
+        else:
+            after.append(section)
+    entries: list[Section | Task] = []
+    for task in tasks:
+        entries.extend(ahead.pop(task.id, ()))
+        entries.append(task)
+    return (*entries, *after)
 
 
 # --- building from data -----------------------------------------------------------------
@@ -182,6 +209,12 @@ def _placed(sections: tuple[Section, ...], above: tuple[Section, ...]) -> Iterat
 def plan_from_data(data: Mapping[str, Any]) -> Plan:
     """The typed view of a plan the schema has accepted."""
     period = data.get("period")
+    sections = tuple(
+        _section(item, ("sections", index)) for index, item in enumerate(data.get("sections") or ())
+    )
+    tasks = tuple(
+        _task(item, ("tasks", index)) for index, item in enumerate(data.get("tasks") or ())
+    )
     return Plan(
         id=data["id"],
         title=data["title"],
@@ -194,28 +227,30 @@ def plan_from_data(data: Mapping[str, Any]) -> Plan:
             PreamblePart(text=part["text"], title=part.get("title"))
             for part in data.get("preamble") or ()
         ),
-        sections=tuple(
-            _section(item, ("sections", index))
-            for index, item in enumerate(data.get("sections") or ())
-        ),
+        sections=sections,
+        top_tasks=tasks,
+        entries=in_order(tasks, sections),
     )
 
 
 def _section(data: Mapping[str, Any], path: JsonPath) -> Section:
+    sections = tuple(
+        _section(item, (*path, "sections", index))
+        for index, item in enumerate(data.get("sections") or ())
+    )
+    tasks = tuple(
+        _task(item, (*path, "tasks", index)) for index, item in enumerate(data.get("tasks") or ())
+    )
     return Section(
         id=data["id"],
         path=path,
         title=data["title"],
         source_number=data.get("source_number"),
         text=data.get("text"),
-        sections=tuple(
-            _section(item, (*path, "sections", index))
-            for index, item in enumerate(data.get("sections") or ())
-        ),
-        tasks=tuple(
-            _task(item, (*path, "tasks", index))
-            for index, item in enumerate(data.get("tasks") or ())
-        ),
+        sections=sections,
+        tasks=tasks,
+        before=data.get("before"),
+        entries=in_order(tasks, sections),
     )
 
 

@@ -114,13 +114,14 @@ class _Outline:
     parent: dict[str, str | None] = field(default_factory=dict)
     children: dict[str | None, list[str]] = field(default_factory=dict)
     tasks: dict[str, Task] = field(default_factory=dict)
-    home: dict[str, str] = field(default_factory=dict)
-    held: dict[str, list[str]] = field(default_factory=dict)
+    home: dict[str, str | None] = field(default_factory=dict)  # None: the plan's top level
+    held: dict[str | None, list[str]] = field(default_factory=dict)
     places: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, plan: Plan) -> _Outline:
         outline = cls()
+        outline.add_tasks(plan.top_tasks, None)
         outline.add_sections(plan.sections, None)
         return outline
 
@@ -131,16 +132,19 @@ class _Outline:
             self.sections[section.id] = section
             self.parent[section.id] = parent
             self.children.setdefault(parent, []).append(section.id)
-            ids = self.held[section.id] = []
-            for task in section.tasks:
-                if task.id not in self.tasks:
-                    self.tasks[task.id] = task
-                    self.home[task.id] = section.id
-                    self.places[task.id] = len(ids) + 1
-                    ids.append(task.id)
+            self.add_tasks(section.tasks, section.id)
             self.add_sections(section.sections, section.id)
 
-    def task_ids(self, section_id: str) -> list[str]:
+    def add_tasks(self, tasks: Sequence[Task], section_id: str | None) -> None:
+        ids = self.held[section_id] = []
+        for task in tasks:
+            if task.id not in self.tasks:
+                self.tasks[task.id] = task
+                self.home[task.id] = section_id
+                self.places[task.id] = len(ids) + 1
+                ids.append(task.id)
+
+    def task_ids(self, section_id: str | None) -> list[str]:
         """The tasks of a section, in order (a duplicate id counts where it first appears)."""
         return self.held.get(section_id, [])
 
@@ -162,6 +166,7 @@ class _PlanComparison:
         for found in plan_header_changes(self.old, self.new):
             yield self._change(K.PLAN_CHANGED, found)
         yield from self._notice()
+        yield from self._tasks_of(None)
         for section, _depth in self.new.walk_sections():
             if self.after.sections.get(section.id) is section:
                 yield from self._section(section)
@@ -211,6 +216,7 @@ class _PlanComparison:
             yield self._change(K.SECTION_RENAMED, found, after.id)
         for found in [
             *value_change("source_number", before.source_number, after.source_number),
+            *value_change("before", before.before, after.before),
             *text_change("text", before.text, after.text),
         ]:
             yield self._change(K.SECTION_CHANGED, found, after.id)
@@ -240,7 +246,7 @@ class _PlanComparison:
 
     # --- tasks ------------------------------------------------------------------------
 
-    def _tasks_of(self, section_id: str) -> Iterator[Change]:
+    def _tasks_of(self, section_id: str | None) -> Iterator[Change]:
         """The section's tasks in new order, each removed task where it used to be."""
         ids = self.after.task_ids(section_id)
         reordered = self._reordered_tasks(section_id, ids)
@@ -259,7 +265,7 @@ class _PlanComparison:
         reordered = self._reordered_tasks(section_id, self.after.task_ids(section_id))
         yield from self._task(section_id, task_id, task_id in reordered)
 
-    def _task(self, section_id: str, task_id: str, reordered: bool) -> Iterator[Change]:
+    def _task(self, section_id: str | None, task_id: str, reordered: bool) -> Iterator[Change]:
         after = self.after.tasks[task_id]
         before = self.before.tasks.get(task_id)
         if before is None:
@@ -280,8 +286,8 @@ class _PlanComparison:
     def _task_place(self, outline: _Outline, task_id: str) -> dict[str, str | int | None]:
         return {"section": outline.home[task_id], "position": outline.position(task_id)}
 
-    def _reordered_tasks(self, section_id: str, ids: list[str]) -> set[str]:
-        if section_id not in self.before.sections:
+    def _reordered_tasks(self, section_id: str | None, ids: list[str]) -> set[str]:
+        if section_id is not None and section_id not in self.before.sections:
             return set()
         stayed = [i for i in ids if self.before.home.get(i) == section_id]
         was = [i for i in self.before.task_ids(section_id) if self.after.home.get(i) == section_id]
@@ -292,7 +298,7 @@ class _PlanComparison:
             if task_id not in self.after.tasks:
                 yield self._removed(section_id, task_id)
 
-    def _removed(self, section_id: str, task_id: str) -> Change:
+    def _removed(self, section_id: str | None, task_id: str) -> Change:
         heading = self.before.tasks[task_id].heading
         return Change(self.plan_id, K.TASK_REMOVED, section_id, task_id, old=heading)
 

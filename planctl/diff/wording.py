@@ -31,6 +31,7 @@ Labels: TypeAlias = Mapping[str, str]
 # Words one record: a milestone, an indicator or a progress entry.
 _RecordText: TypeAlias = Callable[[Mapping[str, Value]], str]
 NONE_TEXT = "（无）"
+TOP_LEVEL = "不属于章节的任务"  # the heading of changes to the plan's top-level tasks
 ARROW = " → "
 
 TASK_FIELDS = {
@@ -54,7 +55,12 @@ TASK_FIELDS = {
     "status": "状态",
     "progress": "进展",
 }
-SECTION_FIELDS = {"title": "标题", "text": "说明", "source_number": "原文编号"}
+SECTION_FIELDS = {
+    "title": "标题",
+    "text": "说明",
+    "source_number": "原文编号",
+    "before": "排在任务之前",
+}
 PLAN_FIELDS = {
     "id": "计划编号",
     "title": "计划标题",

@@ -33,14 +33,16 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
 
 from planctl.atomic import write_atomic
 from planctl.errors import ExitCode, FormatError, PlanRefused, os_error_reason
 from planctl.findings import Finding, Severity
-from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
+from planctl.fmt.comments import assign_comments, collect_slots, pin_items, scan_comments
 from planctl.fmt.deadlines import store_worded_deadlines
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.roundtrip import dump, parse
@@ -50,12 +52,16 @@ __all__ = [
     "FormatError",
     "FormatReport",
     "Kind",
+    "edit_text",
     "format_file",
     "format_files",
     "format_text",
     "is_formatted",
     "kind_of",
 ]
+
+# An edit of the round-trip data: the root mapping and the comment lines at the file's end.
+Edit = Callable[[CommentedMap, list[str]], None]
 
 
 def format_text(text: str, *, kind: Kind) -> str:
@@ -66,6 +72,24 @@ def format_text(text: str, *, kind: Kind) -> str:
     notes = assign_comments(scan_comments(source, node), slots)
     if kind == "plan":
         store_worded_deadlines(data)
+    Layout(notes).document(data, kind)
+    return dump(data)
+
+
+def edit_text(text: str, *, kind: Kind, edit: Edit) -> str:
+    """`text` changed by `edit`, in the canonical layout, every comment kept with the key
+    or list item it belongs to (comments of items the edit drops go with them).
+
+    `edit` may change values, drop keys and rebuild lists, reusing the mappings it keeps;
+    it receives the comment lines at the end of the file, which it may rewrite.
+    """
+    source = _normalise_newlines(text)
+    node, data = parse(source)
+    slots = collect_slots(node, data)
+    notes = assign_comments(scan_comments(source, node), slots)
+    pinned = pin_items(notes, data)
+    edit(data, notes.tail(data))
+    pinned.place(notes, data)
     Layout(notes).document(data, kind)
     return dump(data)
 

@@ -313,3 +313,48 @@ def _gap_target(
 def _add_blank(lines: list[str]) -> None:
     if not lines or lines[-1]:
         lines.append("")
+
+
+# --- editing the data between reading and writing
+
+
+@dataclass
+class PinnedItems:
+    """List items' comments held by the items themselves while lists are rebuilt (an
+    edit may move, insert or drop items; notes are found by list position otherwise)."""
+
+    notes: dict[int, SlotNotes] = field(default_factory=dict)
+    alive: list[Any] = field(default_factory=list)  # the old containers: no id is reused
+
+    def place(self, notes: Notes, root: CommentedMap) -> None:
+        """Give each pinned item its comments at its new place."""
+        for seq in _sequences(root):
+            for index, item in enumerate(seq):
+                pinned = self.notes.get(id(item))
+                if pinned is not None:
+                    notes.slots[(id(seq), index)] = pinned
+
+
+def pin_items(notes: Notes, root: CommentedMap) -> PinnedItems:
+    pinned = PinnedItems(alive=list(_containers(root)))
+    for seq in _sequences(root):
+        for index, item in enumerate(seq):
+            found = notes.slots.pop((id(seq), index), None)
+            if found is not None and isinstance(item, CommentedMap):
+                pinned.notes[id(item)] = found
+            elif found is not None:
+                notes.slots[(id(seq), index)] = found
+    return pinned
+
+
+def _containers(root: Container) -> Iterator[Container]:
+    todo: list[Any] = [root]
+    while todo:
+        container = todo.pop()
+        yield container
+        values = container.values() if isinstance(container, CommentedMap) else container
+        todo.extend(v for v in values if isinstance(v, CommentedMap | CommentedSeq))
+
+
+def _sequences(root: CommentedMap) -> Iterator[CommentedSeq]:
+    return (c for c in _containers(root) if isinstance(c, CommentedSeq))

@@ -26,7 +26,7 @@ Kind = Literal["plan", "units"]
 _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "plan": (
         "format", "id", "title", "kind", "stage", "issuer", "period", "notice",
-        "preamble", "sections",
+        "preamble", "sections", "tasks",
     ),
     "period": ("start", "end"),
     "notice": (
@@ -35,7 +35,7 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
         "cc", "printer", "printed",
     ),
     "preamble": ("title", "text"),
-    "section": ("id", "source_number", "title", "text", "sections", "tasks"),
+    "section": ("id", "source_number", "title", "text", "before", "sections", "tasks"),
     "task": (
         "id", "source_number", "title", "text", "lead", "support", "lead_more",
         "support_more", "lead_word", "support_word", "responsible", "responsible_more",
@@ -56,6 +56,7 @@ _FIELD_KIND: dict[tuple[str, str], str] = {
     ("plan", "notice"): "notice",
     ("plan", "preamble"): "preamble",
     ("plan", "sections"): "section",
+    ("plan", "tasks"): "task",
     ("section", "sections"): "section",
     ("section", "tasks"): "task",
     ("task", "milestones"): "milestone",
@@ -69,7 +70,9 @@ _FIELD_KIND: dict[tuple[str, str], str] = {
 _FLOW_RECORDS = frozenset({"period", "milestone", "indicator", "progress"})
 
 # Lists whose items are separated by a blank line, so that one task is one block.
-_SPACED_LISTS = frozenset({("plan", "sections"), ("section", "sections"), ("section", "tasks")})
+_SPACED_LISTS = frozenset(
+    {("plan", "sections"), ("plan", "tasks"), ("section", "sections"), ("section", "tasks")}
+)
 
 
 # --- layout

@@ -71,7 +71,7 @@ class Versions:
         self.parsed += 1
         plan, document = load_plan_document(raw, name)
         placed = _placed(plan, self.task_id) if self.shortcut else None
-        if placed is None:
+        if placed is None or not placed.sections:  # a top-level task: no shortcut
             return Version(plan, raw.splitlines(), None)
         # Where the task is takes a second pass over the text (the loader records
         # positions on demand); it pays for itself as soon as one later version is derived.

@@ -91,7 +91,7 @@ class _Reader:
     # --- text lines --------------------------------------------------------------------
 
     def _text_line(self, line: Line) -> None:
-        number = recognise(line.text)
+        number = self.outline.continued(line.text) or recognise(line.text)
         if number is not None and self.outline.accepts(number):
             self._item(number, line)
         elif self._belongs_above(line.text):
@@ -251,6 +251,7 @@ class _Table:
             number.rest if number else text,
             [line],
             style=number.style if number else "table-band",
+            band=True,
         )
         reader.outline.add_item(node)
 
@@ -273,6 +274,8 @@ class _Table:
         for level, value in enumerate(values):
             if level < len(self.categories) and self.categories[level] == value:
                 continue
+            if not value and level < len(self.categories):
+                continue  # a merged cell, empty below its first row: the same category
             del self.categories[level:]
             self.categories.append(value)
             if value:
@@ -283,6 +286,7 @@ class _Table:
                         number.rest if number else value,
                         [line],
                         style=f"table-category{level}",
+                        band=True,
                     )
                 )
 

@@ -106,6 +106,34 @@ def _segment(node: Node, position: int) -> str:
 
 # --- sections ------------------------------------------------------------------------------
 
+_BEFORE = "_before"  # a section's next sibling task, until ids are final (`place_sections`)
+
+
+def arrange(children: list[tuple[bool, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """`tasks` and `sections` of one level in document order: a section with a task after
+    it remembers that task, which becomes its `before` once ids are final."""
+    arranged: dict[str, list[dict[str, Any]]] = {}
+    waiting: list[dict[str, Any]] = []
+    for is_section, data in children:
+        if is_section:
+            waiting.append(data)
+            arranged.setdefault("sections", []).append(data)
+        else:
+            for section in waiting:
+                section[_BEFORE] = data
+            waiting = []
+            arranged.setdefault("tasks", []).append(data)
+    return arranged
+
+
+def place_sections(container: dict[str, Any]) -> None:
+    """Turn each remembered next task into the section's `before` (after `unique_ids`)."""
+    for section in container.get("sections", []):
+        task = section.pop(_BEFORE, None)
+        if task is not None:
+            section["before"] = task["id"]
+        place_sections(section)
+
 
 def _top(node: Node, node_id: str, year: int | None) -> _Item:
     """A top-level heading over prose that names no owners is a section of text (保障措施)."""
@@ -121,7 +149,14 @@ def _top(node: Node, node_id: str, year: int | None) -> _Item:
 def _convert(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
     if node.children:
         return _section(node, node_id, year, inherited)
+    if _is_band(node):  # a table's section row with no rows under it: still a heading
+        title, rest = _split_heading(node.heading)
+        return _Item(_section_head(node_id, node, title, [rest]), True, False, node)
     return _leaf(node, node_id, year, inherited)
+
+
+def _is_band(node: Node) -> bool:
+    return node.band and not node.paras
 
 
 def _section(node: Node, node_id: str, year: int | None, inherited: Owners | None) -> _Item:
@@ -133,12 +168,7 @@ def _section(node: Node, node_id: str, year: int | None, inherited: Owners | Non
         _convert(child, f"{node_id}.{_segment(child, n)}", year, passed)
         for n, child in enumerate(node.children, start=1)
     ]
-    tasks = [child.data for child in children if not child.is_section]
-    sections = [child.data for child in children if child.is_section]
-    if tasks:  # tasks come before subsections, as the model reads them
-        data["tasks"] = tasks
-    if sections:
-        data["sections"] = sections
+    data.update(arrange([(child.is_section, child.data) for child in children]))
     owned = owners is not None or any(child.owned for child in children)
     return _Item(data, True, owned, node)
 

@@ -11,17 +11,16 @@ from typing import Any
 from planctl.i18n import _
 from planctl.importer import notice as notice_parts
 from planctl.importer.body import first_body_line, read_body
-from planctl.importer.build import build
+from planctl.importer.build import arrange, build, place_sections
 from planctl.importer.furniture import set_aside
 from planctl.importer.lines import Line, Source
 from planctl.importer.numbering import Node
-from planctl.importer.owners import ROLES, registered_units
+from planctl.importer.owners import ROLES, first_named_leads, registered_units, says_first_leads
 from planctl.importer.title import kind_of, period_of, read_head, title_from_notice
 from planctl.importer.units_match import UnitMatches, match_units
 from planctl.units import UnitRegistry
 
 FORMAT = "planctl/1"
-LOOSE_SECTION_TITLE = "工作任务"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +40,17 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
     def tasks(self) -> list[dict[str, Any]]:
-        return [task for section in self.data.get("sections", []) for task in _tasks(section)]
+        return all_tasks(self.data)
 
     def sections(self) -> int:
         return sum(1 for section in self.data.get("sections", []) for _ in _sections(section))
 
 
-def _tasks(section: dict[str, Any]) -> list[dict[str, Any]]:
-    found = list(section.get("tasks", []))
-    for child in section.get("sections", []):
-        found.extend(_tasks(child))
+def all_tasks(container: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tasks of a plan's or a section's data, those of its sub-sections included."""
+    found = list(container.get("tasks", []))
+    for child in container.get("sections", []):
+        found.extend(all_tasks(child))
     return found
 
 
@@ -65,7 +65,8 @@ def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -
     """Plan data (stage draft) for `source`; units are matched against `registry`, whose
     names are units wherever the document names them."""
     known = frozenset(registry.known_names()) if registry is not None else frozenset()
-    with registered_units(known):
+    first_leads = says_first_leads("\n".join(line.text for line in source.lines))
+    with registered_units(known), first_named_leads(first_leads):
         return _import(source, plan_id, registry)
 
 
@@ -86,9 +87,10 @@ def _import(source: Source, plan_id: str, registry: UnitRegistry | None) -> Impo
     data = _plan(plan_id, title, period, notice)
     if head.preamble or built.preamble:
         data["preamble"] = head.preamble + built.preamble
-    data["sections"] = _sections_in_order(built.parts)
-    unique_ids(data["sections"])
-    units = _match(data["sections"], registry)
+    data.update(arrange(built.parts))
+    unique_ids(data)
+    place_sections(data)
+    units = _match(all_tasks(data), registry)
     if notice is None:
         _no_notice(source.lines, parts)
     placed = parts.used | _outline_lines(body.outline.roots) | _head_lines(plan_lines[:boundary])
@@ -154,29 +156,7 @@ def _plan(
     return data
 
 
-def _sections_in_order(parts: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Sections as they are; each run of tasks outside any section gets a section of its own."""
-    sections: list[dict[str, Any]] = []
-    loose: list[dict[str, Any]] = []
-    for is_section, data in parts:
-        if is_section:
-            _flush(loose, sections)
-            sections.append(data)
-        else:
-            loose.append(data)
-    _flush(loose, sections)
-    return sections
-
-
-def _flush(loose: list[dict[str, Any]], sections: list[dict[str, Any]]) -> None:
-    if loose:
-        number = sum(1 for s in sections if s["id"].startswith("tasks")) + 1
-        section_id = "tasks" if number == 1 else f"tasks-{number}"
-        sections.append({"id": section_id, "title": LOOSE_SECTION_TITLE, "tasks": list(loose)})
-        loose.clear()
-
-
-def unique_ids(sections: list[dict[str, Any]]) -> None:
+def unique_ids(container: dict[str, Any]) -> None:
     """Make every section and task id unique (a document may number two items alike)."""
     seen: set[str] = set()
 
@@ -190,14 +170,14 @@ def unique_ids(sections: list[dict[str, Any]]) -> None:
             visit(item.get("sections", []))
             visit(item.get("tasks", []))
 
-    visit(sections)
+    visit(container.get("tasks", []))
+    visit(container.get("sections", []))
 
 
 # --- units ---------------------------------------------------------------------------------
 
 
-def _match(sections: list[dict[str, Any]], registry: UnitRegistry | None) -> UnitMatches:
-    tasks = [task for section in sections for task in _tasks(section)]
+def _match(tasks: list[dict[str, Any]], registry: UnitRegistry | None) -> UnitMatches:
     names = [name for task in tasks for role in ROLES for name in task.get(role, [])]
     matches = match_units(names, registry)
     for task in tasks:
@@ -260,14 +240,5 @@ def _explain(imported: Imported, source: Source) -> None:
         imported.notes.append(
             _("unit {written} is registered as {registered}; the plan uses {registered}").format(
                 written=replacement.written, registered=replacement.registered
-            )
-        )
-    if any(
-        s["id"].startswith("tasks") and s.get("title") == LOOSE_SECTION_TITLE
-        for s in imported.data["sections"]
-    ):
-        imported.notes.append(
-            _("tasks outside any numbered heading were put in a section titled {title}").format(
-                title=LOOSE_SECTION_TITLE
             )
         )

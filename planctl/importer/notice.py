@@ -41,6 +41,7 @@ _MAX_NOTICE_LINES = 80
 # Paragraphs a news site puts above a document it republishes (日前，…印发…。文件详情如下：).
 _MAX_LEAD_IN = 6
 _SHORT = 40
+_OWNED_ITEMS = 2  # items naming owners that make a notice's body its task list
 
 
 @dataclass
@@ -113,6 +114,9 @@ def _notice_at(lines: list[Line], start: int, parts: NoticeParts) -> int | None:
     title_lines = lines[position:title_end]
     parts.fields["title"] = "".join(line.text for line in title_lines)
     parts.use(*title_lines)
+    if not number and (below := _doc_number(lines, title_end)):
+        _keep_doc_number(below, lines[title_end], parts)  # gov.cn: the number under the title
+        title_end += 1
     return _read_body(lines, title_end, signature, parts)
 
 
@@ -241,7 +245,11 @@ def _read_body(
         position += 1
     body: list[str] = []
     attachments: list[str] = []
+    tasks = _task_list(lines, position, signer_at)
     while position < signer_at:
+        if tasks is not None and tasks[0] <= position < tasks[1]:
+            position = tasks[1]  # the notice's body is the task list: the plan's body
+            continue
         after = _attachment_lines(lines, position, signer_at, attachments, parts)
         if after == position:
             body.append(lines[position].text)
@@ -253,7 +261,35 @@ def _read_body(
     if attachments:
         parts.fields["attachments"] = attachments
     _read_signature(lines, signer_at, date_at, parts)
-    return _disclosure_note(lines, date_at + 1, parts)
+    after = _disclosure_note(lines, date_at + 1, parts)
+    return tasks[0] if tasks is not None else after
+
+
+def _task_list(lines: list[Line], start: int, end: int) -> tuple[int, int] | None:
+    """[first, end) of the numbered items inside a notice's body when they name owners
+    (一、…（市场监管总局负责） …): the notice's body is then the task list itself."""
+    from planctl.importer.numbering import recognise
+    from planctl.importer.owners import take_trailing
+
+    first = next(
+        (
+            i
+            for i in range(start, end)
+            if (n := recognise(lines[i].text)) is not None and n.value == 1 and n.style != "bare"
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    owned = [i for i in range(first, end) if _names_owners(lines[i].text, take_trailing)]
+    if len(owned) < _OWNED_ITEMS:
+        return None
+    return first, owned[-1] + 1
+
+
+def _names_owners(text: str, take_trailing: Any) -> bool:
+    owners = take_trailing(text)[1]
+    return owners is not None and bool(owners.names_units)
 
 
 def _read_signature(lines: list[Line], signer_at: int, date_at: int, parts: NoticeParts) -> None:

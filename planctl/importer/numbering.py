@@ -43,6 +43,7 @@ _CIRCLED = {chr(0x2460 + n): n + 1 for n in range(20)} | {
 _PAREN_IDEOGRAPH = {chr(0x3220 + n): n + 1 for n in range(10)}  # ㈠ … ㈩
 _PAREN_DIGIT = {chr(0x2474 + n): n + 1 for n in range(20)}  # ⑴ … ⒇
 _DOT_DIGIT = {chr(0x2488 + n): n + 1 for n in range(20)}  # ⒈ … ⒛
+_DOT_THEN_DIGITS = re.compile(r"([0-9]{1,3})[.．](?=[0-9]+[^0-9.．%\s])")
 _BULLETS = "●•▪◆◇■□►▶✓√·❖➢▲△◎"
 
 # Number styles that are one sequence even when a document mixes them (1. and 1、).
@@ -135,6 +136,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     row: object | None = None  # the table row's fields, for items read from a table
     style: str = ""
+    band: bool = False  # a table's section row (a merged cell or a category cell)
 
     @property
     def written(self) -> str | None:
@@ -172,6 +174,17 @@ class Outline:
         if existing is None:
             return number.value == 1
         return number.value in (1, (existing.value or 0) + 1)
+
+    def continued(self, text: str) -> Number | None:
+        """The next number of an open 1. 2. … sequence when digits follow it directly:
+        after 10., `11.121人才梯队项目` is item 11 (titled 121人才梯队项目), not 11.121."""
+        match = _DOT_THEN_DIGITS.match(text)
+        if match is None:
+            return None
+        value = int(match[1])
+        if not any(e.style == "dot" and e.value == value - 1 for e in self._stack):
+            return None
+        return Number("dot", value, text[: match.end(1) + 1], text[match.end(1) + 1 :].strip())
 
     def add_item(self, node: Node) -> None:
         style = node.style or (node.number.style if node.number else "label")

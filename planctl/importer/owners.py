@@ -126,7 +126,7 @@ _MARKER = re.compile(r"[（(](牵头|负责|配合|参与|协办|指导)[）)]$"
 _UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|室|处|科|所|会|队|站|心|府|司|团|联|馆|园|台|校|学|行|署|"
     r"社|关|组|业|道|街|村|乡|镇|居|区|县|市|省|场|港|门|位|构|厂|庭|网|盟|协|班|"
-    r"库|军|旗|州|庄|点|段|中心|公司|集团|银行|基地|平台|专班)$"
+    r"库|军|旗|州|庄|点|段|中心|中央|公司|集团|银行|基地|平台|专班)$"
 )
 # How collective units open: 各镇（街道）, 有关市、区政府, 市直各部门.
 _COLLECTIVE_START = re.compile(r"^(?:各|有关|相关|其他|其它|[市区县省州]直)")
@@ -134,14 +134,48 @@ _COLLECTIVE_START = re.compile(r"^(?:各|有关|相关|其他|其它|[市区县�
 _PLACE = "(?:县级市|市辖区|市|区|县|镇|乡|旗|州|盟)"
 _PLACE_HEAD = re.compile(rf"^(?:各|有关|相关|所辖){_PLACE}+$")
 _PLACE_TAIL = re.compile(rf"^{_PLACE}+(?:（[^（）]*）)?(?:人民)?(?:政府|党委和政府|党委)?$")
+# 市直有关部门、单位: a bare 单位 after a collective continues it.
+_GENERIC = re.compile(r"单位|部门|机构|企业|组织|团体")
+_COLLECTIVE = re.compile(r"(?:各|有关|相关|所属|直属)(?:部门|单位|机构)$")
 _NOT_IN_UNIT = "。；！？：:，,“”《》"
 # Words of a sentence, never of an organisation's name (以下政策措施均需…落实).
 _SENTENCE_WORDS = re.compile(r"以下|以上|均需|需要|应当|按照|根据|通过|不再|进一步|其中|确保|力争")
+_VERB_START = re.compile(r"(?:引导|推动|鼓励|支持|动员|推进|加强|加快|开展|号召|带动|吸引)")
 _MAX_UNIT = 30
 _CONJUNCTION = re.compile("(?:以及|和|及|与)")
 
 # Names the unit registry knows: the first authority on what is a unit.
 _REGISTERED: ContextVar[frozenset[str]] = ContextVar("registered_units", default=frozenset())
+
+
+# 排在第一位的部门为牵头部门（列第一位者为牵头单位）: in a list of units that 负责, the
+# first leads. Said for the whole document (下同, or outside any group), or for one group.
+FIRST_LEADS = re.compile(
+    r"(?:排在|排|列|位于|位列)?(?:第一位|首位|第一个|最前面?)(?:的|者)?(?:部门|单位)?"
+    r"(?:为|是|系)牵头(?:部门|单位)?"
+)
+_FIRST_LEADS_HERE: ContextVar[bool] = ContextVar("first_leads", default=False)
+
+
+def says_first_leads(text: str) -> bool:
+    """Whether `text` says, for all that follows, that the first unit named leads."""
+    for match in FIRST_LEADS.finditer(text):
+        after = text[match.end() : match.end() + 6]
+        before = text[: match.start()]
+        inside_group = before.count("（") > before.count("）")
+        if "下同" in after or "以下" in after or not inside_group:
+            return True
+    return False
+
+
+@contextmanager
+def first_named_leads(on: bool) -> Iterator[None]:
+    """Within the block, a list that 负责 with no lead named is led by its first unit."""
+    token = _FIRST_LEADS_HERE.set(on)
+    try:
+        yield
+    finally:
+        _FIRST_LEADS_HERE.reset(token)
 
 
 @contextmanager
@@ -208,6 +242,8 @@ def parse_group(content: str, *, implicit: bool = False) -> Owners | None:
         owners.kept.append(clause)  # a note after the owners: 不再做分工，下同
     if not owners.names_units and not owners.due:
         return None
+    if _FIRST_LEADS_HERE.get() or any(FIRST_LEADS.search(kept) for kept in owners.kept):
+        _first_leads(owners, state)
     owners.lead_more = state.lead_etc and not owners.support and not owners.responsible
     others = set(owners.lead)
     owners.responsible = [name for name in owners.responsible if name not in others]
@@ -222,13 +258,24 @@ class _State:
     roles_seen: int = 0
 
 
+def _first_leads(owners: Owners, state: _State) -> None:
+    """A负责 list (no 牵头 said) under the first-named-leads rule: A leads, the others are
+    responsible."""
+    if owners.lead_word != "负责" or len(owners.lead) < 2 or owners.responsible:
+        return
+    owners.lead, owners.responsible = owners.lead[:1], owners.lead[1:]
+    owners.responsible_more, state.lead_etc = state.lead_etc, False
+    owners.lead_word = "牵头"
+
+
 def _clauses(content: str) -> list[str]:
     """Clauses of a group: split on ；。, then on ， after a role word or before a label."""
     clauses: list[str] = []
     for segment in split_top_level(content, "；;。"):
         pending = ""
         for piece in split_top_level(segment, "，,"):
-            if (_LABEL_RE.match(piece) or _OTHER_LABEL.match(piece)) and pending:
+            starts_clause = _LABEL_RE.match(piece) or _OTHER_LABEL.match(piece)
+            if pending and (starts_clause or is_deadline_phrase(piece)):
                 clauses.append(pending)
                 pending = ""
             pending = f"{pending}，{piece}" if pending else piece
@@ -241,6 +288,9 @@ def _clauses(content: str) -> list[str]:
 
 
 def _apply(clause: str, owners: Owners, state: _State, implicit: bool) -> bool:
+    if FIRST_LEADS.search(clause) and state.roles_seen:
+        owners.kept.append(clause)  # 排在第一位的部门为牵头部门: a note on the list before it
+        return True
     if _LEADER_LABEL.match(clause):
         owners.kept.append(clause)  # 牵头市领导：… names people, kept in the text
         return True
@@ -374,7 +424,10 @@ def _pieces(text: str) -> list[str]:
         pieces.extend(_conjoined(piece))
     joined: list[str] = []
     for piece in pieces:
-        if joined and _PLACE_HEAD.match(joined[-1]) and _PLACE_TAIL.match(piece):
+        if joined and (
+            (_PLACE_HEAD.match(joined[-1]) and _PLACE_TAIL.match(piece))
+            or (_GENERIC.fullmatch(piece) and _COLLECTIVE.search(joined[-1]))
+        ):
             joined[-1] = f"{joined[-1]}、{piece}"
         else:
             joined.append(piece)
@@ -447,10 +500,14 @@ def looks_like_unit(name: str, *, strict: bool = False) -> bool:
         return False
     if name in _NOT_UNITS or (strict and len(name) < 3) or _SENTENCE_WORDS.search(name):
         return False
+    if _VERB_START.match(name):  # 引导全社会（参与）: an action, not an organisation
+        return False
     bare = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
     if not bare:
         return False
-    return bool(_UNIT_END.search(bare)) or "有关" in bare or "相关" in bare
+    ending = _UNIT_END.search(bare)
+    # An ending alone (中央, 中心) names no organisation; 中央和国家机关工委 is one unit.
+    return bool(ending and ending.start() > 0) or "有关" in bare or "相关" in bare
 
 
 # --- finding groups in text -----------------------------------------------------------------
@@ -460,7 +517,9 @@ def take_trailing(text: str) -> tuple[str, Owners | None]:
     """Split `text` into its words and the owner groups that end it (bracketed or labelled)."""
     found: Owners | None = None
     while True:
-        split = _trailing_bracket(text) or _trailing_labels(text) or _trailing_role_sentence(text)
+        split = _trailing_bracket(text) or _trailing_labels(text)
+        if split is None and found is None:  # unbracketed owners only end the whole text
+            split = _trailing_role_sentence(text) or _trailing_role_clause(text)
         if split is None:
             return text, found
         text, owners = split
@@ -512,6 +571,24 @@ def _trailing_role_sentence(text: str) -> tuple[str, Owners] | None:
     if owners is None or owners.kept:
         return None
     return text[: cut + 1], owners
+
+
+def _trailing_role_clause(text: str) -> tuple[str, Owners] | None:
+    """推进实验室建设，由市科技局牵头。 — a sentence's last clause that only names owners."""
+    body = text.rstrip("。；; ")
+    if body.endswith(tuple(CLOSERS)):
+        return None
+    clauses = split_top_level(body, "，,")
+    if len(clauses) < 2:
+        return None
+    clause = clauses[-1]
+    if _role_suffix(clause) is None:
+        return None
+    owners = parse_group(clause)
+    if owners is None or owners.kept or not owners.names_units:
+        return None
+    cut = body.rfind(clause)
+    return body[:cut].rstrip("，, ") + "。", owners
 
 
 def owners_in_sentence(text: str) -> Owners | None:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from planctl import repository as repo
 from planctl.atomic import write_atomic
-from planctl.errors import UsageError
+from planctl.errors import InputError, UsageError
 from planctl.i18n import _, quote
 from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
+from planctl.importer.revise import Revision, revise
 from planctl.importer.writer import render
-from planctl.plans import require_registry
+from planctl.plans import open_file, require_registry
 from planctl.validate import FileResult, check_document
 from planctl.yamlio import load_text
 
@@ -37,6 +38,7 @@ class ImportRequest:
     plan_id: str | None = None
     add_units: bool = False
     force: bool = False
+    into: Path | None = None  # an existing plan to update from a revised document
 
 
 @dataclass
@@ -46,6 +48,7 @@ class ImportOutcome:
     output: Path | None  # None: written to stdout by the caller
     added_units: list[str] = field(default_factory=list)
     check: FileResult | None = None
+    revision: Revision | None = None  # what `--into` matched, added and removed
 
     @property
     def errors(self) -> int:
@@ -58,6 +61,8 @@ class ImportOutcome:
 def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome:
     """Import `request.source`; write the plan (and new units); check the result."""
     here = cwd or Path.cwd()
+    if request.into is not None:
+        return _run_into(request, here)
     output, plan_id = _destination(request, here)
     source = read_source(request.source)
     root = repo.find_root(output.parent if output is not None else here)
@@ -73,6 +78,63 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"
     check = check_document(load_text(text, shown), registry)
     return ImportOutcome(imported, text, output, added, check)
+
+
+def _run_into(request: ImportRequest, here: Path) -> ImportOutcome:
+    """Update the plan `request.into` from the revised document `request.source`."""
+    assert request.into is not None
+    target = request.into if request.into.is_absolute() else here / request.into
+    plan_text, plan_id = _plan_to_update(request, target)
+    source = read_source(request.source)
+    root = repo.find_root(target.parent)
+    units_path = repo.Repository(root).units_path if root is not None else None
+    registry = require_registry(units_path, doing="import") if units_path is not None else None
+    imported = import_source(source, plan_id, registry)
+    if not imported.tasks():
+        raise InputError(
+            _("the document gives no tasks, so it would empty the plan"),
+            where=str(request.source),
+            hint=_("check that this is the revised document; nothing was written"),
+        )
+    added = _add_units(request, imported, units_path)
+    revision = revise(plan_text, render(imported.data, imported.unplaced))
+    if revision.removed and not revision.kept and not request.force:
+        raise InputError(
+            _("no task of the plan was found in the document, so it is another document"),
+            where=str(request.source),
+            hint=_("check that this is the plan's revised document, or pass --force"),
+        )
+    write_atomic(target, revision.text)
+    if added and units_path is not None:
+        registry = require_registry(units_path, doing="import")
+    check = check_document(load_text(revision.text, repo.display_path(target)), registry)
+    return ImportOutcome(imported, revision.text, target, added, check, revision)
+
+
+def _plan_to_update(request: ImportRequest, target: Path) -> tuple[str, str]:
+    """The text and id of the plan `--into` names, refused unless it is a valid plan."""
+    if request.output is not None or request.plan_id is not None:
+        raise UsageError(
+            _("--into updates the plan it names: it takes no -o or --id"),
+            hint=_("drop -o and --id, or import into a new plan without --into"),
+        )
+    shown = repo.display_path(target)
+    if target.is_symlink() or not target.is_file():
+        raise UsageError(
+            _("the plan to update does not exist or is not a regular file"),
+            where=shown,
+            hint=_("name an existing plan file, e.g. --into plans/NAME.yaml"),
+        )
+    opened = open_file(target, shown)
+    if opened.refusal is not None:
+        raise opened.refuse("update")
+    if opened.kind != "plan":
+        raise UsageError(
+            _("--into names the unit registry, not a plan"),
+            where=shown,
+            hint=_("name an existing plan file, e.g. --into plans/NAME.yaml"),
+        )
+    return opened.document.text, str(opened.document.data["id"])
 
 
 def _destination(request: ImportRequest, here: Path) -> tuple[Path | None, str]:

@@ -24,6 +24,8 @@ _DUE = re.compile(r"时限|时间|期限|时间节点|进度|完成时")
 _CATEGORY = re.compile(r"类别|领域|板块|方面|分类|类型|专项|篇章")
 _TITLE = re.compile(r"名称")
 _TEXT = re.compile(r"任务|内容|措施|事项|举措|工作|项目|名称|改革")
+_CATEGORY_MAX = 20
+_SENTENCE = re.compile("[。；;，,]")
 _MIN_HEADER_HITS = 2
 _HEADER_ROWS = 3
 
@@ -190,13 +192,27 @@ def _place_text_columns(columns: Columns, texts: list[int], rows: list[tuple[str
         return
     columns.text = texts[-1]
     for index in texts[:-1]:
-        if _repeats(index, rows) or columns.title is not None:
+        if _repeats(index, rows) or _merged_down(index, rows) or columns.title is not None:
             columns.categories.append(index)
         else:
             columns.title = index
     if columns.title is None and len(texts) == 1 and _TITLE.search(columns.headers[texts[0]]):
         columns.title, columns.text = texts[0], None
     columns.categories.sort()
+
+
+def _merged_down(index: int, rows: list[tuple[str, ...]]) -> bool:
+    """Short values with empty cells below them: a merged cell copied out as text keeps
+    its value in its first row only (生态环境, then blanks)."""
+    filled = [row for row in rows if any(row)]
+    values = [row[index] if index < len(row) else "" for row in filled]
+    named = [value for value in values if value]
+    return (
+        bool(named)
+        and bool(values[0])
+        and len(named) < len(values)
+        and all(len(value) <= _CATEGORY_MAX and not _SENTENCE.search(value) for value in named)
+    )
 
 
 def _repeats(index: int, rows: list[tuple[str, ...]]) -> bool:

@@ -66,6 +66,10 @@ def read_head(lines: list[Line]) -> Head:
     if lines and _ATTACHMENT_LABEL.fullmatch(lines[0].text):
         head.unplaced.append((lines[0], _("the attachment label in front of the plan")))
         lines = lines[1:]
+    if (at := _title_after_notice(lines)) is not None:
+        reason = "a line of a notice whose title is missing (kept, not placed)"
+        head.unplaced += [(line, reason) for line in lines[:at]]
+        lines = lines[at:]
     runs, rest = _title_runs(lines)
     chosen = _named_run(runs)
     if chosen is None and runs and _quoted_title(lines) is None:
@@ -84,6 +88,19 @@ def read_head(lines: list[Line]) -> Head:
     if head.title is None:
         head.title = _quoted_title(prose)
     return head
+
+
+def _title_after_notice(lines: list[Line]) -> int | None:
+    """Where the plan's title stands below a notice that lost its own title (主送机关：,
+    the body, the signature and the date, then the plan's title): None if it does not."""
+    for position, line in enumerate(lines):
+        if position and _title_like(line.text) and kind_of(line.text):
+            above = lines[:position]
+            notice_like = any(_is_date(x.raw) for x in above) and any(
+                x.text.endswith(("：", ":")) for x in above
+            )
+            return position if notice_like else None
+    return None
 
 
 def _title_runs(lines: list[Line]) -> tuple[list[list[Line]], list[Line]]:

@@ -40,7 +40,7 @@ def render(
     if schema_path:
         lines.append(SCHEMA_COMMENT.format(path=schema_path))
     for key, value in data.items():
-        if key in ("notice", "preamble", "sections"):
+        if key in ("notice", "preamble", "sections", "tasks"):
             lines.append("")
         lines.extend(_entry(key, value, 0))
     lines.extend(_comments(list(unplaced)))
@@ -107,7 +107,7 @@ def _list(key: str, items: list[Any], indent: int) -> list[str]:
             body = _mapping(item, indent + 4)
             lines.append(f"{pad}  - {body[0].lstrip()}")
             lines.extend(body[1:])
-            if key == "sections" and indent == 0:
+            if key in ("sections", "tasks") and indent == 0:
                 lines.append("")
         else:
             lines.append(f"{pad}  - {_scalar(key, item)}")

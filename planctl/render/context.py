@@ -4,9 +4,9 @@ Built once from `planctl.model.Plan`. Nothing here knows about output formats; e
 number, date and deadline is worded by `planctl.chinese`.
 
 - Display numbers (一、 （一） 1. （1）) come from order: titled preamble parts are the
-  first level-one headings, the plan's sections continue the count, and a section's tasks
-  and sub-sections share the next level's count (tasks first, as `placed_tasks` orders
-  them). Levels below the fourth keep the fourth level's form.
+  first level-one headings, the plan's top-level tasks and sections continue the count,
+  and a section's tasks and sub-sections share the next level's count, in the document's
+  order (`entries`). Levels below the fourth keep the fourth level's form.
 - Each task's owner parenthetical is worded as source documents write it:
   （市发展改革局牵头，市经济信息化局、市文广新局等有关部门参与）.
 """
@@ -55,6 +55,7 @@ class TaskView:
     section_titles: tuple[str, ...]  # the numbered titles of the sections above
     responsible: tuple[str, ...] = ()
     guide: tuple[str, ...] = ()
+    kind: str = "task"  # what an entry of `entries` is, for templates
 
     @property
     def summary(self) -> str:
@@ -71,6 +72,8 @@ class SectionView:
     paragraphs: tuple[str, ...]
     tasks: tuple[TaskView, ...]
     sections: tuple[SectionView, ...]
+    entries: tuple[SectionView | TaskView, ...] = ()  # tasks and sub-sections in order
+    kind: str = "section"
 
     @property
     def heading(self) -> str:
@@ -86,12 +89,18 @@ class PlanView:
     issuer: str
     preamble: tuple[SectionView, ...]
     sections: tuple[SectionView, ...]
-    tasks: tuple[TaskView, ...]
+    tasks: tuple[TaskView, ...]  # every task in document order
+    entries: tuple[SectionView | TaskView, ...] = ()  # top-level tasks and sections in order
 
     @property
     def all_sections(self) -> tuple[SectionView, ...]:
-        """Every section in document order, nested ones after their parent's tasks."""
+        """Every section in document order."""
         return tuple(_walk(self.sections))
+
+    @property
+    def reading_order(self) -> tuple[SectionView | TaskView, ...]:
+        """Every section and task as the document has them, each section before its content."""
+        return tuple(_reading_order(self.entries))
 
     @property
     def has_status(self) -> bool:
@@ -134,11 +143,8 @@ def plan_view(plan: Plan) -> PlanView:
     """The printable view of `plan`."""
     preamble = tuple(_preamble(plan))
     numbered = sum(1 for part in preamble if part.number)
-    counter = _Counter()
-    sections = tuple(
-        _section_view(section, 1, numbered + index, (), counter)
-        for index, section in enumerate(plan.sections, start=1)
-    )
+    entries = _entry_views(plan.entries, 1, numbered + 1, (), _Counter())
+    sections = tuple(entry for entry in entries if isinstance(entry, SectionView))
     return PlanView(
         id=plan.id,
         title=plan.title,
@@ -147,7 +153,8 @@ def plan_view(plan: Plan) -> PlanView:
         issuer=plan.issuer or "",
         preamble=preamble,
         sections=sections,
-        tasks=tuple(_all_tasks(sections)),
+        tasks=tuple(_all_tasks(entries)),
+        entries=entries,
     )
 
 
@@ -178,24 +185,40 @@ def _preamble(plan: Plan) -> Iterable[SectionView]:
         )
 
 
+def _entry_views(
+    entries: Iterable[Section | Task],
+    depth: int,
+    first: int,
+    above: tuple[str, ...],
+    counter: _Counter,
+) -> tuple[SectionView | TaskView, ...]:
+    """Tasks and sections of one level, numbered in order from `first`."""
+    level = min(depth, DEEPEST_LEVEL)
+    views: list[SectionView | TaskView] = []
+    for position, entry in enumerate(entries, start=first):
+        if isinstance(entry, Task):
+            views.append(_task_view(entry, level, position, above, counter.next()))
+        else:
+            views.append(_section_view(entry, depth, position, above, counter))
+    return tuple(views)
+
+
 def _section_view(
     section: Section, depth: int, position: int, above: tuple[str, ...], counter: _Counter
 ) -> SectionView:
     level = min(depth, DEEPEST_LEVEL)
     number = chinese.heading_number(level, position)
     chain = (*above, number + section.title)
-    child_level = min(depth + 1, DEEPEST_LEVEL)
-    tasks = tuple(
-        _task_view(task, child_level, index, chain, counter.next())
-        for index, task in enumerate(section.tasks, start=1)
-    )
-    first_child = len(tasks) + 1
-    children = tuple(
-        _section_view(child, depth + 1, first_child + index, chain, counter)
-        for index, child in enumerate(section.sections)
-    )
+    entries = _entry_views(section.entries, depth + 1, 1, chain, counter)
     return SectionView(
-        section.id, level, number, section.title, paragraphs(section.text), tasks, children
+        section.id,
+        level,
+        number,
+        section.title,
+        paragraphs(section.text),
+        tuple(entry for entry in entries if isinstance(entry, TaskView)),
+        tuple(entry for entry in entries if isinstance(entry, SectionView)),
+        entries,
     )
 
 
@@ -205,10 +228,21 @@ def _walk(sections: Iterable[SectionView]) -> Iterable[SectionView]:
         yield from _walk(section.sections)
 
 
-def _all_tasks(sections: Iterable[SectionView]) -> Iterable[TaskView]:
-    for section in sections:
-        yield from section.tasks
-        yield from _all_tasks(section.sections)
+def _reading_order(
+    entries: Iterable[SectionView | TaskView],
+) -> Iterable[SectionView | TaskView]:
+    for entry in entries:
+        yield entry
+        if isinstance(entry, SectionView):
+            yield from _reading_order(entry.entries)
+
+
+def _all_tasks(entries: Iterable[SectionView | TaskView]) -> Iterable[TaskView]:
+    for entry in entries:
+        if isinstance(entry, TaskView):
+            yield entry
+        else:
+            yield from _all_tasks(entry.entries)
 
 
 def _task_view(

@@ -68,18 +68,20 @@ def task_cell(task: TaskView) -> Cell:
 
 def responsibility_table(view: PlanView) -> TableDocument:
     """序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 (| 进展), with a row per section."""
-    rows = tuple(_section_rows(view.sections, view.has_status))
+    rows = tuple(_rows(view.entries, view.has_status))
     title = view.title if view.title.endswith("表") else f"{view.title}责任分工表"
     table = Table(title="", columns=task_columns(view), rows=rows)
     return TableDocument(title=title, tables=(table,))
 
 
-def _section_rows(sections: Iterable[SectionView], with_status: bool) -> Iterable[Row]:
-    for section in sections:
-        yield Row.section(section.heading, section.level)
-        for task in section.tasks:
-            yield task_row(task, with_status)
-        yield from _section_rows(section.sections, with_status)
+def _rows(entries: Iterable[SectionView | TaskView], with_status: bool) -> Iterable[Row]:
+    """A row per task, and a heading row per section, in the document's order."""
+    for entry in entries:
+        if isinstance(entry, TaskView):
+            yield task_row(entry, with_status)
+        else:
+            yield Row.section(entry.heading, entry.level)
+            yield from _rows(entry.entries, with_status)
 
 
 # --- 分工清单 --------------------------------------------------------------------------------

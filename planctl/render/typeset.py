@@ -139,18 +139,22 @@ def plan_blocks(plan: PlanView, model: PageModel, *, deadlines: bool) -> Iterabl
             yield _heading(part.number + part.title, roles[0])
         for text in part.paragraphs:
             yield _paragraph([(text, model.body.role)])
-    for section in plan.all_sections:
-        yield from _section_blocks(section, roles, model.body.role, deadlines)
+    for entry in plan.entries:
+        yield from _entry_blocks(entry, roles, model.body.role, deadlines)
 
 
-def _section_blocks(
-    section: SectionView, roles: Sequence[str], body: str, deadlines: bool
+def _entry_blocks(
+    entry: SectionView | TaskView, roles: Sequence[str], body: str, deadlines: bool
 ) -> Iterable[dict[str, Any]]:
-    yield _heading(section.heading, roles[min(section.level, len(roles)) - 1])
-    for text in section.paragraphs:
+    """A task, or a section with its tasks and sub-sections in the document's order."""
+    if isinstance(entry, TaskView):
+        yield from _task_blocks(entry, roles, body, deadlines)
+        return
+    yield _heading(entry.heading, roles[min(entry.level, len(roles)) - 1])
+    for text in entry.paragraphs:
         yield _paragraph([(text, body)])
-    for task in section.tasks:
-        yield from _task_blocks(task, roles, body, deadlines)
+    for inner in entry.entries:
+        yield from _entry_blocks(inner, roles, body, deadlines)
 
 
 def _task_blocks(

@@ -23,6 +23,7 @@ from planctl.rules import (
     no_unit_registry,
     printed_before_signed,
     registry_consistency,
+    section_before,
     unit_alias,
     unknown_unit,
 )
@@ -135,6 +136,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     doc_number_format.RULE,
     doc_number_year.RULE,
     printed_before_signed.RULE,
+    section_before.RULE,
 )
 
 REGISTRY_RULES = (registry_consistency.DUPLICATE, registry_consistency.MEMBER)

@@ -59,16 +59,21 @@ def _walk(
     return found
 
 
+def _everything(data: dict[str, Any]) -> list[tuple[tuple[str, ...], str, dict[str, Any]]]:
+    top = [((_step(task),), "task", task) for task in data.get("tasks", [])]
+    return [*top, *_walk(data.get("sections", []))]
+
+
 def hierarchy(data: dict[str, Any]) -> set[Item]:
     items: set[Item] = {("preamble", part.get("title", "")) for part in data.get("preamble", [])}
-    for path, kind, item in _walk(data.get("sections", [])):
+    for path, kind, item in _everything(data):
         items.add((" / ".join(path), kind, str(item.get("title", ""))))
     return items
 
 
 def assignments(data: dict[str, Any]) -> set[Item]:
     found: set[Item] = set()
-    for path, kind, item in _walk(data.get("sections", [])):
+    for path, kind, item in _everything(data):
         if kind != "task":
             continue
         for role in ROLES:

@@ -28,17 +28,14 @@ from .extraction import Item, Score, assignments, hierarchy, score
 CORPUS = DATA / "import" / "corpus"
 TRUTHS = sorted((CORPUS / "expected").glob("*.yaml"))
 REGISTRY = load_registry(ROOT / "plans" / "units.yaml")
-# Kept out of sight while the importer was developed; scored on their own.
-HELD_OUT = frozenset(
-    {
-        "garden-city-task-table-pasted",
-        "guangzhou-2006-items-table",
-        "shaoguan-2023-digital-government",
-        "sichuan-2022-circulation",
-        "weihai-2023-digital-work-points",
-        "xiangxi-2020-business-environment",
-    }
-)
+# Kept out of sight while the importer was developed: their extractions are written from
+# the texts alone, and they are scored on their own. Two sets have been held out and then
+# examined, so they now count as developed on: the garden-city, Guangzhou items table,
+# Shaoguan, Sichuan, Weihai and Xiangxi documents (0.824 hierarchy, 0.778 (role, unit)
+# when first scored), and the three whole 国务院/国办 documents guobanfa-2018-121,
+# guobanfa-2018-129 and guofa-2018-39 (1.000 and 0.977, once a transcription slip in
+# one extraction was corrected). Add new documents here first.
+HELD_OUT: frozenset[str] = frozenset()
 MINIMUM_F1 = 0.95
 
 
@@ -115,6 +112,7 @@ def test_the_corpus_scores_at_least_095_pooled() -> None:
     names = [truth.stem for truth in TRUTHS]
     developed = [name for name in names if name not in HELD_OUT]
     structure, owners = report("documents the importer was developed on", developed)
-    report("documents held out while it was developed", sorted(HELD_OUT))
+    if HELD_OUT:
+        report("documents held out while it was developed", sorted(HELD_OUT))
     assert structure.f1 >= MINIMUM_F1
     assert owners.f1 >= MINIMUM_F1

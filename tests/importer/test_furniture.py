@@ -34,3 +34,9 @@ def test_page_numbers_and_contents_are_set_aside() -> None:
 def test_numbers_in_the_text_stay() -> None:
     kept, furniture = set_aside(lines("1 深化改革", "2023", "完成投资100亿元。"))
     assert furniture == [] and len(kept) == 3
+
+
+def test_a_publisher_s_note_is_set_aside() -> None:
+    kept, furniture = set_aside(lines("国务院办公厅", "2018年12月23日", "（本文有删减）", "附件"))
+    assert [line.text for line in kept] == ["国务院办公厅", "2018年12月23日", "附件"]
+    assert [reason for _, reason in furniture] == ["a publisher's note, not the document's text"]

@@ -62,7 +62,7 @@ def test_the_plan_after_the_notice_takes_its_year_from_the_title(tmp_path: Path)
     data = import_source(read_source(path), "plan", None).data
     assert data["title"] == "肇庆市2012年重点工作任务分解表"
     assert data["period"] == {"start": "2012-01-01", "end": "2012-12-31"}
-    [task] = data["sections"][0]["tasks"]
+    [task] = data["tasks"]
     assert (task["lead"], task["due"]) == (["市发展改革局"], "2012-06")
 
 
@@ -106,3 +106,29 @@ def test_a_joint_notice_is_signed_by_every_organ(tmp_path: Path) -> None:
     notice = notice_of(tmp_path, text)
     assert notice["signer"] == "中共某市委办公室 某市人民政府办公室"
     assert notice["recipients"] == ["各区委、区政府", "市直各单位"]
+
+
+def test_a_notice_whose_body_is_the_task_list_keeps_its_own_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知\n"
+        "国办发〔2018〕117号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "经国务院同意，现将调整后的督查激励措施通知如下：\n"
+        "一、对深化商事制度改革成效显著的地方，优先纳入相关试点。（市场监管总局负责）\n"
+        "二、对促进外贸稳定增长成效明显的省（区、市），给予优先支持。（商务部负责）\n"
+        "各有关部门于每年2月底前研究提出拟予督查激励的地方。\n"
+        "国务院办公厅\n"
+        "2018年12月6日\n",
+        encoding="utf-8",
+    )
+    data = import_source(read_source(path), "plan", None).data
+    assert data["notice"]["doc_number"] == "国办发〔2018〕117号"
+    assert data["notice"]["body"] == (
+        "经国务院同意，现将调整后的督查激励措施通知如下：\n\n"
+        "各有关部门于每年2月底前研究提出拟予督查激励的地方。"
+    )
+    assert [(t["source_number"], t["lead"]) for t in data["tasks"]] == [
+        ("一、", ["市场监管总局"]),
+        ("二、", ["商务部"]),
+    ]

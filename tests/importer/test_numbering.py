@@ -126,3 +126,14 @@ def test_owner_and_field_lines_join_the_item_above() -> None:
     )
     [item] = body.outline.roots
     assert item.heading == "建设好差评机制。（牵头单位：区政务服务数据管理局）（区各镇街配合）"
+
+
+def test_digits_right_after_the_next_number_of_a_sequence_open_the_title() -> None:
+    body = read_body(lines("一、甲", "10.建设物流港。", "11.121人才梯队项目。", "12.建设新区。"))
+    assert shape(body.outline.roots) == [("一、", ["10.", "11.", "12."])]
+    assert body.outline.roots[0].children[1].heading == "121人才梯队项目。"
+
+
+def test_a_dotted_number_out_of_sequence_stays_dotted() -> None:
+    body = read_body(lines("一、甲", "1.乙", "1.1丙", "1.2丁"))
+    assert shape(body.outline.roots) == [("一、", [("1.", ["1.1", "1.2"])])]

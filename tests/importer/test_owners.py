@@ -145,3 +145,73 @@ def test_the_group_ending_an_item_is_taken_off_its_text(
     found_body, found = take_trailing(text)
     assert found_body == body
     assert (found.lead if found else None) == lead
+
+
+def test_a_deadline_after_a_labelled_list_is_the_due_date_not_a_unit() -> None:
+    found = parse_group(
+        "牵头单位：州行政审批服务局；责任单位：州司法局、州委编办及州直相关单位，"
+        "各县市人民政府、湘西经开区管委会，6月底完成"
+    )
+    assert found is not None
+    assert found.lead == ["州行政审批服务局"]
+    assert found.responsible == [
+        "州司法局",
+        "州委编办",
+        "州直相关单位",
+        "各县市人民政府",
+        "湘西经开区管委会",
+    ]
+    assert found.due == ["6月底完成"]
+
+
+def test_a_bare_unit_word_after_a_collective_continues_it() -> None:
+    assert [name for name, _, _ in split_units("市大数据局、市直有关部门、单位")] == [
+        "市大数据局",
+        "市直有关部门、单位",
+    ]
+
+
+def test_the_first_named_unit_leads_where_the_document_says_so() -> None:
+    from planctl.importer.owners import first_named_leads, says_first_leads
+
+    note = "（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）"
+    assert says_first_leads(f"加大稳岗支持力度。{note}")
+    assert not says_first_leads("（海关总署、商务部负责，排在第一位的部门为牵头部门）")
+    with first_named_leads(True):
+        found = parse_group("财政部、工业和信息化部、人民银行等负责")
+        explicit = parse_group("农业农村部、工业和信息化部牵头负责")
+    assert found == owners(
+        lead=["财政部"], responsible=["工业和信息化部", "人民银行"], responsible_more=True
+    )
+    assert explicit is not None and explicit.lead == ["农业农村部", "工业和信息化部"]
+    one_group = parse_group("税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门")
+    assert one_group is not None
+    assert (one_group.lead, one_group.responsible) == (["税务总局"], ["财政部", "海关总署"])
+
+
+def test_a_last_clause_that_only_names_owners_is_the_sentence_s_group() -> None:
+    text, found = take_trailing("推进实验室建设，由市科技局牵头。")
+    assert text == "推进实验室建设。"
+    assert found is not None and found.lead == ["市科技局"]
+    assert take_trailing("推进实验室建设，各地要加强领导。")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("group", "lead"),
+    [
+        (
+            "全国工商联、共青团中央、全国妇联等和各省级人民政府负责",
+            ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"],
+        ),
+        ("扶贫办、中央和国家机关工委、国管局负责", ["扶贫办", "中央和国家机关工委", "国管局"]),
+    ],
+)
+def test_national_bodies_are_units_and_a_bare_ending_is_not(group: str, lead: list[str]) -> None:
+    found = parse_group(group)
+    assert found is not None and found.lead == lead
+
+
+def test_a_sentence_s_action_before_a_group_is_no_owner() -> None:
+    text, found = take_trailing("发出倡议，引导全社会参与。（全国工商联、民政部负责）")
+    assert text == "发出倡议，引导全社会参与。"
+    assert found is not None and (found.lead, found.support) == (["全国工商联", "民政部"], [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
@@ -39,12 +39,25 @@ def import_plan(
         "--add-units",
         help=_("Append units not yet in plans/units.yaml to it (kind: other)."),
     ),
-    force: bool = typer.Option(False, "--force", help=_("Replace an existing output file.")),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help=_("Replace an existing output file; with --into, update even when no task matches."),
+    ),
+    into: Path | None = typer.Option(  # noqa: B008
+        None,
+        "--into",
+        show_default=False,
+        help=_(
+            "Update this existing plan from a revised version of its document: tasks "
+            "matched by number and wording keep their ids and comments."
+        ),
+    ),
 ) -> None:
     """Turn a Word or text document (notice, numbered tasks, owners) into a draft plan."""
     from planctl.importer.service import ImportRequest, run_import
 
-    outcome = run_import(ImportRequest(source, output, plan_id, add_units, force))
+    outcome = run_import(ImportRequest(source, output, plan_id, add_units, force, into))
     if outcome.output is None:
         sys.stdout.write(outcome.text)
     _report(outcome, source, sys.stderr if outcome.output is None else sys.stdout)
@@ -56,6 +69,18 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
 
     imported = outcome.imported
     target = display_path(outcome.output) if outcome.output is not None else "stdout"
+    if outcome.revision is not None:
+        _report_revision(outcome, source, target, out)
+    else:
+        print(_summary(imported, source, target), file=out)
+    for note in imported.notes:
+        print("  " + _("note: {note}").format(note=note), file=out)
+    _report_units(outcome, out)
+    _report_unplaced(outcome, out)
+    _report_check(outcome, out)
+
+
+def _summary(imported: Any, source: Path, target: str) -> str:
     sections = ngettext("{count} section", "{count} sections", imported.sections())
     tasks = ngettext("{count} task", "{count} tasks", len(imported.tasks()))
     template = (
@@ -63,18 +88,49 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
         if "notice" in imported.data
         else _("imported {source} → {target}: {sections}, {tasks}")
     )
-    summary = template.format(
+    return template.format(
         source=source,
         target=target,
         sections=sections.format(count=imported.sections()),
         tasks=tasks.format(count=len(imported.tasks())),
     )
-    print(summary, file=out)
-    for note in imported.notes:
-        print("  " + _("note: {note}").format(note=note), file=out)
-    _report_units(outcome, out)
-    _report_unplaced(outcome, out)
-    _report_check(outcome, out)
+
+
+def _report_revision(outcome: ImportOutcome, source: Path, target: str, out: TextIO) -> None:
+    from planctl.i18n import _
+
+    revision = outcome.revision
+    assert revision is not None
+    print(
+        _(
+            "updated {plan} from {document}: {kept} tasks found again ({changed} changed), "
+            "{added} added, {removed} removed"
+        ).format(
+            plan=target,
+            document=source,
+            kept=len(revision.kept),
+            changed=len(revision.changed),
+            added=len(revision.added),
+            removed=len(revision.removed),
+        ),
+        file=out,
+    )
+    for task_id, heading in revision.added:
+        print(_("  added: {id} {heading}").format(id=task_id, heading=heading), file=out)
+    for task_id, heading in revision.removed:
+        print(
+            _("  removed (not in the document): {id} {heading}").format(
+                id=task_id, heading=heading
+            ),
+            file=out,
+        )
+    if revision.header_kept:
+        print(
+            _("  kept as the plan has them (the document differs): {fields}").format(
+                fields=", ".join(revision.header_kept)
+            ),
+            file=out,
+        )
 
 
 def _report_units(outcome: ImportOutcome, out: TextIO) -> None:

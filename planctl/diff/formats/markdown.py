@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from planctl.diff.changes import Change, DiffResult, PlanDiff, Segment
 from planctl.diff.marks import condensed
 from planctl.diff.tally import phrase, tally
-from planctl.diff.wording import field_label, old_and_new
+from planctl.diff.wording import TOP_LEVEL, field_label, old_and_new
 
 _ESCAPES = str.maketrans(
     {
@@ -91,7 +91,10 @@ def _where(change: Change, plan: PlanDiff) -> str:
         return "计划信息"
     if change.kind.subject == "notice":
         return "印发通知"
-    section = escape(plan.section_labels.get(change.section or "", change.section or ""))
+    if change.section is None:
+        section = TOP_LEVEL
+    else:
+        section = escape(plan.section_labels.get(change.section, change.section))
     if change.task is None:
         return section
     heading = escape(plan.task_labels.get(change.task, ""))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from planctl.diff.changes import Change, DiffResult, PlanDiff
 from planctl.diff.marks import condensed
-from planctl.diff.wording import Labels, describe
+from planctl.diff.wording import TOP_LEVEL, Labels, describe
 from planctl.findings import Finding
 from planctl.i18n import _
 from planctl.report import Span, StyledLine, plain
@@ -76,7 +76,9 @@ def _group_heading(change: Change, plan: PlanDiff) -> StyledLine:
         return (Span(INDENT), Span("计划信息", "section"))
     if change.kind.subject == "notice":
         return (Span(INDENT), Span("印发通知", "section"))
-    label = plan.section_labels.get(change.section or "", change.section or "")
+    if change.section is None:
+        return (Span(INDENT), Span(TOP_LEVEL, "section"))
+    label = plan.section_labels.get(change.section, change.section)
     return (Span(INDENT), Span(f"章节 {label}", "section"), Span(f"  ({change.section})", "meta"))
 
 

@@ -361,16 +361,20 @@ class NoticeWriter:
             for text in part.paragraphs:
                 self._body([(text, model.body.role)], before)
                 before = 0
-        for section in plan.all_sections:
-            before = self._section(section, roles, before)
+        for entry in plan.entries:
+            before = self._entry(entry, roles, before)
 
-    def _section(self, section: SectionView, roles: Sequence[str], before: int) -> int:
-        level = min(section.level, len(roles))
-        self._heading(section.heading, level, roles[level - 1], before)
-        for text in section.paragraphs:
+    def _entry(self, entry: SectionView | TaskView, roles: Sequence[str], before: int) -> int:
+        """A task, or a section with its tasks and sub-sections in the document's order."""
+        if isinstance(entry, TaskView):
+            self._task(entry, roles)
+            return 0
+        level = min(entry.level, len(roles))
+        self._heading(entry.heading, level, roles[level - 1], before)
+        for text in entry.paragraphs:
             self._body([(text, self.model.body.role)], 0)
-        for task in section.tasks:
-            self._task(task, roles)
+        for inner in entry.entries:
+            self._entry(inner, roles, 0)
         return 0
 
     def _task(self, task: TaskView, roles: Sequence[str]) -> None:
