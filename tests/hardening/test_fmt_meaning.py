@@ -8,13 +8,15 @@ line with exit 2 and left as it was.
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from planctl.loader import load_text
 
 from ..conftest import CLI
+
+FAILS = pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
 
 HEADER = "format: planctl/1\nid: {id}\ntitle: {title}\nkind: 工作计划\nstage: draft\n"
 
@@ -51,7 +53,7 @@ def _leaves(value: object) -> list[object]:
     return [value]
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
+@FAILS
 def test_a_comment_after_a_list_dash_stays_with_its_task(cli: CLI, plan_repo: Path) -> None:
     text = HEADER.format(id="dash", title="计划") + (
         "sections:\n"
@@ -70,37 +72,35 @@ def test_a_comment_after_a_list_dash_stays_with_its_task(cli: CLI, plan_repo: Pa
     assert lines[comment + 1] == "      - id: second"
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
-def test_a_yaml_1_1_directive_does_not_turn_text_into_booleans(
-    cli: CLI, plan_repo: Path
-) -> None:
+@FAILS
+def test_a_yaml_1_1_directive_does_not_turn_text_into_booleans(cli: CLI, plan_repo: Path) -> None:
     text = "%YAML 1.1\n---\n" + HEADER.format(id="yaml11", title="no") + "issuer: yes\n"
     before = data_of(text)
     assert isinstance(before, dict) and before["title"] == "no"
     fmt_keeps_the_data(cli, plan_repo, write_plan(plan_repo, "yaml11", text))
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
+@FAILS
 def test_signed_hexadecimal_text_stays_text(cli: CLI, plan_repo: Path) -> None:
     text = HEADER.format(id="hex", title="-0x1") + "issuer: +0o17\n"
     after = fmt_keeps_the_data(cli, plan_repo, write_plan(plan_repo, "hex", text))
     assert "title: -0x1\n" in after and "!!" not in after
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
+@FAILS
 def test_a_line_separator_in_a_multiline_text_reads_back(cli: CLI, plan_repo: Path) -> None:
     text = HEADER.format(id="ls", title='"第一行\\L第二行\\n第三行"')
     fmt_keeps_the_data(cli, plan_repo, write_plan(plan_repo, "ls", text))
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
+@FAILS
 def test_an_impossible_date_is_kept_as_written(cli: CLI, plan_repo: Path) -> None:
     text = HEADER.format(id="feb", title="计划") + "period: {start: 2012-02-30, end: 2012-12-31}\n"
     after = fmt_keeps_the_data(cli, plan_repo, write_plan(plan_repo, "feb", text))
     assert "2012-02-30" in after
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 2: fmt changes meaning or moves comments")
+@FAILS
 def test_a_file_the_loader_cannot_read_is_refused_and_kept(cli: CLI, plan_repo: Path) -> None:
     # A raw U+2028: YAML 1.1 readers break the line there, YAML 1.2 readers do not.
     text = HEADER.format(id="raw", title="第一\u2028第二")
