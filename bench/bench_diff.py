@@ -30,17 +30,17 @@ from pathlib import Path
 from typing import Any
 
 from planctl.diff import diff_plans
+from planctl.diff.arguments import run_diff
 from planctl.diff.compare import task_changes_between
-from planctl.diff.format_json import render_json
-from planctl.diff.format_markdown import render_markdown
-from planctl.diff.format_text import render_text
-from planctl.diff.request import run_diff
+from planctl.diff.formats.json import render_json
+from planctl.diff.formats.markdown import render_markdown
+from planctl.diff.formats.text import render_text
 from planctl.diff.sides import compare_pair, file_side, load_plan, paused_gc
-from planctl.gitrepo import open_git
+from planctl.git import open_git
 from planctl.history import task_history
-from planctl.loader import load_bytes
 from planctl.model import Plan, plan_from_data
 from planctl.schemas import is_valid
+from planctl.yamlio import load_bytes
 
 UNITS = [
     "市发展改革局",

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from planctl.cli import app
-from planctl.cli.commands import run
+from planctl.cli.app import app, run
 
 # No per-example deadline: tests never assert on time, and CI machines are shared.
 settings.register_profile("planctl", deadline=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planctl.cli import app
+from planctl.cli.app import app
 from planctl.rules import ALL_RULES
 
 from .conftest import ROOT

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planctl.loader import read_document
 from planctl.model import Plan, plan_from_data
-from planctl.validate import load_registry
+from planctl.validate.engine import load_registry
+from planctl.yamlio import read_document
 
 from .conftest import ROOT
 

@@ -1,9 +1,9 @@
 """The `planctl` command line: parse options, call one core function, report, exit.
 
 `planctl validate` runs on every commit, so it has a lean path: its options are parsed
-here without importing typer (see `validate_options`). Every other command, and anything
+here without importing typer (see `commands.validate`). Every other command, and anything
 unusual on a `validate` line (`--help`, a mistake), goes through the typer app in
-`planctl.cli.typer_app`. Either way every `PlanctlError` ends as one line on stderr.
+`planctl.cli.app`. Either way every `PlanctlError` ends as one line on stderr.
 """
 
 from __future__ import annotations
@@ -30,21 +30,21 @@ def run(arguments: list[str]) -> int:
 
 
 def _lean_validate(arguments: list[str]) -> Any:
-    from planctl.cli import validate_options
+    from planctl.cli.commands import validate as validate_options
 
     return validate_options.parse_lean(arguments)
 
 
 def _run_lean(parsed: Any) -> int:
-    from planctl.cli import validate_options
     from planctl.cli.boundary import guarded
+    from planctl.cli.commands import validate as validate_options
 
     return guarded(lambda: validate_options.execute(parsed))
 
 
 def _run_app(arguments: list[str]) -> int:
-    from planctl.cli.commands import run as run_app
-    from planctl.cli.typer_app import app
+    from planctl.cli.app import app
+    from planctl.cli.app import run as run_app
 
     return run_app(app, arguments)
 
@@ -59,12 +59,3 @@ def _exit_now(code: int) -> None:
         except (OSError, ValueError):
             code = code or 141  # the reader went away (a closed pipe)
     os._exit(code)
-
-
-def __getattr__(name: str) -> Any:
-    """`planctl.cli.typer_app` (the typer app) is built only when asked for."""
-    if name == "app":
-        from planctl.cli.typer_app import app
-
-        return app
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,7 +24,7 @@ from types import CodeType
 from typing import Any
 
 from planctl.atomic import write_atomic
-from planctl.compiled_schema import user_cache_dir
+from planctl.usercache import user_cache_dir
 
 # The bytecode depends on the Python version and on -O (which drops asserts).
 _FILE = (

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from planctl.atomic import write_atomic
 from planctl.diff.changes import DiffResult
-from planctl.diff.format_text import problem_lines, render_text
+from planctl.diff.formats.text import problem_lines, render_text
 from planctl.diff.sides import Side, compare_pair, file_side, plans_folder
 from planctl.errors import UsageError
-from planctl.gitrepo import open_git
+from planctl.git import open_git
 
 DRIVER = "planctl"
 ATTRIBUTES_FILE = ".gitattributes"

@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
 from planctl.findings import Finding, Severity
-from planctl.gitrepo import GitRepository, Revision, blob_id
-from planctl.loader import Document, load_bytes, paused_gc
+from planctl.git import GitRepository, Revision, blob_id
 from planctl.model import Plan, plan_from_data
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
+from planctl.yamlio import Document, load_bytes, paused_gc
 
 WORKING_TREE = "working tree"
 
@@ -131,7 +131,7 @@ def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
 def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Document]:
     """`load_plan`, and the document it came from (which can say where each value is)."""
     from planctl.schemas import is_valid
-    from planctl.validate import is_units_data
+    from planctl.validate.engine import is_units_data
 
     with paused_gc():
         document = load_bytes(raw, file)

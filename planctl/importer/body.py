@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planctl.importer.lines import Line
 from planctl.importer.numbering import Node, Number, Outline, Para, recognise
 from planctl.importer.owners import FIELD_LABEL, parse_group
-from planctl.importer.reader import Line
 from planctl.importer.tables import (
     Columns,
     combined_header,

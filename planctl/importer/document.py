@@ -12,8 +12,8 @@ from planctl.importer import notice as notice_parts
 from planctl.importer.body import first_body_line, read_body
 from planctl.importer.build import build
 from planctl.importer.furniture import set_aside
+from planctl.importer.lines import Line, Source
 from planctl.importer.numbering import Node
-from planctl.importer.reader import Line, Source
 from planctl.importer.title import kind_of, period_of, read_head, title_from_notice
 from planctl.importer.units_match import UnitMatches, match_units
 from planctl.units import UnitRegistry

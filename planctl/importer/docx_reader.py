@@ -16,7 +16,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from planctl.errors import InputError
-from planctl.importer.reader import Line
+from planctl.importer.lines import Line
 from planctl.importer.text import clean, normalize
 
 _CN_DIGITS = "〇一二三四五六七八九"

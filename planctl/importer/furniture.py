@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planctl.importer.reader import Line
+from planctl.importer.lines import Line
 
 _PAGE_NUMBER = re.compile(
     r"[—\-－–―]+\s*[0-9]{1,3}\s*[—\-－–―]+|第\s*[0-9]{1,3}\s*页(?:\s*[,，]?\s*共\s*[0-9]{1,3}\s*页)?"

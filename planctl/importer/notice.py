@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from planctl.importer.lines import Line
 from planctl.importer.owners import looks_like_unit
-from planctl.importer.reader import Line
 from planctl.importer.text import cn_digits, cn_number, normalize, split_top_level, wide_parens
 
 _ARABIC_DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planctl.importer.reader import Line
+from planctl.importer.lines import Line
 from planctl.importer.text import CN_NUMERAL, cn_number, number_value
 
 _CN = f"[{CN_NUMERAL}]+"

@@ -8,10 +8,10 @@ whatever the importer cannot place is reported by its line number.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl.errors import InputError
+from planctl.importer.lines import Line, Source
 from planctl.importer.text import clean, normalize
 
 # Signatures of binary formats people save plans in, with the fix to suggest.
@@ -41,30 +41,6 @@ _UNSUPPORTED = {
 _MOJIBAKE_SHARE = 0.005
 # Share of control characters above which decoded bytes are not text at all.
 _BINARY_SHARE = 0.02
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the source: `raw` as written (cleaned), `text` normalized.
-
-    `index` orders lines across paragraphs and tables; `where` names the place for
-    people ("line 12", "paragraph 7", "table 1, row 3"). A table row has `cells`.
-    """
-
-    index: int
-    where: str
-    raw: str
-    text: str
-    cells: tuple[str, ...] | None = None
-    table: int | None = None
-
-
-@dataclass
-class Source:
-    path: Path
-    lines: list[Line]
-    encoding: str = "utf-8"
-    notes: list[str] = field(default_factory=list)
 
 
 def read_source(path: Path) -> Source:

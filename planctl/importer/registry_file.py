@@ -15,8 +15,8 @@ from typing import Any
 from planctl.atomic import write_atomic
 from planctl.errors import InputError
 from planctl.importer.writer import canonical_layout
-from planctl.loader import read_document
-from planctl.validate import is_units_data
+from planctl.validate.engine import is_units_data
+from planctl.yamlio import read_document
 
 NEW_REGISTRY = (
     "# yaml-language-server: $schema=../schema/units.schema.json\n"

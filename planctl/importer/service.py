@@ -19,8 +19,8 @@ from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
 from planctl.importer.writer import render
-from planctl.loader import load_text
-from planctl.validate import FileResult, check_document, load_registry
+from planctl.validate.engine import FileResult, check_document, load_registry
+from planctl.yamlio import load_text
 
 STDOUT = Path("-")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planctl.importer.lines import Line
 from planctl.importer.notice import parse_date
-from planctl.importer.reader import Line
 from planctl.importer.text import SENTENCE_ENDS, cn_number
 
 KINDS = (

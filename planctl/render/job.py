@@ -14,7 +14,7 @@ from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
 
 if TYPE_CHECKING:
-    from planctl.render.revision_tables import Previous
+    from planctl.render.revision_table import Previous
 
 
 @dataclass
@@ -60,13 +60,13 @@ class Job:
     @cached_property
     def revision(self) -> TableDocument:
         # Imported here: the diff engine is only needed for this document.
-        from planctl.render.revision_tables import revision_document
+        from planctl.render.revision_table import revision_document
 
         if self.previous is None:
             raise UsageError(
                 "no earlier version to compare with",
                 where="--as revision",
-                hint="give the Job its previous= (revision_tables.load_previous), "
+                hint="give the Job its previous= (revision_table.load_previous), "
                 "or pass --from REV",
             )
         return revision_document(self.previous, self.source.plan, self.source.document.file)

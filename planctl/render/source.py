@@ -8,11 +8,11 @@ from pathlib import Path
 from planctl import repository
 from planctl.errors import InputError, PlanctlError
 from planctl.findings import Finding, JsonPath
-from planctl.loader import Document, read_document
 from planctl.model import Plan, plan_from_data
 from planctl.schemas import schema_findings
 from planctl.units import UnitRegistry
-from planctl.validate import is_units_data, load_registry
+from planctl.validate.engine import is_units_data, load_registry
+from planctl.yamlio import Document, read_document
 
 _UNTRUSTED_DATA = frozenset({"duplicate-key", "yaml-tag"})
 

@@ -166,7 +166,7 @@ def repo(tmp_path: Path) -> Iterator[GitPlans]:
 
 def demo_data() -> dict[str, Any]:
     """The demo plan as the plain data the loader gives (a fresh copy each time)."""
-    from planctl.loader import load_text
+    from planctl.yamlio import load_text
 
     document = load_text(DEMO_PLAN, "demo.yaml")
     assert document.readable, document.problems

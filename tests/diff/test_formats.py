@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from planctl.diff import ChangeKind, DiffResult, plan_diff
-from planctl.diff.format_json import render_json
-from planctl.diff.format_markdown import render_markdown
-from planctl.diff.format_stat import render_stat
-from planctl.diff.format_text import render_text
+from planctl.diff.formats.json import render_json
+from planctl.diff.formats.markdown import render_markdown
+from planctl.diff.formats.stat import render_stat
+from planctl.diff.formats.text import render_text
 from planctl.findings import Finding, Severity
 from planctl.model import Plan
 
@@ -271,8 +271,8 @@ def test_milestones_read_as_moved_added_or_removed() -> None:
 def test_colour_replaces_the_plain_marks() -> None:
     import io
 
-    from planctl.cli.styled_output import print_lines
-    from planctl.diff.format_text import text_lines
+    from planctl.cli.terminal import print_lines
+    from planctl.diff.formats.text import text_lines
 
     result = result_of(edited(lambda d: _economy(d)[1].update(lead=["市发展改革局"])))
     coloured, plain = io.StringIO(), io.StringIO()

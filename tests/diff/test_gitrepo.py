@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from planctl.errors import UsageError
-from planctl.gitrepo import blob_id, open_git
+from planctl.git import blob_id, open_git
 
 from ..conftest import ROOT
 from .conftest import PLAN_PATH, GitPlans
@@ -101,4 +101,4 @@ def test_only_the_git_adapter_imports_gitpython() -> None:
             )
             if any(name.split(".")[0] in ("git", "gitdb") for name in names):
                 importers.add(path.relative_to(ROOT).as_posix())
-    assert importers == {"planctl/gitrepo.py"}
+    assert importers == {"planctl/git.py"}

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from planctl.history import HistoryEntry, task_history
-from planctl.history_versions import changed_lines, shifted_span
+from planctl.history.versions import changed_lines, shifted_span
 
 PATH = "plans/p.yaml"
 Data = list[dict[str, Any]]

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from planctl.diff.arguments import plan_at_revision
 from planctl.diff.marks import marked_text
-from planctl.diff.request import plan_at_revision
 from planctl.errors import UsageError
-from planctl.loader import load_text
 from planctl.model import Plan, plan_from_data
-from planctl.revision import COLUMNS, RevisionRow, revision_rows, revision_table, task_clause
+from planctl.render.revision_table import (
+    COLUMNS,
+    RevisionRow,
+    revision_rows,
+    revision_table,
+    task_clause,
+)
+from planctl.yamlio import load_text
 
 from ..conftest import ROOT
 from .conftest import PLAN_PATH, GitPlans

@@ -2,7 +2,7 @@
 
 The command (`planctl render PLAN --as revision --from REV`) is tested with the other
 render commands; this checks that the rows carry everything the writers need, marks
-included, through the library mapping `planctl.render.revision_tables.as_document`.
+included, through the library mapping `planctl.render.revision_table.as_document`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import io
 
 from docx import Document
 
-from planctl.render import docx_writer, html_writer
-from planctl.render.revision_tables import as_document
+from planctl.render.formats import docx as docx_writer
+from planctl.render.formats import html as html_writer
+from planctl.render.revision_table import as_document, revision_table
 from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
-from planctl.revision import revision_table
 
 from .test_revision import ISSUED, plan_of, revised_draft
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from planctl.importer.document import import_source
 from planctl.importer.reader import read_text_bytes
 from planctl.importer.writer import render
-from planctl.loader import load_text
-from planctl.validate import check_document
+from planctl.validate.engine import check_document
+from planctl.yamlio import load_text
 
 PIECES = [
     "一、",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.loader import read_document
+from planctl.yamlio import read_document
 
 from ..conftest import CLI, DATA, ROOT
 

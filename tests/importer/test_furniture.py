@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planctl.importer.furniture import set_aside
-from planctl.importer.reader import Line
+from planctl.importer.lines import Line
 from planctl.importer.text import normalize
 
 

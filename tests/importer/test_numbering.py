@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from planctl.chinese import heading_number, number
 from planctl.importer.body import read_body
+from planctl.importer.lines import Line
 from planctl.importer.numbering import Node, recognise
-from planctl.importer.reader import Line
 from planctl.importer.text import cn_number, normalize
 
 

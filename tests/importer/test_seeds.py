@@ -15,9 +15,9 @@ from planctl.importer.document import Imported, import_source
 from planctl.importer.numbering import recognise
 from planctl.importer.reader import read_source
 from planctl.importer.writer import render
-from planctl.loader import load_text, read_document
 from planctl.model import plan_from_data
-from planctl.validate import check_document, load_registry
+from planctl.validate.engine import check_document, load_registry
+from planctl.yamlio import load_text, read_document
 
 from ..conftest import DATA, ROOT
 from .extraction import assignments, expected_assignments, expected_hierarchy, hierarchy, score

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from planctl.importer.document import Unplaced
 from planctl.importer.writer import render
-from planctl.loader import load_text
+from planctl.yamlio import load_text
 
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n:#-'\"[]{}"),

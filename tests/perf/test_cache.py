@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl import cache, validate
-from planctl.validate import Report
+from planctl.validate import Report, cache
+from planctl.validate import engine as validate
 
 CACHE_FILE = Path(".planctl-cache") / "validate.json"
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from planctl import compiled_schema, resources
-from planctl.loader import read_document
+from planctl import resources
+from planctl.schemas import compiled as compiled_schema
+from planctl.yamlio import read_document
 
 from ..conftest import DATA, ROOT
 

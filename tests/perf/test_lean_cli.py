@@ -1,6 +1,6 @@
 """The lean `validate` parser and the typer command read every command line alike.
 
-The options are declared once (`validate_options.OPTIONS`); these tests hold the two
+The options are declared once (`planctl.cli.commands.validate.OPTIONS`); these tests hold the two
 parsers to that: same options, same values, and typer for anything unusual.
 """
 
@@ -10,9 +10,10 @@ import inspect
 
 import pytest
 
-from planctl.cli import validate_cmd, validate_options
-from planctl.cli.typer_app import app
-from planctl.cli.validate_options import ValidateArgs, parse_lean
+from planctl.cli.app import app
+from planctl.cli.commands import validate as validate_options
+from planctl.cli.commands import validate_typer as validate_cmd
+from planctl.cli.commands.validate import ValidateArgs, parse_lean
 
 from ..conftest import CLI
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planctl import parallel, validate
+from planctl import parallel
+from planctl.validate import engine as validate
 
 from ..conftest import CLI
 

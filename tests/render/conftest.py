@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from planctl.render import render
+from planctl.render.formats.pdf import find_engine
 from planctl.render.job import Job
-from planctl.render.pdf_writer import find_engine
 from planctl.render.source import load_source
 
 ROOT = Path(__file__).resolve().parents[2]

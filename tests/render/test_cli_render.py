@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from planctl.render import pdf_writer
+from planctl.render.formats import pdf as pdf_writer
 
 from ..conftest import CLI
 from .conftest import needs_chromium

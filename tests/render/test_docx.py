@@ -13,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from planctl.render import docx_writer
+from planctl.render.formats import docx as docx_writer
 from planctl.render.job import Job
 
 from .conftest import ZHAOQING, Render

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from planctl.errors import PlanctlError
-from planctl.render import pdf_writer, render
+from planctl.render import render
+from planctl.render.formats import pdf as pdf_writer
 
 from .conftest import ZHAOQING, Render, needs_chromium, needs_poppler
 

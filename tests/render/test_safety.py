@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planctl.render import WRITERS, markup
+from planctl.render import markup
+from planctl.render.writers import WRITERS
 
 from .conftest import HOSTILE, Render, needs_chromium, needs_poppler
 

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from planctl.render import xlsx_writer
+from planctl.render.formats import xlsx as xlsx_writer
 from planctl.render.job import Job
 from planctl.render.table import Cell, Column, Row, Segment, Table, TableDocument
 

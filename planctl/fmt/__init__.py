@@ -1,0 +1,96 @@
+"""The canonical layout of plan files and of the unit registry (the core of `planctl fmt`).
+
+`format_text` parses with ruamel.yaml in round-trip mode, so scalars are written back
+as they were written (quotes, dates, `due: 2012-06`), and rewrites the layout:
+
+* keys in the order of PLAN_FORMAT.md's examples; unknown keys follow the known ones
+  in their original order (the schema flags them; fmt never drops them);
+* mappings and lists of mappings in block style; lists of scalars in flow style
+  (`lead: [a, b]`); record mappings (`period`, milestone, indicator and progress
+  items) in flow style (`{due: 2012-06, text: …}`) when all their values are
+  one-line scalars; a collection with a comment inside it stays in block style;
+  in flow style, plain strings PyYAML would misread (`为什么?`) are single-quoted;
+* strings containing a line break as literal blocks (`|`), except those ending in a
+  blank line, which are double-quoted; other strings as they were written;
+* two-space indentation, sequences indented under their key (`  - `), no wrapping;
+* exactly one blank line between the items of `sections:` and `tasks:` lists; other
+  blank lines are dropped, except one before a block of full-line comments;
+* every comment is kept and moves with the key or list item it belongs to; comments
+  above the first key stay at the top of the file; end-of-line comments keep their
+  column (at least one space after the value); a comment line indented under a
+  mapping's keys after its last key stays at the end of that mapping.
+
+ruamel attaches comments to whatever token precedes them (a comment line above a
+task ends up on the last scalar of the previous task), which does not survive
+reordering. So comments are located in the source text instead, assigned to the key
+or list item they belong to, and written back into ruamel's comment slots after the
+keys have been reordered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planctl.atomic import write_atomic
+from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
+from planctl.fmt.layout import Kind, Layout
+from planctl.fmt.roundtrip import FormatError, dump, parse
+
+__all__ = ["FormatError", "Kind", "format_file", "format_text", "is_formatted"]
+
+
+def format_text(text: str, *, kind: Kind) -> str:
+    """Return the canonical layout of a plan file (kind="plan") or unit registry ("units")."""
+    source = _normalise_newlines(text)
+    node, data = parse(source)
+    slots = collect_slots(node, data)
+    notes = assign_comments(scan_comments(source, node), slots)
+    Layout(notes).document(data, kind)
+    return dump(data)
+
+
+def is_formatted(text: str, *, kind: Kind) -> bool:
+    """Whether `text` is already in the canonical layout (byte for byte)."""
+    return format_text(text, kind=kind) == text
+
+
+def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
+    """Format the file at `path`; return whether it changed (or would change, with `check`).
+
+    The result is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file.
+    Without `check`, a changed file is replaced atomically, keeping its permission bits.
+    """
+    raw = path.read_bytes()
+    formatted = format_text(_decode(raw), kind=kind).encode("utf-8")
+    if formatted == raw:
+        return False
+    if not check:
+        write_atomic(path, formatted)
+    return True
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8, else GB18030 (a superset of GBK), as the loader reads them."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad_byte = f"byte 0x{raw[error.start]:02x} on line {line}"
+        if _mostly_utf8(raw):  # read as GB18030 it would be garbled, then saved so
+            raise FormatError(f"not valid UTF-8: {bad_byte}; fix that byte first") from None
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise FormatError(f"neither UTF-8 nor GB18030: {bad_byte}") from None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Damaged UTF-8 rather than GBK: most non-ASCII characters decode as UTF-8."""
+    text = raw.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    return sum(not char.isascii() for char in text) - damaged > damaged
+
+
+def _normalise_newlines(text: str) -> str:
+    """Canonical files are UTF-8 without BOM with LF line endings."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

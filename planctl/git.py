@@ -1,0 +1,367 @@
+"""Git, for the diff and the history: the one module that uses gitpython.
+
+Every revision the user names is resolved to a commit here before anything else sees
+it, and a name starting with `-` is refused outright, so no user text can reach git as
+an option. Objects are read through gitpython's `GitCmdObjectDB`, which keeps one
+`git cat-file --batch` process open for the life of the repository object: reading a
+plan at 500 revisions costs 500 round-trips on a pipe, not 500 processes.
+
+`changed_files` (for `planctl validate --changed`) runs plain `git diff --name-only`
+instead: one process, and no gitpython to import on the validate path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from planctl.errors import InputError, UsageError
+from planctl.repository import PLAN_SUFFIXES, Repository
+
+if TYPE_CHECKING:
+    from git import Repo
+    from git.objects import Tree
+    from git.types import AnyGitObject
+
+_NULL_BLOB = "0" * 40
+# Separators for `git log --format`: a record starts with RS, fields are split by US.
+_RECORD, _UNIT = "\x1e", "\x1f"
+_LOG_FORMAT = f"--format={_RECORD}%H{_UNIT}%an{_UNIT}%ae{_UNIT}%aI{_UNIT}%s"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revision as the user named it and the commit it resolved to."""
+
+    name: str
+    commit: str
+
+    @property
+    def short(self) -> str:
+        return self.commit[:7]
+
+
+@dataclass(frozen=True)
+class TreeFile:
+    """A file in a commit's tree: its path from the top of the repository and its blob id."""
+
+    path: str
+    blob: str
+
+
+@dataclass(frozen=True)
+class FileCommit:
+    """One commit that touched a followed file, with the file's blobs before and after."""
+
+    commit: str
+    author: str
+    email: str
+    date: str
+    subject: str
+    status: str
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+
+class NotInGitRepository(UsageError):
+    """No git repository holds the folder planctl was pointed at (callers may re-hint)."""
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a blob holding `data` (to skip files identical on both sides)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def open_git(start: Path) -> GitRepository:
+    """The git repository holding `start`, or a clear error when there is none."""
+    from git import Repo
+    from git.db import GitCmdObjectDB
+    from git.exc import InvalidGitRepositoryError, NoSuchPathError
+
+    try:
+        repo = Repo(start, odbt=GitCmdObjectDB, search_parent_directories=True)
+    except (InvalidGitRepositoryError, NoSuchPathError):
+        raise NotInGitRepository(
+            "not inside a git repository",
+            where=str(start),
+            hint="run planctl diff or log inside the plans' git checkout, or compare two "
+            "files with `planctl diff OLD.yaml NEW.yaml`",
+        ) from None
+    if repo.bare or repo.working_tree_dir is None:
+        repo.close()
+        raise UsageError(
+            "the repository has no working tree",
+            where=str(start),
+            hint="run planctl in a checkout, not in a bare repository",
+        )
+    return GitRepository(repo)
+
+
+class GitRepository:
+    """An open repository; close it (or use `with`) to end its cat-file processes."""
+
+    def __init__(self, repo: Repo) -> None:
+        self._repo = repo
+
+    def __enter__(self) -> GitRepository:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._repo.close()
+
+    @property
+    def root(self) -> Path:
+        """The top folder of the working tree."""
+        return Path(str(self._repo.working_tree_dir))
+
+    def resolve(self, name: str) -> Revision:
+        """The commit `name` names; exit 2 with the name when it names none."""
+        _check_revision_text(name)
+        target = self._parse(name)
+        while target.type == "tag":  # an annotated tag: the object it tags
+            target = target.object
+        if target.type != "commit":
+            raise UsageError(
+                f"revision {name!r} names a {target.type}, not a commit",
+                hint="name a branch, a tag or a commit",
+            )
+        return Revision(name, target.hexsha)
+
+    def merge_base(self, left: Revision, right: Revision) -> Revision:
+        """Where two revisions' histories meet (for `A...B`)."""
+        bases = self._repo.merge_base(left.commit, right.commit)
+        if not bases:
+            raise UsageError(
+                f"{left.name} and {right.name} have no common ancestor",
+                hint="compare them directly with A..B",
+            )
+        return Revision(f"{left.name}...{right.name}", bases[0].hexsha)
+
+    def files(self, revision: Revision, folder: str) -> list[TreeFile]:
+        """Every file under `folder` (a path from the top; "" for all) at a revision."""
+        tree = self._repo.commit(revision.commit).tree
+        if folder:
+            try:
+                tree = tree[folder]
+            except KeyError:
+                return []
+            if tree.type != "tree":
+                return []
+        return sorted(_walk(tree), key=lambda file: file.path)
+
+    def read(self, blob: str) -> bytes:
+        """A blob's bytes, through the long-lived `git cat-file --batch`."""
+        data: bytes = self._repo.odb.stream(bytes.fromhex(blob)).read()
+        return data
+
+    def file_history(self, revision: Revision, path: str) -> list[FileCommit]:
+        """The commits up to `revision` that changed `path`, newest first, across renames."""
+        output = self._repo.git.log(
+            "--follow",
+            "-M",
+            "--raw",
+            "--no-abbrev",
+            "-z",
+            "--no-color",
+            _LOG_FORMAT,
+            "--end-of-options",
+            revision.commit,
+            "--",
+            path,
+        )
+        return list(_parse_log(output))
+
+    def set_config(self, section: str, option: str, value: str) -> None:
+        """Set a value in this repository's own config (`.git/config`)."""
+        with self._repo.config_writer("repository") as writer:
+            writer.set_value(section, option, value)
+
+    def _parse(self, name: str) -> AnyGitObject:
+        from git.exc import GitError, ODBError
+
+        try:
+            return self._repo.rev_parse(name)
+        except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
+            raise UsageError(f"unknown revision {name!r}", hint=self._unknown_hint()) from None
+
+    def _unknown_hint(self) -> str:
+        if not self._repo.head.is_valid():
+            return "the repository has no commits yet"
+        return "check the name with `git log --oneline` or `git branch --all`"
+
+
+def _walk(tree: Tree) -> list[TreeFile]:
+    files = [TreeFile(str(blob.path), blob.hexsha) for blob in tree.blobs]
+    for subtree in tree.trees:
+        files.extend(_walk(subtree))
+    return files
+
+
+def _check_revision_text(name: str) -> None:
+    """Refuse what could be read as an option or break a git request line."""
+    if not name:
+        raise UsageError("an empty revision name", hint="name a branch, a tag or a commit")
+    if name.startswith("-"):
+        raise UsageError(
+            f"refusing revision {name!r}: it starts with '-' and git would read it as an option",
+            hint="name a branch, a tag or a commit; put paths after --",
+        )
+    if ".." in name or any(character.isspace() or ord(character) < 32 for character in name):
+        raise UsageError(
+            f"unknown revision {name!r}",
+            hint="a revision name holds no '..', spaces or control characters",
+        )
+
+
+def _parse_log(output: str) -> list[FileCommit]:
+    commits = []
+    for record in output.split(_RECORD)[1:]:
+        header, _, changes = record.partition("\0")
+        commit, author, email, date, subject = (header.split(_UNIT, 4) + [""] * 5)[:5]
+        for status, old_path, new_path, old_blob, new_blob in _raw_entries(changes.lstrip("\n")):
+            commits.append(
+                FileCommit(
+                    commit,
+                    author,
+                    email,
+                    date,
+                    subject,
+                    status,
+                    old_path,
+                    new_path,
+                    old_blob,
+                    new_blob,
+                )
+            )
+    return commits
+
+
+def _raw_entries(text: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    """Parse `--raw -z` lines: `:mode mode old new STATUS\\0path\\0[new path\\0]`."""
+    tokens = text.split("\0")
+    entries = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if not token.startswith(":"):
+            continue
+        _modes1, _modes2, old, new, status = token[1:].split()
+        old_path = tokens[index]
+        index += 1
+        new_path = old_path
+        if status[0] in "RC":
+            new_path = tokens[index]
+            index += 1
+        entries.append(
+            (
+                status[0],
+                old_path if old != _NULL_BLOB else None,
+                new_path if new != _NULL_BLOB else None,
+                None if old == _NULL_BLOB else old,
+                None if new == _NULL_BLOB else new,
+            )
+        )
+    return entries
+
+
+# --- the plans changed since a revision (`planctl validate --changed`) ------------------
+#
+# One `git diff --name-only` against the working tree (so committed, staged and unstaged
+# changes all count) plus the untracked files. A change to the unit registry or to the
+# schemas can break any plan, so then every plan is returned.
+
+SCHEMA_DIR = "schema"
+
+
+def changed_files(repository: Repository, revision: str) -> list[Path]:
+    """The plan files (and the unit registry) to check: those changed since `revision`."""
+    commit = resolve_revision(repository.root, revision)
+    names = _git_names(repository.root, "diff", "--name-only", "--relative", "-z", commit, "--")
+    names += _git_names(repository.root, "ls-files", "--others", "--exclude-standard", "-z")
+    changed = {(repository.root / name).resolve() for name in names}
+    if _touches_everything(repository, changed):
+        everything = [repository.units_path] if repository.units_path.is_file() else []
+        return everything + repository.plan_files()
+    plans = repository.plans_dir.resolve()
+    return sorted(
+        path
+        for path in changed
+        if path.suffix in PLAN_SUFFIXES and path.is_file() and path.is_relative_to(plans)
+    )
+
+
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit `revision` names; never passed to git where it could read as an option."""
+    if not revision or revision.startswith("-"):
+        raise UsageError(
+            f"{revision!r} is not a revision",
+            hint="name a commit, branch or tag, e.g. `--changed origin/main`",
+        )
+    spec = f"{revision}^{{commit}}"
+    done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", spec)
+    if done.returncode == 0:
+        return _names(done, "\n")[0]
+    _fail_outside_git(done, root)
+    raise UsageError(
+        f"unknown revision {revision!r}",
+        hint="check the name with `git log --oneline`; in CI, fetch enough history",
+    )
+
+
+def _touches_everything(repository: Repository, changed: set[Path]) -> bool:
+    schemas = (repository.root / SCHEMA_DIR).resolve()
+    units = repository.units_path.resolve()
+    return any(path == units or path.is_relative_to(schemas) for path in changed)
+
+
+def _git_names(root: Path, *arguments: str) -> list[str]:
+    """The NUL-separated names a git command (run with -z) prints."""
+    done = _run(root, *arguments)
+    if done.returncode != 0:
+        _fail_outside_git(done, root)
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            f"git {arguments[0]} failed: {reason[-1] if reason else done.returncode}",
+            where=str(root),
+        )
+    return _names(done, "\0")
+
+
+def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", *arguments], cwd=root, capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise InputError("git is not installed", hint="install git, or drop --changed") from None
+    except subprocess.TimeoutExpired:
+        raise InputError("git did not answer within a minute", where=str(root)) from None
+
+
+def _fail_outside_git(done: subprocess.CompletedProcess[bytes], root: Path) -> None:
+    if b"not a git repository" in done.stderr:
+        raise UsageError(
+            "not inside a git repository",
+            where=str(root),
+            hint="--changed compares with git history; name the files to check instead",
+        )
+
+
+def _names(done: subprocess.CompletedProcess[bytes], separator: str) -> list[str]:
+    output = done.stdout.decode("utf-8", "surrogateescape")
+    return [name for name in output.split(separator) if name]

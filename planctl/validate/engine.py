@@ -1,0 +1,316 @@
+"""The checks of `planctl validate`: select files, check each, summarize; never print.
+
+Each file is checked on its own (load → schema → rules) and one broken file never hides
+the others. Repository-wide checks (duplicate plan ids) run over the per-file results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planctl import parallel
+from planctl import repository as repo
+from planctl.errors import UsageError
+from planctl.findings import Finding, Severity
+from planctl.model import plan_from_data
+from planctl.rules import PLAN_RULES, Context
+from planctl.rules.registry_consistency import check_registry
+from planctl.schemas import schema_findings
+from planctl.units import UnitRegistry
+from planctl.validate.cache import ResultCache
+from planctl.validate.cache import salt as cache_salt
+from planctl.yamlio import Document, load_bytes, paused_gc, read_document
+
+UNITS_FORMAT = "planctl-units/1"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    findings: tuple[Finding, ...]
+    plan_id: str | None = None
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 clean, 1 findings (warnings only with `strict`), 2 a file could not be read."""
+        if any(f.fatal for f in self.findings):
+            return 2
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+
+# --- one file ----------------------------------------------------------------------------
+
+
+def check_document(document: Document, units: UnitRegistry | None) -> FileResult:
+    """All findings for one loaded document, plan or unit registry."""
+    findings = list(document.problems)
+    if not document.readable:
+        return FileResult(document.file, tuple(sorted(findings)))
+    if is_units_data(document.data):
+        findings += _check_units(document)
+        return FileResult(document.file, tuple(sorted(findings)))
+    findings += schema_findings(document, "plan")
+    if findings and any(f.rule == "schema" for f in findings):
+        return FileResult(document.file, tuple(sorted(findings)))
+    plan = plan_from_data(document.data)
+    context = Context(units=units, file_stem=Path(document.file).stem)
+    for rule in PLAN_RULES:
+        assert rule.check is not None
+        severity = rule.severity_for(plan.stage)
+        for issue in rule.check(plan, context):
+            findings.append(
+                document.finding(
+                    issue.path,
+                    rule.id,
+                    severity,
+                    issue.message,
+                    issue.hint or rule.hint,
+                    key=issue.on_key,
+                )
+            )
+    return FileResult(document.file, tuple(sorted(findings)), plan.id)
+
+
+def is_units_data(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == UNITS_FORMAT
+
+
+def _check_units(document: Document) -> list[Finding]:
+    findings = schema_findings(document, "units")
+    if findings:
+        return findings
+    return [
+        document.finding(issue.path, rule_id, Severity.ERROR, issue.message, issue.hint or "")
+        for rule_id, issue in check_registry(document.data)
+    ]
+
+
+def load_registry(path: Path) -> UnitRegistry | None:
+    """The unit registry at `path`, or None when it is missing or broken (its own
+    validation reports why)."""
+    if not path.is_file():
+        return None
+    document = read_document(path)
+    if not document.readable or not is_units_data(document.data):
+        return None
+    if schema_findings(document, "units"):
+        return None
+    return UnitRegistry.from_data(document.data)
+
+
+# --- many files --------------------------------------------------------------------------
+
+
+def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> list[Path]:
+    """The YAML files named by `paths` (folders are searched), or the whole repository."""
+    if not paths:
+        if repository is None:
+            raise UsageError(
+                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+            )
+        return (
+            sorted([repository.units_path] if repository.units_path.is_file() else [])
+            + repository.plan_files()
+        )
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(repo.iter_plan_files(path)))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(
+                "no such file or folder",
+                where=str(path),
+                hint="check the path (names are relative to the working directory)",
+            )
+    return list(dict.fromkeys(files))
+
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+# Below this many bytes to check, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 512 * 1024
+
+
+def validate(
+    paths: Sequence[Path],
+    *,
+    start: Path | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    since: str | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check `paths` (or, with none, the repository around `start`) and report every finding.
+
+    `jobs` worker processes share the files (default: one per core; 1 checks them in this
+    process); small batches stay in this process anyway. With `use_cache`, files whose
+    bytes were checked before under the same conditions are not parsed again (see
+    `planctl.validate.cache`). With `since`, only the plans changed since that git revision are
+    checked (all of them when the unit registry or a schema changed).
+    """
+    origin = paths[0] if paths else (start or Path.cwd())
+    root = repo.find_root(origin if origin.is_dir() else origin.parent)
+    repository = repo.Repository(root) if root is not None else None
+    files = _select_files(paths, repository, since)
+    units_path = repository.units_path if repository else None
+    cache = _open_cache(repository) if use_cache and repository else None
+    results = _check_files(files, units_path, cache, jobs, progress)
+    if cache is not None:
+        cache.save()
+    return summarize(results)
+
+
+def _select_files(
+    paths: Sequence[Path], repository: repo.Repository | None, since: str | None
+) -> list[Path]:
+    if since is None:
+        return collect_files(paths, repository)
+    if paths:
+        raise UsageError(
+            "--changed picks the files itself", hint="drop the file names, or drop --changed"
+        )
+    if repository is None:
+        raise UsageError("no plan repository here", hint="run inside a folder holding plans/")
+    from planctl.git import changed_files  # git runs only for --changed
+
+    return changed_files(repository, since)
+
+
+def _open_cache(repository: repo.Repository) -> ResultCache | None:
+    settings = repository.root / repo.MARKER_FILE
+    salt = cache_salt([_read_or_none(repository.units_path), _read_or_none(settings)])
+    return ResultCache.open(repository.root, salt)
+
+
+def _check_files(
+    files: Sequence[Path],
+    units_path: Path | None,
+    cache: ResultCache | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> list[FileResult]:
+    """Each file's result, in order: from the cache, else checked (here or in workers)."""
+    shown = [repo.display_path(path) for path in files]
+    pairs = zip(files, shown, strict=True)
+    results: list[FileResult | None] = [_cached(cache, path, name) for path, name in pairs]
+    todo = [index for index, result in enumerate(results) if result is None]
+    done = len(files) - len(todo)
+    if progress is not None:
+        progress(done, len(files))
+    work = [(files[index], shown[index]) for index in todo]
+    for index, (key, result) in zip(todo, _run_checks(work, units_path, jobs), strict=True):
+        results[index] = result
+        if cache is not None and key is not None:
+            cache.put(key, result.findings, result.plan_id)
+        done += 1
+        if progress is not None:
+            progress(done, len(files))
+    return [result for result in results if result is not None]
+
+
+def _cached(cache: ResultCache | None, path: Path, shown: str) -> FileResult | None:
+    if cache is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # checked like any file, which reports why it cannot be read
+    found = cache.get(ResultCache.key(path.name, raw), shown)
+    return FileResult(shown, *found) if found is not None else None
+
+
+Checked = tuple[str | None, FileResult]  # (cache key of the bytes checked, result)
+
+
+def _run_checks(
+    work: Sequence[tuple[Path, str]], units_path: Path | None, jobs: int | None
+) -> Iterator[Checked]:
+    workers = min(jobs or parallel.available_cores(), len(work))
+    if workers > 1 and sum(_size(path) for path, _ in work) >= PARALLEL_MIN_BYTES:
+        yield from parallel.map_in_processes(
+            _check_in_worker, work, jobs=workers, initializer=_start_worker, initargs=(units_path,)
+        )
+        return
+    units = load_registry(units_path) if units_path is not None else None
+    for path, shown in work:
+        yield check_file(path, shown, units)
+
+
+def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
+    """Read and check one file; also the cache key of the bytes that were checked."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, check_document(read_document(path, shown), units)
+    with paused_gc():
+        return ResultCache.key(path.name, raw), check_document(load_bytes(raw, shown), units)
+
+
+_worker_units: list[UnitRegistry | None] = []  # the registry, in each worker process
+
+
+def _start_worker(units_path: Path | None) -> None:
+    _worker_units[:] = [load_registry(units_path) if units_path is not None else None]
+
+
+def _check_in_worker(item: tuple[Path, str]) -> Checked:
+    return check_file(*item, _worker_units[0])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def summarize(results: Iterable[FileResult]) -> Report:
+    report = Report()
+    owners: dict[str, str] = {}
+    for result in results:
+        report.files += 1
+        report.findings.extend(result.findings)
+        if result.plan_id is None:
+            continue
+        if result.plan_id in owners:
+            report.findings.append(_duplicate_plan(result, owners[result.plan_id]))
+        owners.setdefault(result.plan_id, result.file)
+    report.findings.sort()
+    return report
+
+
+def _duplicate_plan(result: FileResult, first: str) -> Finding:
+    document = read_document(Path(result.file), result.file)
+    return document.finding(
+        ("id",),
+        "duplicate-plan-id",
+        Severity.ERROR,
+        f"plan id {result.plan_id!r} is also used by {first}",
+        "give this plan a new id and rename its file to match",
+    )

@@ -1,0 +1,56 @@
+"""Findings as GitHub workflow annotations (bounded, as GitHub shows only a few per step),
+with the full list written to the step summary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TextIO
+
+from planctl.findings import Severity
+from planctl.validate.engine import Report
+from planctl.validate.formats.text import summary as summary_line
+
+GITHUB_ANNOTATION_LIMIT = 50
+
+
+def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
+    for finding in report.findings[:GITHUB_ANNOTATION_LIMIT]:
+        level = "error" if finding.severity is Severity.ERROR else "warning"
+        properties = ",".join(
+            f"{key}={_escape_property(value)}"
+            for key, value in (
+                ("file", finding.file),
+                ("line", str(finding.line)),
+                ("col", str(finding.column)),
+                ("title", finding.rule),
+            )
+        )
+        message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
+        out.write(f"::{level} {properties}::{_escape_data(message)}\n")
+    hidden = len(report.findings) - GITHUB_ANNOTATION_LIMIT
+    if hidden > 0:
+        out.write(f"{hidden} more findings are listed in the job summary.\n")
+    out.write(summary_line(report) + "\n")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as summary:
+            summary.write(markdown_summary(report))
+
+
+def markdown_summary(report: Report) -> str:
+    lines = [f"### planctl validate\n\n{summary_line(report)}\n"]
+    if report.findings:
+        lines.append("| where | severity | rule | message | fix |\n|---|---|---|---|---|")
+        for f in report.findings:
+            cells = [f"{f.file}:{f.line}:{f.column}", str(f.severity), f.rule, f.message, f.hint]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

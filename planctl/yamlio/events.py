@@ -1,0 +1,450 @@
+"""libyaml's events into plain Python values, with positions on demand.
+
+The builder applies no tag, reports duplicate keys, keeps dates as written and bounds
+nesting and alias expansion (see the package's docstring). Its fast pass (`run_data`)
+is held to the general one (`run`) by a law test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml import events as ev
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
+
+from planctl.findings import Finding, JsonPath, Severity, json_path_text
+
+MAX_DEPTH = 100
+MAX_EXPANDED_NODES = 1_000_000
+_CORE_TAG = "tag:yaml.org,2002:"
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Positions:
+    """1-based line:column of every value (`values`) and every mapping key (`keys`)."""
+
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+
+
+class ParseStop(Exception):
+    """Ends parsing early with a located problem."""
+
+    def __init__(self, rule: str, message: str, hint: str, position: Position) -> None:
+        super().__init__(message)
+        self.rule, self.message, self.hint, self.position = rule, message, hint, position
+
+
+# --- parsing --------------------------------------------------------------------------
+
+
+_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z|[-+]?\.(?:inf|Inf|INF)\Z"
+    r"|\.(?:nan|NaN|NAN)\Z"
+)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_PLAIN_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUES, True),
+    **dict.fromkeys(_FALSES, False),
+}
+_NUMBER_STARTS = frozenset("0123456789+-.")
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema; timestamps stay strings (the schema and rules check them)."""
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        if _FLOAT.match(value):
+            # YAML spells infinity and not-a-number .inf and .nan; Python wants no dot.
+            special = value.lstrip("+-").lower() in (".inf", ".nan")
+            return float(value.replace(".", "", 1) if special else value)
+    return value
+
+
+_SCALAR_TAGS: dict[str, Callable[[str], Any]] = {
+    _CORE_TAG + "str": str,
+    _CORE_TAG + "timestamp": str,
+    _CORE_TAG + "int": int,
+    _CORE_TAG + "float": float,
+    _CORE_TAG + "bool": lambda v: v in _TRUES,
+    _CORE_TAG + "null": lambda v: None,
+}
+_CONTAINER_TAGS = frozenset({None, "!", _CORE_TAG + "map", _CORE_TAG + "seq"})
+
+
+def parse(
+    text: str,
+    positions: Positions | None,
+    problems: list[Finding] | None = None,
+    file: str = "",
+) -> Any:
+    builder = _Builder(positions, problems if problems is not None else [], file)
+    # The parser's get_event returns None after the last event: a C-level iterator.
+    events = iter(CParser(text).get_event, None)
+    return builder.run(events) if positions is not None else builder.run_data(events)
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "index", "key", "key_position", "mapping", "size", "step")
+
+    def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
+        self.container = container
+        self.mapping = container.__class__ is dict
+        self.key: str | None = None
+        self.key_position: Position | None = None
+        self.size = 1
+        self.anchor = anchor
+        self.index = 0
+        self.step: str | int = ""  # where the latest child sits: its key or index
+
+
+class _Builder:
+    """Turns a libyaml event stream into dicts, lists and scalars."""
+
+    def __init__(self, positions: Positions | None, problems: list[Finding], file: str) -> None:
+        self.positions = positions
+        self.problems = problems
+        self.file = file
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.expanded = 0
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, events: Iterator[Any]) -> Any:
+        handlers: dict[type, Callable[[Any], None]] = {
+            ev.ScalarEvent: self.scalar,
+            ev.MappingStartEvent: self.start_mapping,
+            ev.SequenceStartEvent: self.start_sequence,
+            ev.MappingEndEvent: self.end,
+            ev.SequenceEndEvent: self.end,
+            ev.AliasEvent: self.alias,
+            ev.DocumentStartEvent: self.start_document,
+        }
+        for event in events:
+            handler = handlers.get(type(event))
+            if handler is not None:
+                handler(event)
+        return self.root
+
+    def run_data(self, events: Iterator[Any]) -> Any:
+        """`run` without positions, for the first (data) pass over every file.
+
+        The same result as `run`, faster: plain untagged scalars and untagged containers,
+        nearly every event of a plan, are handled inline; anything else (tags, anchors,
+        aliases, duplicate keys, limits) goes through the same methods as `run`.
+        """
+        stack = self.stack
+        for event in events:
+            kind = event.__class__
+            if kind is _SCALAR:
+                top = stack[-1] if stack else None
+                if top is None or event.tag is not None or event.anchor is not None:
+                    self.scalar(event)
+                elif top.mapping and top.key is None:
+                    if event.value in top.container:
+                        self._set_key(event.value, _mark(event))
+                    else:
+                        top.key = event.value
+                else:  # a value: the hottest path of all, so `_add` is written out here
+                    value = event.value
+                    if event.implicit[0]:
+                        value = _PLAIN_CONSTANTS.get(value, value)
+                        if value.__class__ is str and value[:1] in _NUMBER_STARTS:
+                            value = _resolve_plain(value)
+                    top.size += 1
+                    if top.mapping:
+                        key = top.key
+                        top.key = None
+                        top.step = key  # type: ignore[assignment]
+                        if key.__class__ is not _DuplicateKey:
+                            top.container[key] = value  # type: ignore[call-overload,index]
+                    else:
+                        top.container.append(value)  # type: ignore[union-attr]
+                        top.step = top.index
+                        top.index += 1
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                top = stack[-1] if stack else None
+                if (
+                    top is None
+                    or event.tag is not None
+                    or event.anchor is not None
+                    or len(stack) >= MAX_DEPTH
+                    or (top.mapping and top.key is None)
+                ):
+                    self._container_start(event, {} if kind is _MAPPING_START else [])
+                else:
+                    container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
+                    self._append(top, container, 0)
+                    stack.append(_Frame(container, None))
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                self.end(event)
+            elif kind is _ALIAS:
+                self.alias(event)
+            elif kind is _DOCUMENT_START:
+                self.start_document(event)
+        return self.root
+
+    @staticmethod
+    def _append(frame: _Frame, value: Any, size: int) -> None:
+        """`_add` below the root without positions or anchors."""
+        frame.size += size
+        container = frame.container
+        if isinstance(container, list):
+            container.append(value)
+            frame.step = frame.index
+            frame.index += 1
+            return
+        key = frame.key
+        frame.key = None
+        frame.step = key  # type: ignore[assignment]
+        if key.__class__ is not _DuplicateKey:  # the first value of a duplicated key wins
+            container[key] = value  # type: ignore[index]
+
+    # events
+
+    def start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise ParseStop(
+                "multiple-documents",
+                "the file holds more than one YAML document",
+                "keep one plan per file; remove the `---` line and what follows",
+                _mark(event),
+            )
+
+    def scalar(self, event: Any) -> None:
+        value = self._scalar_value(event)
+        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
+            self._set_key(event.value, _mark(event))
+            return
+        self._add(value, _mark(event), 1, event.anchor)
+
+    def start_mapping(self, event: Any) -> None:
+        self._container_start(event, {})
+
+    def start_sequence(self, event: Any) -> None:
+        self._container_start(event, [])
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+            self.open_anchors.discard(frame.anchor)
+        if self.stack:
+            self.stack[-1].size += frame.size
+
+    def alias(self, event: Any) -> None:
+        name = event.anchor
+        if name in self.open_anchors:
+            raise ParseStop(
+                "yaml-limits",
+                f"alias *{name} refers to its own anchor (a cycle)",
+                "plans hold plain data: remove the recursive alias",
+                _mark(event),
+            )
+        if name not in self.anchors:
+            raise ParseStop(
+                "yaml-syntax",
+                f"alias *{name} has no anchor &{name} before it",
+                f"define &{name} first, or write the value out",
+                _mark(event),
+            )
+        value, size = self.anchors[name]
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED_NODES:
+            raise ParseStop(
+                "yaml-limits",
+                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb)",
+                "write the values out; plans need no aliases",
+                _mark(event),
+            )
+        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
+            raise ParseStop(
+                "yaml-syntax",
+                "an alias cannot be a mapping key",
+                "use plain text for keys",
+                _mark(event),
+            )
+        self._add(value, _mark(event), size, None)
+
+    # helpers
+
+    def _container_start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+        position = _mark(event)
+        if event.tag not in _CONTAINER_TAGS:
+            self._tag_problem(event.tag, position)
+        if len(self.stack) >= MAX_DEPTH:
+            raise ParseStop(
+                "yaml-limits",
+                f"the data nests deeper than {MAX_DEPTH} levels",
+                "plans nest sections a few levels deep; flatten the structure",
+                position,
+            )
+        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
+            raise ParseStop(
+                "yaml-syntax",
+                "a mapping key must be plain text, not a list or mapping",
+                "write the key as text",
+                position,
+            )
+        self._add(container, position, 0, None)
+        self.stack.append(_Frame(container, event.anchor))
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+
+    def _scalar_value(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            # implicit[0] is true only for an untagged plain scalar (libyaml marks style "")
+            return _resolve_plain(event.value) if event.implicit[0] else event.value
+        convert = _SCALAR_TAGS.get(tag)
+        if convert is None:
+            self._tag_problem(tag, _mark(event))
+            return event.value
+        try:
+            return convert(event.value)
+        except ValueError:
+            raise ParseStop(
+                "yaml-syntax",
+                f"{event.value!r} is not a valid {tag[len(_CORE_TAG) :]}",
+                "remove the tag or correct the value",
+                _mark(event),
+            ) from None
+
+    def _tag_problem(self, tag: str, position: Position) -> None:
+        self.problems.append(
+            problem(
+                self.file,
+                position,
+                "yaml-tag",
+                f"the tag {_short_tag(tag)} is not allowed (it was not applied)",
+                "plans hold plain text, numbers and lists: remove the tag",
+            )
+        )
+
+    def _set_key(self, key: str, position: Position) -> None:
+        frame = self.stack[-1]
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            path = (*self._path(), key)
+            self.problems.append(
+                problem(
+                    self.file,
+                    position,
+                    "duplicate-key",
+                    f"duplicate key {key!r} in this mapping",
+                    "remove one of them; only the first value is used",
+                    json_path=json_path_text(path),
+                )
+            )
+            key = _DuplicateKey(key)
+        frame.key = key
+        frame.key_position = position
+
+    def _add(self, value: Any, position: Position, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, max(size, 1))
+        if not self.stack:
+            self.root = value
+            if self.positions is not None:
+                self.positions.values[()] = position
+            return
+        frame = self.stack[-1]
+        if self.positions is not None:
+            self._record(frame, position)
+        self._append(frame, value, size)
+
+    def _record(self, frame: _Frame, position: Position) -> None:
+        assert self.positions is not None
+        parent = self._path()
+        if any(isinstance(step, _DuplicateKey) for step in parent):
+            return  # inside a dropped duplicate: its places would overwrite the kept value's
+        if isinstance(frame.container, list):
+            path = (*parent, frame.index)
+        else:
+            if frame.key is None or isinstance(frame.key, _DuplicateKey):
+                return
+            path = (*parent, frame.key)
+            if frame.key_position is not None:
+                self.positions.keys[path] = frame.key_position
+        self.positions.values[path] = position
+
+    def _path(self) -> JsonPath:
+        """The path of the innermost open container."""
+        return tuple(frame.step for frame in self.stack[:-1])
+
+
+class _DuplicateKey(str):
+    """Marks the second occurrence of a key, whose value is dropped."""
+
+
+_SCALAR = ev.ScalarEvent
+_MAPPING_START = ev.MappingStartEvent
+_SEQUENCE_START = ev.SequenceStartEvent
+_MAPPING_END = ev.MappingEndEvent
+_SEQUENCE_END = ev.SequenceEndEvent
+_ALIAS = ev.AliasEvent
+_DOCUMENT_START = ev.DocumentStartEvent
+
+
+def _short_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/name` as users write it: `!!python/name`."""
+    return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+
+
+def _mark(event: Any) -> Position:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def problem(
+    file: str,
+    position: Position,
+    rule: str,
+    message: str,
+    hint: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    fatal: bool = False,
+    json_path: str = "$",
+) -> Finding:
+    return Finding(file, position[0], position[1], rule, severity, message, hint, json_path, fatal)
+
+
+def syntax_problem(file: str, error: Exception) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"{what} ({context})" if context else str(what)
+    hint = "fix the YAML syntax at this place"
+    if "\\t" in message or "\t" in message or "tab" in message:
+        hint = "indent with spaces: YAML does not allow tab characters for indentation"
+    if "nesting depth" in message:  # libyaml's own bound on flow nesting
+        return problem(
+            file,
+            position,
+            "yaml-limits",
+            f"the data nests too deep: {message}",
+            "plans nest sections a few levels deep; flatten the structure",
+        )
+    return problem(file, position, "yaml-syntax", f"invalid YAML: {message}", hint)
