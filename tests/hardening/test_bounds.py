@@ -37,7 +37,7 @@ def big_plans(repo: Path, count: int) -> None:
 KILLING_WORKER = textwrap.dedent(
     """
     import os, signal, sys
-    import planctl.validate as validate
+    import planctl.validate.engine as validate
 
     checked = validate.check_file
 

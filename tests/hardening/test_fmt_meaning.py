@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.loader import load_text
+from planctl.yamlio import load_text
 
 from ..conftest import CLI
 
