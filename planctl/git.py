@@ -195,8 +195,25 @@ class GitRepository:
 
         try:
             return self._repo.rev_parse(name)
+        except NotImplementedError:  # a form gitpython does not read (`HEAD@{yesterday}`)
+            pass
         except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
             raise UsageError(f"unknown revision {name!r}", hint=self._unknown_hint()) from None
+        try:  # git itself reads every form; `--end-of-options` keeps the name a name
+            object_id = self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", name)
+            return self._repo.rev_parse(object_id.strip())
+        except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
+            raise UsageError(f"unknown revision {name!r}", hint=self._unknown_hint()) from None
+
+    def shallow_boundary(self) -> set[str]:
+        """The commits of a shallow clone whose parents were not fetched (none when the
+        clone is whole): history before them is not in this repository."""
+        path = self._repo.git.rev_parse("--git-path", "shallow").strip()
+        shallow = Path(path) if Path(path).is_absolute() else self.root / path
+        try:
+            return set(shallow.read_text(encoding="ascii").split())
+        except OSError:
+            return set()
 
     def _unknown_hint(self) -> str:
         if not self._repo.head.is_valid():

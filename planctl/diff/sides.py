@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
-from planctl.findings import Finding, Severity
+from planctl.findings import Finding, JsonPath, Severity
 from planctl.git import GitRepository, Revision, blob_id
 from planctl.model import Plan, plan_from_data
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
@@ -142,6 +143,9 @@ def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Do
         return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML"), document
     if is_units_data(document.data):
         return None, document
+    ambiguous = next((p for p in document.problems if p.rule == "duplicate-key"), None)
+    if ambiguous is not None:  # which of the two values is meant? render refuses it too
+        return ambiguous, document
     if not is_valid(document.data, "plan"):
         problem = Finding(
             file,
@@ -153,7 +157,41 @@ def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Do
             "run `planctl validate` on it to see why",
         )
         return problem, document
+    duplicate = _duplicate_id(document)
+    if duplicate is not None:
+        return duplicate, document
     return plan_from_data(document.data), document
+
+
+def _duplicate_id(document: Document) -> Finding | None:
+    """Sections and tasks are matched by id: a plan using one id twice cannot be compared
+    (a change to the second one would go unseen)."""
+    seen: dict[tuple[str, str], JsonPath] = {}
+    todo: list[tuple[JsonPath, Any]] = [(("sections",), document.data.get("sections") or [])]
+    while todo:
+        path, sections = todo.pop(0)
+        for index, section in enumerate(sections):
+            for kind, item_path, item in [
+                ("section", (*path, index), section),
+                *(
+                    ("task", (*path, index, "tasks", number), task)
+                    for number, task in enumerate(section.get("tasks") or [])
+                ),
+            ]:
+                key = (kind, str(item.get("id")))
+                if key in seen:
+                    first = document.locate((*seen[key], "id"))
+                    return document.finding(
+                        (*item_path, "id"),
+                        "duplicate-id",
+                        Severity.ERROR,
+                        f"the {kind} id {key[1]!r} is used twice (also on line {first[0]}), "
+                        "so changes to it cannot be told apart",
+                        f"give each {kind} its own id",
+                    )
+                seen[key] = item_path
+            todo.append(((*path, index, "sections"), section.get("sections") or []))
+    return None
 
 
 @dataclass
@@ -224,7 +262,9 @@ def compare_sides(old: Side, new: Side) -> DiffResult:
                     loaded.add(side, source)
         plans = tuple(_plan_diffs(before, after))
     problems = tuple(sorted(before.problems + after.problems))
-    return DiffResult(old.label, new.label, plans, problems, old.commit, new.commit)
+    return DiffResult(
+        old.label, new.label, plans, problems, old.commit, new.commit, bool(after.problems)
+    )
 
 
 def compare_pair(old: Side, new: Side) -> DiffResult:
@@ -240,7 +280,9 @@ def compare_pair(old: Side, new: Side) -> DiffResult:
         if (old_entry or new_entry) and not (before.unreadable or after.unreadable):
             plans = (_one(old_entry, new_entry),)
     problems = tuple(sorted(before.problems + after.problems))
-    return DiffResult(old.label, new.label, plans, problems, old.commit, new.commit)
+    return DiffResult(
+        old.label, new.label, plans, problems, old.commit, new.commit, bool(after.problems)
+    )
 
 
 def _unchanged_paths(old: Side, new: Side) -> set[str]:

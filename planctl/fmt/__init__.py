@@ -34,9 +34,11 @@ from pathlib import Path
 from planctl.atomic import write_atomic
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
+from planctl.fmt.proof import Difference, check_same_meaning
 from planctl.fmt.roundtrip import FormatError, dump, parse
+from planctl.yamlio import STOPPING_RULES, Document, load_bytes
 
-__all__ = ["FormatError", "Kind", "format_file", "format_text", "is_formatted"]
+__all__ = ["FormatError", "Kind", "format_document", "format_file", "format_text", "is_formatted"]
 
 
 def format_text(text: str, *, kind: Kind) -> str:
@@ -54,14 +56,18 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
+def format_file(path: Path, *, kind: Kind, check: bool, shown: str | None = None) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
-    The result is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file.
-    Without `check`, a changed file is replaced atomically, keeping its permission bits.
+    The file is read as every command reads it (`planctl.yamlio`): one the loader refuses
+    is refused here too, with the loader's place and reason. The result is UTF-8 without
+    BOM with LF line endings, also for a GBK/GB18030 file, and proven to read back as the
+    same data and comments (`planctl.fmt.proof`) before it replaces the file atomically,
+    keeping its permission bits.
     """
     raw = path.read_bytes()
-    formatted = format_text(_decode(raw), kind=kind).encode("utf-8")
+    document = load_bytes(raw, shown or str(path))
+    formatted = format_document(document, kind=kind).encode("utf-8")
     if formatted == raw:
         return False
     if not check:
@@ -69,26 +75,20 @@ def format_file(path: Path, *, kind: Kind, check: bool) -> bool:
     return True
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8, else GB18030 (a superset of GBK), as the loader reads them."""
+def format_document(document: Document, *, kind: Kind) -> str:
+    """The canonical layout of a loaded file, or FormatError (located) when the loader
+    refuses it or the layout would not read back the same."""
+    stop = next((p for p in document.problems if p.fatal or p.rule in STOPPING_RULES), None)
+    if stop is not None or document.data is None:
+        if stop is None:
+            raise FormatError("the file holds no YAML data", 1, 1)
+        raise FormatError(stop.message, stop.line, stop.column)
+    formatted = format_text(document.text, kind=kind)
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        bad_byte = f"byte 0x{raw[error.start]:02x} on line {line}"
-        if _mostly_utf8(raw):  # read as GB18030 it would be garbled, then saved so
-            raise FormatError(f"not valid UTF-8: {bad_byte}; fix that byte first") from None
-        try:
-            return raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise FormatError(f"neither UTF-8 nor GB18030: {bad_byte}") from None
-
-
-def _mostly_utf8(raw: bytes) -> bool:
-    """Damaged UTF-8 rather than GBK: most non-ASCII characters decode as UTF-8."""
-    text = raw.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd")
-    return sum(not char.isascii() for char in text) - damaged > damaged
+        check_same_meaning(document, formatted)
+    except Difference as difference:
+        raise FormatError(difference.message, *difference.position) from None
+    return formatted
 
 
 def _normalise_newlines(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +12,12 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
+
+from planctl.yamlio.events import resolve_plain
 
 INDENT = 2
 _NO_WRAP = 1 << 30
@@ -37,8 +42,34 @@ class FormatError(ValueError):
         return f"{self.message} (line {self.line}, column {self.column})"
 
 
+_TAGS_OF: dict[type, str] = {  # bool before int: True is an int too
+    type(None): "tag:yaml.org,2002:null",
+    bool: "tag:yaml.org,2002:bool",
+    int: "tag:yaml.org,2002:int",
+    float: "tag:yaml.org,2002:float",
+    str: "tag:yaml.org,2002:str",
+}
+
+
+class _LoaderResolver(VersionedResolver):
+    """Plain scalars resolved as the loader resolves them (YAML 1.2 core, dates as text),
+    whatever `%YAML` directive the file has: under `%YAML 1.1` ruamel would read `no` as
+    false and `-0x1` as a number, and write them back so."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0] and value != "<<":  # merge keys are refused
+            try:
+                resolved = resolve_plain(value) if value else None
+            except ValueError:  # a number too long to convert: the loader refuses it
+                resolved = value
+            kind_of = next(k for k in _TAGS_OF if isinstance(resolved, k))
+            return Tag(suffix=_TAGS_OF[kind_of])
+        return super().resolve(kind, value, implicit)
+
+
 def _new_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Resolver = _LoaderResolver
     yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
@@ -51,12 +82,11 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
     """The node tree (it has the positions) and the data built from it (what is dumped)."""
     yaml = _new_yaml()
     try:
-        node = yaml.compose(source)
-        if not isinstance(node, MappingNode):
-            line, column = _human_position(node)
-            raise FormatError("the top level must be a mapping (key: value)", line, column)
-        refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
-        data = yaml.constructor.construct_document(node)
+        with warnings.catch_warnings():  # ruamel's advice on YAML 1.1 floats, say
+            warnings.simplefilter("ignore")
+            node, data = _compose_and_construct(yaml, source)
+    except FormatError:
+        raise
     except MarkedYAMLError as error:
         raise _format_error(error) from None
     except ReaderError as error:  # a control character, say
@@ -64,6 +94,19 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         raise FormatError(f"not valid YAML: {error.reason}", line, column) from None
     except YAMLError as error:
         raise FormatError(f"not valid YAML: {error}") from None
+    except (ValueError, TypeError, AssertionError, KeyError, AttributeError) as error:
+        # The loader read the file; ruamel, which fmt rewrites it with, cannot.
+        raise FormatError(f"fmt cannot rewrite this file faithfully ({error})") from None
+    return node, data
+
+
+def _compose_and_construct(yaml: YAML, source: str) -> tuple[MappingNode, CommentedMap]:
+    node = yaml.compose(source)
+    if not isinstance(node, MappingNode):
+        line, column = _human_position(node)
+        raise FormatError("the top level must be a mapping (key: value)", line, column)
+    refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
+    data = yaml.constructor.construct_document(node)
     return node, data
 
 

@@ -47,6 +47,9 @@ class TaskHistory:
     heading: str
     entries: tuple[HistoryEntry, ...]  # newest first
     parsed: int = 0  # versions of the plan that had to be parsed
+    # In a shallow clone, the oldest commit there is of the plan: what came before it (and
+    # so what that commit changed) is not in the repository.
+    cut_off: str | None = None
 
 
 def task_history(
@@ -65,9 +68,19 @@ def task_history(
         commits = git.file_history(head, found.path)
         with paused_gc():  # every version stays in memory: collections would rescan them all
             entries = tuple(reversed(list(_entries(reversed(commits), versions, task_id))))
+        cut_off = _cut_off(git, commits)
+        if cut_off is not None:  # not "added the task": its parent is missing, not empty
+            entries = tuple(entry for entry in entries if entry.commit != cut_off)
         return TaskHistory(
-            task_id, found.plan_id, found.path, found.heading, entries, versions.parsed
+            task_id, found.plan_id, found.path, found.heading, entries, versions.parsed, cut_off
         )
+
+
+def _cut_off(git: GitRepository, commits: list[FileCommit]) -> str | None:
+    """The oldest commit of the file's history when a shallow clone ends there."""
+    if not commits or commits[-1].commit not in git.shallow_boundary():
+        return None
+    return commits[-1].commit
 
 
 @dataclass(frozen=True)

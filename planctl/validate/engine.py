@@ -6,7 +6,7 @@ the others. Repository-wide checks (duplicate plan ids) run over the per-file re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,14 +125,28 @@ def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> 
             raise UsageError(
                 "no files to check", hint="name plan files, or run inside a folder holding plans/"
             )
-        return (
+        found = (
             sorted([repository.units_path] if repository.units_path.is_file() else [])
             + repository.plan_files()
         )
+        if not found:
+            raise UsageError(
+                "no plan files in this repository",
+                where=repo.display_path(repository.root / repo.PLANS_DIR),
+                hint="add a plan (plans/<id>.yaml), or run where the plans are",
+            )
+        return found
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(repo.iter_plan_files(path)))
+            inside = sorted(repo.iter_plan_files(path))
+            if not inside:
+                raise UsageError(
+                    "no plan files (.yaml, .yml) in this folder",
+                    where=str(path),
+                    hint="name the folder that holds the plans",
+                )
+            files.extend(inside)
         elif path.exists():
             files.append(path)
         else:
@@ -174,9 +188,35 @@ def validate(
     units_path = repository.units_path if repository else None
     cache = _open_cache(repository) if use_cache and repository else None
     results = _check_files(files, units_path, cache, jobs, progress)
+    # Plan ids must be unique across the repository, also when only some plans are checked.
+    others = _other_plan_ids(repository, files, cache) if since and repository else {}
     if cache is not None:
         cache.save()
-    return summarize(results)
+    return summarize(results, others)
+
+
+def _other_plan_ids(
+    repository: repo.Repository, checked: Sequence[Path], cache: ResultCache | None
+) -> dict[str, str]:
+    """The ids of the plans not checked (from the cache where it has them), by file."""
+    chosen = {path.resolve() for path in checked}
+    ids: dict[str, str] = {}
+    for path in repository.plan_files():
+        if path.resolve() in chosen:
+            continue
+        shown = repo.display_path(path)
+        result = _cached(cache, path, shown)
+        plan_id = result.plan_id if result is not None else _plan_id(path, shown)
+        if plan_id is not None:
+            ids.setdefault(plan_id, shown)
+    return ids
+
+
+def _plan_id(path: Path, shown: str) -> str | None:
+    with paused_gc():
+        data = read_document(path, shown).data
+    plan_id = data.get("id") if isinstance(data, dict) else None
+    return plan_id if isinstance(plan_id, str) else None
 
 
 def _select_files(
@@ -290,9 +330,11 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def summarize(results: Iterable[FileResult]) -> Report:
+def summarize(results: Iterable[FileResult], others: Mapping[str, str] | None = None) -> Report:
+    """The findings of every file, and one for each plan id used twice; `others` are the
+    ids (and files) of plans that were not checked this time."""
     report = Report()
-    owners: dict[str, str] = {}
+    owners: dict[str, str] = dict(others or {})
     for result in results:
         report.files += 1
         report.findings.extend(result.findings)

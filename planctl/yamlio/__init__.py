@@ -31,6 +31,7 @@ from planctl.yamlio.decode import decode
 from planctl.yamlio.events import ParseStop, Position, Positions, parse, problem, syntax_problem
 
 __all__ = [
+    "STOPPING_RULES",
     "Document",
     "Position",
     "Positions",
@@ -55,7 +56,7 @@ class Document:
     @property
     def readable(self) -> bool:
         """False when the file could not be parsed into trustworthy data."""
-        return self.data is not None and not any(p.rule in _STOPPING_RULES for p in self.problems)
+        return self.data is not None and not any(p.rule in STOPPING_RULES for p in self.problems)
 
     def positions(self) -> Positions:
         if self._positions is None:
@@ -93,7 +94,7 @@ class Document:
 
 
 # Problems after which the data cannot be trusted (render and diff refuse such a file).
-_STOPPING_RULES = frozenset(
+STOPPING_RULES = frozenset(
     {"unreadable", "yaml-syntax", "yaml-limits", "empty-file", "multiple-documents"}
 )
 

@@ -73,6 +73,14 @@ def _decode_legacy(
     """Read a GB18030/GBK file (a superset of GB2312), or refuse with the exact fix."""
     prefix = raw[: error.start].decode("utf-8")  # valid: decoding failed only at `start`
     where = _position_of(prefix, len(prefix))
+    if _mostly_utf8(raw):  # read as GB18030 it would be garbled, and saved so by fmt
+        return _unreadable(
+            file,
+            f"the file is UTF-8 with a damaged byte (0x{raw[error.start]:02x})",
+            "retype the character at that place, or restore the file from its last good copy",
+            rule="encoding",
+            position=where,
+        )
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -92,6 +100,13 @@ def _decode_legacy(
         "`iconv -f GB18030 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE`",
     )
     return text, finding
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Damaged UTF-8 rather than GBK: most non-ASCII characters decode as UTF-8."""
+    text = raw.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    return sum(not char.isascii() for char in text) - damaged > damaged
 
 
 def _position_of(text: str, offset: int) -> Position:

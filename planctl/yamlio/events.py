@@ -19,6 +19,11 @@ from planctl.findings import Finding, JsonPath, Severity, json_path_text
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
+# Aliases may repeat what a file writes out (a shared list of units), not multiply it: past
+# ALIAS_FLOOR values, what aliases add may be at most ALIAS_RATIO times what is written.
+ALIAS_FLOOR = 10_000
+ALIAS_RATIO = 10
+MAX_DIGITS = 4300  # Python's own bound on converting digits to an int
 _CORE_TAG = "tag:yaml.org,2002:"
 
 Position = tuple[int, int]
@@ -59,8 +64,15 @@ _PLAIN_CONSTANTS: dict[str, Any] = {
 _NUMBER_STARTS = frozenset("0123456789+-.")
 
 
-def _resolve_plain(value: str) -> Any:
-    """YAML 1.2 core schema; timestamps stay strings (the schema and rules check them)."""
+class NumberTooLong(ValueError):
+    """An integer with more digits than Python converts (a located `yaml-limits` problem)."""
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema; timestamps stay strings (the schema and rules check them).
+
+    `planctl fmt` resolves plain scalars with this too, so it reads what the loader reads.
+    """
     if value in _NULLS:
         return None
     if value in _TRUES:
@@ -70,6 +82,8 @@ def _resolve_plain(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
+            if len(value) > MAX_DIGITS:
+                raise NumberTooLong(value)
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if _FLOAT.match(value):
             # YAML spells infinity and not-a-number .inf and .nan; Python wants no dot.
@@ -78,13 +92,26 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def _tagged(kinds: tuple[type, ...]) -> Callable[[str], Any]:
+    """A core-schema tag: the value must be written as that tag's plain form would be
+    (`!!bool yes` is no boolean in YAML 1.2, and is refused rather than read as false)."""
+
+    def convert(value: str) -> Any:
+        resolved = resolve_plain(value) if value else None
+        if resolved.__class__ not in kinds:
+            raise ValueError(value)
+        return float(resolved) if float in kinds and resolved.__class__ is int else resolved
+
+    return convert
+
+
 _SCALAR_TAGS: dict[str, Callable[[str], Any]] = {
     _CORE_TAG + "str": str,
     _CORE_TAG + "timestamp": str,
-    _CORE_TAG + "int": int,
-    _CORE_TAG + "float": float,
-    _CORE_TAG + "bool": lambda v: v in _TRUES,
-    _CORE_TAG + "null": lambda v: None,
+    _CORE_TAG + "int": _tagged((int,)),
+    _CORE_TAG + "float": _tagged((float, int)),
+    _CORE_TAG + "bool": _tagged((bool,)),
+    _CORE_TAG + "null": _tagged((type(None),)),
 }
 _CONTAINER_TAGS = frozenset({None, "!", _CORE_TAG + "map", _CORE_TAG + "seq"})
 
@@ -98,7 +125,23 @@ def parse(
     builder = _Builder(positions, problems if problems is not None else [], file)
     # The parser's get_event returns None after the last event: a C-level iterator.
     events = iter(CParser(text).get_event, None)
-    return builder.run(events) if positions is not None else builder.run_data(events)
+    try:
+        data = builder.run(events) if positions is not None else builder.run_data(events)
+    except NumberTooLong as error:
+        raise ParseStop(
+            "yaml-limits",
+            f"a number of {len(str(error)):,} digits (at most {MAX_DIGITS:,})",
+            "write it as text in quotes, or shorten it",
+            _offset_position(text, text.find(str(error))),
+        ) from None
+    builder.check_aliases()
+    return data
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    if offset < 0:
+        return (1, 1)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 class _Frame:
@@ -126,6 +169,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.expanded = 0
+        self.total = 0  # values in the data, aliases expanded
+        self.first_alias: Position | None = None
         self.root: Any = None
         self.documents = 0
 
@@ -169,7 +214,7 @@ class _Builder:
                     if event.implicit[0]:
                         value = _PLAIN_CONSTANTS.get(value, value)
                         if value.__class__ is str and value[:1] in _NUMBER_STARTS:
-                            value = _resolve_plain(value)
+                            value = resolve_plain(value)
                     top.size += 1
                     if top.mapping:
                         key = top.key
@@ -251,6 +296,21 @@ class _Builder:
             self.open_anchors.discard(frame.anchor)
         if self.stack:
             self.stack[-1].size += frame.size
+        else:
+            self.total = frame.size
+
+    def check_aliases(self) -> None:
+        """Refuse data that aliases multiply (see ALIAS_RATIO), which no check would
+        bound: a file of a few hundred bytes rendered as a table of a million rows."""
+        written = self.total - self.expanded
+        if self.expanded > ALIAS_FLOOR and self.expanded > ALIAS_RATIO * written:
+            raise ParseStop(
+                "yaml-limits",
+                f"aliases repeat {self.expanded:,} values, {self.expanded // max(written, 1):,} "
+                "times what the file writes out (an alias bomb)",
+                "write the values out; plans need no aliases",
+                self.first_alias or (1, 1),
+            )
 
     def alias(self, event: Any) -> None:
         name = event.anchor
@@ -269,6 +329,8 @@ class _Builder:
                 _mark(event),
             )
         value, size = self.anchors[name]
+        if self.first_alias is None:
+            self.first_alias = _mark(event)
         self.expanded += size
         if self.expanded > MAX_EXPANDED_NODES:
             raise ParseStop(
@@ -315,7 +377,7 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             # implicit[0] is true only for an untagged plain scalar (libyaml marks style "")
-            return _resolve_plain(event.value) if event.implicit[0] else event.value
+            return resolve_plain(event.value) if event.implicit[0] else event.value
         convert = _SCALAR_TAGS.get(tag)
         if convert is None:
             self._tag_problem(tag, _mark(event))
@@ -323,10 +385,13 @@ class _Builder:
         try:
             return convert(event.value)
         except ValueError:
+            hint = "remove the tag or correct the value"
+            if tag == _CORE_TAG + "bool":
+                hint = "write true or false (YAML 1.2 reads yes, no, on and off as text)"
             raise ParseStop(
                 "yaml-syntax",
                 f"{event.value!r} is not a valid {tag[len(_CORE_TAG) :]}",
-                "remove the tag or correct the value",
+                hint,
                 _mark(event),
             ) from None
 

@@ -155,7 +155,6 @@ ALIAS_BOMB = HEADER.format(id="bomb", title="计划") + textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="#14 class 4: alias-built plans are rendered whole")
 @pytest.mark.parametrize("command", ["render", "validate", "diff"])
 def test_a_plan_built_from_nested_aliases_is_refused_by_every_command(
     cli: CLI, plan_repo: Path, command: str

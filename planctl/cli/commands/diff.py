@@ -50,7 +50,10 @@ def diff(
     words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
     result = run_diff(words, paths, Path.cwd())
     _print(result, output_format, stat)
-    raise done(1 if exit_code and result.has_changes else 0)
+    if result.incomplete:  # a plan as it is now cannot be read: the answer is not whole
+        raise done(2)
+    # A plan unreadable only on the old side differs from it: a change, not "no change".
+    raise done(1 if exit_code and (result.has_changes or result.problems) else 0)
 
 
 def _check_format(output_format: str, stat: bool) -> None:
@@ -74,8 +77,9 @@ def _print(result: DiffResult, output_format: str, stat: bool) -> None:
     from planctl.diff.formats import FORMATS, STAT
     from planctl.diff.formats.text import problem_lines, text_lines
 
+    level = "error" if result.incomplete else "warning"
     for line in problem_lines(result.problems):
-        print(f"planctl: warning: {line}", file=sys.stderr)
+        print(f"planctl: {level}: {line}", file=sys.stderr)
     if stat:
         sys.stdout.write(STAT(result))
     elif output_format == "text":

@@ -30,12 +30,16 @@ def fmt(
     for path in files:
         shown = repo.display_path(path)
         try:
-            if format_file(path, kind=_kind_of(path), check=check):
+            if format_file(path, kind=_kind_of(path), check=check, shown=shown):
                 changed.append(shown)
                 print(f"{'would reformat' if check else 'reformatted'} {shown}")
-        except (FormatError, OSError, UnicodeDecodeError) as error:
+        except FormatError as error:
             failed += 1
-            print(f"planctl: error: cannot format {shown}: {error}", file=sys.stderr)
+            where = f"{shown}:{error.line}:{error.column}" if error.line else shown
+            print(f"planctl: error: cannot format {where}: {error.message}", file=sys.stderr)
+        except OSError as error:
+            failed += 1
+            print(f"planctl: error: cannot format {shown}: {error.strerror}", file=sys.stderr)
     unchanged = len(files) - len(changed) - failed
     verb = "would be reformatted" if check else "reformatted"
     print(
