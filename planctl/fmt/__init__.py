@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planctl.atomic import write_atomic
+from planctl.atomic import boundary, write_atomic
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.proof import Difference, check_same_meaning
@@ -56,14 +56,21 @@ def is_formatted(text: str, *, kind: Kind) -> bool:
     return format_text(text, kind=kind) == text
 
 
-def format_file(path: Path, *, kind: Kind, check: bool, shown: str | None = None) -> bool:
+def format_file(
+    path: Path,
+    *,
+    kind: Kind,
+    check: bool,
+    shown: str | None = None,
+    root: Path | None = None,
+) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
     The file is read as every command reads it (`planctl.yamlio`): one the loader refuses
     is refused here too, with the loader's place and reason. The result is UTF-8 without
     BOM with LF line endings, also for a GBK/GB18030 file, and proven to read back as the
     same data and comments (`planctl.fmt.proof`) before it replaces the file atomically,
-    keeping its permission bits.
+    keeping its permission bits, inside the repository `root` (or the file's folder) only.
     """
     raw = path.read_bytes()
     document = load_bytes(raw, shown or str(path))
@@ -71,7 +78,7 @@ def format_file(path: Path, *, kind: Kind, check: bool, shown: str | None = None
     if formatted == raw:
         return False
     if not check:
-        write_atomic(path, formatted)
+        write_atomic(path, formatted, within=boundary(path, root))
     return True
 
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from planctl.atomic import write_atomic
+from planctl.atomic import boundary, write_atomic
 from planctl.errors import InputError
 from planctl.importer.writer import canonical_layout
 from planctl.validate.engine import is_units_data
@@ -44,7 +44,7 @@ def add_units(path: Path, names: list[str]) -> list[str]:
     _block_style(data["units"])
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomic(path, _formatted(out.getvalue()))
+    write_atomic(path, _formatted(out.getvalue()), within=boundary(path, path.parent.parent))
     return added
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl import repository as repo
-from planctl.atomic import write_atomic
+from planctl.atomic import boundary, write_atomic
 from planctl.errors import UsageError
 from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
@@ -65,7 +65,7 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     added = _add_units(request, imported, units_path)
     text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, text, within=boundary(output, root), protect=[request.source])
     if added and units_path is not None:
         registry = load_registry(units_path)
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"

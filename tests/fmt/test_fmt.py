@@ -675,7 +675,7 @@ def test_a_damaged_utf8_file_is_not_taken_for_gbk(tmp_path: Path) -> None:
 def test_a_file_in_no_known_encoding_is_a_format_error(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"title: \xff\xff\n")
-    with pytest.raises(FormatError, match="not UTF-8 .* nor GB18030"):
+    with pytest.raises(FormatError, match=r"not UTF-8 .* nor GB18030"):
         format_file(path, kind="plan", check=False)
     assert path.read_bytes() == b"title: \xff\xff\n"
 

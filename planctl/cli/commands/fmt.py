@@ -9,6 +9,7 @@ from typing import Literal
 import typer
 
 from planctl.cli.commands import done
+from planctl.errors import PlanctlError
 
 
 def fmt(
@@ -30,13 +31,16 @@ def fmt(
     for path in files:
         shown = repo.display_path(path)
         try:
-            if format_file(path, kind=_kind_of(path), check=check, shown=shown):
+            if format_file(path, kind=_kind_of(path), check=check, shown=shown, root=root):
                 changed.append(shown)
                 print(f"{'would reformat' if check else 'reformatted'} {shown}")
         except FormatError as error:
             failed += 1
             where = f"{shown}:{error.line}:{error.column}" if error.line else shown
             print(f"planctl: error: cannot format {where}: {error.message}", file=sys.stderr)
+        except PlanctlError as error:  # a write refused: a link leading elsewhere, say
+            failed += 1
+            print(f"planctl: error: cannot format {shown}: {error.message}", file=sys.stderr)
         except OSError as error:
             failed += 1
             print(f"planctl: error: cannot format {shown}: {error.strerror}", file=sys.stderr)
