@@ -13,6 +13,8 @@ from typing import Any
 from planctl.findings import JsonPath
 
 STAGES = ("draft", "review", "issued")
+# The roles a unit can have in a task, in the order a document names them.
+ROLES = ("lead", "responsible", "support", "guide")
 STATUS_NAMES = {
     "not_started": "未启动",
     "in_progress": "推进中",
@@ -59,6 +61,9 @@ class Task:
     support_word: str = "配合"
     due: str | None = None
     due_note: str | None = None
+    responsible: tuple[str, ...] = ()
+    responsible_more: bool = False
+    guide: tuple[str, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     status: str | None = None
@@ -226,6 +231,9 @@ def _task(data: Mapping[str, Any], path: JsonPath) -> Task:
         support_word=data.get("support_word", "配合"),
         due=None if due is None else str(due),
         due_note=data.get("due_note"),
+        responsible=tuple(data.get("responsible") or ()),
+        responsible_more=bool(data.get("responsible_more", False)),
+        guide=tuple(data.get("guide") or ()),
         milestones=tuple(Milestone(str(m["due"]), m["text"]) for m in data.get("milestones") or ()),
         indicators=tuple(
             Indicator(i["name"], i["unit"], i["target"], i.get("baseline"))

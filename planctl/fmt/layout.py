@@ -39,7 +39,8 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "section": ("id", "source_number", "title", "text", "sections", "tasks"),
     "task": (
         "id", "source_number", "title", "text", "lead", "support", "lead_more",
-        "support_more", "lead_word", "support_word", "due", "due_note", "milestones",
+        "support_more", "lead_word", "support_word", "responsible", "responsible_more",
+        "guide", "due", "due_note", "milestones",
         "indicators", "status", "progress",
     ),
     "milestone": ("due", "text"),

@@ -130,16 +130,25 @@ class _Reader:
         return False
 
     def _attach(self, line: Line) -> None:
+        """Append the owner line to the text above; labelled lines that follow each other
+        (牵头单位：… / 责任单位：… / 完成时限：…) make one group, as they are one."""
         node = self.outline.current()
         assert node is not None
-        group = line.text if line.text[0] in OPENERS else f"（{line.text}）"
         target = node.paras[-1] if node.paras else None
-        if target is None:
-            node.heading = f"{node.heading}{group}"
-            node.lines.append(line)
+        lines = target.lines if target is not None else node.lines
+        text = target.text if target is not None else node.heading
+        labelled = FIELD_LABEL.match(line.text) is not None
+        if labelled and text.endswith("）") and FIELD_LABEL.match(lines[-1].text):
+            text = f"{text[:-1]}；{line.text}）"
+        elif line.text[0] in OPENERS:
+            text = f"{text}{line.text}"
         else:
-            target.text = f"{target.text}{group}"
-            target.lines.append(line)
+            text = f"{text}（{line.text}）"
+        lines.append(line)
+        if target is None:
+            node.heading = text
+        else:
+            target.text = text
 
     def _is_label(self, text: str) -> bool:
         """目标, 措施, 主要内容…: a short heading without a number, followed by paragraphs."""

@@ -17,6 +17,7 @@ from planctl.importer.owners import Owners, take_trailing
 from planctl.importer.tables import RowFields
 from planctl.importer.tasks import (
     merged,
+    owned,
     row_task,
     sentence_pieces,
     task_data,
@@ -171,10 +172,10 @@ def _leaf(node: Node, node_id: str, year: int | None, inherited: Owners | None) 
     if node.row is not None:
         assert isinstance(node.row, RowFields)
         task = row_task(node_id, node.written, node.row, year, inherited)
-        return _Item(task, False, "lead" in task or "support" in task, node)
+        return _Item(task, False, owned(task), node)
     paragraphs = [take_trailing(p.text) for p in node.paras]
-    owned = sum(1 for _, owners in paragraphs if owners is not None and owners.names_units)
-    if len(paragraphs) >= 2 and (owned >= 2 or (owned == 0 and _measures(node))):
+    with_owners = sum(1 for _, owners in paragraphs if owners is not None and owners.names_units)
+    if len(paragraphs) >= 2 and (with_owners >= 2 or (with_owners == 0 and _measures(node))):
         return _split(node, node_id, [p.text for p in node.paras], year, inherited)
     if not node.paras:
         pieces = sentence_pieces(node.heading)
@@ -206,8 +207,7 @@ def _split(
         text_task(f"{node_id}.{n}", None, text, year, passed)
         for n, text in enumerate(texts, start=1)
     ]
-    owned = any("lead" in t or "support" in t for t in data["tasks"])
-    return _Item(data, True, owned, node)
+    return _Item(data, True, any(owned(t) for t in data["tasks"]), node)
 
 
 def _split_sentences(
@@ -275,7 +275,7 @@ def _single(node: Node, node_id: str, year: int | None, inherited: Owners | None
             )
     else:
         task = text_task(node_id, node.written, node.heading, year, inherited)
-    return _Item(task, False, "lead" in task or "support" in task, node)
+    return _Item(task, False, owned(task), node)
 
 
 def _is_title_only(heading: str) -> bool:

@@ -14,6 +14,7 @@ from planctl.importer.build import build
 from planctl.importer.furniture import set_aside
 from planctl.importer.lines import Line, Source
 from planctl.importer.numbering import Node
+from planctl.importer.owners import ROLES, registered_units
 from planctl.importer.title import kind_of, period_of, read_head, title_from_notice
 from planctl.importer.units_match import UnitMatches, match_units
 from planctl.units import UnitRegistry
@@ -60,7 +61,14 @@ def _sections(section: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def import_source(source: Source, plan_id: str, registry: UnitRegistry | None) -> Imported:
-    """Plan data (stage draft) for `source`; units are matched against `registry`."""
+    """Plan data (stage draft) for `source`; units are matched against `registry`, whose
+    names are units wherever the document names them."""
+    known = frozenset(registry.known_names()) if registry is not None else frozenset()
+    with registered_units(known):
+        return _import(source, plan_id, registry)
+
+
+def _import(source: Source, plan_id: str, registry: UnitRegistry | None) -> Imported:
     parts = notice_parts.NoticeParts()
     lines, furniture = set_aside(source.lines)
     parts.unplaced += furniture
@@ -189,18 +197,28 @@ def unique_ids(sections: list[dict[str, Any]]) -> None:
 
 def _match(sections: list[dict[str, Any]], registry: UnitRegistry | None) -> UnitMatches:
     tasks = [task for section in sections for task in _tasks(section)]
-    names = [name for task in tasks for role in ("lead", "support") for name in task.get(role, [])]
+    names = [name for task in tasks for role in ROLES for name in task.get(role, [])]
     matches = match_units(names, registry)
     for task in tasks:
-        for role in ("lead", "support"):
+        for role in ROLES:
             if role in task:
                 task[role] = list(dict.fromkeys(matches.registered(n) for n in task[role]))
-        if "support" in task and "lead" in task:
-            task["support"] = [n for n in task["support"] if n not in task["lead"]]
-            if not task["support"]:
-                for key in ("support", "support_more", "support_word"):
-                    task.pop(key, None)
+        _drop_repeats(task)
     return matches
+
+
+def _drop_repeats(task: dict[str, Any]) -> None:
+    """A unit has one role in a task: the first of lead, responsible, support, guide."""
+    seen: set[str] = set()
+    for role in ROLES:
+        if role not in task:
+            continue
+        task[role] = [name for name in task[role] if name not in seen]
+        seen.update(task[role])
+        if not task[role]:
+            del task[role]
+            for key in (f"{role}_more", f"{role}_word"):
+                task.pop(key, None)
 
 
 # --- what was placed -------------------------------------------------------------------------

@@ -69,16 +69,23 @@ def _open(path: Path, raw: bytes) -> Any:
 
 def _table_lines(table: Any, number: int, before: int) -> Iterator[Line]:
     for row_number, row in enumerate(table.rows, start=1):
-        cells = tuple(clean(text) for text in _row_texts(row))
+        texts = _row_texts(row)
+        cells = tuple(clean(text) for text in texts)
         shown = " ".join(dict.fromkeys(c for c in cells if c))
         yield Line(
             before + row_number,
             f"table {number}, row {row_number}",
             shown,
             normalize(shown),
-            tuple(normalize(c) for c in cells),
+            tuple(_cell_text(text) for text in texts),
             number,
         )
+
+
+def _cell_text(text: str) -> str:
+    """A cell's paragraphs, normalized one by one and kept on lines of their own (a cell
+    of unit names often holds one name per line)."""
+    return "\n".join(part for part in (normalize(p) for p in text.split("\n")) if part)
 
 
 def _row_texts(row: Any) -> list[str]:

@@ -37,6 +37,8 @@ _LIST_NUMBER = re.compile(r"^[0-9]{1,2}\s*[.、．]\s*")
 _TITLE_ENDS = ("通知", "通报")
 _MAX_TITLE_LINES = 4
 _MAX_NOTICE_LINES = 80
+# Paragraphs a news site puts above a document it republishes (日前，…印发…。文件详情如下：).
+_MAX_LEAD_IN = 6
 _SHORT = 40
 
 
@@ -77,6 +79,20 @@ def read_head(lines: list[Line], parts: NoticeParts) -> int:
     """Read the notice at the start of `lines` into `parts`; return where the plan starts
     (0 when the document opens with no notice)."""
     start = _metadata(lines, parts)
+    for lead_in in range(min(_MAX_LEAD_IN, len(lines) - start) + 1):
+        if lead_in and not _is_lead_in(lines[start + lead_in - 1].text):
+            break
+        found = _notice_at(lines, start + lead_in, parts)
+        if found is not None:
+            for line in lines[start : start + lead_in]:
+                parts.unplaced.append((line, "a republished page's lead-in, not the document's"))
+                parts.use(line)
+            return found
+    return start
+
+
+def _notice_at(lines: list[Line], start: int, parts: NoticeParts) -> int | None:
+    """Read a notice that opens at `start`; where the plan starts, or None if none does."""
     position = start
     mark = _issuer_mark(lines, position)
     if mark:
@@ -87,7 +103,7 @@ def read_head(lines: list[Line], parts: NoticeParts) -> int:
     title_end = _title_end(lines, position)
     signature = _find_signature(lines, title_end) if title_end is not None else None
     if title_end is None or signature is None:
-        return start
+        return None
     if mark:
         parts.fields["issuer_mark"] = mark
         parts.use(lines[start])
@@ -123,11 +139,22 @@ def _metadata(lines: list[Line], parts: NoticeParts) -> int:
     return position
 
 
+def _is_lead_in(text: str) -> bool:
+    """A line a page writes above a document: prose or a 全文如下： line, not a heading."""
+    return _has_sentence_mark(text) or text.endswith(("：", ":"))
+
+
 def _issuer_mark(lines: list[Line], position: int) -> str | None:
     text = lines[position].text if position < len(lines) else ""
     if text.endswith("文件") and len(text) <= _SHORT and not _has_sentence_mark(text):
         return text
     return None
+
+
+def is_doc_number(text: str) -> bool:
+    """A line that is only a 发文字号 (国办函〔2014〕31号)."""
+    match = _DOC_NUMBER.fullmatch(text.replace(" ", ""))
+    return match is not None and not match["rest"]
 
 
 def _doc_number(lines: list[Line], position: int) -> tuple[str, str] | None:

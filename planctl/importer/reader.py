@@ -8,6 +8,7 @@ whatever the importer cannot place is reported by its line number.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from planctl.errors import InputError
@@ -77,7 +78,7 @@ def read_text_bytes(raw: bytes, path: Path) -> Source:
         )
     text, encoding, notes = _decode(raw, path)
     physical = text.splitlines()
-    tabled = _tab_tables(physical)
+    tabled = _text_tables(physical)
     lines = [
         _text_line(number, line, tabled.get(number))
         for number, line in enumerate(physical, start=1)
@@ -85,10 +86,11 @@ def read_text_bytes(raw: bytes, path: Path) -> Source:
     return Source(path, lines, encoding, notes)
 
 
-def _text_line(number: int, line: str, table: int | None) -> Line:
-    if table is None:
+def _text_line(number: int, line: str, row: tuple[int, list[str]] | None) -> Line:
+    if row is None:
         return Line(number, f"line {number}", clean(line), normalize(line))
-    cells = tuple(clean(cell) for cell in line.split("\t"))
+    table, raw_cells = row
+    cells = tuple(clean(cell) for cell in raw_cells)
     shown = " ".join(cell for cell in cells if cell)
     return Line(
         number,
@@ -100,21 +102,70 @@ def _text_line(number: int, line: str, table: int | None) -> Line:
     )
 
 
-def _tab_tables(lines: list[str]) -> dict[int, int]:
-    """Rows of tables pasted as text (cells separated by tabs): line number → table number.
-    Two or more consecutive lines with tab-separated cells make a table."""
-    found: dict[int, int] = {}
-    run: list[int] = []
+# Columns aligned with spaces: two or more spaces (or an ideographic space) between cells.
+_ALIGNED_GAP = re.compile(r"(?: {2,}|\u3000+|\t)")
+
+
+def _text_tables(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
+    """Rows of tables pasted as text: line number → (table number, cells).
+
+    Cells are separated by tabs (a table copied out of Word or a web page) or aligned with
+    runs of spaces (a table typed or copied from a PDF). Two or more consecutive rows of
+    two cells or more make a table; a row with one filled cell between them (a section
+    row, merged across the table) belongs to it. A space-aligned table must open with a
+    header row (序号, 工作任务, 牵头单位…), as prose is often spaced oddly too.
+    """
+    found: dict[int, tuple[int, list[str]]] = {}
     tables = 0
-    for number, line in enumerate([*lines, ""], start=1):
-        if sum(1 for cell in line.split("\t") if cell.strip()) >= 2 and "\t" in line:
-            run.append(number)
-            continue
-        if len(run) >= 2:
+    run: list[tuple[int, list[str]]] = []
+    aligned = False
+    width = 0
+
+    def close() -> None:
+        nonlocal tables, run
+        rows = [cells for _, cells in run if sum(1 for c in cells if c.strip()) >= 2]
+        while run and sum(1 for c in run[-1][1] if c.strip()) < 2:
+            run.pop()  # a lone line after the table is no section row
+        if len(rows) >= 2:
             tables += 1
-            found.update(dict.fromkeys(run, tables))
+            for number, cells in run:
+                band = len(cells) == 1  # a section row spans the table: pad it out
+                found[number] = (tables, cells + [""] * (width - 1) if band else cells)
         run = []
+
+    for number, line in enumerate([*lines, ""], start=1):
+        cells, spaced = _cells(line)
+        filled = sum(1 for cell in cells if cell.strip())
+        if filled >= 2 and (run or not spaced or _is_header(cells)):
+            if not run:
+                aligned, width = spaced, len(cells)
+            if spaced == aligned:
+                run.append((number, cells))
+                width = max(width, len(cells))
+                continue
+        elif filled == 1 and run and ("\t" in line or aligned) and line.strip():
+            run.append((number, [cell for cell in cells if cell.strip()]))
+            continue
+        close()
+        if filled >= 2 and (not spaced or _is_header(cells)):
+            aligned, width = spaced, len(cells)
+            run.append((number, cells))
+    close()
     return found
+
+
+def _cells(line: str) -> tuple[list[str], bool]:
+    """The cells of a line and whether they were aligned with spaces (not tabs)."""
+    if "\t" in line:
+        return [cell.strip() for cell in line.split("\t")], False
+    parts = [part for part in _ALIGNED_GAP.split(line.strip()) if part]
+    return parts, True
+
+
+def _is_header(cells: list[str]) -> bool:
+    from planctl.importer.tables import header_row
+
+    return header_row([tuple(cell.strip() for cell in cells)]) == 0
 
 
 def _non_empty(source: Source) -> Source:

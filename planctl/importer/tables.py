@@ -19,6 +19,7 @@ _LEAD = re.compile(
     r"牵头|责任单位|责任部门|负责单位|负责部门|主办|主责|责任主体|承办|实施主体|实施单位"
 )
 _SUPPORT = re.compile(r"配合|协办|参与|协作|协同|协助")
+_GUIDE = re.compile(r"指导")
 _DUE = re.compile(r"时限|时间|期限|时间节点|进度|完成时")
 _CATEGORY = re.compile(r"类别|领域|板块|方面|分类|类型|专项|篇章")
 _TITLE = re.compile(r"名称")
@@ -39,6 +40,9 @@ class Columns:
     lead: int | None = None
     support: int | None = None
     due: int | None = None
+    responsible: int | None = None  # 责任单位 beside a 牵头单位 column
+    guide: int | None = None
+    numbered: int | None = None  # with no 序号 column: the column whose cells open with 1、
 
     def word_for_lead(self) -> str:
         header = self.headers[self.lead] if self.lead is not None else ""
@@ -66,6 +70,8 @@ class RowFields:
     extras: list[tuple[str, str]]
     lead_word: str = "牵头"
     support_word: str = "配合"
+    responsible: str = ""
+    guide: str = ""
 
 
 def header_row(rows: list[tuple[str, ...]]) -> int | None:
@@ -118,14 +124,45 @@ def map_columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Columns
             continue  # a merged header cell repeats over the columns it spans
         seen.add(name)
         role = _role_of(name)
+        if role == "lead" and columns.lead is not None and columns.responsible is None:
+            role = "responsible"  # 牵头单位 | 责任单位: the second names the responsible units
         if role == "text":
             texts.append(index)
         elif role == "category":
             columns.categories.append(index)
         elif role != "extra" and getattr(columns, role) is None:
             setattr(columns, role, index)
+    _lead_before_responsible(columns)
     _place_text_columns(columns, texts, rows)
+    if columns.number is None:
+        columns.numbered = _numbered_column(columns, rows)
+        if columns.numbered is not None and columns.numbered != columns.text:
+            columns.title = columns.numbered  # 1、城市大环境绿化扎实开展… names the item
     return columns
+
+
+def _numbered_column(columns: Columns, rows: list[tuple[str, ...]]) -> int | None:
+    """The first column whose cells mostly open with a heading number (1、 2、 …)."""
+    from planctl.importer.numbering import recognise
+
+    roles = {columns.lead, columns.support, columns.due, columns.responsible, columns.guide}
+    for index in range(len(columns.headers)):
+        if index in roles or index in columns.categories:
+            continue
+        values = [row[index] for row in rows if index < len(row) and row[index]]
+        numbered = [v for v in values if (n := recognise(v)) is not None and n.value is not None]
+        if values and len(numbered) * 2 > len(values):
+            return index
+    return None
+
+
+def _lead_before_responsible(columns: Columns) -> None:
+    """责任单位 | 牵头单位 in that order: 牵头 still leads."""
+    if columns.lead is None or columns.responsible is None:
+        return
+    lead, responsible = columns.headers[columns.lead], columns.headers[columns.responsible]
+    if "牵头" in responsible and "牵头" not in lead:
+        columns.lead, columns.responsible = columns.responsible, columns.lead
 
 
 def _role_of(name: str) -> str:
@@ -134,6 +171,7 @@ def _role_of(name: str) -> str:
     if _LEADER.search(name):
         return "extra"
     for pattern, role in (
+        (_GUIDE, "guide"),
         (_SUPPORT, "support"),
         (_LEAD, "lead"),
         (_DUE, "due"),
@@ -177,6 +215,8 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         columns.lead,
         columns.support,
         columns.due,
+        columns.responsible,
+        columns.guide,
         *columns.categories,
     }
     extras = [
@@ -185,18 +225,36 @@ def read_row(cells: tuple[str, ...], columns: Columns) -> RowFields:
         if i not in used and cell(i) and columns.headers[i]
     ]
     extras = list(dict.fromkeys(extras))
+    number, title, text = cell(columns.number), cell(columns.title), cell(columns.text)
+    if columns.numbered is not None:
+        number, rest = _leading_number(cell(columns.numbered))
+        if columns.numbered == columns.text:
+            text = rest
+        else:
+            title = rest
     return RowFields(
-        cell(columns.number),
+        number,
         [cell(i) for i in columns.categories],
-        cell(columns.title),
-        cell(columns.text),
+        title,
+        text,
         cell(columns.lead),
         cell(columns.support),
         cell(columns.due),
         extras,
         columns.word_for_lead(),
         columns.word_for_support(),
+        cell(columns.responsible),
+        cell(columns.guide),
     )
+
+
+def _leading_number(value: str) -> tuple[str, str]:
+    from planctl.importer.numbering import recognise
+
+    found = recognise(value)
+    if found is None or found.value is None:
+        return "", value
+    return found.written, found.rest
 
 
 def is_header_again(cells: tuple[str, ...], columns: Columns) -> bool:

@@ -7,9 +7,22 @@ import re
 from typing import Any
 
 from planctl.importer.deadlines_text import find_in_text, read_field
-from planctl.importer.owners import Owners, parse_group, split_units, take_trailing
+from planctl.importer.owners import (
+    ROLES,
+    Owners,
+    owners_in_sentence,
+    parse_group,
+    split_units,
+    take_trailing,
+)
 from planctl.importer.tables import RowFields
-from planctl.importer.text import OPENERS, sentences, strip_end_mark, top_level_spans
+from planctl.importer.text import (
+    OPENERS,
+    sentences,
+    split_top_level,
+    strip_end_mark,
+    top_level_spans,
+)
 
 _TITLE_MAX = 40
 # 强化组织保障：成立领导小组… — a short lead-in ended by a colon titles the task.
@@ -69,6 +82,8 @@ def text_task(
     owners = merged(found, owners)
     if owners is None:
         body, owners = _inner_group(body)
+    if owners is None:
+        owners = owners_in_sentence(body)
     title, rest = title_and_text(body)
     return task_data(task_id, number, title, rest, owners, year, inherited)
 
@@ -95,7 +110,7 @@ def title_and_text(text: str) -> tuple[str | None, str | None]:
     if len(first) <= _TITLE_MAX:
         rest = "".join(parts[1:])
         return first, rest or None
-    clause = first.split("，")[0]
+    clause = split_top_level(first, "，,")[0]
     if len(clause) <= _CLAUSE_TITLE_MAX:
         return clause, text
     return None, text
@@ -108,35 +123,63 @@ def row_task(
     body, owners = take_trailing(text.strip()) if text.strip() else ("", None)
     cells = _cell_owners(row)
     owners = merged(cells, owners)
-    title, rest = (strip_end_mark(row.title), body or None) if row.title else title_and_text(body)
+    title, rest = _row_title(row.title, body) if row.title else title_and_text(body)
     if row.due:
         owners = owners or Owners()
         owners.due.append(row.due)
     return task_data(task_id, number, title, rest, owners, year, inherited)
 
 
+def _row_title(cell: str, body: str) -> tuple[str | None, str | None]:
+    """The title cell's heading; what follows it in a long cell opens the text."""
+    title, more = title_and_text(cell)
+    if title is None:
+        return strip_end_mark(cell), body or None
+    if more:
+        body = f"{more}\n\n{body}" if body else more
+    return title, body or None
+
+
 def _cell_owners(row: RowFields) -> Owners | None:
     """Owners from the 牵头 and 配合 cells, which may name roles themselves (A牵头，B配合)."""
     owners = _cell(row.lead, row.lead_word, "lead") if row.lead else None
-    if row.support:
-        support = _cell(row.support, row.support_word, "support")
-        owners = merged(owners or Owners(), support) if support else owners
+    for text, word, role in (
+        (row.responsible, "负责", "responsible"),
+        (row.support, row.support_word, "support"),
+        (row.guide, "指导", "guide"),
+    ):
+        if text:
+            found = _cell(text, word, role)
+            owners = merged(owners or Owners(), found) if found else owners
     return owners
 
 
 def _cell(text: str, word: str, role: str) -> Owners | None:
+    """The units of one owner cell in the role its column gives them, unless the cell
+    names roles itself (A牵头，B配合)."""
     worded = parse_group(text)
-    if worded is not None and worded.names_units:
+    if worded is not None and worded.names_units and not _bare_list(worded, word):
         return worded
-    return parse_group(f"{strip_end_mark(text)}{word}") or _listed(text, role)
-
-
-def _listed(text: str, role: str) -> Owners | None:
-    """A cell whose names fail the unit-name check is still a list of names: keep them."""
     names = [name for name, _, _ in split_units(text)]
     if not names:
         return None
-    return Owners(lead=names) if role == "lead" else Owners(support=names)
+    owners = Owners()
+    setattr(owners, role, names)
+    if role == "lead":
+        owners.lead_word = word if word in ("牵头", "负责") else "牵头"
+    elif role == "support":
+        owners.support_word = word
+    return owners
+
+
+def _bare_list(owners: Owners, word: str) -> bool:
+    """A cell read as a group only because its last unit ends in a role-like word."""
+    return not owners.support and not owners.responsible and not owners.guide and word != "负责"
+
+
+def owned(task: dict[str, Any]) -> bool:
+    """Whether a task's data names any unit."""
+    return any(role in task for role in ROLES)
 
 
 def task_data(
@@ -174,6 +217,9 @@ def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
         inherited.support_word,
         inherited.lead_more,
         inherited.support_more,
+        responsible=list(inherited.responsible),
+        responsible_more=inherited.responsible_more,
+        guide=list(inherited.guide),
     )
     if own is not None:
         copy.due = list(own.due)
@@ -183,13 +229,15 @@ def _inherit(own: Owners | None, inherited: Owners | None) -> Owners | None:
 def _put_owners(data: dict[str, Any], owners: Owners | None) -> None:
     if owners is None:
         return
-    if owners.lead:
-        data["lead"] = list(owners.lead)
-    if owners.support:
-        data["support"] = list(owners.support)
+    for role in ROLES:
+        names = getattr(owners, role)
+        if names:
+            data[role] = list(names)
     if owners.support_more and owners.support:
         data["support_more"] = True
-    if owners.lead_more and owners.lead and not owners.support:
+    if owners.responsible_more and owners.responsible:
+        data["responsible_more"] = True
+    if owners.lead_more and owners.lead and not owners.support and not owners.responsible:
         data["lead_more"] = True
     if owners.lead and owners.lead_word != "牵头":
         data["lead_word"] = owners.lead_word

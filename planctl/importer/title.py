@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from planctl.importer.lines import Line
-from planctl.importer.notice import parse_date
+from planctl.importer.notice import is_doc_number, parse_date
 from planctl.importer.text import SENTENCE_ENDS, cn_number
 
 KINDS = (
@@ -76,7 +76,9 @@ def read_head(lines: list[Line]) -> Head:
     for line in prose:
         if _is_date(line.raw):
             head.unplaced.append((line, "a date with no place in the plan format"))
-    prose = [line for line in prose if not _is_date(line.raw)]
+        elif is_doc_number(line.raw):
+            head.unplaced.append((line, "a 发文字号 with no notice to hold it"))
+    prose = [line for line in prose if not _is_date(line.raw) and not is_doc_number(line.raw)]
     head.preamble = _preamble(prose)
     if head.title is None:
         head.title = _quoted_title(prose)

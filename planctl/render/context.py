@@ -64,6 +64,8 @@ class TaskView:
     status: str
     progress: str
     section_titles: tuple[str, ...]  # the numbered titles of the sections above
+    responsible: tuple[str, ...] = ()
+    guide: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -239,6 +241,8 @@ def _task_view(
         status=STATUS_NAMES.get(task.status or "", ""),
         progress=task.progress[-1].note if task.progress else "",
         section_titles=chain,
+        responsible=task.responsible,
+        guide=task.guide,
     )
 
 
@@ -279,8 +283,12 @@ def owners_note(task: Task) -> str:
     parts = []
     if task.lead:
         parts.append(names_text(task.lead, more=task.lead_more) + task.lead_word)
+    if task.responsible:
+        parts.append(names_text(task.responsible, more=task.responsible_more) + "负责")
     if task.support:
         parts.append(names_text(task.support, more=task.support_more) + task.support_word)
+    if task.guide:
+        parts.append(names_text(task.guide) + "指导")
     return f"（{'，'.join(parts)}）" if parts else ""
 
 

@@ -97,7 +97,7 @@ def _duties_by_unit(view: PlanView, units: UnitRegistry | None) -> dict[str, _Du
         leads = _expand(task.lead, units)
         for name in leads:
             found.setdefault(name, _Duties()).lead.append(task)
-        for name in _expand(task.support, units):
+        for name in _expand((*task.responsible, *task.support, *task.guide), units):
             if name not in leads:
                 found.setdefault(name, _Duties()).support.append(task)
     order = list(units.units) if units else []

@@ -87,10 +87,14 @@ def _duties(task: Task) -> str:
         parts.append(
             "、".join(task.lead) + ("等有关部门" if task.lead_more else "") + task.lead_word
         )
+    if task.responsible:
+        parts.append("、".join(task.responsible) + ("等" if task.responsible_more else "") + "负责")
     if task.support:
         parts.append(
             "、".join(task.support) + ("等" if task.support_more else "") + task.support_word
         )
+    if task.guide:
+        parts.append("、".join(task.guide) + "指导")
     duties = "，".join(parts)
     if task.due:
         due = f"完成时限：{_due(task.due)}" + (f"，{task.due_note}" if task.due_note else "")

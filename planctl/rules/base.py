@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from planctl.deadlines import DeadlineError, parse_date, parse_deadline
 from planctl.findings import JsonPath, Severity
-from planctl.model import Plan
+from planctl.model import ROLES, Plan
 from planctl.units import UnitRegistry
 
 
@@ -92,9 +92,9 @@ Walked = tuple[JsonPath, str]
 
 @_walked_once
 def unit_uses(plan: Plan) -> Iterable[tuple[JsonPath, str]]:
-    """Every unit name in a `lead` or `support` list, with its path."""
+    """Every unit name in a `lead`, `responsible`, `support` or `guide` list, with its path."""
     for task in plan.tasks():
-        for role in ("lead", "support"):
+        for role in ROLES:
             for index, name in enumerate(getattr(task, role)):
                 yield (*task.path, role, index), name
 

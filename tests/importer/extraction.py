@@ -3,13 +3,15 @@
 A hierarchy item is (path, kind, title): the numbers as written from the top down (an item
 with no number of its own is named by its title), whether it is a section or a task, and
 its title; each preamble part counts as ("preamble", title). An assignment is
-(path, role, unit).
+(path, role, unit), the role one of lead, responsible, support and guide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from planctl.model import ROLES
 
 Item = tuple[str, ...]
 
@@ -69,7 +71,7 @@ def assignments(data: dict[str, Any]) -> set[Item]:
     for path, kind, item in _walk(data.get("sections", [])):
         if kind != "task":
             continue
-        for role in ("lead", "support"):
+        for role in ROLES:
             found.update((" / ".join(path), role, unit) for unit in item.get(role, []))
     return found
 

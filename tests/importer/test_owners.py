@@ -36,9 +36,8 @@ def owners(**fields: object) -> Owners:
             "市城乡规划局、市文广新局牵头，市住房城乡建设局、市城市综合管理局等负责",
             owners(
                 lead=["市城乡规划局", "市文广新局"],
-                support=["市住房城乡建设局", "市城市综合管理局"],
-                support_word="负责",
-                support_more=True,
+                responsible=["市住房城乡建设局", "市城市综合管理局"],
+                responsible_more=True,
             ),
         ),
         (
@@ -84,7 +83,7 @@ def owners(**fields: object) -> Owners:
         ("市住房和城乡建设局牵头", owners(lead=["市住房和城乡建设局"])),
         (
             "责任单位：市发展改革局（牵头）、市财政局、市审计局",
-            owners(lead=["市发展改革局"], support=["市财政局", "市审计局"]),
+            owners(lead=["市发展改革局"], responsible=["市财政局", "市审计局"]),
         ),
     ],
 )

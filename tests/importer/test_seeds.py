@@ -41,11 +41,15 @@ def test_the_zhaoqing_plan_imports_with_the_hand_made_owners() -> None:
     assert check.findings == (), [f.message for f in check.findings]
     mine = plan_from_data(document.data)
     hand = plan_from_data(read_document(ROOT / "plans" / "zhaoqing-2012-prd-workplan.yaml").data)
-    owners = [(t.source_number, t.lead, t.support) for t in mine.tasks()]
-    assert owners == [(t.source_number, t.lead, t.support) for t in hand.tasks()]
-    words = [(t.lead_word, t.support_word, t.lead_more, t.support_more) for t in mine.tasks()]
+    owners = [(t.source_number, t.lead, t.responsible, t.support) for t in mine.tasks()]
+    assert owners == [(t.source_number, t.lead, t.responsible, t.support) for t in hand.tasks()]
+    words = [
+        (t.lead_word, t.support_word, t.lead_more, t.support_more, t.responsible_more)
+        for t in mine.tasks()
+    ]
     assert words == [
-        (t.lead_word, t.support_word, t.lead_more, t.support_more) for t in hand.tasks()
+        (t.lead_word, t.support_word, t.lead_more, t.support_more, t.responsible_more)
+        for t in hand.tasks()
     ]
     texts = [compact(t.title, t.text, t.due) for t in mine.tasks()]
     assert texts == [compact(t.title, t.text, t.due) for t in hand.tasks()]
