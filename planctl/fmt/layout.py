@@ -221,7 +221,7 @@ def _restyle_string(value: str) -> str:
     """A literal block iff the string has a line break (double-quoted if it ends in a
     blank line, or holds a character only an escape can write); other strings keep
     their style."""
-    if _ends_with_blank_line(value) or _needs_escapes(value):
+    if _ends_with_blank_line(value) or needs_escapes(value):
         # As a literal (|+) its last blank lines would run into the blank lines fmt writes.
         quoted: str = DoubleQuotedScalarString(str(value))
         return quoted
@@ -242,8 +242,19 @@ _ESCAPE_ONLY = re.compile(
 )
 
 
-def _needs_escapes(value: str) -> bool:
+def needs_escapes(value: str) -> bool:
+    """Whether only a double-quoted scalar with escapes can hold `value` as it is."""
     return _ESCAPE_ONLY.search(value) is not None
+
+
+def escape_for_yaml(quoted: str) -> str:
+    """A double-quoted scalar's text with every character that needs it escaped."""
+    return _ESCAPE_ONLY.sub(_escape, quoted)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _ends_with_blank_line(value: str) -> bool:
