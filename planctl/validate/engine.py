@@ -14,6 +14,7 @@ from planctl import parallel
 from planctl import repository as repo
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 from planctl.model import plan_from_data
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
@@ -287,7 +288,12 @@ def _run_checks(
     workers = min(jobs or parallel.available_cores(), len(work))
     if workers > 1 and sum(_size(path) for path, _ in work) >= PARALLEL_MIN_BYTES:
         yield from parallel.map_in_processes(
-            _check_in_worker, work, jobs=workers, initializer=_start_worker, initargs=(units_path,)
+            _check_in_worker,
+            work,
+            jobs=workers,
+            lost=_lost,
+            initializer=_start_worker,
+            initargs=(units_path,),
         )
         return
     units = load_registry(units_path) if units_path is not None else None
@@ -314,6 +320,27 @@ def _start_worker(units_path: Path | None) -> None:
 
 def _check_in_worker(item: tuple[Path, str]) -> Checked:
     return check_file(*item, _worker_units[0])
+
+
+def _lost(item: tuple[Path, str], exitcode: int | None) -> Checked:
+    """The result of a file whose worker process died while checking it."""
+    import signal
+
+    shown = item[1]
+    if exitcode is not None and exitcode < 0:
+        number = -exitcode
+        name = signal.Signals(number).name if number in signal.valid_signals() else "?"
+        message = _(
+            "the process checking this file was killed by signal {number} ({name}), "
+            "perhaps for lack of memory"
+        ).format(number=number, name=name)
+    else:
+        message = _(
+            "the process checking this file ended with exit code {code} before it answered"
+        ).format(code=exitcode)
+    hint = _("check this file alone with `planctl validate -j 1 FILE`")
+    found = Finding(shown, 1, 1, "unchecked", Severity.ERROR, message, hint, fatal=True)
+    return None, FileResult(shown, (found,))
 
 
 def _size(path: Path) -> int:
