@@ -78,8 +78,9 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def open_git(start: Path) -> GitRepository:
-    """The git repository holding `start`, or a clear error when there is none."""
+def open_git(start: Path, *, hint: str | None = None) -> GitRepository:
+    """The git repository holding `start`, or a clear error when there is none (with
+    `hint`, the command's own advice, else diff's and log's)."""
     from git import Repo
     from git.db import GitCmdObjectDB
     from git.exc import InvalidGitRepositoryError, NoSuchPathError
@@ -90,7 +91,8 @@ def open_git(start: Path) -> GitRepository:
         raise NotInGitRepository(
             "not inside a git repository",
             where=str(start),
-            hint="run planctl diff or log inside the plans' git checkout, or compare two "
+            hint=hint
+            or "run planctl diff or log inside the plans' git checkout, or compare two "
             "files with `planctl diff OLD.yaml NEW.yaml`",
         ) from None
     if repo.bare or repo.working_tree_dir is None:

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from planctl.cli.terminal import printable
 from planctl.errors import PlanctlError
 
 _state = {"debug": False}  # set by the root callback's --debug
@@ -26,7 +27,7 @@ def guarded(command: Callable[[], int | None]) -> int:
         return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
     except PlanctlError as error:
         _debug_traceback()
-        print(f"planctl: error: {error}", file=sys.stderr)
+        print(f"planctl: error: {printable(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("planctl: interrupted", file=sys.stderr)
@@ -37,7 +38,8 @@ def guarded(command: Callable[[], int | None]) -> int:
     except Exception as error:
         _debug_traceback()
         print(
-            f"planctl: internal error: {type(error).__name__}: {error} — run with --debug "
+            f"planctl: internal error: {type(error).__name__}: {printable(str(error))} — run "
+            "with --debug "
             "for the traceback and report it",
             file=sys.stderr,
         )

@@ -22,6 +22,7 @@ from planctl.diff.formats.text import problem_lines, render_text
 from planctl.diff.sides import Side, compare_pair, file_side, plans_folder
 from planctl.errors import UsageError
 from planctl.git import open_git
+from planctl.i18n import _
 
 DRIVER = "planctl"
 ATTRIBUTES_FILE = ".gitattributes"
@@ -40,7 +41,11 @@ class Installed:
 def install(cwd: Path, planctl_command: str) -> Installed:
     """Set up the driver in the git repository around `cwd`; safe to run again."""
     command = f"{planctl_command} git external-diff --"
-    with open_git(cwd) as git:
+    advice = _(
+        "run `planctl git install` inside the git checkout of the plans (after `git init` "
+        "for a new one)"
+    )
+    with open_git(cwd, hint=advice) as git:
         folder = plans_folder(git.root, cwd)
         attributes = git.root / ATTRIBUTES_FILE
         added = _add_attribute_lines(attributes, attribute_lines(folder), git.root)

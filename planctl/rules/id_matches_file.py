@@ -1,8 +1,10 @@
 """id-matches-file: a plan's id is its file name."""
 
+import re
 from collections.abc import Iterator
 
 from planctl.findings import Severity
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.rules.base import Context, Issue, Rule
 
@@ -17,8 +19,27 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
         yield Issue(
             ("id",),
             f"the plan id {plan.id!r} differs from the file name {context.file_stem!r}",
-            f"rename the file to {plan.id}.yaml or set `id: {context.file_stem}`",
+            fix_for(plan.id, context.file_stem),
         )
+
+
+_PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # the schema's plan id
+
+
+def fix_for(plan_id: str, stem: str) -> str:
+    """Only a fix whose result is itself valid: never an id the schema refuses."""
+    id_ok, stem_ok = bool(_PLAN_ID.match(plan_id)), bool(_PLAN_ID.match(stem))
+    if id_ok and stem_ok:
+        return f"rename the file to {plan_id}.yaml or set `id: {stem}`"
+    if id_ok:
+        return _("rename the file to {name}").format(name=f"{plan_id}.yaml")
+    if stem_ok:
+        return _("set `id: {stem}`").format(stem=stem)
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "plan"
+    return _(
+        "use one id of lowercase letters, digits and hyphens for both, such as {slug}: "
+        "rename the file to {slug}.yaml and set `id: {slug}`"
+    ).format(slug=slug)
 
 
 RULE = Rule(

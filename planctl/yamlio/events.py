@@ -14,8 +14,10 @@ from typing import Any
 
 from yaml import events as ev
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
+from yaml.reader import ReaderError
 
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.i18n import _
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
@@ -495,14 +497,17 @@ def problem(
     return Finding(file, position[0], position[1], rule, severity, message, hint, json_path, fatal)
 
 
-def syntax_problem(file: str, error: Exception) -> Finding:
+def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
+    """A parser error as a finding at its place, with the hint for what is there."""
+    if isinstance(error, ReaderError):
+        return _reader_problem(file, error, text)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"{what} ({context})" if context else str(what)
     hint = "fix the YAML syntax at this place"
-    if "\\t" in message or "\t" in message or "tab" in message:
+    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
         hint = "indent with spaces: YAML does not allow tab characters for indentation"
     if "nesting depth" in message:  # libyaml's own bound on flow nesting
         return problem(
@@ -512,4 +517,34 @@ def syntax_problem(file: str, error: Exception) -> Finding:
             f"the data nests too deep: {message}",
             "plans nest sections a few levels deep; flatten the structure",
         )
+    if what == "found incompatible YAML document":
+        return problem(
+            file,
+            position,
+            "yaml-syntax",
+            _("the %YAML directive names a YAML version planctl cannot read"),
+            _("remove the %YAML line: planctl reads YAML 1.2"),
+        )
     return problem(file, position, "yaml-syntax", f"invalid YAML: {message}", hint)
+
+
+def _reader_problem(file: str, error: ReaderError, text: str) -> Finding:
+    """A character YAML does not allow raw: located in the text (libyaml counts bytes)."""
+    before = text.encode("utf-8", "surrogatepass")[: error.position]
+    offset = len(before.decode("utf-8", "replace"))
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    hint = _('remove it, or write it as an escape inside double quotes: "\\u{code:04x}"').format(
+        code=code
+    )
+    return problem(
+        file,
+        _offset_position(text, offset) if text else (1, 1),
+        "yaml-syntax",
+        _("the character U+{code:04X} is not allowed in YAML text").format(code=code),
+        hint,
+    )
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""

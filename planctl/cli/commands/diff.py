@@ -73,13 +73,13 @@ def _check_format(output_format: str, stat: bool) -> None:
 
 def _print(result: DiffResult, output_format: str, stat: bool) -> None:
     """Problems on stderr (the diff of the other plans still prints), the diff on stdout."""
-    from planctl.cli.terminal import print_lines, wants_color
+    from planctl.cli.terminal import print_lines, printable, wants_color
     from planctl.diff.formats import FORMATS, STAT
     from planctl.diff.formats.text import problem_lines, text_lines
 
     level = "error" if result.incomplete else "warning"
     for line in problem_lines(result.problems):
-        print(f"planctl: {level}: {line}", file=sys.stderr)
+        print(f"planctl: {level}: {printable(line)}", file=sys.stderr)
     if stat:
         sys.stdout.write(STAT(result))
     elif output_format == "text":

@@ -9,6 +9,7 @@ from typing import Literal
 import typer
 
 from planctl.cli.commands import done
+from planctl.cli.terminal import printable
 from planctl.errors import PlanctlError
 
 
@@ -29,7 +30,7 @@ def fmt(
     files = collect_files(list(paths or []), repo.Repository(root) if root else None)
     changed, failed = [], 0
     for path in files:
-        shown = repo.display_path(path)
+        shown = printable(repo.display_path(path))
         try:
             if format_file(path, kind=_kind_of(path), check=check, shown=shown, root=root):
                 changed.append(shown)
@@ -37,10 +38,12 @@ def fmt(
         except FormatError as error:
             failed += 1
             where = f"{shown}:{error.line}:{error.column}" if error.line else shown
-            print(f"planctl: error: cannot format {where}: {error.message}", file=sys.stderr)
+            message = printable(error.message)
+            print(f"planctl: error: cannot format {where}: {message}", file=sys.stderr)
         except PlanctlError as error:  # a write refused: a link leading elsewhere, say
             failed += 1
-            print(f"planctl: error: cannot format {shown}: {error.message}", file=sys.stderr)
+            message = printable(error.message)
+            print(f"planctl: error: cannot format {shown}: {message}", file=sys.stderr)
         except OSError as error:
             failed += 1
             print(f"planctl: error: cannot format {shown}: {error.strerror}", file=sys.stderr)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 
 from planctl.cli.commands import done
+from planctl.cli.terminal import printable
 
 if TYPE_CHECKING:
     from planctl.importer.service import ImportOutcome
@@ -52,13 +53,13 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
     imported = outcome.imported
     target = display_path(outcome.output) if outcome.output is not None else "stdout"
     notice = ", a notice" if "notice" in imported.data else ""
-    print(
+    _say(
         f"imported {source} → {target}: {imported.sections()} sections, "
         f"{len(imported.tasks())} tasks{notice}",
         file=out,
     )
     for note in imported.notes:
-        print(f"  note: {note}", file=out)
+        _say(f"  note: {note}", file=out)
     _report_units(outcome, out)
     _report_unplaced(outcome, out)
     _report_check(outcome, out)
@@ -67,7 +68,7 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
 def _report_units(outcome: ImportOutcome, out: TextIO) -> None:
     unknown = outcome.imported.units.unknown
     if outcome.added_units:
-        print(
+        _say(
             f"  added {len(outcome.added_units)} unit(s) to plans/units.yaml (kind: other): "
             f"{'、'.join(outcome.added_units)}",
             file=out,
@@ -75,24 +76,22 @@ def _report_units(outcome: ImportOutcome, out: TextIO) -> None:
     for name, suggestions in unknown.items():
         close = " or ".join(suggestions)
         if name in outcome.added_units and suggestions:
-            print(f"  check unit {name}: it is close to {close} (an alias, or a typo?)", file=out)
+            _say(f"  check unit {name}: it is close to {close} (an alias, or a typo?)", file=out)
         elif name not in outcome.added_units:
-            print(
+            _say(
                 f"  unknown unit {name}" + (f" — did you mean {close}?" if close else ""), file=out
             )
     if unknown and not outcome.added_units:
-        print("  (run again with --add-units to register the unknown units)", file=out)
+        _say("  (run again with --add-units to register the unknown units)", file=out)
 
 
 def _report_unplaced(outcome: ImportOutcome, out: TextIO) -> None:
     unplaced = outcome.imported.unplaced
     if not unplaced:
         return
-    print(
-        f"{len(unplaced)} line(s) not placed in the plan (kept as comments at its end):", file=out
-    )
+    _say(f"{len(unplaced)} line(s) not placed in the plan (kept as comments at its end):", file=out)
     for item in unplaced:
-        print(f"  {item.where}: {item.text}  ({item.reason})", file=out)
+        _say(f"  {item.where}: {item.text}  ({item.reason})", file=out)
 
 
 def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
@@ -102,6 +101,11 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings = len(findings) - len(errors)
     for finding in errors:
-        print(f"  {finding.line}:{finding.column}  {finding.rule}  {finding.message}", file=out)
+        _say(f"  {finding.line}:{finding.column}  {finding.rule}  {finding.message}", file=out)
     verdict = "the plan validates" if not errors else "the plan does not validate yet"
-    print(f"check: {len(errors)} error(s), {warnings} warning(s) — {verdict}", file=out)
+    _say(f"check: {len(errors)} error(s), {warnings} warning(s) — {verdict}", file=out)
+
+
+def _say(text: str, file: TextIO) -> None:
+    """One line of the report; document text in it never reaches the terminal raw."""
+    print(printable(text), file=file)

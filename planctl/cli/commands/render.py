@@ -56,6 +56,7 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
+    from planctl.cli.terminal import printable
     from planctl.render import render as run_render
     from planctl.repository import display_path
 
@@ -69,7 +70,7 @@ def render(
         since=since,
     )
     for path in result.written:
-        print(f"wrote {display_path(path)}")
+        print(f"wrote {printable(display_path(path))}")
     for note in result.skipped:
-        print(f"note: {note}")
+        print(f"note: {printable(note)}")
     raise done(0)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from planctl.cli.terminal import printable
 from planctl.findings import Severity
 from planctl.validate.engine import Report
 from planctl.validate.formats.text import summary as summary_line
@@ -20,14 +21,14 @@ def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
         properties = ",".join(
             f"{key}={_escape_property(value)}"
             for key, value in (
-                ("file", finding.file),
+                ("file", printable(finding.file)),
                 ("line", str(finding.line)),
                 ("col", str(finding.column)),
                 ("title", finding.rule),
             )
         )
         message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
-        out.write(f"::{level} {properties}::{_escape_data(message)}\n")
+        out.write(f"::{level} {properties}::{_escape_data(printable(message))}\n")
     hidden = len(report.findings) - GITHUB_ANNOTATION_LIMIT
     if hidden > 0:
         out.write(f"{hidden} more findings are listed in the job summary.\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from planctl.cli.terminal import printable
 from planctl.findings import Finding, Severity
 from planctl.validate.engine import Report
 
@@ -12,15 +13,16 @@ def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
     for finding in report.findings:
         out.write(_text_line(finding, color) + "\n")
         if finding.hint:
-            out.write(f"    {_paint('fix:', 'dim', color)} {finding.hint}\n")
+            out.write(f"    {_paint('fix:', 'dim', color)} {printable(finding.hint)}\n")
     out.write(summary(report) + "\n")
 
 
 def _text_line(finding: Finding, color: bool) -> str:
-    where = f"{finding.file}:{finding.line}:{finding.column}"
+    where = f"{printable(finding.file)}:{finding.line}:{finding.column}"
     style = "red" if finding.severity is Severity.ERROR else "yellow"
     severity = _paint(f"{finding.severity!s:7}", style, color)
-    return f"{_paint(where, 'bold', color)}  {severity}  {finding.rule}  {finding.message}"
+    message = printable(finding.message)  # plan text: never raw on a terminal
+    return f"{_paint(where, 'bold', color)}  {severity}  {finding.rule}  {message}"
 
 
 _ANSI = {"red": "31", "yellow": "33", "bold": "1", "dim": "2", "green": "32"}
