@@ -3,12 +3,15 @@
     python bench/bench_diff.py [--tasks 5000] [--commits 500] [--log-tasks 200] [--runs 3]
 
 1. Two versions of a plan with `--tasks` tasks (the second with 5% of the tasks edited,
-   1% added, 1% removed and 1% moved): parse, compare, render, and the whole
-   `planctl diff OLD NEW` between two commits; a line diff of the YAML for comparison.
+   1% added, 1% removed and 1% moved): open one through the plan gate, compare the two,
+   and the whole `planctl diff OLD NEW` between two files and two commits; a line diff of
+   the YAML for comparison.
 2. A plan with `--log-tasks` tasks and `--commits` commits, each editing one task (the
-   followed task every tenth commit): the whole `planctl log TASK`, its phases, and
-   reading every version through one `git cat-file --batch` against one `git show` per
-   commit.
+   followed task every tenth commit): the whole `planctl log TASK`, the same parsing every
+   version, and reading every version through one `git cat-file --batch` against one
+   `git show` per commit.
+
+Only planctl's public face (`import planctl`) is used, as a library user would.
 
 The repositories are built in a temporary folder with `git fast-import` (one process for
 the whole history), with a fixed author and dates. Prints a Markdown table of the best of
@@ -29,18 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from planctl.diff import diff_plans
-from planctl.diff.arguments import run_diff
-from planctl.diff.compare import task_changes_between
-from planctl.diff.formats.json import render_json
-from planctl.diff.formats.markdown import render_markdown
-from planctl.diff.formats.text import render_text
-from planctl.diff.sides import compare_pair, file_side, load_plan, paused_gc
-from planctl.git import open_git
-from planctl.history import task_history
-from planctl.model import Plan, plan_from_data
-from planctl.schemas import is_valid
-from planctl.yamlio import load_bytes
+import planctl
 
 UNITS = [
     "市发展改革局",
@@ -184,19 +176,11 @@ def best(runs: int, action: Callable[[], Any]) -> float:
     return min(timings)
 
 
-def loaded(raw: bytes) -> Plan:
-    plan = load_plan(raw, "bench.yaml")
-    assert isinstance(plan, Plan), plan
-    return plan
-
-
-def parse(raw: bytes, *, collect: bool) -> None:
-    """The loader alone, with the cyclic garbage collector paused (as planctl does) or on."""
-    if collect:
-        load_bytes(raw, "bench.yaml")
-        return
-    with paused_gc():
-        load_bytes(raw, "bench.yaml")
+def loaded(raw: bytes) -> Any:
+    """The typed plan in `raw`, through the plan gate."""
+    opened = planctl.open_plan_bytes(raw, "bench.yaml")
+    assert opened.trusted, opened.refusal
+    return opened.plan()
 
 
 def diff_rows(tasks: int, runs: int, work: Path) -> list[tuple[str, float]]:
@@ -207,40 +191,26 @@ def diff_rows(tasks: int, runs: int, work: Path) -> list[tuple[str, float]]:
     (work / "old.yaml").write_bytes(old_raw)
     (work / "new.yaml").write_bytes(new_raw)
     old, new = loaded(old_raw), loaded(new_raw)
-    data = load_bytes(old_raw, "bench.yaml").data
-    changes = diff_plans(old, new)
-    result = compare_pair(file_side(work / "old.yaml"), file_side(work / "new.yaml"))
+    changes = planctl.diff_plans(old, new)
     repo = work / "diff-repo"
     fast_import(repo, iter([("旧版", old_text), ("新版", new_text)]))
     size = f"{len(old_raw) / 1e6:.1f} MB"
     return [
         (
-            f"parse one plan ({tasks} tasks, {size}), gc paused",
-            best(runs, lambda: parse(old_raw, collect=False)),
+            f"open one plan ({tasks} tasks, {size}): read, parse, check the schema, type it",
+            best(runs, lambda: loaded(old_raw)),
         ),
         (
-            "parse one plan, gc on (for comparison)",
-            best(runs, lambda: parse(old_raw, collect=True)),
-        ),
-        ("check it against the schema", best(runs, lambda: is_valid(data, "plan"))),
-        ("build the typed plan", best(runs, lambda: plan_from_data(data))),
-        (
-            f"diff_plans: compare the two ({len(changes)} changes)",
-            best(runs, lambda: diff_plans(old, new)),
-        ),
-        ("render text", best(runs, lambda: render_text(result))),
-        ("render markdown", best(runs, lambda: render_markdown(result))),
-        ("render json", best(runs, lambda: render_json(result))),
-        (
-            "`planctl diff old.yaml new.yaml` (read, parse, compare)",
-            best(
-                runs,
-                lambda: compare_pair(file_side(work / "old.yaml"), file_side(work / "new.yaml")),
-            ),
+            f"`diff_plans`: compare the two ({len(changes)} changes)",
+            best(runs, lambda: planctl.diff_plans(old, new)),
         ),
         (
-            "`planctl diff HEAD~1 HEAD` (resolve, cat-file, parse, compare)",
-            best(runs, lambda: run_diff(["HEAD~1", "HEAD"], None, repo)),
+            "`planctl diff old.yaml new.yaml` (open both, compare)",
+            best(runs, lambda: planctl.diff_revisions("old.yaml", "new.yaml", cwd=work)),
+        ),
+        (
+            "`planctl diff HEAD~1 HEAD` (resolve, cat-file, open, compare)",
+            best(runs, lambda: planctl.diff_revisions("HEAD~1", "HEAD", cwd=repo)),
         ),
         (
             "difflib line diff of the YAML (for comparison)",
@@ -266,60 +236,52 @@ def history_versions(tasks: int, commits: int, target: str) -> Iterator[tuple[st
         yield (f"第{number}次修改", plan_text(current))
 
 
+def git(repo: Path, *arguments: str, data: bytes | None = None) -> bytes:
+    done = subprocess.run(["git", *arguments], cwd=repo, input=data, capture_output=True)
+    done.check_returncode()
+    return done.stdout
+
+
+def blob_ids(repo: Path) -> list[str]:
+    """The plan file's blob at every commit, newest first, from one `git log --raw`."""
+    listing = git(repo, "log", "--follow", "--raw", "--no-abbrev", "--format=", "--", PLAN_PATH)
+    return [line.split()[3] for line in listing.decode().splitlines() if line.startswith(":")]
+
+
 def log_rows(tasks: int, commits: int, runs: int, work: Path) -> list[tuple[str, float]]:
     repo, target = work / "log-repo", "t00007"
     fast_import(repo, history_versions(tasks, commits, target))
-    history = task_history(repo, target)
-    with open_git(repo) as git:
-        file_commits = git.file_history(git.resolve("HEAD"), PLAN_PATH)
-        blobs = [commit.new_blob for commit in file_commits if commit.new_blob]
-        raws = [git.read(blob) for blob in blobs]
-        plans = [loaded(raw) for raw in raws]
-        rows = [
-            (
-                f"`planctl log {target}` over {len(file_commits)} commits "
-                f"({len(history.entries)} entries, {tasks}-task plan, {history.parsed} versions "
-                "parsed)",
-                best(runs, lambda: task_history(repo, target)),
-            ),
-            (
-                "the same, parsing every version",
-                best(1, lambda: task_history(repo, target, shortcut=False)),
-            ),
-            (
-                "  list the file's commits (`git log --follow --raw`)",
-                best(runs, lambda: git.file_history(git.resolve("HEAD"), PLAN_PATH)),
-            ),
-            (
-                f"  read {len(blobs)} versions through one `git cat-file --batch`",
-                best(runs, lambda: [git.read(blob) for blob in blobs]),
-            ),
-            (f"  parse {len(raws)} versions", best(runs, lambda: [loaded(raw) for raw in raws])),
-            (
-                "  compare the task between consecutive versions",
-                best(
-                    runs,
-                    lambda: [
-                        task_changes_between(a, b, target)
-                        for a, b in zip(plans[1:], plans, strict=False)
-                    ],
-                ),
-            ),
-        ]
-    shows = [["git", "show", f"{commit.commit}:{PLAN_PATH}"] for commit in file_commits]
-    rows.append(
+    history = planctl.task_history(repo, target)
+    blobs = blob_ids(repo)
+    batch = "".join(f"{blob}\n" for blob in blobs).encode()
+    raws = [git(repo, "cat-file", "blob", blob) for blob in blobs]
+    commit_ids = git(repo, "log", "--format=%H", "--", PLAN_PATH).decode().split()
+    shows = [["show", f"{commit}:{PLAN_PATH}"] for commit in commit_ids]
+    return [
+        (
+            f"`planctl log {target}` over {len(blobs)} commits "
+            f"({len(history.entries)} entries, {tasks}-task plan, {history.parsed} versions "
+            "parsed)",
+            best(runs, lambda: planctl.task_history(repo, target)),
+        ),
+        (
+            "the same, parsing every version",
+            best(1, lambda: planctl.task_history(repo, target, shortcut=False)),
+        ),
+        (
+            "  list the file's commits (`git log --follow --raw`)",
+            best(runs, lambda: blob_ids(repo)),
+        ),
+        (
+            f"  read {len(blobs)} versions through one `git cat-file --batch`",
+            best(runs, lambda: git(repo, "cat-file", "--batch", data=batch)),
+        ),
+        (f"  open {len(raws)} versions", best(1, lambda: [loaded(raw) for raw in raws])),
         (
             "read the same versions with one `git show` per commit (for comparison)",
-            best(
-                1,
-                lambda: [
-                    subprocess.run(show, cwd=repo, capture_output=True, check=True)
-                    for show in shows
-                ],
-            ),
-        )
-    )
-    return rows
+            best(1, lambda: [git(repo, *show) for show in shows]),
+        ),
+    ]
 
 
 def print_table(title: str, rows: list[tuple[str, float]]) -> None:
@@ -347,10 +309,9 @@ def main(argv: list[str] | None = None) -> None:
         log = log_rows(options.log_tasks, options.commits, options.runs, work)
         print_table(f"log of one task over {options.commits} commits", log)
     ratios = {
-        "gc on / gc paused (parse)": diff[1][1] / diff[0][1],
-        "difflib on the YAML / diff_plans": diff[10][1] / diff[4][1],
+        "difflib on the YAML / diff_plans": diff[4][1] / diff[1][1],
         "parsing every version / `planctl log`": log[1][1] / log[0][1],
-        "one `git show` per commit / one cat-file": log[6][1] / log[3][1],
+        "one `git show` per commit / one cat-file": log[5][1] / log[3][1],
     }
     print("\n| ratio | × |\n|---|---:|")
     for label, ratio in ratios.items():

@@ -25,7 +25,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from planctl.errors import InputError
+from planctl.errors import WriteRefused
 from planctl.i18n import N_, _
 
 _KINDS = (
@@ -35,11 +35,6 @@ _KINDS = (
     (stat.S_ISBLK, N_("a device")),
     (stat.S_ISSOCK, N_("a socket")),
 )
-
-
-class WriteRefused(InputError):
-    """planctl will not write this file (outside the allowed folder, not a regular file,
-    or an input); nothing was written."""
 
 
 def boundary(path: Path, root: Path | None) -> Path:

@@ -8,9 +8,13 @@ from __future__ import annotations
 import datetime
 import itertools
 import unicodedata
-from typing import Literal, TypeAlias
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from planctl.deadlines import Deadline
+
+if TYPE_CHECKING:
+    from planctl.model import Task
 
 __all__ = [
     "YEAR_ZERO",
@@ -220,3 +224,32 @@ def _best_split(
         return None
     cuts = (0, *best[-1][len(text)][1])
     return [text[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+# --- who does a task: the one wording of its owners ---------------------------------------
+
+# What `lead_more` and `support_more` stand for: the source names more units than it lists.
+MORE_UNITS = "等有关部门"
+
+
+def names_text(names: Iterable[str], *, more: bool = False) -> str:
+    """Units joined with 、, followed by 等有关部门 when the source says so."""
+    joined = "、".join(names)
+    return joined + MORE_UNITS if joined and more else joined
+
+
+def owners_text(task: Task) -> str:
+    """市发展改革局牵头，市经济信息化局、市文广新局等有关部门参与 — or "" without units.
+
+    The one wording of a task's owners, for the notice and the 修订对照表 alike.
+    """
+    parts = []
+    if task.lead:
+        parts.append(names_text(task.lead, more=task.lead_more) + task.lead_word)
+    if task.responsible:
+        parts.append(names_text(task.responsible, more=task.responsible_more) + "负责")
+    if task.support:
+        parts.append(names_text(task.support, more=task.support_more) + task.support_word)
+    if task.guide:
+        parts.append(names_text(task.guide) + "指导")
+    return "，".join(parts)

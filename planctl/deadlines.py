@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from planctl.errors import DeadlineError
+
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
@@ -86,10 +88,6 @@ _KIND_NOUN: dict[DeadlineKind, str] = {
 }
 
 _ACCEPTED_FORMS = "2012-12-31, 2012-06, 2012-Q2, 2012-H1, 2012 or ongoing"
-
-
-class DeadlineError(ValueError):
-    """A deadline or date that is malformed or does not exist."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from planctl.errors import DocNumberError
+
 __all__ = ["DocNumber", "DocNumberError", "parse_doc_number"]
 
 OPEN = "〔"  # U+3014 LEFT TORTOISE SHELL BRACKET
@@ -43,20 +45,6 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 
 # The loose shape used only to explain what is wrong with a text that cannot be repaired.
 _LOOSE = re.compile(r"(?P<prefix>[^〔]*)〔(?P<year>[^〕]*)〕(?P<rest>.*)", re.DOTALL)
-
-
-class DocNumberError(ValueError):
-    """A document number not of the form 代字〔年份〕序号号.
-
-    ``suggestion`` is the corrected document number when every mistake is one with a
-    mechanical fix (brackets, leading zeros, 第, a missing 号, whitespace, full-width
-    digits, a two-digit year read as 19xx for 50-99 and 20xx for 00-49); otherwise it
-    is None. The message says what is wrong and does not repeat the suggestion.
-    """
-
-    def __init__(self, message: str, suggestion: str | None = None) -> None:
-        super().__init__(message)
-        self.suggestion = suggestion
 
 
 @dataclass(frozen=True, slots=True)

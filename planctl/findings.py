@@ -22,6 +22,11 @@ def json_path_text(path: JsonPath) -> str:
     return "".join(parts)
 
 
+def place(file: str, line: int, column: int) -> str:
+    """`file:line:col`, as editors and compilers spell a place: the one spelling planctl uses."""
+    return f"{file}:{line}:{column}"
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """A located problem in one file. Sorting orders by file, then place, then rule."""
@@ -36,6 +41,11 @@ class Finding:
     json_path: str = field(default="$", compare=False)
     # True for problems that stop a file from being read at all (exit code 2).
     fatal: bool = field(default=False, compare=False)
+
+    @property
+    def where(self) -> str:
+        """`file:line:col` of the finding."""
+        return place(self.file, self.line, self.column)
 
     def as_dict(self) -> dict[str, object]:
         return {

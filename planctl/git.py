@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from planctl.errors import InputError, UsageError
+from planctl.errors import InputError, NotInGitRepository, UsageError
 from planctl.repository import PLAN_SUFFIXES, Repository
 
 if TYPE_CHECKING:
@@ -67,10 +67,6 @@ class FileCommit:
     new_path: str | None
     old_blob: str | None
     new_blob: str | None
-
-
-class NotInGitRepository(UsageError):
-    """No git repository holds the folder planctl was pointed at (callers may re-hint)."""
 
 
 def blob_id(data: bytes) -> str:
@@ -325,12 +321,11 @@ def changed_files(repository: Repository, revision: str) -> list[Path]:
 
 
 def resolve_revision(root: Path, revision: str) -> str:
-    """The commit `revision` names; never passed to git where it could read as an option."""
-    if not revision or revision.startswith("-"):
-        raise UsageError(
-            f"{revision!r} is not a revision",
-            hint="name a commit, branch or tag, e.g. `--changed origin/main`",
-        )
+    """The commit `revision` names; never passed to git where it could read as an option.
+
+    The same guard as every revision the diff and the history read (`_check_revision_text`).
+    """
+    _check_revision_text(revision)
     spec = f"{revision}^{{commit}}"
     done = _run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", spec)
     if done.returncode == 0:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.errors import RepositoryNotFound
+from planctl.errors import RepositoryNotFound, UsageError
+from planctl.i18n import _
 
 PLANS_DIR = "plans"
 UNITS_FILE = "units.yaml"
@@ -78,3 +79,43 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[Path]:
+    """The YAML files named by `paths` (folders are searched), or the whole repository."""
+    if not paths:
+        if repository is None:
+            raise UsageError(
+                "no files to check", hint="name plan files, or run inside a folder holding plans/"
+            )
+        found = (
+            sorted([repository.units_path] if repository.units_path.is_file() else [])
+            + repository.plan_files()
+        )
+        if not found:  # "All checks passed (0 files)" would be a wrong answer
+            raise UsageError(
+                _("no plan files in this repository"),
+                where=display_path(repository.root / PLANS_DIR),
+                hint=_("add a plan (plans/<id>.yaml), or run where the plans are"),
+            )
+        return found
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(iter_plan_files(path))
+            if not inside:
+                raise UsageError(
+                    _("no plan files (.yaml, .yml) in this folder"),
+                    where=str(path),
+                    hint=_("name the folder that holds the plans"),
+                )
+            files.extend(inside)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(
+                "no such file or folder",
+                where=str(path),
+                hint="check the path (names are relative to the working directory)",
+            )
+    return list(dict.fromkeys(files))

@@ -9,6 +9,13 @@ from typing import Any, Literal
 
 NameKind = Literal["unit", "alias", "group", "unknown"]
 
+UNITS_FORMAT = "planctl-units/1"  # the `format:` of plans/units.yaml
+
+
+def is_units_data(data: object) -> bool:
+    """Whether YAML data says it is the unit registry (else it is read as a plan)."""
+    return isinstance(data, dict) and data.get("format") == UNITS_FORMAT
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:

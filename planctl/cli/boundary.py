@@ -1,6 +1,8 @@
 """The one error boundary every command runs inside: outcomes become exit codes.
 
-Kept free of typer so that the lean `validate` path shares it.
+A `PlanctlError` is the user's to fix: one line on stderr, its own exit code. Anything
+else is a bug in planctl: one line saying how to report it, and `ExitCode.BUG`. Kept free
+of typer so that the lean `validate` path shares it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from planctl.cli.terminal import printable
-from planctl.errors import PlanctlError
+from planctl.errors import ExitCode, PlanctlError
 
 _state = {"debug": False}  # set by the root callback's --debug
 
@@ -22,28 +24,36 @@ def set_debug(debug: bool) -> None:
 def guarded(command: Callable[[], int | None]) -> int:
     """Run `command`; map every outcome to an exit code and at most one line on stderr."""
     try:
-        return command() or 0
+        return command() or ExitCode.OK
     except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
+        code = exit_.code
+        return code if isinstance(code, int) else ExitCode.OK if code is None else ExitCode.USAGE
     except PlanctlError as error:
         _debug_traceback()
         print(f"planctl: error: {printable(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("planctl: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()  # the reader (head, less) stopped reading: nothing left to say
-        return 141  # 128 + SIGPIPE, as a shell reports it
+        return ExitCode.PIPE
     except Exception as error:
         _debug_traceback()
-        print(
-            f"planctl: internal error: {type(error).__name__}: {printable(str(error))} — run "
-            "with --debug "
-            "for the traceback and report it",
-            file=sys.stderr,
-        )
-        return 2
+        print(_bug_line(error), file=sys.stderr)
+        return ExitCode.BUG
+
+
+def _bug_line(error: Exception) -> str:
+    """One line for an unexpected exception: what it was and how to report it."""
+    from planctl.i18n import _
+
+    what = printable(f"{type(error).__name__}: {error}".splitlines()[0])
+    line = _(
+        "planctl: internal error: {error} — this is a bug in planctl; please report it to "
+        "its maintainers with the traceback `planctl --debug` prints for the same command"
+    )
+    return line.format(error=what)
 
 
 def _silence_stdout() -> None:

@@ -6,11 +6,12 @@ imported only then, so short runs and piped runs never pay for it.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
+
+from planctl.cli.terminal import watched
 
 
 class ProgressBar:
@@ -64,15 +65,3 @@ class ProgressBar:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.stop()
-
-
-def watched(stream: TextIO) -> bool:
-    """True on an interactive terminal; False when piped, in CI, or on a dumb terminal."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-        return False
-    if os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

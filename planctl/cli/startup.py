@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from types import CodeType
 from typing import Any
 
-from planctl.atomic import WriteRefused, write_atomic
+from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
 from planctl.usercache import user_cache_dir
 
 # The bytecode depends on the Python version and on -O (which drops asserts).

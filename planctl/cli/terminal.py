@@ -1,29 +1,92 @@
-"""The terminal: whether to colour, and printing styled lines (diff and log text) with rich
-colours, or plain with marks."""
+"""The terminal: whether someone watches it, whether to colour, how wide it is, and
+printing what a format rendered (text as it is, styled lines coloured or marked).
+
+The one place that decides these, for every command. Colour is written as plain ANSI
+codes, so colouring costs no import (the lean `validate` path prints through here too).
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from planctl.diff.formats.text import StyledLine
+    from planctl.report import Rendered, StyledLine
 
 # Deleted text struck through in red, inserted text underlined in green: readable
-# without colour vision too.
+# without colour vision too. Values are ANSI SGR parameters.
 STYLES = {
-    "plan": "bold",
-    "section": "bold cyan",
-    "task": "bold",
-    "commit": "yellow",
+    "plan": "1",  # bold
+    "section": "1;36",  # bold cyan
+    "task": "1",
+    "commit": "33",  # yellow
     "label": "",
-    "meta": "dim",
-    "insert": "green underline",
-    "delete": "red strike",
+    "meta": "2",  # dim
+    "dim": "2",
+    "where": "1",
+    "error": "31",  # red
+    "warning": "33",
+    "insert": "32;4",  # green underline
+    "delete": "31;9",  # red strike-through
 }
+
+
+def watched(stream: TextIO) -> bool:
+    """True on an interactive terminal; False when piped, in CI, or on a dumb terminal."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def wants_color(stream: TextIO | None = None) -> bool:
+    """Colour on a watched terminal; NO_COLOR turns it off, FORCE_COLOR on (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return watched(stream or sys.stdout)  # looked up now: tests and pagers replace stdout
+
+
+def width() -> int:
+    """Columns of the terminal (COLUMNS when set), 80 when it cannot be told."""
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def show(rendered: Rendered, *, color: bool, out: TextIO | None = None) -> None:
+    """Print a format's output: text as it is, styled lines coloured or marked."""
+    out = out or sys.stdout
+    if isinstance(rendered, str):
+        out.write(printable_lines(rendered))
+    else:
+        print_lines(rendered, color=color, out=out)
+
+
+def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO | None = None) -> None:
+    from planctl.report import plain
+
+    out = out or sys.stdout
+    if not color:
+        out.write("".join(printable(plain(line)) + "\n" for line in lines))
+        return
+    out.write("".join(_painted(line) + "\n" for line in lines))
+
+
+def _painted(line: StyledLine) -> str:
+    parts = []
+    for text, style in line:
+        code = STYLES.get(style or "", "")
+        shown = printable(text)
+        parts.append(f"\033[{code}m{shown}\033[0m" if code and shown else shown)
+    return "".join(parts)
 
 
 # What plan text must never send to a terminal as it is: control characters (ESC starts
@@ -45,6 +108,13 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escaped, text)
 
 
+def printable_lines(text: str) -> str:
+    """`printable` for each line of a text (JSON stays valid: its strings hold no raw
+    control characters, and a line separator or bidirectional control becomes the same
+    `\\u` escape JSON itself would write)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
     named = _NAMED.get(char)
@@ -52,28 +122,3 @@ def _escaped(match: re.Match[str]) -> str:
         return named
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO | None = None) -> None:
-    from planctl.diff.formats.text import plain
-
-    out = out or sys.stdout  # looked up now: tests and pagers replace sys.stdout
-    if not color:
-        out.write("".join(printable(plain(line)) + "\n" for line in lines))
-        return
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True)
-    for line in lines:
-        text = Text()
-        for span in line:
-            text.append(printable(span.text), style=STYLES.get(span.style or "", ""))
-        console.print(text)
-
-
-def wants_color(stream: TextIO | None = None) -> bool:
-    stream = stream or sys.stdout  # looked up now: tests and pagers replace sys.stdout
-    if os.environ.get("NO_COLOR") or os.environ.get("CI"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()

@@ -9,7 +9,7 @@ tasks that stayed with it, is a move, not a removal and an addition.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from planctl.diff.changes import Change, ChangeKind, PlanDiff, Value
@@ -32,7 +32,41 @@ def diff_plans(old: Plan | None, new: Plan | None) -> tuple[Change, ...]:
         return ()
     if old is None or new is None:
         return (_whole_plan(old, new),)
-    return tuple(_PlanComparison(old, new).changes())
+    return tuple(_PlanComparison(distinct_ids(old), distinct_ids(new)).changes())
+
+
+def distinct_ids(plan: Plan) -> Plan:
+    """The plan with a second section or task of one id named `id#2` (a third `id#3`...).
+
+    Sections and tasks are matched by id; validate reports a duplicate id, and until it is
+    fixed the diff still shows every change, to the second one too, rather than drop it.
+    """
+    seen: set[tuple[str, str]] = set()
+    duplicated = False
+    for section, _depth in plan.walk_sections():
+        for kind, item_id in [("section", section.id), *(("task", t.id) for t in section.tasks)]:
+            duplicated = duplicated or (kind, item_id) in seen
+            seen.add((kind, item_id))
+    if not duplicated:
+        return plan
+    taken: set[tuple[str, str]] = set()
+    return replace(plan, sections=tuple(_renamed(s, taken) for s in plan.sections))
+
+
+def _renamed(section: Section, taken: set[tuple[str, str]]) -> Section:
+    tasks = tuple(replace(task, id=_free("task", task.id, taken)) for task in section.tasks)
+    section_id = _free("section", section.id, taken)
+    sections = tuple(_renamed(child, taken) for child in section.sections)
+    return replace(section, id=section_id, tasks=tasks, sections=sections)
+
+
+def _free(kind: str, item_id: str, taken: set[tuple[str, str]]) -> str:
+    name, number = item_id, 1
+    while (kind, name) in taken:
+        number += 1
+        name = f"{item_id}#{number}"
+    taken.add((kind, name))
+    return name
 
 
 def task_changes_between(old: Plan | None, new: Plan | None, task_id: str) -> tuple[Change, ...]:
@@ -40,6 +74,8 @@ def task_changes_between(old: Plan | None, new: Plan | None, task_id: str) -> tu
 
     A plan added with the task in it adds the task; a plan removed removes it.
     """
+    old = distinct_ids(old) if old is not None else None
+    new = distinct_ids(new) if new is not None else None
     before = old.task(task_id) if old is not None else None
     after = new.task(task_id) if new is not None else None
     if before is None and after is None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from planctl.diff.changes import Mark, Segment
+from planctl.report import PLAIN_MARKS
 
 
 def text_segments(old: str, new: str) -> tuple[Segment, ...]:
@@ -76,7 +77,6 @@ def condensed(segments: Iterable[Segment], context: int = 12) -> tuple[Segment, 
 
 
 # How marks are written where there is no colour: as `git diff --word-diff=plain` does.
-PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
 def marked_text(segments: Iterable[tuple[str, str | None]]) -> str:

@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from planctl.diff.changes import DiffResult, PlanDiff
 from planctl.diff.compare import plan_diff
-from planctl.findings import Finding, JsonPath, Severity
+from planctl.findings import Finding, Severity
 from planctl.git import GitRepository, Revision, blob_id
-from planctl.model import Plan, plan_from_data
+from planctl.model import Plan
 from planctl.repository import PLAN_SUFFIXES, PLANS_DIR, UNITS_FILE, find_root, iter_plan_files
-from planctl.yamlio import Document, load_bytes, paused_gc
+from planctl.yamlio import Document, paused_gc
 
 WORKING_TREE = "working tree"
 
@@ -130,68 +129,18 @@ def load_plan(raw: bytes, file: str) -> Plan | Finding | None:
 
 
 def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Document]:
-    """`load_plan`, and the document it came from (which can say where each value is)."""
-    from planctl.schemas import is_valid
-    from planctl.validate.engine import is_units_data
+    """`load_plan`, and the document it came from (which can say where each value is).
 
-    with paused_gc():
-        document = load_bytes(raw, file)
-    if not document.readable:
-        # Decoding notes come first; the problem that stopped the parse comes last.
-        if document.problems:
-            return document.problems[-1], document
-        return Finding(file, 1, 1, "unreadable", Severity.ERROR, "cannot be read as YAML"), document
-    if is_units_data(document.data):
-        return None, document
-    ambiguous = next((p for p in document.problems if p.rule == "duplicate-key"), None)
-    if ambiguous is not None:  # which of the two values is meant? render refuses it too
-        return ambiguous, document
-    if not is_valid(document.data, "plan"):
-        problem = Finding(
-            file,
-            1,
-            1,
-            "schema",
-            Severity.ERROR,
-            "is not a valid plan",
-            "run `planctl validate` on it to see why",
-        )
-        return problem, document
-    duplicate = _duplicate_id(document)
-    if duplicate is not None:
-        return duplicate, document
-    return plan_from_data(document.data), document
+    The plan gate decides (`planctl.plans`): a refused file is its refusal finding.
+    """
+    from planctl.plans import open_bytes
 
-
-def _duplicate_id(document: Document) -> Finding | None:
-    """Sections and tasks are matched by id: a plan using one id twice cannot be compared
-    (a change to the second one would go unseen)."""
-    seen: dict[tuple[str, str], JsonPath] = {}
-    todo: list[tuple[JsonPath, Any]] = [(("sections",), document.data.get("sections") or [])]
-    while todo:
-        path, sections = todo.pop(0)
-        for index, section in enumerate(sections):
-            for kind, item_path, item in [
-                ("section", (*path, index), section),
-                *(
-                    ("task", (*path, index, "tasks", number), task)
-                    for number, task in enumerate(section.get("tasks") or [])
-                ),
-            ]:
-                key = (kind, str(item.get("id")))
-                if key in seen:
-                    first = document.locate((*seen[key], "id"))
-                    return document.finding(
-                        (*item_path, "id"),
-                        "duplicate-id",
-                        Severity.ERROR,
-                        f"the {kind} id {key[1]!r} is used twice (also on line {first[0]}), "
-                        "so changes to it cannot be told apart",
-                        f"give each {kind} its own id",
-                    )
-                seen[key] = item_path
-            todo.append(((*path, index, "sections"), section.get("sections") or []))
-    return None
+    opened = open_bytes(raw, file)
+    if opened.refusal is not None:
+        return opened.refusal, opened.document
+    if opened.kind == "units":
+        return None, opened.document
+    return opened.plan(), opened.document
 
 
 @dataclass

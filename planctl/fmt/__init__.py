@@ -29,16 +29,29 @@ keys have been reordered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl.atomic import boundary, write_atomic
+from planctl.errors import Difference, ExitCode, FormatError, PlanRefused, Unfaithful, WriteRefused
+from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, scan_comments
 from planctl.fmt.layout import Kind, Layout
-from planctl.fmt.proof import Difference, check_same_meaning
-from planctl.fmt.roundtrip import FormatError, dump, parse
-from planctl.yamlio import STOPPING_RULES, Document, load_bytes
+from planctl.fmt.proof import check_same_meaning
+from planctl.fmt.roundtrip import dump, parse
+from planctl.i18n import _
 
-__all__ = ["FormatError", "Kind", "format_document", "format_file", "format_text", "is_formatted"]
+__all__ = [
+    "FormatError",
+    "FormatReport",
+    "Kind",
+    "format_file",
+    "format_files",
+    "format_text",
+    "is_formatted",
+    "kind_of",
+]
 
 
 def format_text(text: str, *, kind: Kind) -> str:
@@ -61,20 +74,32 @@ def format_file(
     *,
     kind: Kind,
     check: bool,
-    shown: str | None = None,
+    display: str | None = None,
     root: Path | None = None,
 ) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
-    The file is read as every command reads it (`planctl.yamlio`): one the loader refuses
-    is refused here too, with the loader's place and reason. The result is UTF-8 without
-    BOM with LF line endings, also for a GBK/GB18030 file, and proven to read back as the
-    same data and comments (`planctl.fmt.proof`) before it replaces the file atomically,
-    keeping its permission bits, inside the repository `root` (or the file's folder) only.
+    The file passes the plan gate's reading steps first (`planctl.plans`: encoding,
+    YAML, duplicate keys, tags), so fmt refuses what every other command refuses, with
+    the same rule; a refused file raises `PlanRefused` and is left as it is. The result
+    is UTF-8 without BOM with LF line endings, also for a GBK/GB18030 file, and proven to
+    read back as the same data and comments (`planctl.fmt.proof`), else `Unfaithful`
+    (exit 2) leaves the file as it is. Without `check`, a changed file is replaced
+    atomically, keeping its permission bits, inside the repository `root` (or the file's
+    own folder) only: never through a link leading elsewhere.
     """
+    from planctl.plans import open_bytes
+
     raw = path.read_bytes()
-    document = load_bytes(raw, shown or str(path))
-    formatted = format_document(document, kind=kind).encode("utf-8")
+    opened = open_bytes(raw, display if display is not None else str(path), schema=False)
+    if opened.refusal is not None:
+        raise opened.refuse("format")
+    text = format_text(opened.document.text, kind=kind)
+    try:
+        check_same_meaning(opened.document, text)
+    except Difference as difference:
+        raise Unfaithful(difference.message, *difference.position) from None
+    formatted = text.encode("utf-8")
     if formatted == raw:
         return False
     if not check:
@@ -82,20 +107,94 @@ def format_file(
     return True
 
 
-def format_document(document: Document, *, kind: Kind) -> str:
-    """The canonical layout of a loaded file, or FormatError (located) when the loader
-    refuses it or the layout would not read back the same."""
-    stop = next((p for p in document.problems if p.fatal or p.rule in STOPPING_RULES), None)
-    if stop is not None or document.data is None:
-        if stop is None:
-            raise FormatError("the file holds no YAML data", 1, 1)
-        raise FormatError(stop.message, stop.line, stop.column)
-    formatted = format_text(document.text, kind=kind)
-    try:
-        check_same_meaning(document, formatted)
-    except Difference as difference:
-        raise FormatError(difference.message, *difference.position) from None
-    return formatted
+@dataclass
+class FormatReport:
+    """What `format_files` did: the files it (would have) changed, and those it could not
+    format, each with the finding that says why."""
+
+    check: bool
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Finding] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """USAGE when a file could not be read, FINDINGS when one was refused or (with
+        `check`) would change, else OK."""
+        if any(finding.fatal for finding in self.failed):
+            return ExitCode.USAGE
+        if self.failed or (self.check and self.changed):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+def format_files(
+    paths: Sequence[Path], *, check: bool = False, start: Path | None = None
+) -> FormatReport:
+    """Format the files named (folders searched), or every plan of the repository around
+    `start`; one file that cannot be formatted never stops the others."""
+    from planctl import repository as repo
+
+    root = repo.find_root(paths[0] if paths else (start or Path.cwd()))
+    files = repo.collect_files(list(paths), repo.Repository(root) if root else None)
+    report = FormatReport(check)
+    for path in files:
+        shown = repo.display_path(path)
+        try:
+            changed = format_file(path, kind=kind_of(path), check=check, display=shown, root=root)
+        except PlanRefused as error:
+            report.failed.append(error.finding)
+        except FormatError as error:
+            report.failed.append(_format_finding(shown, error))
+        except WriteRefused as error:  # a link leading out of the repository, say
+            report.failed.append(_refused_write(shown, error))
+        except OSError as error:
+            report.failed.append(_io_finding(shown, error))
+        else:
+            (report.changed if changed else report.unchanged).append(shown)
+    return report
+
+
+def _format_finding(file: str, error: FormatError) -> Finding:
+    if isinstance(error, Unfaithful):
+        hint = _("the file was left as it is; report it, with the file, to planctl's maintainers")
+    else:
+        hint = _("run `planctl validate` on the file for every problem")
+    return Finding(
+        file,
+        error.line or 1,
+        error.column or 1,
+        error.rule,
+        Severity.ERROR,
+        error.message,
+        hint,
+        fatal=error.exit_code == ExitCode.USAGE,
+    )
+
+
+def _refused_write(file: str, error: WriteRefused) -> Finding:
+    return Finding(
+        file, 1, 1, "write-refused", Severity.ERROR, error.message, error.hint, fatal=True
+    )
+
+
+def _io_finding(file: str, error: OSError) -> Finding:
+    reason = error.strerror or str(error)
+    return Finding(
+        file,
+        1,
+        1,
+        "unreadable",
+        Severity.ERROR,
+        _("cannot read or write the file: {reason}").format(reason=reason),
+        _("check the path and permissions"),
+        fatal=True,
+    )
+
+
+def kind_of(path: Path) -> Kind:
+    """A file named units.yaml is the unit registry; any other is a plan."""
+    return "units" if path.name == "units.yaml" else "plan"
 
 
 def _normalise_newlines(text: str) -> str:

@@ -12,18 +12,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from planctl.errors import Difference
 from planctl.findings import JsonPath, json_path_text
 from planctl.yamlio import Document, load_text
 from planctl.yamlio.comments import comment_places
-
-
-class Difference(Exception):
-    """What the formatted text would change, and where in the original it is."""
-
-    def __init__(self, message: str, position: tuple[int, int]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
 
 
 def check_same_meaning(original: Document, formatted: str) -> None:

@@ -9,37 +9,48 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
+from planctl.errors import FormatError, Unfaithful
 from planctl.yamlio.events import resolve_plain
 
 INDENT = 2
 _NO_WRAP = 1 << 30
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class FormatError(ValueError):
-    """The text cannot be formatted: not YAML, or not a mapping at the top level.
+class _UnrealDate(str):
+    """A date as written that names no day (`2012-04-31`): kept as its text, written plain.
 
-    `line` and `column` are 1-based, or None when the position is not known.
+    `planctl validate` reports it (impossible-date); the formatter keeps it as it is.
     """
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
 
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
+class _Constructor(RoundTripConstructor):
+    def construct_unreal_aware_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node, values)
+        except ValueError:  # no such day: the datetime module refuses it
+            return _UnrealDate(node.value)
+
+
+class _Representer(RoundTripRepresenter):
+    def represent_unreal_date(self, data: _UnrealDate) -> Any:
+        # Tagged as the timestamp it looks like, so it is written plain, not quoted.
+        return self.represent_scalar(_TIMESTAMP_TAG, str(data))
+
+
+_Constructor.add_constructor(_TIMESTAMP_TAG, _Constructor.construct_unreal_aware_timestamp)
+_Representer.add_representer(_UnrealDate, _Representer.represent_unreal_date)
 
 
 _TAGS_OF: dict[type, str] = {  # bool before int: True is an int too
@@ -70,6 +81,8 @@ class _LoaderResolver(VersionedResolver):
 def _new_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Resolver = _LoaderResolver
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=INDENT, sequence=2 * INDENT, offset=INDENT)
@@ -96,7 +109,7 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         raise FormatError(f"not valid YAML: {error}") from None
     except (ValueError, TypeError, AssertionError, KeyError, AttributeError) as error:
         # The loader read the file; ruamel, which fmt rewrites it with, cannot.
-        raise FormatError(f"fmt cannot rewrite this file faithfully ({error})") from None
+        raise Unfaithful(f"fmt cannot rewrite this file faithfully ({error})") from None
     return node, data
 
 
@@ -104,7 +117,9 @@ def _compose_and_construct(yaml: YAML, source: str) -> tuple[MappingNode, Commen
     node = yaml.compose(source)
     if not isinstance(node, MappingNode):
         line, column = _human_position(node)
-        raise FormatError("the top level must be a mapping (key: value)", line, column)
+        raise FormatError(
+            "the top level must be a mapping (key: value)", line, column, rule="schema"
+        )
     refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
     data = yaml.constructor.construct_document(node)
     return node, data
@@ -156,7 +171,7 @@ def refuse_merge_keys(root: Node) -> None:
         for key_node, _ in node.value if isinstance(node, MappingNode) else ():
             if key_node.tag == _MERGE_TAG:
                 line, column = _human_position(key_node)
-                raise FormatError("merge keys (<<) are not supported", line, column)
+                raise FormatError("merge keys (<<) are not supported", line, column, rule="schema")
 
 
 def all_nodes(root: Node) -> Iterator[Node]:

@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from planctl.atomic import boundary, write_atomic
-from planctl.errors import InputError
 from planctl.importer.writer import canonical_layout
-from planctl.validate.engine import is_units_data
-from planctl.yamlio import read_document
+from planctl.plans import open_file, require_registry
 
 NEW_REGISTRY = (
     "# yaml-language-server: $schema=../schema/units.schema.json\n"
@@ -27,9 +25,7 @@ NEW_KIND = "other"
 
 def add_units(path: Path, names: list[str]) -> list[str]:
     """Append each of `names` not yet registered (as unit, alias or group); return those added."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else NEW_REGISTRY
-    if path.is_file():
-        _check_readable(path)
+    text = _registry_text(path) if path.is_file() else NEW_REGISTRY
     yaml = _round_trip(text)
     data = yaml.load(text)
     if data.get("units") is None:
@@ -48,15 +44,11 @@ def add_units(path: Path, names: list[str]) -> list[str]:
     return added
 
 
-def _check_readable(path: Path) -> None:
-    document = read_document(path)
-    if not document.readable or not is_units_data(document.data):
-        problem = document.problems[0].message if document.problems else "not a unit registry"
-        raise InputError(
-            f"cannot add units: {problem}",
-            where=str(path),
-            hint="fix the unit registry first (`planctl validate plans/units.yaml`)",
-        )
+def _registry_text(path: Path) -> str:
+    """The registry's text, decoded by the plan gate: units are added only to a registry
+    the gate trusts."""
+    require_registry(path, doing="add units")
+    return open_file(path, schema=False).document.text
 
 
 def _round_trip(text: str) -> Any:

@@ -19,7 +19,8 @@ from planctl.importer.document import Imported, import_source
 from planctl.importer.reader import read_source
 from planctl.importer.registry_file import add_units
 from planctl.importer.writer import render
-from planctl.validate.engine import FileResult, check_document, load_registry
+from planctl.plans import require_registry
+from planctl.validate import FileResult, check_document
 from planctl.yamlio import load_text
 
 STDOUT = Path("-")
@@ -60,14 +61,14 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     source = read_source(request.source)
     root = repo.find_root(output.parent if output is not None else here)
     units_path = repo.Repository(root).units_path if root is not None else None
-    registry = load_registry(units_path) if units_path is not None else None
+    registry = require_registry(units_path, doing="import") if units_path is not None else None
     imported = import_source(source, plan_id, registry)
     added = _add_units(request, imported, units_path)
     text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
     if output is not None:
         write_atomic(output, text, within=boundary(output, root), protect=[request.source])
     if added and units_path is not None:
-        registry = load_registry(units_path)
+        registry = require_registry(units_path, doing="import")
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"
     check = check_document(load_text(text, shown), registry)
     return ImportOutcome(imported, text, output, added, check)

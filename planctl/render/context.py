@@ -19,30 +19,16 @@ from dataclasses import dataclass
 
 from planctl import chinese
 from planctl.deadlines import DeadlineError, parse_date, parse_deadline
-from planctl.errors import PlanctlError
-from planctl.findings import JsonPath, json_path_text
+from planctl.errors import PlanContentError
+from planctl.findings import JsonPath
 from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
 
 DEEPEST_LEVEL = 4
-MORE_UNITS = "等有关部门"
 # Punctuation that already closes a run-in heading, so no 。 is added after it.
 _CLOSING_PUNCTUATION = tuple("。！？：；…")
 # Columns a 二号 title line may fill: the text block's width in 二号 characters, doubled.
 TITLE_COLUMNS = int(gbt9704.TEXT_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
-
-
-class PlanContentError(PlanctlError):
-    """The plan holds a value that cannot be printed (a finding: exit 1).
-
-    `path` points into the plan's data; the renderer turns it into file:line:column.
-    """
-
-    exit_code = 1
-
-    def __init__(self, message: str, *, path: JsonPath, hint: str = "") -> None:
-        super().__init__(message, where=json_path_text(path), hint=hint)
-        self.path = path
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +221,8 @@ def _task_view(
         owners=owners_note(task),
         lead=task.lead,
         support=task.support,
-        lead_text=names_text(task.lead, more=task.lead_more),
-        support_text=names_text(task.support, more=task.support_more),
+        lead_text=chinese.names_text(task.lead, more=task.lead_more),
+        support_text=chinese.names_text(task.support, more=task.support_more),
         due=due_text(task),
         status=STATUS_NAMES.get(task.status or "", ""),
         progress=task.progress[-1].note if task.progress else "",
@@ -272,24 +258,10 @@ def run_in_heading(title: str | None) -> str:
     return title if title.endswith(_CLOSING_PUNCTUATION) else title + "。"
 
 
-def names_text(names: Iterable[str], *, more: bool = False) -> str:
-    """Units joined with 、, followed by 等有关部门 when the source says so."""
-    joined = "、".join(names)
-    return joined + MORE_UNITS if joined and more else joined
-
-
 def owners_note(task: Task) -> str:
     """（市发展改革局牵头，市经济信息化局、市文广新局等有关部门参与）, or "" without units."""
-    parts = []
-    if task.lead:
-        parts.append(names_text(task.lead, more=task.lead_more) + task.lead_word)
-    if task.responsible:
-        parts.append(names_text(task.responsible, more=task.responsible_more) + "负责")
-    if task.support:
-        parts.append(names_text(task.support, more=task.support_more) + task.support_word)
-    if task.guide:
-        parts.append(names_text(task.guide) + "指导")
-    return f"（{'，'.join(parts)}）" if parts else ""
+    owners = chinese.owners_text(task)
+    return f"（{owners}）" if owners else ""
 
 
 def due_text(task: Task) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.chinese import deadline_cn
+from planctl.chinese import deadline_cn, owners_text
 from planctl.deadlines import DeadlineError, parse_deadline
 from planctl.diff.changes import Change, ChangeKind, DeadlineMove, ListEdit, PlanDiff, TextEdit
 from planctl.diff.changes import Segment as MarkedText
@@ -73,7 +73,7 @@ def revision_rows(old: Plan, new: Plan) -> tuple[RevisionRow, ...]:
 
 
 def task_clause(task: Task) -> str:
-    """A task as the document words it: 标题。内容（A牵头，B、C等配合；完成时限：2012年6月底前）"""
+    """A task as the document words it: 标题。内容（A牵头，B、C等有关部门配合；完成时限：…）"""
     text = (task.text or "").strip()
     title = (task.title or "").strip()
     head = f"{title}。{text}" if title and not text.startswith(title) else text or title
@@ -82,20 +82,7 @@ def task_clause(task: Task) -> str:
 
 
 def _duties(task: Task) -> str:
-    parts = []
-    if task.lead:
-        parts.append(
-            "、".join(task.lead) + ("等有关部门" if task.lead_more else "") + task.lead_word
-        )
-    if task.responsible:
-        parts.append("、".join(task.responsible) + ("等" if task.responsible_more else "") + "负责")
-    if task.support:
-        parts.append(
-            "、".join(task.support) + ("等" if task.support_more else "") + task.support_word
-        )
-    if task.guide:
-        parts.append("、".join(task.guide) + "指导")
-    duties = "，".join(parts)
+    duties = owners_text(task)  # worded as the notice words them
     if task.due:
         due = f"完成时限：{_due(task.due)}" + (f"，{task.due_note}" if task.due_note else "")
         duties = f"{duties}；{due}" if duties else due
@@ -266,13 +253,16 @@ def load_previous(plan_file: Path, revision: str, plan_id: str) -> Previous:
     anything is written.
     """
     from planctl.diff.arguments import plan_and_commit_at_revision
-    from planctl.git import NotInGitRepository
+    from planctl.errors import NotInGitRepository
 
     try:
         plan, resolved = plan_and_commit_at_revision(plan_file.resolve().parent, revision, plan_id)
     except NotInGitRepository as error:
-        error.hint = "--from names a git revision: render a plan inside its git checkout"
-        raise
+        raise NotInGitRepository(
+            error.message,
+            where=error.where,
+            hint="--from names a git revision: render a plan inside its git checkout",
+        ) from error
     return Previous(plan, revision, resolved.commit)
 
 

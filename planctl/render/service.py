@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planctl.atomic import WriteRefused, boundary, write_atomic
-from planctl.errors import InputError, UsageError
+from planctl.atomic import boundary, write_atomic
+from planctl.errors import InputError, UsageError, WriteRefused
 from planctl.render.writers import (
     ALL,
     DEFAULT_FORMAT,
@@ -247,13 +247,16 @@ def _write_all(
 
 
 def _make(job: Job, target: Output) -> bytes:
-    from planctl.render.context import PlanContentError
+    from planctl.errors import PlanContentError
 
     try:
         return writer(target.document, target.format)(job)
     except PlanContentError as error:
-        error.where = job.source.where(error.path)  # file:line:column, not a JSON path
-        raise
+        # Named by file:line:column, not by the JSON path the view knew.
+        located = job.source.where(error.path)
+        raise PlanContentError(
+            error.message, path=error.path, hint=error.hint, where=located
+        ) from error
 
 
 def _why_skip(job: Job, target: Output) -> str:

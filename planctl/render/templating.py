@@ -25,7 +25,7 @@ import jinja2.exceptions
 import jinja2.sandbox
 
 from planctl import resources
-from planctl.errors import PlanctlError, UsageError
+from planctl.errors import PlanctlError, TemplateError, UsageError
 from planctl.render import markup
 
 Kind = Literal["html", "markdown"]
@@ -35,10 +35,6 @@ _SUFFIXES: dict[Kind, tuple[str, ...]] = {
     "markdown": (".md.j2", ".md"),
 }
 _ESCAPED_SUFFIXES = (".html.j2", ".html", ".htm", ".xml.j2", ".xml", ".svg.j2", ".svg")
-
-
-class TemplateError(PlanctlError):
-    """A template could not be loaded or rendered."""
 
 
 @dataclass(frozen=True)

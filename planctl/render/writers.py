@@ -1,15 +1,17 @@
 """Which documents planctl renders in which formats, and the function that writes each.
 
-`WRITERS` maps each (document, format) pair to the function that writes it; the CLI's
-choices come from it. Writer modules (`planctl.render.formats.*`) are imported only when
-used, since python-docx, openpyxl and Jinja each take a while to load.
+`DOCUMENT_FORMATS` gives each document its formats, a `Formats` registry like every
+command's, naming the function that writes it; the CLI's choices come from it. Writer
+modules (`planctl.render.formats.*`) are imported only when used, since python-docx,
+openpyxl and Jinja each take a while to load.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from planctl.report import Formats
 
 if TYPE_CHECKING:
     from planctl.render.job import Job
@@ -20,28 +22,48 @@ DOCUMENTS = ("notice", "table", "units")  # what `--as all` and a bare `--format
 REVISION = "revision"  # the 修订对照表: only with `--as revision --from REV`
 FORMATS = ("docx", "pdf", "html", "xlsx", "csv", "md")
 ALL = "all"
+_PACKAGE = "planctl.render.formats"
 
-# (document, format) → "module:function" under planctl.render.
-WRITERS: dict[tuple[str, str], str] = {
-    ("notice", "docx"): "formats.docx:notice",
-    ("notice", "pdf"): "formats.pdf:notice",
-    ("notice", "html"): "formats.html:notice",
-    ("notice", "md"): "formats.markdown:notice",
-    ("table", "xlsx"): "formats.xlsx:table",
-    ("table", "csv"): "formats.csv:table",
-    ("table", "html"): "formats.html:table",
-    ("table", "md"): "formats.markdown:table",
-    ("table", "docx"): "formats.docx:table",
-    ("units", "docx"): "formats.docx:units",
-    ("units", "xlsx"): "formats.xlsx:units",
-    ("units", "html"): "formats.html:units",
-    ("units", "md"): "formats.markdown:units",
+# Each document's formats: format → "module:function" under planctl.render.formats.
+DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
+    "notice": Formats(
+        _PACKAGE,
+        {
+            "docx": "docx:notice",
+            "pdf": "pdf:notice",
+            "html": "html:notice",
+            "md": "markdown:notice",
+        },
+    ),
+    "table": Formats(
+        _PACKAGE,
+        {
+            "xlsx": "xlsx:table",
+            "csv": "csv:table",
+            "html": "html:table",
+            "md": "markdown:table",
+            "docx": "docx:table",
+        },
+    ),
+    "units": Formats(
+        _PACKAGE,
+        {"docx": "docx:units", "xlsx": "xlsx:units", "html": "html:units", "md": "markdown:units"},
+    ),
     # No CSV: it would lose the marks that are the table's point.
-    (REVISION, "docx"): "formats.docx:revision",
-    (REVISION, "html"): "formats.html:revision",
-    (REVISION, "xlsx"): "formats.xlsx:revision",
-    (REVISION, "md"): "formats.markdown:revision",
+    REVISION: Formats(
+        _PACKAGE,
+        {
+            "docx": "docx:revision",
+            "html": "html:revision",
+            "xlsx": "xlsx:revision",
+            "md": "markdown:revision",
+        },
+    ),
 }
+# Every (document, format) pair that can be written.
+WRITERS = frozenset(
+    (document, fmt) for document, formats in DOCUMENT_FORMATS.items() for fmt in formats
+)
 # What a bare `planctl render PLAN` writes, and each document's format when none is given.
 EVERYTHING = (
     ("notice", "docx"),
@@ -64,12 +86,9 @@ SUFFIXES = {
 
 
 def formats_for(document: str) -> list[str]:
-    return [fmt for doc, fmt in WRITERS if doc == document]
+    return list(DOCUMENT_FORMATS[document].names)
 
 
 def writer(document: str, fmt: str) -> Writer:
     """The function writing `document` in `fmt`, imported on first use."""
-    module_name, function = WRITERS[(document, fmt)].split(":")
-    module = importlib.import_module(f"planctl.render.{module_name}")
-    found: Writer = getattr(module, function)
-    return found
+    return DOCUMENT_FORMATS[document].get(fmt)

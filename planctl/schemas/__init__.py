@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from planctl.errors import SchemaRejected
 from planctl.findings import Finding
 from planctl.schemas import compiled
 from planctl.schemas.compiled import SchemaName
@@ -27,7 +28,7 @@ def compiled_validator(name: SchemaName) -> Callable[[Any], Any]:
 def is_valid(data: Any, name: SchemaName) -> bool:
     try:
         compiled_validator(name)(data)
-    except compiled.SchemaRejected:
+    except SchemaRejected:
         return False
     return True
 

@@ -33,7 +33,8 @@ from types import CodeType
 from typing import Any, Literal
 
 from planctl import resources
-from planctl.atomic import WriteRefused, write_atomic
+from planctl.atomic import write_atomic
+from planctl.errors import SchemaRejected, WriteRefused
 from planctl.usercache import installed_file, user_cache_dir
 
 FORMAT = 1  # bump when the rewrites below change
@@ -45,13 +46,6 @@ _EXCEPTIONS_IMPORT = (
 )
 _DECIMAL_IMPORT = "from decimal import Decimal\n"
 _FIRST_FUNCTION = re.compile(r"^def (\w+)\(", re.MULTILINE)
-
-
-class SchemaRejected(ValueError):
-    """Raised by the generated code when the data does not match the schema."""
-
-    def __init__(self, message: str = "", *details: Any, **named: Any) -> None:
-        super().__init__(message)
 
 
 class _NoDecimal:

@@ -7,6 +7,6 @@ a report for people, for programs and for GitHub.
 
 from __future__ import annotations
 
-from planctl.validate.engine import FileResult, Report, validate
+from planctl.validate.engine import FileResult, Report, check_document, validate
 
-__all__ = ["FileResult", "Report", "validate"]
+__all__ = ["FileResult", "Report", "check_document", "validate"]

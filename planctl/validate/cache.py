@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from planctl import __version__
-from planctl.atomic import WriteRefused, write_atomic
+from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
 from planctl.findings import Finding, Severity
 from planctl.schemas.compiled import schema_fingerprint
 from planctl.usercache import installed_file, user_cache_dir

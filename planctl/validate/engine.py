@@ -12,19 +12,17 @@ from pathlib import Path
 
 from planctl import parallel
 from planctl import repository as repo
-from planctl.errors import UsageError
+from planctl.errors import ExitCode, UsageError
 from planctl.findings import Finding, Severity
 from planctl.i18n import _
-from planctl.model import plan_from_data
+from planctl.plans import load_registry, open_document
+from planctl.repository import collect_files
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
-from planctl.schemas import schema_findings
 from planctl.units import UnitRegistry
 from planctl.validate.cache import ResultCache
 from planctl.validate.cache import salt as cache_salt
 from planctl.yamlio import Document, load_bytes, paused_gc, read_document
-
-UNITS_FORMAT = "planctl-units/1"
 
 
 @dataclass(frozen=True)
@@ -47,30 +45,32 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
-    def exit_code(self, *, strict: bool = False) -> int:
-        """0 clean, 1 findings (warnings only with `strict`), 2 a file could not be read."""
+    def exit_code(self, *, strict: bool = False) -> ExitCode:
+        """OK clean, FINDINGS (warnings only with `strict`), USAGE a file could not be read."""
         if any(f.fatal for f in self.findings):
-            return 2
+            return ExitCode.USAGE
         if self.errors or (strict and self.warnings):
-            return 1
-        return 0
+            return ExitCode.FINDINGS
+        return ExitCode.OK
 
 
 # --- one file ----------------------------------------------------------------------------
 
 
 def check_document(document: Document, units: UnitRegistry | None) -> FileResult:
-    """All findings for one loaded document, plan or unit registry."""
-    findings = list(document.problems)
-    if not document.readable:
+    """All findings for one loaded document, plan or unit registry.
+
+    The plan gate's findings first (`planctl.plans`); the rules run only on data the
+    gate trusts, so a refused file gets the refusal every other command gives it.
+    """
+    opened = open_document(document)
+    findings = list(opened.findings)
+    if not opened.trusted:
         return FileResult(document.file, tuple(sorted(findings)))
-    if is_units_data(document.data):
+    if opened.kind == "units":
         findings += _check_units(document)
         return FileResult(document.file, tuple(sorted(findings)))
-    findings += schema_findings(document, "plan")
-    if findings and any(f.rule == "schema" for f in findings):
-        return FileResult(document.file, tuple(sorted(findings)))
-    plan = plan_from_data(document.data)
+    plan = opened.plan()
     context = Context(units=units, file_stem=Path(document.file).stem)
     for rule in PLAN_RULES:
         assert rule.check is not None
@@ -89,74 +89,14 @@ def check_document(document: Document, units: UnitRegistry | None) -> FileResult
     return FileResult(document.file, tuple(sorted(findings)), plan.id)
 
 
-def is_units_data(data: object) -> bool:
-    return isinstance(data, dict) and data.get("format") == UNITS_FORMAT
-
-
 def _check_units(document: Document) -> list[Finding]:
-    findings = schema_findings(document, "units")
-    if findings:
-        return findings
     return [
         document.finding(issue.path, rule_id, Severity.ERROR, issue.message, issue.hint or "")
         for rule_id, issue in check_registry(document.data)
     ]
 
 
-def load_registry(path: Path) -> UnitRegistry | None:
-    """The unit registry at `path`, or None when it is missing or broken (its own
-    validation reports why)."""
-    if not path.is_file():
-        return None
-    document = read_document(path)
-    if not document.readable or not is_units_data(document.data):
-        return None
-    if schema_findings(document, "units"):
-        return None
-    return UnitRegistry.from_data(document.data)
-
-
 # --- many files --------------------------------------------------------------------------
-
-
-def collect_files(paths: Sequence[Path], repository: repo.Repository | None) -> list[Path]:
-    """The YAML files named by `paths` (folders are searched), or the whole repository."""
-    if not paths:
-        if repository is None:
-            raise UsageError(
-                "no files to check", hint="name plan files, or run inside a folder holding plans/"
-            )
-        found = (
-            sorted([repository.units_path] if repository.units_path.is_file() else [])
-            + repository.plan_files()
-        )
-        if not found:
-            raise UsageError(
-                "no plan files in this repository",
-                where=repo.display_path(repository.root / repo.PLANS_DIR),
-                hint="add a plan (plans/<id>.yaml), or run where the plans are",
-            )
-        return found
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(repo.iter_plan_files(path))
-            if not inside:
-                raise UsageError(
-                    "no plan files (.yaml, .yml) in this folder",
-                    where=str(path),
-                    hint="name the folder that holds the plans",
-                )
-            files.extend(inside)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise UsageError(
-                "no such file or folder",
-                where=str(path),
-                hint="check the path (names are relative to the working directory)",
-            )
-    return list(dict.fromkeys(files))
 
 
 Progress = Callable[[int, int], None]  # (files done, files in all)

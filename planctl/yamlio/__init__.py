@@ -27,10 +27,11 @@ from typing import Any
 
 import yaml
 
+from planctl.errors import ParseStop
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 from planctl.i18n import _
 from planctl.yamlio.decode import decode
-from planctl.yamlio.events import ParseStop, Position, Positions, parse, problem, syntax_problem
+from planctl.yamlio.events import Position, Positions, parse, problem, syntax_problem
 
 __all__ = [
     "STOPPING_RULES",

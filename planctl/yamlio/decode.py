@@ -2,7 +2,8 @@
 
 UTF-8 is the format; a UTF-8 byte-order mark, CRLF line ends and GB18030/GBK text (common
 from older office tools) are read and reported as findings that `planctl fmt` fixes.
-UTF-16 and binary files are refused.
+UTF-16, binary files and damaged UTF-8 (a file that is UTF-8 but for a few bytes, which
+read as GB18030 would turn to nonsense) are refused.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import codecs
 
 from planctl.findings import Finding, Severity
+from planctl.i18n import _
 
 Position = tuple[int, int]
 
@@ -74,10 +76,13 @@ def _decode_legacy(
     prefix = raw[: error.start].decode("utf-8")  # valid: decoding failed only at `start`
     where = _position_of(prefix, len(prefix))
     if _mostly_utf8(raw):  # read as GB18030 it would be garbled, and saved so by fmt
+        message = _(
+            "the file is UTF-8 with a damaged byte ({byte} at line {line}, column {column})"
+        )
         return _unreadable(
             file,
-            f"the file is UTF-8 with a damaged byte (0x{raw[error.start]:02x})",
-            "retype the character at that place, or restore the file from its last good copy",
+            message.format(byte=f"0x{raw[error.start]:02x}", line=where[0], column=where[1]),
+            _("retype the character at that place, then save the file as UTF-8"),
             rule="encoding",
             position=where,
         )

@@ -16,6 +16,7 @@ from yaml import events as ev
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
 from yaml.reader import ReaderError
 
+from planctl.errors import NumberTooLong, ParseStop
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 from planctl.i18n import _
 
@@ -39,14 +40,6 @@ class Positions:
     keys: dict[JsonPath, Position] = field(default_factory=dict)
 
 
-class ParseStop(Exception):
-    """Ends parsing early with a located problem."""
-
-    def __init__(self, rule: str, message: str, hint: str, position: Position) -> None:
-        super().__init__(message)
-        self.rule, self.message, self.hint, self.position = rule, message, hint, position
-
-
 # --- parsing --------------------------------------------------------------------------
 
 
@@ -64,10 +57,6 @@ _PLAIN_CONSTANTS: dict[str, Any] = {
     **dict.fromkeys(_FALSES, False),
 }
 _NUMBER_STARTS = frozenset("0123456789+-.")
-
-
-class NumberTooLong(ValueError):
-    """An integer with more digits than Python converts (a located `yaml-limits` problem)."""
 
 
 def resolve_plain(value: str) -> Any:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import CLI
-from .conftest import DEMO_PLAN, PLAN_PATH, GitPlans
+from ..conftest import CLI, GitPlans
+from ..demo import DEMO_PLAN, PLAN_PATH
 
 DEADLINE_MOVED = "完成时限：2023年6月底前 → 2023年12月底前（推迟 184 天）"
 

@@ -16,7 +16,7 @@ from planctl.diff import (
 )
 from planctl.diff.compare import task_changes_between
 
-from .conftest import demo_data, demo_plan
+from ..demo import demo_data, demo_plan
 
 K = ChangeKind
 Data = dict[str, Any]

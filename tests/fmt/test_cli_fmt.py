@@ -74,8 +74,8 @@ def test_a_file_fmt_cannot_read_is_reported_in_one_line(cli: CLI, plan_repo: Pat
     broken = plan_repo / "plans" / "broken.yaml"
     broken.write_text("a: [1, 2\n", encoding="utf-8")
     result = cli("fmt", "plans/broken.yaml", cwd=plan_repo)
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("planctl: error: cannot format plans/broken.yaml:")
+    assert result.exit_code == 1, result.output  # a finding, as `planctl validate` says
+    assert result.stderr.startswith("planctl: error: plans/broken.yaml:2:1: cannot format: ")
     assert "Traceback" not in result.output
     assert broken.read_text(encoding="utf-8") == "a: [1, 2\n"
 

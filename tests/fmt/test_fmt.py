@@ -17,7 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planctl import resources
+from planctl.errors import PlanRefused
 from planctl.fmt import FormatError, Kind, format_file, format_text, is_formatted
+
+from ..conftest import DATA
 
 
 def fmt(text: str) -> str:
@@ -124,68 +127,6 @@ def test_the_examples_keep_every_comment_and_value(text: str, kind: Kind) -> Non
 # --- key order ---------------------------------------------------------------------------
 
 
-def test_top_level_keys_follow_the_format() -> None:
-    text = "sections: []\nstage: draft\ntitle: 计划\nid: p\nformat: planctl/1\nkind: 工作计划\n"
-    assert fmt(text) == (
-        "format: planctl/1\nid: p\ntitle: 计划\nkind: 工作计划\nstage: draft\nsections: []\n"
-    )
-
-
-def test_task_keys_follow_the_format() -> None:
-    text = """\
-sections:
-  - title: 第一部分
-    tasks:
-      - status: done
-        due: 2012-06
-        lead: [市财政局]
-        title: 任务
-        id: t1
-    id: s1
-"""
-    expected = """\
-sections:
-  - id: s1
-    title: 第一部分
-    tasks:
-      - id: t1
-        title: 任务
-        lead: [市财政局]
-        due: 2012-06
-        status: done
-"""
-    assert fmt(text) == expected
-
-
-def test_unknown_keys_follow_the_known_ones_in_their_own_order() -> None:
-    text = "zeta: 1\nid: p\nalpha: 2\nformat: planctl/1\n"
-    assert fmt(text) == "format: planctl/1\nid: p\nzeta: 1\nalpha: 2\n"
-
-
-def test_unit_registry_keys_follow_the_format() -> None:
-    text = """\
-groups:
-  - members: [端州区人民政府]
-    name: 各县（市、区）人民政府
-units:
-  - kind: department
-    aliases: [市发改局]
-    name: 市发展改革局
-format: planctl-units/1
-"""
-    expected = """\
-format: planctl-units/1
-units:
-  - name: 市发展改革局
-    aliases: [市发改局]
-    kind: department
-groups:
-  - name: 各县（市、区）人民政府
-    members: [端州区人民政府]
-"""
-    assert format_text(text, kind="units") == expected
-
-
 # Where each schema definition applies: (schema, put a mapping there, get it back).
 PLACES: dict[str, tuple[Kind, Callable[[Any], Any], Callable[[Any], Any]]] = {
     "plan": ("plan", lambda m: m, lambda d: d),
@@ -212,340 +153,39 @@ def test_keys_follow_the_schema_and_every_schema_key_is_known(definition: str) -
     assert list(get(yaml.safe_load(formatted))) == [*keys, "unknown_key"]
 
 
-# --- styles ------------------------------------------------------------------------------
+# --- the layout, case by case: tests/data/fmt/ -------------------------------------------
+#
+# Each file is one case: the input, then a line `# output` and the expected layout (no
+# such line: the input is already canonical). A file named units-*.yaml is a unit
+# registry. Adding a case means adding a file; README.md there says why some cases exist.
+
+FMT_CASES = sorted((DATA / "fmt").glob("*.yaml"))
+OUTPUT_MARK = "# output\n"
 
 
-def test_lists_of_scalars_are_flow_lists() -> None:
-    text = "notice:\n  recipients:\n    - 各县（市、区）人民政府\n    - 市直各单位\n  cc: []\n"
-    assert fmt(text) == "notice:\n  recipients: [各县（市、区）人民政府, 市直各单位]\n  cc: []\n"
+def read_case(path: Path) -> tuple[str, str, Kind]:
+    text = path.read_text(encoding="utf-8")
+    given, mark, expected = text.partition(OUTPUT_MARK)
+    kind: Kind = "units" if path.name.startswith("units-") else "plan"
+    return given, expected if mark else given, kind
 
 
-def test_small_records_are_flow_mappings_and_everything_else_is_block() -> None:
-    text = """\
-period:
-  start: 2012-01-01
-  end: 2012-12-31
-notice: {title: 通知, signer: 肇庆市人民政府办公室}
-sections:
-  - {id: s1, title: 第一部分, tasks: [{id: t1, milestones: [{due: 2012-06, text: 完成}]}]}
-"""
-    expected = """\
-period: {start: 2012-01-01, end: 2012-12-31}
-notice:
-  title: 通知
-  signer: 肇庆市人民政府办公室
-sections:
-  - id: s1
-    title: 第一部分
-    tasks:
-      - id: t1
-        milestones:
-          - {due: 2012-06, text: 完成}
-"""
-    assert fmt(text) == expected
+@pytest.mark.parametrize("path", FMT_CASES, ids=lambda path: path.stem)
+def test_each_case_is_laid_out_as_expected(path: Path) -> None:
+    given, expected, kind = read_case(path)
+    assert format_text(given, kind=kind) == expected
+    assert format_text(expected, kind=kind) == expected, "formatting twice changes nothing"
+    assert yaml.safe_load(expected) == yaml.safe_load(given), "fmt changes no value"
 
 
-def test_a_record_holding_a_multi_line_text_is_a_block() -> None:
-    text = 'progress:\n  - {date: 2012-06-30, note: "第一行\\n第二行"}\n'
-    expected = "progress:\n  - date: 2012-06-30\n    note: |-\n      第一行\n      第二行\n"
-    assert fmt(text) == expected
-
-
-def test_multi_line_strings_are_literal_blocks_and_one_line_blocks_are_not() -> None:
-    text = 'title: |-\n  一行\ntext: "第一段\\n第二段\\n"\nnote: >\n  折叠的\n  一段\n'
-    assert fmt(text) == "title: 一行\ntext: |\n  第一段\n  第二段\nnote: |\n  折叠的 一段\n"
+def test_the_cases_are_there() -> None:
+    assert len(FMT_CASES) >= 25
+    assert any(read_case(path)[0] == read_case(path)[1] for path in FMT_CASES)
 
 
 def test_long_text_is_never_wrapped() -> None:
     long_title = "推进" * 200 + " 和 " + "落实" * 200
     assert fmt(f"title: {long_title}\n") == f"title: {long_title}\n"
-
-
-def test_nested_sections_indent_two_spaces_per_level() -> None:
-    text = "sections:\n- id: a\n  sections:\n  - id: b\n    tasks:\n    - id: c\n"
-    assert fmt(text) == (
-        "sections:\n  - id: a\n    sections:\n      - id: b\n        tasks:\n          - id: c\n"
-    )
-
-
-# --- blank lines -------------------------------------------------------------------------
-
-
-def test_one_blank_line_between_tasks_and_between_sections_and_none_elsewhere() -> None:
-    text = """\
-format: planctl/1
-
-id: p
-
-
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-
-        title: 一
-      - id: t2
-
-
-
-      - id: t3
-  - id: s2
-"""
-    expected = """\
-format: planctl/1
-id: p
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        title: 一
-
-      - id: t2
-
-      - id: t3
-
-  - id: s2
-"""
-    assert fmt(text) == expected
-
-
-def test_a_blank_line_above_a_comment_block_is_kept_once() -> None:
-    text = "format: planctl/1\n\n\n# 以下为正文\nid: p\n"
-    assert fmt(text) == "format: planctl/1\n\n# 以下为正文\nid: p\n"
-
-
-# --- comments ----------------------------------------------------------------------------
-
-
-def test_the_schema_header_stays_on_top_when_the_first_key_moves() -> None:
-    text = "# yaml-language-server: $schema=../schema/plan.schema.json\nid: p\nformat: planctl/1\n"
-    assert fmt(text) == (
-        "# yaml-language-server: $schema=../schema/plan.schema.json\nformat: planctl/1\nid: p\n"
-    )
-
-
-def test_end_of_line_comments_move_with_their_keys() -> None:
-    text = "title: 计划  # 标题\nid: p   # 计划编号\nformat: planctl/1 # 格式\n"
-    assert fmt(text) == "format: planctl/1 # 格式\nid: p   # 计划编号\ntitle: 计划  # 标题\n"
-
-
-def test_a_comment_on_the_last_key_of_a_mapping_moves_with_it() -> None:
-    text = """\
-sections:
-  - tasks:
-      - title: 任务
-        id: t1  # 最后一个键
-    id: s1      # 也是最后一个键
-  - id: s2
-"""
-    expected = """\
-sections:
-  - id: s1      # 也是最后一个键
-    tasks:
-      - id: t1  # 最后一个键
-        title: 任务
-
-  - id: s2
-"""
-    assert fmt(text) == expected
-
-
-def test_comment_lines_above_a_task_stay_above_it() -> None:
-    text = """\
-sections:
-  - id: s1
-    tasks:
-      # 第一项：重点任务
-      - title: 一
-        id: t1
-      # 第二项（已调整）
-      # 说明、备注
-      - title: 二
-        id: t2
-"""
-    expected = """\
-sections:
-  - id: s1
-    tasks:
-      # 第一项：重点任务
-      - id: t1
-        title: 一
-
-      # 第二项（已调整）
-      # 说明、备注
-      - id: t2
-        title: 二
-"""
-    assert fmt(text) == expected
-
-
-def test_comment_lines_above_a_key_move_with_it() -> None:
-    text = """\
-notice:
-  # 成文日期
-  date: 2012-04-19
-  # 发文字号
-  doc_number: 肇府办〔2012〕22号
-"""
-    expected = """\
-notice:
-  # 发文字号
-  doc_number: 肇府办〔2012〕22号
-  # 成文日期
-  date: 2012-04-19
-"""
-    assert fmt(text) == expected
-
-
-def test_a_comment_indented_under_a_task_stays_at_the_end_of_that_task() -> None:
-    text = """\
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        title: 一
-        # 待补充牵头单位
-      - id: t2
-    # 本部分完
-  # 下一部分
-  - id: s2
-# 文件结束
-"""
-    expected = """\
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        title: 一
-        # 待补充牵头单位
-
-      - id: t2
-    # 本部分完
-
-  # 下一部分
-  - id: s2
-# 文件结束
-"""
-    assert fmt(text) == expected
-
-
-def test_comments_after_a_key_with_a_block_value_and_after_a_literal_block() -> None:
-    text = """\
-notice:   # 印发通知
-  body: |   # 正文
-    现印发给你们。
-  title: 通知
-"""
-    expected = """\
-notice:   # 印发通知
-  title: 通知
-  body: |   # 正文
-    现印发给你们。
-"""
-    assert fmt(text) == expected
-
-
-def test_a_comment_inside_a_list_keeps_the_list_in_block_style() -> None:
-    text = (
-        "lead:\n  - 市发展改革局  # 牵头\n  - 市财政局\nsupport: [市商务局,  # 配合\n  市科技局]\n"
-    )
-    expected = """\
-lead:
-  - 市发展改革局  # 牵头
-  - 市财政局
-support:
-  - 市商务局         # 配合
-  - 市科技局
-"""
-    assert fmt(text) == expected
-
-
-def test_a_comment_after_a_flow_record_stays_after_it() -> None:
-    text = """\
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        milestones:
-          - {text: 完成规划编制, due: 2012-06}   # 节点一
-"""
-    assert fmt(text) == text.replace(
-        "text: 完成规划编制, due: 2012-06", "due: 2012-06, text: 完成规划编制"
-    )
-
-
-def test_end_of_line_comments_keep_their_column() -> None:
-    # Aligned comments stay aligned; a comment the value grew into gets one space.
-    text = "notice:\n  cc:\n    - 市委办公室\n    - 市委宣传部\n  title: 通知      # 标题\n"
-    assert fmt(text) == "notice:\n  title: 通知      # 标题\n  cc: [市委办公室, 市委宣传部]\n"
-    assert fmt("cc: [a]      # 抄送\n") == "cc: [a]      # 抄送\n"
-    grown = fmt("cc:  # 抄送\n  - 市委办公室\n  - 市委宣传部\n")
-    assert grown == "cc: [市委办公室, 市委宣传部] # 抄送\n"
-
-
-def test_a_commented_record_in_a_commented_list_does_not_join_the_next_items_lines() -> None:
-    # ruamel.yaml 0.19 alone writes "- date: 2012-07-31 status: done" here.
-    text = """\
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        progress:   # 进展
-          - {date: 2012-06-30}   # 半年
-          - {date: 2012-07-31, status: done, note: "第一行\\n第二行"}
-"""
-    expected = """\
-sections:
-  - id: s1
-    tasks:
-      - id: t1
-        progress:   # 进展
-          - {date: 2012-06-30}   # 半年
-          - date: 2012-07-31
-            status: done
-            note: |-
-              第一行
-              第二行
-"""
-    assert fmt(text) == expected
-
-
-def test_hashes_inside_values_are_not_comments() -> None:
-    text = "title: 'C# 项目'\ntext: |\n  # 这是正文，不是注释\n  第二行\nnote: 第1#楼\n"
-    assert fmt(text) == text
-
-
-# --- values ------------------------------------------------------------------------------
-
-
-def test_scalars_are_written_as_they_were() -> None:
-    text = """\
-id: "2012"
-due: 2012-06
-date: 2012-04-19
-source_number: "1、"
-quoted: '2012-12-31'
-flag: 'yes'
-zero: "007"
-number: 50
-yes_no: true
-"""
-    assert fmt(text) == text
-    assert yaml.safe_load(fmt(text)) == yaml.safe_load(text)
-
-
-def test_strings_pyyaml_would_misread_in_a_flow_list_are_quoted() -> None:
-    # YAML 1.2 allows `[为什么?, :x]`; PyYAML, which the loader uses, does not.
-    text = "lead:\n  - 为什么?\n  - :x\n  - a:b\n"
-    assert fmt(text) == "lead: ['为什么?', ':x', a:b]\n"
-    assert yaml.safe_load(fmt(text)) == yaml.safe_load(text)
-
-
-def test_a_text_ending_in_a_blank_line_is_double_quoted() -> None:
-    # As a `|+` block its last blank line would merge with the one between tasks.
-    text = 'sections:\n  - id: s1\n    text: "第一段\\n\\n"\n  - id: s2\n'
-    assert fmt(text) == 'sections:\n  - id: s1\n    text: "第一段\\n\\n"\n\n  - id: s2\n'
-    assert yaml.safe_load(fmt(text)) == yaml.safe_load(text)
 
 
 def test_formatting_twice_changes_nothing() -> None:
@@ -666,17 +306,18 @@ def test_a_damaged_utf8_file_is_not_taken_for_gbk(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     damaged = "title: 工作计划\nnote: 已完成\n".encode().replace("完".encode(), b"\xff")
     path.write_bytes(damaged)
-    with pytest.raises(FormatError, match=r"UTF-8 with a damaged byte \(0xff\)") as caught:
+    with pytest.raises(PlanRefused, match="UTF-8 with a damaged byte") as refused:
         format_file(path, kind="plan", check=False)
-    assert caught.value.line == 2
+    assert (refused.value.rule, refused.value.finding.line) == ("encoding", 2)
     assert path.read_bytes() == damaged
 
 
-def test_a_file_in_no_known_encoding_is_a_format_error(tmp_path: Path) -> None:
+def test_a_file_in_no_known_encoding_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"title: \xff\xff\n")
-    with pytest.raises(FormatError, match=r"not UTF-8 .* nor GB18030"):
+    with pytest.raises(PlanRefused, match=r"not UTF-8 .* nor GB18030") as refused:
         format_file(path, kind="plan", check=False)
+    assert refused.value.rule == "encoding"
     assert path.read_bytes() == b"title: \xff\xff\n"
 
 
@@ -842,3 +483,9 @@ def test_every_comment_survives_and_stays_with_its_key(
             content_lines = (rest.lstrip() for rest in lines[number + 1 :])
             following = next(rest for rest in content_lines if rest and rest[0] != "#")
             assert following.startswith("- ")
+
+
+def test_a_date_that_does_not_exist_is_kept_as_written() -> None:
+    # validate reports it (impossible-date); fmt lays the file out and changes no value.
+    text = "format: planctl/1\nid: p\nperiod: {start: 2012-01-01, end: 2012-04-31}\n"
+    assert format_text(text, kind="plan") == text

@@ -399,7 +399,8 @@ def _first_task_id(raw: bytes) -> str:
 
 def _fmt_check(before: bytes, after: bytes) -> str:
     """ "" when the loader reads the same data and comments before and after fmt."""
-    from planctl.fmt.proof import Difference, check_same_meaning
+    from planctl.errors import Difference
+    from planctl.fmt.proof import check_same_meaning
     from planctl.yamlio import load_bytes
 
     original = load_bytes(before, "before.yaml")

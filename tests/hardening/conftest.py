@@ -1,4 +1,5 @@
-"""Fixtures for the hardening tests: a folder outside the repository, git plan repositories."""
+"""Fixtures for the hardening tests: a folder outside the repository (the git plan
+repositories are the suite's `repo`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-# The git plan repositories of the diff tests (pinned identity and dates, no user config).
-from tests.diff.conftest import DEMO_PLAN, PLAN_PATH, GitPlans, pinned_git, repo
+from ..conftest import GitPlans
+from ..demo import DEMO_PLAN, PLAN_PATH
 
-__all__ = ["DEMO_PLAN", "PLAN_PATH", "GitPlans", "outside", "pinned_git", "repo"]
+__all__ = ["DEMO_PLAN", "PLAN_PATH", "GitPlans", "outside"]
 
 
 @pytest.fixture

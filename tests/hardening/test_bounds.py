@@ -38,7 +38,7 @@ def big_plans(repo: Path, count: int) -> None:
 KILLING_WORKER = textwrap.dedent(
     """
     import os, signal, sys
-    import planctl.validate.engine as validate
+    from planctl.validate import engine as validate
 
     checked = validate.check_file
 

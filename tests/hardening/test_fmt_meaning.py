@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planctl.yamlio import load_text
 
 from ..conftest import CLI
@@ -96,7 +98,28 @@ def test_a_file_the_loader_cannot_read_is_refused_and_kept(cli: CLI, plan_repo: 
     text = HEADER.format(id="raw", title="第一\u2028第二")
     path = write_plan(plan_repo, "raw", text)
     result = cli("fmt", "plans/raw.yaml", cwd=plan_repo)
-    assert result.exit_code == 2, result.output
+    verdict = cli("validate", "plans/raw.yaml", cwd=plan_repo).exit_code
+    assert result.exit_code == verdict != 0, result.output  # the same verdict as validate
     errors = [line for line in result.stderr.splitlines() if line.startswith("planctl: error")]
     assert len(errors) == 1 and "plans/raw.yaml:3:" in errors[0], result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_layout_that_would_not_read_back_the_same_is_refused(
+    cli: CLI, plan_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proof itself: were the layout ever to lose a value, the file is kept (exit 2)."""
+    import planctl.fmt as fmt
+
+    text = HEADER.format(id="proof", title="计划") + "issuer: 某市人民政府\n\n\n"
+    path = write_plan(plan_repo, "proof", text)
+    layout = fmt.format_text
+    monkeypatch.setattr(
+        fmt, "format_text", lambda t, kind: layout(t, kind=kind).replace("某市", "")
+    )
+    result = cli("fmt", "plans/proof.yaml", cwd=plan_repo)
+    assert result.exit_code == 2, result.output
+    assert "plans/proof.yaml:6:9: cannot format: formatting would change the value at $.issuer" in (
+        result.stderr
+    )
     assert path.read_text(encoding="utf-8") == text

@@ -65,7 +65,8 @@ def test_fmt_answers_each_bad_file_in_one_located_line_and_goes_on(
     messy = write_plan(plan_repo, "messy", HEADER.format(id="messy", title="计划") + "\n\n\n")
     result = cli("fmt", cwd=plan_repo)
     no_internal_error(result.output)
-    assert result.exit_code == 2, result.output
+    verdict = cli("validate", f"plans/{case}.yaml", cwd=plan_repo).exit_code
+    assert result.exit_code == verdict != 0, result.output  # the same verdict as validate
     assert len(LOCATED.findall(result.stderr)) == 1, result.stderr
     assert f"plans/{case}.yaml:" in result.stderr
     assert bad.read_text(encoding="utf-8") == text

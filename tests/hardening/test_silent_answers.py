@@ -38,13 +38,15 @@ def test_diff_exit_code_counts_a_plan_unreadable_only_before_as_changed(
     assert "warning: HEAD~1:plans/broken.yaml" in result.stderr
 
 
-def test_diff_refuses_a_plan_whose_task_id_is_used_twice(cli: CLI, repo: GitPlans) -> None:
+def test_diff_shows_a_change_to_the_second_of_two_tasks_with_one_id(
+    cli: CLI, repo: GitPlans
+) -> None:
     repo.edit(PLAN_PATH, "id: services", "id: industry")
     repo.commit("重复标识")
     repo.edit(PLAN_PATH, "培育商贸物流", "培育现代物流")  # a change to the second `industry`
     result = cli("diff", "--exit-code", cwd=repo.root)
-    assert result.exit_code == 2, result.output
-    assert "'industry' is used twice" in result.stderr
+    assert result.exit_code == 1, result.output
+    assert "industry#2" in result.stdout and "现代" in result.stdout, result.stdout
 
 
 def test_validate_changed_sees_a_new_plan_reusing_an_unchanged_plans_id(

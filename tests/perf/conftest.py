@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,18 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from ..conftest import ROOT
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Planner",
-    "GIT_AUTHOR_EMAIL": "planner@example.org",
-    "GIT_AUTHOR_DATE": "2024-03-01T09:00:00+08:00",
-    "GIT_COMMITTER_NAME": "Planner",
-    "GIT_COMMITTER_EMAIL": "planner@example.org",
-    "GIT_COMMITTER_DATE": "2024-03-01T09:00:00+08:00",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
+from ..conftest import ROOT, GitPlans
 
 
 def _load_generator() -> ModuleType:
@@ -59,18 +47,8 @@ Git = Callable[..., str]
 
 
 @pytest.fixture
-def git(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Git:
+def git(corpus: Path, git_env: dict[str, str]) -> Git:
     """Run git in the corpus, made a repository with one commit of everything."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
-
-    def run(*arguments: str) -> str:
-        done = subprocess.run(
-            ["git", *arguments], cwd=corpus, capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    run("init", "-q", "-b", "main")
-    run("add", "-A")
-    run("commit", "-q", "-m", "plans")
-    return run
+    repository = GitPlans.create(corpus, Path(git_env["HOME"]))
+    repository.commit("plans")
+    return repository.git

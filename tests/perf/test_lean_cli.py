@@ -11,11 +11,10 @@ import inspect
 import pytest
 
 from planctl.cli.app import app
+from planctl.cli.app import run as run_typer
 from planctl.cli.commands import validate as validate_options
 from planctl.cli.commands import validate_typer as validate_cmd
 from planctl.cli.commands.validate import ValidateArgs, parse_lean
-
-from ..conftest import CLI
 
 LINES = [
     [],
@@ -33,12 +32,12 @@ LINES = [
 
 @pytest.mark.parametrize("line", LINES, ids=lambda line: " ".join(line) or "(none)")
 def test_both_parsers_read_the_same_arguments(
-    line: list[str], cli: CLI, monkeypatch: pytest.MonkeyPatch
+    line: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[ValidateArgs] = []
     monkeypatch.setattr(validate_cmd, "execute", lambda args: seen.append(args) or 0)
-    result = cli("validate", *line)
-    assert result.exit_code == 0, result.output
+    code = run_typer(app, ["validate", *line])  # the typer path, not the lean one
+    assert code == 0, capsys.readouterr()
     assert parse_lean(["validate", *line]) == seen[0]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from planctl.render import render
 from planctl.render.formats.pdf import find_engine
 from planctl.render.job import Job
 from planctl.render.source import load_source
+
+from ..conftest import GitPlans
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -89,22 +90,8 @@ def hostile_revision(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str]
 
 
 def _commit(root: Path) -> None:
-    """Commit everything, with no user configuration and a pinned identity and date."""
-    moment = "1334800000 +0800"
-    env = {
-        **os.environ,
-        "HOME": str(root),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_AUTHOR_NAME": "测试",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "测试",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_AUTHOR_DATE": moment,
-        "GIT_COMMITTER_DATE": moment,
-    }
-    for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "-m", "v1"]):
-        subprocess.run(["git", *command], cwd=root, env=env, check=True, capture_output=True)
+    """Commit everything, with the pinned git environment of every test repository."""
+    GitPlans.create(root, root.parent / f"{root.name}-home").commit("v1")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
-from ..conftest import CLI, ROOT
+from ..conftest import CLI, ROOT, GitPlans
 
 PLAN = "plans/zhaoqing-2012-prd-workplan.yaml"
 TITLE = "《肇庆市实施〈珠三角规划纲要〉2012年工作计划》修订对照表"
@@ -55,7 +55,6 @@ EDITS = [
         "            lead_word: 负责\n            due: 2012-06\n",
     ),
 ]
-EPOCH = "1335000000 +0800"  # 2012-04-21, pinned for every commit
 
 
 def git(root: Path, *args: str) -> str:
@@ -66,31 +65,15 @@ def git(root: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def drafts(git_repo: GitPlans) -> Path:
     """A plan repository whose tagged commit holds the plan as sent out for comments, and
     whose working tree holds the revised draft."""
-    home = tmp_path / "home"
-    home.mkdir()
-    for name, value in {
-        "HOME": str(home),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-        "GIT_AUTHOR_NAME": "市政府办公室",
-        "GIT_AUTHOR_EMAIL": "office@example.org",
-        "GIT_COMMITTER_NAME": "市政府办公室",
-        "GIT_COMMITTER_EMAIL": "office@example.org",
-        "GIT_AUTHOR_DATE": EPOCH,
-        "GIT_COMMITTER_DATE": EPOCH,
-    }.items():
-        monkeypatch.setenv(name, value)
-    root = tmp_path / "repo"
-    (root / "plans").mkdir(parents=True)
+    root = git_repo.root
+    (root / "plans").mkdir()
     for name in ("zhaoqing-2012-prd-workplan.yaml", "units.yaml"):
         shutil.copyfile(ROOT / "plans" / name, root / "plans" / name)
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "add", "--all")
-    git(root, "commit", "--quiet", "-m", "征求意见稿")
-    git(root, "tag", DRAFT)
+    git_repo.commit("征求意见稿", author="市政府办公室")
+    git_repo.git("tag", DRAFT)
     revise(root / PLAN)
     return root
 

@@ -82,7 +82,7 @@ def test_json_output_is_a_versioned_envelope(cli: CLI, plan_repo: Path) -> None:
     result = cli("validate", "--format", "json", cwd=plan_repo)
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
-    assert report["version"] == 1
+    assert report["format"] == "planctl-validate/1"
     assert report["summary"] == {"files": 3, "errors": 1, "warnings": 0}
     finding = report["findings"][0]
     assert finding["rule"] == "unknown-unit"

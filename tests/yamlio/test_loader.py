@@ -63,6 +63,15 @@ def test_gbk_is_read_with_the_fix_named() -> None:
     assert (problem.line, problem.column) == (1, 8)
 
 
+def test_utf8_with_a_damaged_byte_is_refused_not_read_as_gbk() -> None:
+    damaged = "title: 工作计划\nnote: 已完成\n".encode().replace("完".encode(), b"\xff")
+    document = load_bytes(damaged, "x")
+    assert not document.readable
+    [problem] = document.problems
+    assert (problem.rule, problem.fatal, problem.line) == ("encoding", True, 2)
+    assert "damaged byte" in problem.message
+
+
 def test_text_that_is_neither_utf8_nor_gb18030_is_refused() -> None:
     document = load_bytes(b"title: \xff\xfe\xff\n", "x")
     assert not document.readable

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 
 from planctl.cli.commands import done
-from planctl.errors import UsageError
+from planctl.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from planctl.diff.changes import DiffResult
@@ -37,7 +37,9 @@ def diff(
         "(A..B names two). Two: OLD against NEW. Two files: those files. Paths after --.",
         show_default=False,
     ),
-    output_format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    output_format: str = typer.Option(
+        "text", "--format", "-f", help="text, markdown, json or stat."
+    ),
     stat: bool = typer.Option(False, "--stat", help="Print counts per plan instead."),
     exit_code: bool = typer.Option(
         False, "--exit-code", help="Exit 1 when plans changed, 0 when they did not."
@@ -46,46 +48,41 @@ def diff(
     """Show what changed in the plans: tasks added, removed, moved and changed, field by field."""
     from planctl.diff.arguments import run_diff
 
-    _check_format(output_format, stat)
+    chosen = _chosen_format(output_format, stat)
     words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
     result = run_diff(words, paths, Path.cwd())
-    _print(result, output_format, stat)
+    _print(result, chosen)
     if result.incomplete:  # a plan as it is now cannot be read: the answer is not whole
-        raise done(2)
+        raise done(ExitCode.USAGE)
     # A plan unreadable only on the old side differs from it: a change, not "no change".
-    raise done(1 if exit_code and (result.has_changes or result.problems) else 0)
+    changed = exit_code and (result.has_changes or bool(result.problems))
+    raise done(ExitCode.FINDINGS if changed else ExitCode.OK)
 
 
-def _check_format(output_format: str, stat: bool) -> None:
+def _chosen_format(output_format: str, stat: bool) -> str:
+    """`--stat` is `--format stat`; it prints counts as text, so it takes no other format."""
     from planctl.diff.formats import FORMATS
 
-    if output_format not in FORMATS:
-        raise UsageError(
-            f"unknown format {output_format!r}", hint=f"use one of: {', '.join(FORMATS)}"
-        )
-    if stat and output_format != "text":
+    FORMATS.check(output_format)
+    if stat and output_format not in ("text", "stat"):
         raise UsageError(
             "--stat prints counts as text",
             hint="drop --format, or drop --stat "
             "(json and markdown carry the counts in their summary)",
         )
+    return "stat" if stat else output_format
 
 
-def _print(result: DiffResult, output_format: str, stat: bool) -> None:
+def _print(result: DiffResult, output_format: str) -> None:
     """Problems on stderr (the diff of the other plans still prints), the diff on stdout."""
-    from planctl.cli.terminal import print_lines, printable, wants_color
-    from planctl.diff.formats import FORMATS, STAT
-    from planctl.diff.formats.text import problem_lines, text_lines
+    from planctl.cli.terminal import printable, show, wants_color
+    from planctl.diff.formats import FORMATS
+    from planctl.diff.formats.text import problem_lines
 
     level = "error" if result.incomplete else "warning"
     for line in problem_lines(result.problems):
         print(f"planctl: {level}: {printable(line)}", file=sys.stderr)
-    if stat:
-        sys.stdout.write(STAT(result))
-    elif output_format == "text":
-        print_lines(text_lines(result), color=wants_color())
-    else:
-        sys.stdout.write(FORMATS[output_format](result))
+    show(FORMATS.get(output_format)(result), color=wants_color())
 
 
 def _split(arguments: list[str], after_dashes: int | None) -> tuple[list[str], list[str] | None]:

@@ -101,7 +101,7 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings = len(findings) - len(errors)
     for finding in errors:
-        _say(f"  {finding.line}:{finding.column}  {finding.rule}  {finding.message}", file=out)
+        _say(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
     verdict = "the plan validates" if not errors else "the plan does not validate yet"
     _say(f"check: {len(errors)} error(s), {warnings} warning(s) — {verdict}", file=out)
 

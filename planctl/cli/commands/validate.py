@@ -11,7 +11,6 @@ so mistakes get typer's messages either way.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -125,15 +124,11 @@ def execute(args: ValidateArgs) -> int:
 
     with compiled_dataclasses():
         from planctl.cli.progress import ProgressBar
-        from planctl.cli.terminal import wants_color
+        from planctl.cli.terminal import show, wants_color
         from planctl.errors import UsageError
         from planctl.validate import formats, validate
 
-    if args.output_format not in formats.FORMAT_CHOICES:
-        raise UsageError(
-            f"unknown format {args.output_format!r}",
-            hint=f"use one of: {', '.join(formats.FORMAT_CHOICES)}",
-        )
+    chosen = formats.pick_format(args.output_format)
     if args.jobs < 0:
         raise UsageError(f"--jobs {args.jobs}: give 0 (one per core) or more")
     paths, since = _paths_and_revision(args)
@@ -145,8 +140,7 @@ def execute(args: ValidateArgs) -> int:
             since=since,
             progress=progress,
         )
-    chosen = formats.pick_format(args.output_format)
-    formats.REPORTERS[chosen](report, sys.stdout, color=wants_color())
+    show(formats.FORMATS.get(chosen)(report), color=wants_color())
     return report.exit_code(strict=args.strict)
 
 

@@ -1,19 +1,24 @@
-"""The diff's output formats by name; the registry feeds the `--format` choices."""
+"""The diff's output formats by name; the registry feeds the `--format` choices.
+
+`text` is styled lines (coloured on a terminal, marked `[-…-]{+…+}` without colour);
+`stat` is the counts per plan that `--stat` asks for.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from planctl.diff.changes import DiffResult
-from planctl.diff.formats.json import render_json
-from planctl.diff.formats.markdown import render_markdown
-from planctl.diff.formats.stat import render_stat
-from planctl.diff.formats.text import render_text
+from planctl.report import Formats, Rendered
 
-FORMATS: dict[str, Callable[[DiffResult], str]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "json": render_json,
-}
+if TYPE_CHECKING:
+    from planctl.diff.changes import DiffResult
 
-STAT = render_stat
+FORMATS: Formats[DiffResult, Rendered] = Formats(
+    "planctl.diff.formats",
+    {
+        "text": "text:text_lines",
+        "markdown": "markdown:render_markdown",
+        "json": "json:render_json",
+        "stat": "stat:render_stat",
+    },
+)

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from planctl.diff.changes import Change, DeadlineMove, DiffResult, ListEdit, PlanDiff, TextEdit
 from planctl.diff.marks import marked_text
 from planctl.diff.tally import tally
 from planctl.diff.wording import Labels, describe
+from planctl.report import json_text
 
-FORMAT = "planctl-diff"
-VERSION = 1
+KIND, VERSION = "diff", 1  # the envelope's "format": planctl-diff/1
 
 
 def render_json(result: DiffResult) -> str:
-    return json.dumps(envelope(result), ensure_ascii=False, indent=2) + "\n"
-
-
-def envelope(result: DiffResult) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "tool": "planctl",
-        "old": {"label": result.old_label, "commit": result.old_commit},
-        "new": {"label": result.new_label, "commit": result.new_commit},
-        "summary": {
+    return json_text(
+        KIND,
+        VERSION,
+        old={"label": result.old_label, "commit": result.old_commit},
+        new={"label": result.new_label, "commit": result.new_commit},
+        summary={
             "plans": sum(1 for plan in result.plans if plan.changes),
             "changes": len(result.changes),
             "counts": tally(result.changes),
         },
-        "plans": [_plan(plan) for plan in result.plans],
-        "problems": [problem.as_dict() for problem in result.problems],
-    }
+        plans=[_plan(plan) for plan in result.plans],
+        problems=[problem.as_dict() for problem in result.problems],
+    )
 
 
 def _plan(plan: PlanDiff) -> dict[str, Any]:

@@ -8,24 +8,14 @@ deleted and inserted characters are written the way `git diff --word-diff` does:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
 from planctl.diff.changes import Change, DiffResult, PlanDiff
-from planctl.diff.marks import condensed, marked_text
+from planctl.diff.marks import condensed
 from planctl.diff.wording import Labels, describe
 from planctl.findings import Finding
+from planctl.report import Span, StyledLine, plain
 
 INDENT = "  "
-
-
-class Span(NamedTuple):
-    """A run of output text and its role: plan, section, task, label, meta, insert, delete."""
-
-    text: str
-    style: str | None = None
-
-
-StyledLine = tuple[Span, ...]
 
 
 def text_lines(result: DiffResult) -> list[StyledLine]:
@@ -41,16 +31,9 @@ def render_text(result: DiffResult) -> str:
     return "".join(plain(line) + "\n" for line in text_lines(result))
 
 
-def plain(line: StyledLine) -> str:
-    return marked_text(line)
-
-
 def problem_lines(problems: Iterable[Finding]) -> list[str]:
     """Files that could not be read on one side, one line each."""
-    return [
-        f"{problem.file}:{problem.line}:{problem.column}: cannot compare: {problem.message}"
-        for problem in problems
-    ]
+    return [f"{problem.where}: cannot compare: {problem.message}" for problem in problems]
 
 
 def plan_lines(plan: PlanDiff) -> Iterator[StyledLine]:

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from planctl.diff.formats.json import change_record
 from planctl.history import HistoryEntry, TaskHistory
+from planctl.report import json_text
 
-FORMAT = "planctl-log"
-VERSION = 1
+KIND, VERSION = "log", 1  # the envelope's "format": planctl-log/1
 
 
 def render_log_json(history: TaskHistory) -> str:
-    envelope = {
-        "format": FORMAT,
-        "version": VERSION,
-        "tool": "planctl",
-        "task": history.task,
-        "plan": history.plan,
-        "path": history.path,
-        "heading": history.heading,
-        "entries": [_entry_record(entry) for entry in history.entries],
-        "history_cut_off": history.cut_off,  # the shallow clone's oldest commit, if any
-    }
-    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+    return json_text(
+        KIND,
+        VERSION,
+        task=history.task,
+        plan=history.plan,
+        path=history.path,
+        heading=history.heading,
+        entries=[_entry_record(entry) for entry in history.entries],
+        history_cut_off=history.cut_off,  # a shallow clone's oldest commit, if any
+    )
 
 
 def _entry_record(entry: HistoryEntry) -> dict[str, Any]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from planctl.diff.formats.text import INDENT, Span, StyledLine, change_spans, plain
+from planctl.diff.formats.text import INDENT, change_spans
 from planctl.history import HistoryEntry, TaskHistory
 from planctl.i18n import _
+from planctl.report import Span, StyledLine, plain
 
 
 def log_lines(history: TaskHistory) -> list[StyledLine]:
@@ -50,7 +51,7 @@ def _entry_lines(entry: HistoryEntry) -> list[StyledLine]:
             (
                 Span(INDENT),
                 Span(
-                    f"{problem.file}:{problem.line}: cannot read the plan here: {problem.message}",
+                    f"{problem.where}: cannot read the plan here: {problem.message}",
                     "delete",
                 ),
             )

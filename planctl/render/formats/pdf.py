@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from planctl.errors import PlanctlError
+from planctl.errors import PdfEngineMissing, PdfError
 from planctl.render.formats import html as html_format
 from planctl.render.job import Job
 
@@ -29,14 +29,6 @@ _INSTALL_HINT = (
     f"install the Debian package {ENGINE_PACKAGE} (apt-get install {ENGINE_PACKAGE} "
     f"{FONT_PACKAGE}), or set {ENGINE_VARIABLE} to a Chromium or Chrome binary"
 )
-
-
-class PdfEngineMissing(PlanctlError):
-    """No program to print PDF with."""
-
-
-class PdfError(PlanctlError):
-    """The PDF engine failed."""
 
 
 def find_engine() -> str | None:

@@ -1,30 +1,29 @@
 """Output formats for findings, chosen by name; the registry feeds `--format`.
 
-JSON carries a versioned envelope; `github` prints workflow annotations and writes the
-full list to the step summary.
+JSON carries the versioned envelope; `github` prints workflow annotations and writes the
+full list to the step summary; `auto` picks `github` under GitHub Actions, else `text`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from planctl.validate.formats.github import report_github
-from planctl.validate.formats.json import report_json
-from planctl.validate.formats.text import report_text
+from planctl.report import Formats, Rendered
 
-Reporter = Callable[..., None]
+if TYPE_CHECKING:
+    from planctl.validate.engine import Report
 
-REPORTERS: dict[str, Reporter] = {
-    "text": report_text,
-    "json": report_json,
-    "github": report_github,
-}
-FORMAT_CHOICES = ("auto", *REPORTERS)
+FORMATS: Formats[Report, Rendered] = Formats(
+    "planctl.validate.formats",
+    {"text": "text:report_lines", "json": "json:report_json", "github": "github:report_github"},
+)
+AUTO = "auto"
 
 
 def pick_format(name: str) -> str:
     """`auto` means GitHub annotations under GitHub Actions, text elsewhere."""
-    if name != "auto":
+    FORMATS.check(name, extra=(AUTO,))
+    if name != AUTO:
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

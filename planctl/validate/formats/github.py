@@ -5,38 +5,43 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TextIO
 
 from planctl.cli.terminal import printable
-from planctl.findings import Severity
+from planctl.findings import Finding, Severity
 from planctl.validate.engine import Report
 from planctl.validate.formats.text import summary as summary_line
 
 GITHUB_ANNOTATION_LIMIT = 50
 
 
-def report_github(report: Report, out: TextIO, *, color: bool = False) -> None:
-    for finding in report.findings[:GITHUB_ANNOTATION_LIMIT]:
-        level = "error" if finding.severity is Severity.ERROR else "warning"
-        properties = ",".join(
-            f"{key}={_escape_property(value)}"
-            for key, value in (
-                ("file", printable(finding.file)),
-                ("line", str(finding.line)),
-                ("col", str(finding.column)),
-                ("title", finding.rule),
-            )
-        )
-        message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
-        out.write(f"::{level} {properties}::{_escape_data(printable(message))}\n")
+def report_github(report: Report) -> str:
+    """Workflow annotations and the summary line; under GitHub Actions the full list is
+    also appended to the job's step summary."""
+    lines = [_annotation(finding) for finding in report.findings[:GITHUB_ANNOTATION_LIMIT]]
     hidden = len(report.findings) - GITHUB_ANNOTATION_LIMIT
     if hidden > 0:
-        out.write(f"{hidden} more findings are listed in the job summary.\n")
-    out.write(summary_line(report) + "\n")
+        lines.append(f"{hidden} more findings are listed in the job summary.")
+    lines.append(summary_line(report))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with Path(summary_file).open("a", encoding="utf-8") as summary:
             summary.write(markdown_summary(report))
+    return "".join(line + "\n" for line in lines)
+
+
+def _annotation(finding: Finding) -> str:
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    properties = ",".join(
+        f"{key}={_escape_property(value)}"
+        for key, value in (
+            ("file", printable(finding.file)),
+            ("line", str(finding.line)),
+            ("col", str(finding.column)),
+            ("title", finding.rule),
+        )
+    )
+    message = finding.message + (f" — fix: {finding.hint}" if finding.hint else "")
+    return f"::{level} {properties}::{_escape_data(printable(message))}"
 
 
 def markdown_summary(report: Report) -> str:
@@ -44,7 +49,7 @@ def markdown_summary(report: Report) -> str:
     if report.findings:
         lines.append("| where | severity | rule | message | fix |\n|---|---|---|---|---|")
         for f in report.findings:
-            cells = [f"{f.file}:{f.line}:{f.column}", str(f.severity), f.rule, f.message, f.hint]
+            cells = [f.where, str(f.severity), f.rule, f.message, f.hint]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 

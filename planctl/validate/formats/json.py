@@ -1,21 +1,17 @@
-"""Findings as JSON, in a versioned envelope."""
+"""Findings as JSON, in the versioned envelope (`planctl-validate/1`)."""
 
 from __future__ import annotations
 
-import json
-from typing import TextIO
-
+from planctl.report import json_text
 from planctl.validate.engine import Report
 
-JSON_VERSION = 1
+KIND, VERSION = "validate", 1
 
 
-def report_json(report: Report, out: TextIO, *, color: bool = False) -> None:
-    envelope = {
-        "version": JSON_VERSION,
-        "tool": "planctl",
-        "summary": {"files": report.files, "errors": report.errors, "warnings": report.warnings},
-        "findings": [finding.as_dict() for finding in report.findings],
-    }
-    json.dump(envelope, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def report_json(report: Report) -> str:
+    return json_text(
+        KIND,
+        VERSION,
+        summary={"files": report.files, "errors": report.errors, "warnings": report.warnings},
+        findings=[finding.as_dict() for finding in report.findings],
+    )

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from planctl.cli.terminal import printable
 from planctl.findings import Finding, Severity
+from planctl.report import Span, StyledLine
 from planctl.validate.engine import Report
 
 
-def report_text(report: Report, out: TextIO, *, color: bool = False) -> None:
+def report_lines(report: Report) -> list[StyledLine]:
+    """One line per finding and its fix, then the summary (the terminal may colour them)."""
+    lines: list[StyledLine] = []
     for finding in report.findings:
-        out.write(_text_line(finding, color) + "\n")
+        lines.append(_finding_line(finding))
         if finding.hint:
-            out.write(f"    {_paint('fix:', 'dim', color)} {printable(finding.hint)}\n")
-    out.write(summary(report) + "\n")
+            lines.append((Span("    "), Span("fix:", "dim"), Span(f" {finding.hint}")))
+    lines.append((Span(summary(report)),))
+    return lines
 
 
-def _text_line(finding: Finding, color: bool) -> str:
-    where = f"{printable(finding.file)}:{finding.line}:{finding.column}"
-    style = "red" if finding.severity is Severity.ERROR else "yellow"
-    severity = _paint(f"{finding.severity!s:7}", style, color)
-    message = printable(finding.message)  # plan text: never raw on a terminal
-    return f"{_paint(where, 'bold', color)}  {severity}  {finding.rule}  {message}"
-
-
-_ANSI = {"red": "31", "yellow": "33", "bold": "1", "dim": "2", "green": "32"}
-
-
-def _paint(text: str, style: str, color: bool) -> str:
-    return f"\033[{_ANSI[style]}m{text}\033[0m" if color else text
+def _finding_line(finding: Finding) -> StyledLine:
+    style = "error" if finding.severity is Severity.ERROR else "warning"
+    return (
+        Span(finding.where, "where"),
+        Span("  "),
+        Span(f"{finding.severity!s:7}", style),
+        Span(f"  {finding.rule}  {finding.message}"),
+    )
 
 
 def summary(report: Report) -> str:

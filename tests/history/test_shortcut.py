@@ -8,16 +8,15 @@ version. The histories must agree.
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from planctl.history import HistoryEntry, task_history
 from planctl.history.versions import changed_lines, shifted_span
+
+from ..conftest import GitPlans
 
 PATH = "plans/p.yaml"
 Data = list[dict[str, Any]]
@@ -145,17 +144,8 @@ EDITS = [
 ]
 
 
-def build(root: Path, versions: list[str]) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "张三",
-        "GIT_AUTHOR_EMAIL": "z@example.org",
-        "GIT_COMMITTER_NAME": "张三",
-        "GIT_COMMITTER_EMAIL": "z@example.org",
-    }
-    subprocess.run(
-        ["git", "init", "--quiet", "--initial-branch=main", str(root)], check=True, env=env
-    )
+def build(repo: GitPlans, versions: list[str]) -> None:
+    """One commit per version, one day apart, in one `git fast-import`."""
     stream: list[bytes] = []
     for number, text in enumerate(versions, start=1):
         data, when = text.encode(), 1_677_632_400 + 86_400 * number
@@ -169,10 +159,7 @@ def build(root: Path, versions: list[str]) -> None:
             data,
             b"",
         ]
-    subprocess.run(
-        ["git", "fast-import", "--quiet"], cwd=root, input=b"\n".join(stream), check=True, env=env
-    )
-    subprocess.run(["git", "checkout", "--quiet", "main"], cwd=root, check=True, env=env)
+    repo.fast_import(b"\n".join(stream))
 
 
 def settled(entries: tuple[HistoryEntry, ...]) -> list[tuple[str, Any]]:
@@ -180,15 +167,15 @@ def settled(entries: tuple[HistoryEntry, ...]) -> list[tuple[str, Any]]:
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_the_shortcut_agrees_with_parsing_every_version(tmp_path: Path, seed: int) -> None:
+def test_the_shortcut_agrees_with_parsing_every_version(git_repo: GitPlans, seed: int) -> None:
     history = History(seed)
     versions = [emit(history.sections)] + [history.edit() for _ in range(30)]
-    build(tmp_path / "repo", versions)
+    build(git_repo, versions)
     task_ids = {f"t{n}" for n in range(1, history.count + 1)}
     saved = 0
     for task_id in sorted(task_ids):
-        fast = task_history(tmp_path / "repo", task_id, PATH)
-        slow = task_history(tmp_path / "repo", task_id, PATH, shortcut=False)
+        fast = task_history(git_repo.root, task_id, PATH)
+        slow = task_history(git_repo.root, task_id, PATH, shortcut=False)
         assert settled(fast.entries) == settled(slow.entries), task_id
         fast_problems = {entry.commit for entry in fast.entries if entry.problem}
         assert fast_problems <= {entry.commit for entry in slow.entries if entry.problem}

@@ -17,7 +17,7 @@ from planctl.render.revision_table import as_document, revision_table
 from planctl.render.table import TableDocument
 from planctl.render.templating import Templates
 
-from .test_revision import ISSUED, plan_of, revised_draft
+from .test_revision_table import ISSUED, plan_of, revised_draft
 
 
 def zhaoqing_revisions() -> TableDocument:

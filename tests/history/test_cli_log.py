@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..conftest import CLI
-from .conftest import DEMO_PLAN, PLAN_PATH, GitPlans
+from ..conftest import CLI, GitPlans
+from ..demo import DEMO_PLAN, PLAN_PATH
 
 
 def history_of_industry(repo: GitPlans) -> None:
@@ -47,7 +47,7 @@ def test_the_commits_that_changed_a_task_newest_first(cli: CLI, repo: GitPlans) 
 def test_json_history(cli: CLI, repo: GitPlans) -> None:
     history_of_industry(repo)
     envelope = json.loads(cli("log", "services", "--format", "json", cwd=repo.root).stdout)
-    assert (envelope["format"], envelope["version"]) == ("planctl-log", 1)
+    assert envelope["format"] == "planctl-log/1"
     assert (envelope["task"], envelope["plan"], envelope["path"]) == (
         "services",
         "demo-2023",

@@ -10,8 +10,8 @@ import pytest
 from planctl.errors import UsageError
 from planctl.git import blob_id, open_git
 
-from ..conftest import ROOT
-from .conftest import PLAN_PATH, GitPlans
+from .conftest import ROOT, GitPlans
+from .demo import PLAN_PATH
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,8 @@ from planctl.render.revision_table import (
 )
 from planctl.yamlio import load_text
 
-from ..conftest import ROOT
-from .conftest import PLAN_PATH, GitPlans
+from ..conftest import ROOT, GitPlans
+from ..demo import PLAN_PATH
 
 ISSUED = (ROOT / "plans" / "zhaoqing-2012-prd-workplan.yaml").read_text(encoding="utf-8")
 
@@ -153,8 +153,9 @@ def test_the_clause_wording() -> None:
     plan = plan_of(ISSUED)
     modern = plan.task("modern-services")
     assert modern is not None
+    # Worded as the notice words the same task (one place words owners).
     assert task_clause(modern).endswith(
-        "（市发展改革局牵头，市经济信息化局、市文广新局、市旅游发展局等参与）"
+        "（市发展改革局牵头，市经济信息化局、市文广新局、市旅游发展局等有关部门参与）"
     )
 
 

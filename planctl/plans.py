@@ -1,0 +1,158 @@
+"""The plan gate: the one way every command opens a plan file or the unit registry.
+
+One trust policy, so that the same file gets the same verdict from validate, fmt, diff,
+log, render and import:
+
+1. bytes become text by the one decoding policy (`planctl.yamlio.decode`): UTF-8, and a
+   byte-order mark, CRLF line ends or GB18030 text read with a finding `fmt` fixes;
+   UTF-16, binary files and damaged UTF-8 are refused;
+2. the YAML parses into one document of plain data (`planctl.yamlio`): a syntax error,
+   a second document, an empty file or a limit exceeded (depth, aliases) is refused;
+3. the data is what the file says: a duplicate key (whose second value would be lost) or
+   a tag (never applied) is refused;
+4. a plan matches the plan schema, the unit registry the units schema.
+
+A file passing all four is trusted; otherwise its refusal is the first finding of the
+first step it fails, and every command names that finding's rule. `fmt` asks for steps
+1-3 only: a formatter changes no value, so it formats a plan the schema still rejects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from planctl.errors import PlanRefused
+from planctl.findings import Finding, Severity
+from planctl.i18n import _
+from planctl.model import Plan, plan_from_data
+from planctl.units import UNITS_FORMAT, UnitRegistry, is_units_data
+from planctl.yamlio import STOPPING_RULES, Document, load_bytes, paused_gc, read_document
+
+__all__ = [
+    "UNTRUSTED_RULES",
+    "Opened",
+    "load_registry",
+    "open_bytes",
+    "open_document",
+    "open_file",
+    "refusal_of",
+    "require_registry",
+]
+
+Kind = Literal["plan", "units"]
+
+# Step 3: the file parsed, but its data is not what it says.
+UNTRUSTED_RULES = frozenset({"duplicate-key", "yaml-tag"})
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A file through the gate: its document, what it is, every finding, and the verdict."""
+
+    document: Document
+    kind: Kind
+    findings: tuple[Finding, ...]  # reading notes, refusal reasons and schema errors
+    refusal: Finding | None  # why the data cannot be used; None when it is trusted
+
+    @property
+    def trusted(self) -> bool:
+        return self.refusal is None
+
+    def plan(self) -> Plan:
+        """The plan (only for a trusted plan file)."""
+        assert self.trusted and self.kind == "plan", "ask only a trusted plan for its plan"
+        return plan_from_data(self.document.data)
+
+    def registry(self) -> UnitRegistry:
+        """The unit registry (only for a trusted registry)."""
+        assert self.trusted and self.kind == "units", "ask only a trusted registry for it"
+        return UnitRegistry.from_data(self.document.data)
+
+    def refuse(self, doing: str) -> PlanRefused:
+        """The error a command raises for a refused file: `cannot <doing>: <why>`."""
+        assert self.refusal is not None
+        step = _step(self.refusal)
+        more = sum(1 for finding in self.findings if _step(finding) == step) - 1
+        return PlanRefused(self.refusal, doing=doing, more=more)
+
+
+def open_document(document: Document, *, schema: bool = True) -> Opened:
+    """Pass a loaded document through the gate (without `schema`, steps 1-3 only)."""
+    kind: Kind = "units" if document.readable and is_units_data(document.data) else "plan"
+    findings = list(document.problems)
+    if schema and document.readable:
+        from planctl.schemas import schema_findings
+
+        findings += schema_findings(document, kind)
+    return Opened(document, kind, tuple(findings), refusal_of(findings))
+
+
+def open_bytes(raw: bytes, file: str, *, schema: bool = True) -> Opened:
+    """Decode, parse and check the bytes of a file named `file` in findings."""
+    with paused_gc():
+        document = load_bytes(raw, file)
+    return open_document(document, schema=schema)
+
+
+def open_file(path: Path, display: str | None = None, *, schema: bool = True) -> Opened:
+    """Read `path` through the gate; an unreadable file is a refusal, nothing raises."""
+    return open_document(read_document(path, display), schema=schema)
+
+
+def load_registry(path: Path) -> UnitRegistry | None:
+    """The unit registry at `path`; None when it is missing or refused.
+
+    For `validate`, which reports a refused registry's findings itself and checks the
+    plans without it.
+    """
+    if not path.is_file():
+        return None
+    opened = open_file(path)
+    return opened.registry() if opened.trusted and opened.kind == "units" else None
+
+
+def require_registry(path: Path, *, doing: str) -> UnitRegistry | None:
+    """The unit registry at `path`, None when there is none; refused like any plan.
+
+    For the commands that act on units (render, import): a broken registry would make
+    them word or match units wrongly, so they stop and say why.
+    """
+    if not path.is_file():
+        return None
+    opened = open_file(path)
+    if opened.refusal is not None:
+        raise opened.refuse(doing)
+    if opened.kind != "units":
+        not_registry = Finding(
+            opened.document.file,
+            1,
+            1,
+            "schema",
+            Severity.ERROR,
+            _("the unit registry's format is not {format}").format(format=UNITS_FORMAT),
+            _("start the file with `format: {format}`").format(format=UNITS_FORMAT),
+        )
+        raise PlanRefused(not_registry, doing=doing)
+    return opened.registry()
+
+
+def refusal_of(findings: Sequence[Finding]) -> Finding | None:
+    """The first finding of the first step a file with these findings fails, or None."""
+    failing = [finding for finding in findings if _step(finding) < _TRUSTED]
+    return min(failing, key=lambda finding: (_step(finding), finding)) if failing else None
+
+
+_TRUSTED = 4  # the step after the last: nothing refused
+
+
+def _step(finding: Finding) -> int:
+    """Where a finding stops the file: 1 unreadable (steps 1-2 of the policy), 2 untrusted
+    data, 3 the schema; `_TRUSTED` for a note that stops nothing."""
+    if finding.fatal or finding.rule in STOPPING_RULES:
+        return 1
+    if finding.rule in UNTRUSTED_RULES:
+        return 2
+    return 3 if finding.rule == "schema" else _TRUSTED

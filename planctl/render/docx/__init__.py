@@ -1,0 +1,1 @@
+"""Word's building blocks for the docx writer: OOXML parts, GB/T 9704 styles, tables."""
