@@ -18,6 +18,7 @@ from planctl.rules import (
     lead_and_support,
     milestone_after_due,
     missing_lead,
+    period_order,
     printed_before_signed,
     registry_consistency,
     unit_alias,
@@ -72,6 +73,13 @@ FILE_CHECKS = (
         "write the data out plainly",
         "loader",
     ),
+    Rule(
+        "yaml-version",
+        "no %YAML 1.1 directive: planctl reads YAML 1.2 (yes, no, on and off are text)",
+        "remove the %YAML line (`planctl fmt` does)",
+        Severity.WARNING,
+        source="loader",
+    ),
     _builtin("empty-file", "the file holds data", "write the plan or delete the file", "loader"),
     _builtin(
         "multiple-documents", "the file holds one YAML document", "one plan per file", "loader"
@@ -81,6 +89,12 @@ FILE_CHECKS = (
         "the file matches the JSON Schema (`planctl schema`)",
         "see the message: the key or value the schema expects",
         "schema",
+    ),
+    _builtin(
+        "unchecked",
+        "every file is checked (a worker process killed from outside leaves its file unchecked)",
+        "check the file alone with `planctl validate -j 1 FILE`",
+        "repository",
     ),
     _builtin(
         "duplicate-plan-id",
@@ -98,6 +112,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     lead_and_support.RULE,
     missing_lead.RULE,
     impossible_date.RULE,
+    period_order.RULE,
     due_outside_period.RULE,
     due_before_notice.RULE,
     milestone_after_due.RULE,
