@@ -25,7 +25,7 @@ def check_same_meaning(original: Document, formatted: str) -> None:
         first = after.problems[0] if after.problems else None
         reason = first.message if first is not None else "no data"
         raise Difference(f"the formatted text would not read back ({reason})", (1, 1))
-    path = _first_difference(original.data, after.data, ())
+    path = first_difference(original.data, after.data, ())
     if path is not None:
         raise Difference(
             f"formatting would change the value at {json_path_text(path)}",
@@ -39,7 +39,7 @@ def check_same_meaning(original: Document, formatted: str) -> None:
         )
 
 
-def _first_difference(old: Any, new: Any, path: JsonPath) -> JsonPath | None:
+def first_difference(old: Any, new: Any, path: JsonPath = ()) -> JsonPath | None:
     """The path of the first value that differs, types included (1 is not 1.0 nor True)."""
     if old.__class__ is not new.__class__:
         return path
@@ -47,7 +47,7 @@ def _first_difference(old: Any, new: Any, path: JsonPath) -> JsonPath | None:
         if list(old) != list(new) and set(old) != set(new):
             return path
         for key in old:
-            found = _first_difference(old[key], new[key], (*path, key))
+            found = first_difference(old[key], new[key], (*path, key))
             if found is not None:
                 return found
         return None
@@ -55,7 +55,7 @@ def _first_difference(old: Any, new: Any, path: JsonPath) -> JsonPath | None:
         if len(old) != len(new):
             return path
         for index, (a, b) in enumerate(zip(old, new, strict=True)):
-            found = _first_difference(a, b, (*path, index))
+            found = first_difference(a, b, (*path, index))
             if found is not None:
                 return found
         return None
