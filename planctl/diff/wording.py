@@ -34,6 +34,7 @@ NONE_TEXT = "（无）"
 ARROW = " → "
 
 TASK_FIELDS = {
+    "id": "标识",
     "title": "标题",
     "text": "内容",
     "source_number": "原文编号",

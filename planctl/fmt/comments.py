@@ -8,6 +8,7 @@ So comments are located in the source text instead and assigned to the key or li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field, replace
@@ -55,7 +56,7 @@ def scan_comments(source: str, root: Node) -> list[_SourceComment]:
 
 def _only_dashes(content: str) -> bool:
     """A line that opens list items and holds nothing else (`-`, `- -`)."""
-    return not content.replace("-", " ").strip()
+    return re.fullmatch(r"\s*-(?:\s+-)*\s*", content) is not None  # not `---`
 
 
 def _comment_in_line(

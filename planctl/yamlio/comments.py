@@ -18,6 +18,7 @@ least as deep as that mapping's keys, and else to the key or item that follows i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -182,13 +183,17 @@ def _comments(
             column = line.find("#", column + 1)
         content = line if column == -1 else line[:column]
         if content.strip():
-            dash_open = not content.replace("-", " ").strip() and not _inside(
+            dash_open = bool(_LONE_DASHES.fullmatch(content)) and not _inside(
                 offset, spans, span_starts
             )
         if column != -1:
             own_line = not content.strip()
             yield number, column, line[column:].rstrip(), own_line, dash_open
         offset += len(line) + 1
+
+
+# A line that opens list items and holds nothing else (`-`, `- -`); not `---`.
+_LONE_DASHES = re.compile(r"\s*-(?:\s+-)*\s*")
 
 
 def _inside(offset: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:
