@@ -153,6 +153,24 @@ class FormatError(PlanctlError, ValueError):
         )
 
 
+class Unfaithful(FormatError):
+    """fmt cannot write the file so that it reads back as it did (its data, or where its
+    comments are): a limit of fmt, not a finding in the plan, so exit 2."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message, line, column, rule="fmt-unfaithful")
+
+
+# --- writing files ---------------------------------------------------------------------------
+
+
+class WriteRefused(InputError):
+    """planctl will not write this file (outside the folder allowed, not a regular file,
+    or an input of the command); nothing was written."""
+
+
 # --- rendering ------------------------------------------------------------------------------
 
 
@@ -221,6 +239,19 @@ class ParseStop(PlanctlError):
     def __init__(self, rule: str, message: str, hint: str, position: tuple[int, int]) -> None:
         super().__init__(message, hint=hint)
         self.rule, self.position = rule, position
+
+
+class NumberTooLong(PlanctlError, ValueError):
+    """An integer with more digits than Python converts (the loader makes it a located
+    `yaml-limits` finding)."""
+
+
+class Difference(PlanctlError):
+    """What a formatted text would change, and where in the original (`planctl.fmt.proof`)."""
+
+    def __init__(self, message: str, position: tuple[int, int]) -> None:
+        super().__init__(message)
+        self.position = position
 
 
 class SchemaRejected(PlanctlError, ValueError):

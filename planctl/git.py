@@ -76,8 +76,9 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def open_git(start: Path) -> GitRepository:
-    """The git repository holding `start`, or a clear error when there is none."""
+def open_git(start: Path, *, hint: str | None = None) -> GitRepository:
+    """The git repository holding `start`, or a clear error when there is none (with
+    `hint`, the command's own advice, else diff's and log's)."""
     from git import Repo
     from git.db import GitCmdObjectDB
     from git.exc import InvalidGitRepositoryError, NoSuchPathError
@@ -88,7 +89,8 @@ def open_git(start: Path) -> GitRepository:
         raise NotInGitRepository(
             _("not inside a git repository"),
             where=str(start),
-            hint=_(
+            hint=hint
+            or _(
                 "run planctl diff or log inside the plans' git checkout, or compare two "
                 "files with `planctl diff OLD.yaml NEW.yaml`"
             ),
@@ -199,10 +201,29 @@ class GitRepository:
 
         try:
             return self._repo.rev_parse(name)
+        except NotImplementedError:  # a form gitpython does not read (`HEAD@{yesterday}`)
+            pass
         except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
             raise UsageError(
                 _("unknown revision {name}").format(name=quote(name)), hint=self._unknown_hint()
             ) from None
+        try:  # git itself reads every form; `--end-of-options` keeps the name a name
+            object_id = self._repo.git.rev_parse("--verify", "--quiet", "--end-of-options", name)
+            return self._repo.rev_parse(object_id.strip())
+        except (ODBError, GitError, ValueError, LookupError, TypeError, OSError):
+            raise UsageError(
+                _("unknown revision {name}").format(name=quote(name)), hint=self._unknown_hint()
+            ) from None
+
+    def shallow_boundary(self) -> set[str]:
+        """The commits of a shallow clone whose parents were not fetched (none when the
+        clone is whole): history before them is not in this repository."""
+        path = self._repo.git.rev_parse("--git-path", "shallow").strip()
+        shallow = Path(path) if Path(path).is_absolute() else self.root / path
+        try:
+            return set(shallow.read_text(encoding="ascii").split())
+        except OSError:
+            return set()
 
     def _unknown_hint(self) -> str:
         if not self._repo.head.is_valid():

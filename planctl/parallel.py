@@ -1,8 +1,15 @@
-"""Spread work over processes, a bounded number of items in flight at a time.
+"""Spread work over processes, a bounded number of items in flight at a time, and notice
+a worker that dies.
 
 `multiprocessing.Pool.imap` reads its whole input at once; validating a thousand plans
 that way would hold them all in memory. Here at most `window` items are submitted ahead
 of the results being consumed, and results come back in input order.
+
+A worker killed from outside (the kernel's out-of-memory killer, a signal) would leave a
+`multiprocessing.Pool` waiting for its result forever. The executor used here notices;
+the items that were in flight are then run again one by one, each in a process of its
+own, so the item that kills its process is found and reported through `lost`, and every
+other item still gets its result.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from concurrent.futures import Future
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -33,26 +40,106 @@ def map_in_processes(
     items: Iterable[Item],
     *,
     jobs: int,
+    lost: Callable[[Item, int | None], Result],
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     window: int | None = None,
 ) -> Iterator[Result]:
-    """`map(function, items)` on `jobs` worker processes, in order, streaming."""
+    """`map(function, items)` on `jobs` worker processes, in order, streaming.
+
+    `lost(item, exitcode)` stands in for the result of an item whose process died (the
+    exit code is negative for a signal: -9 for SIGKILL).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     limit = window if window is not None else 4 * jobs
+    source = iter(items)
     # Objects made before the workers start are never collected in them: freezing them
     # spares the workers' garbage collector (and copy-on-write pages) from scanning them.
     gc.freeze()
     try:
-        with _context().Pool(jobs, initializer, initargs) as pool:
-            pending: deque[AsyncResult[Result]] = deque()
-            for item in items:
-                pending.append(pool.apply_async(function, (item,)))
+        with ProcessPoolExecutor(jobs, _context(), initializer, initargs) as pool:
+            pending: deque[tuple[Item, Future[Result]]] = deque()
+            broken = False
+            for item in source:
+                pending.append((item, pool.submit(function, item)))
                 if len(pending) >= limit:
-                    yield pending.popleft().get()
-            while pending:
-                yield pending.popleft().get()
+                    first, future = pending.popleft()
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        pending.appendleft((first, future))
+                        broken = True
+                        break
+            while pending and not broken:
+                first, future = pending.popleft()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    pending.appendleft((first, future))
+                    broken = True
     finally:
         gc.unfreeze()
+    if not broken:
+        return
+    for item, _ in pending:  # one of these killed its worker: run each alone
+        yield _alone(function, item, lost, initializer, initargs)
+    yield from map_in_processes(
+        function,
+        source,
+        jobs=jobs,
+        lost=lost,
+        initializer=initializer,
+        initargs=initargs,
+        window=window,
+    )
+
+
+def _alone(
+    function: Callable[[Item], Result],
+    item: Item,
+    lost: Callable[[Item, int | None], Result],
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+) -> Result:
+    """`function(item)` in a process of its own; `lost(...)` when that process dies."""
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_run_and_send, args=(send, function, item, initializer, initargs)
+    )
+    process.start()
+    send.close()
+    try:
+        ok, value = receive.recv()
+    except EOFError:  # the process died before it could answer
+        process.join()
+        return lost(item, process.exitcode)
+    finally:
+        receive.close()
+    process.join()
+    if not ok:
+        raise value
+    result: Result = value
+    return result
+
+
+def _run_and_send(
+    send: Any,
+    function: Callable[[Any], Any],
+    item: Any,
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+) -> None:
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+        send.send((True, function(item)))
+    except Exception as error:  # raised in the parent, as a pool would
+        send.send((False, error))
+    finally:
+        send.close()
 
 
 def _context() -> Any:

@@ -89,14 +89,28 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
                 _("no files to check"),
                 hint=_("name plan files, or run inside a folder holding plans/"),
             )
-        return (
+        found = (
             sorted([repository.units_path] if repository.units_path.is_file() else [])
             + repository.plan_files()
         )
+        if not found:  # "All checks passed (0 files)" would be a wrong answer
+            raise UsageError(
+                _("no plan files in this repository"),
+                where=display_path(repository.root / PLANS_DIR),
+                hint=_("add a plan (plans/<id>.yaml), or run where the plans are"),
+            )
+        return found
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(iter_plan_files(path)))
+            inside = sorted(iter_plan_files(path))
+            if not inside:
+                raise UsageError(
+                    _("no plan files (.yaml, .yml) in this folder"),
+                    where=str(path),
+                    hint=_("name the folder that holds the plans"),
+                )
+            files.extend(inside)
         elif path.exists():
             files.append(path)
         else:

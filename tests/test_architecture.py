@@ -38,4 +38,8 @@ def test_only_yamlio_parses_yaml_for_reading() -> None:
         for path in (ROOT / "planctl").rglob("*.py")
         if "yaml" in imported_modules(path)
     }
-    assert readers == {"planctl/yamlio/__init__.py", "planctl/yamlio/events.py"}
+    assert readers == {
+        "planctl/yamlio/__init__.py",
+        "planctl/yamlio/comments.py",
+        "planctl/yamlio/events.py",
+    }

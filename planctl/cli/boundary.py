@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from planctl.cli.terminal import printable
 from planctl.errors import ExitCode, PlanctlError
 from planctl.i18n import _
 
@@ -30,7 +31,7 @@ def guarded(command: Callable[[], int | None]) -> int:
         return code if isinstance(code, int) else ExitCode.OK if code is None else ExitCode.USAGE
     except PlanctlError as error:
         _debug_traceback()
-        print(_("planctl: error: {message}").format(message=error), file=sys.stderr)
+        print(_("planctl: error: {message}").format(message=printable(str(error))), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(_("planctl: interrupted"), file=sys.stderr)
@@ -46,7 +47,7 @@ def guarded(command: Callable[[], int | None]) -> int:
 
 def _bug_line(error: Exception) -> str:
     """One line for an unexpected exception: what it was and how to report it."""
-    what = f"{type(error).__name__}: {error}".splitlines()[0]
+    what = printable(f"{type(error).__name__}: {error}".splitlines()[0])
     line = _(
         "planctl: internal error: {error} — this is a bug in planctl; please report it to "
         "its maintainers with the traceback `planctl --debug` prints for the same command"

@@ -24,6 +24,7 @@ from types import CodeType
 from typing import Any
 
 from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
 from planctl.usercache import user_cache_dir
 
 # The bytecode depends on the Python version and on -O (which drops asserts).
@@ -59,9 +60,9 @@ def compiled_dataclasses() -> Iterator[None]:
     finally:
         del dataclasses.exec  # type: ignore[attr-defined]
     if len(table) > size:
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, WriteRefused):
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, marshal.dumps(table), durable=False)
+            write_atomic(path, marshal.dumps(table), within=folder, durable=False)
 
 
 def _read(path: Any) -> dict[str, CodeType]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -66,7 +67,7 @@ def show(rendered: Rendered, *, color: bool, out: TextIO | None = None) -> None:
     """Print a format's output: text as it is, styled lines coloured or marked."""
     out = out or sys.stdout
     if isinstance(rendered, str):
-        out.write(rendered)
+        out.write(printable_lines(rendered))
     else:
         print_lines(rendered, color=color, out=out)
 
@@ -76,7 +77,7 @@ def print_lines(lines: Sequence[StyledLine], *, color: bool, out: TextIO | None 
 
     out = out or sys.stdout
     if not color:
-        out.write("".join(_visible(plain(line)) + "\n" for line in lines))
+        out.write("".join(printable(plain(line)) + "\n" for line in lines))
         return
     out.write("".join(_painted(line) + "\n" for line in lines))
 
@@ -85,20 +86,24 @@ def _painted(line: StyledLine) -> str:
     parts = []
     for text, style in line:
         code = STYLES.get(style or "", "")
-        shown = _visible(text)
+        shown = printable(text)
         parts.append(f"\033[{code}m{shown}\033[0m" if code and shown else shown)
     return "".join(parts)
 
 
-# Control characters from a plan's text never reach the terminal raw: an escape sequence
-# in a task title could rewrite the screen. They are shown as \xNN.
-_CONTROLS = {
-    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)
-}
+# What plan text must never send to a terminal as it is: control characters (ESC starts
+# the sequences that recolour a terminal, move its cursor or set its title; a line break
+# starts a forged finding line), DEL and the C1 controls (U+009B is a CSI of its own),
+# Unicode's line and paragraph separators, and the bidirectional controls that make text
+# display in an order other than the one it has.
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _visible(text: str) -> str:
-    return text.translate(_CONTROLS)
+    return printable(text)
 
 
 def tolerate_unencodable_output() -> None:
@@ -139,3 +144,27 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
         else:
             escaped.append(f"\\u{code:04x}")
     return "".join(escaped), error.end
+
+
+def printable(text: str) -> str:
+    """`text` with every character that could act on a terminal written as an escape
+    (`\\x1b`, `\\n`, `\\u202e`): the one escaping of plan text for text output."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+def printable_lines(text: str) -> str:
+    """`printable` for each line of a text (JSON stays valid: its strings hold no raw
+    control characters, and a line separator or bidirectional control becomes the same
+    `\\u` escape JSON itself would write)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

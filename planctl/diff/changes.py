@@ -130,6 +130,8 @@ class DiffResult:
     problems: tuple[Finding, ...] = ()
     old_commit: str | None = None
     new_commit: str | None = None
+    # A plan on the new side could not be read: the comparison is incomplete.
+    incomplete: bool = False
 
     @property
     def changes(self) -> tuple[Change, ...]:

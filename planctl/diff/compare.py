@@ -9,7 +9,7 @@ tasks that stayed with it, is a move, not a removal and an addition.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from planctl.diff.changes import Change, ChangeKind, PlanDiff, Value
@@ -32,7 +32,41 @@ def diff_plans(old: Plan | None, new: Plan | None) -> tuple[Change, ...]:
         return ()
     if old is None or new is None:
         return (_whole_plan(old, new),)
-    return tuple(_PlanComparison(old, new).changes())
+    return tuple(_PlanComparison(distinct_ids(old), distinct_ids(new)).changes())
+
+
+def distinct_ids(plan: Plan) -> Plan:
+    """The plan with a second section or task of one id named `id#2` (a third `id#3`...).
+
+    Sections and tasks are matched by id; validate reports a duplicate id, and until it is
+    fixed the diff still shows every change, to the second one too, rather than drop it.
+    """
+    seen: set[tuple[str, str]] = set()
+    duplicated = False
+    for section, _depth in plan.walk_sections():
+        for kind, item_id in [("section", section.id), *(("task", t.id) for t in section.tasks)]:
+            duplicated = duplicated or (kind, item_id) in seen
+            seen.add((kind, item_id))
+    if not duplicated:
+        return plan
+    taken: set[tuple[str, str]] = set()
+    return replace(plan, sections=tuple(_renamed(s, taken) for s in plan.sections))
+
+
+def _renamed(section: Section, taken: set[tuple[str, str]]) -> Section:
+    tasks = tuple(replace(task, id=_free("task", task.id, taken)) for task in section.tasks)
+    section_id = _free("section", section.id, taken)
+    sections = tuple(_renamed(child, taken) for child in section.sections)
+    return replace(section, id=section_id, tasks=tasks, sections=sections)
+
+
+def _free(kind: str, item_id: str, taken: set[tuple[str, str]]) -> str:
+    name, number = item_id, 1
+    while (kind, name) in taken:
+        number += 1
+        name = f"{item_id}#{number}"
+    taken.add((kind, name))
+    return name
 
 
 def task_changes_between(old: Plan | None, new: Plan | None, task_id: str) -> tuple[Change, ...]:
@@ -40,10 +74,16 @@ def task_changes_between(old: Plan | None, new: Plan | None, task_id: str) -> tu
 
     A plan added with the task in it adds the task; a plan removed removes it.
     """
+    old = distinct_ids(old) if old is not None else None
+    new = distinct_ids(new) if new is not None else None
     before = old.task(task_id) if old is not None else None
     after = new.task(task_id) if new is not None else None
     if before is None and after is None:
         return ()
+    if before is None and after is not None and old is not None and new is not None:
+        comparison = _PlanComparison(old, new)
+        if task_id in comparison.renamed_from:  # not added: renamed, with its other changes
+            return tuple(comparison.one_task(task_id))
     if old is None or new is None or before is None or after is None:
         plan = new if after is not None else old  # the version that holds the task
         assert plan is not None
@@ -157,8 +197,13 @@ class _Outline:
 
 class _PlanComparison:
     def __init__(self, old: Plan, new: Plan) -> None:
-        self.old, self.new = old, new
         self.before, self.after = _Outline.of(old), _Outline.of(new)
+        renames = task_renames(self.before, self.after)
+        if renames:  # compare the old plan as if its renamed tasks had their new ids
+            old = _with_task_ids(old, renames)
+            self.before = _Outline.of(old)
+        self.renamed_from = {new_id: old_id for old_id, new_id in renames.items()}
+        self.old, self.new = old, new
         self.plan_id = new.id
         self.moved_sections = self._moved_sections()
 
@@ -280,6 +325,16 @@ class _PlanComparison:
                 old=self._task_place(self.before, task_id),
                 new=self._task_place(self.after, task_id),
             )
+        if task_id in self.renamed_from:
+            yield Change(
+                self.plan_id,
+                K.TASK_CHANGED,
+                section_id,
+                task_id,
+                "id",
+                self.renamed_from[task_id],
+                task_id,
+            )
         for found in task_changes(before, after):
             yield self._change(K.TASK_CHANGED, found, section_id, task_id)
 
@@ -301,6 +356,91 @@ class _PlanComparison:
     def _removed(self, section_id: str | None, task_id: str) -> Change:
         heading = self.before.tasks[task_id].heading
         return Change(self.plan_id, K.TASK_REMOVED, section_id, task_id, old=heading)
+
+
+# --- renamed tasks ---------------------------------------------------------------------
+
+# How alike two tasks' title and text must be for a changed id to be a rename, as git's
+# -M: in the same section at the same place, or anywhere else in the plan.
+SAME_PLACE_SIMILARITY = 0.5
+ELSEWHERE_SIMILARITY = 0.7
+
+
+# Beyond this many (gone, new) pairs, only same texts and same places are compared: a
+# rewrite of a whole plan would otherwise cost seconds.
+MAX_PAIRS_COMPARED = 20_000
+
+
+def task_renames(before: _Outline, after: _Outline) -> dict[str, str]:
+    """Old id → new id of the tasks whose id changed (the old id is gone, the new one is
+    new): the same title and text, else the same place and much the same text, else much
+    the same text elsewhere; each task in one pair at most, the closest pairs first."""
+    gone = [task_id for task_id in before.tasks if task_id not in after.tasks]
+    new = [task_id for task_id in after.tasks if task_id not in before.tasks]
+    if not gone or not new:
+        return {}
+    contents = {task_id: _content(before.tasks[task_id]) for task_id in gone}
+    places = {(before.home[task_id], before.position(task_id)): task_id for task_id in gone}
+    by_content: dict[str, list[str]] = {}
+    for task_id in gone:
+        by_content.setdefault(contents[task_id], []).append(task_id)
+    pairs: list[tuple[float, bool, str, str]] = []
+    compare_all = len(gone) * len(new) <= MAX_PAIRS_COMPARED
+    for new_id in new:
+        content = _content(after.tasks[new_id])
+        here = places.get((after.home[new_id], after.position(new_id)))
+        for old_id in by_content.get(content, []) if content else []:
+            pairs.append((1.0, old_id == here, old_id, new_id))
+        if here is not None and contents[here] != content:
+            score = _similarity(contents[here], content)
+            if score >= SAME_PLACE_SIMILARITY:
+                pairs.append((score, True, here, new_id))
+        if compare_all:
+            for old_id in gone:
+                if old_id == here or contents[old_id] == content:
+                    continue
+                score = _similarity(contents[old_id], content, at_least=ELSEWHERE_SIMILARITY)
+                if score >= ELSEWHERE_SIMILARITY:
+                    pairs.append((score, False, old_id, new_id))
+    renames: dict[str, str] = {}
+    taken: set[str] = set()
+
+    # Closest first; ties broken by the pair's two ids whichever side they are on, so that
+    # comparing the plans the other way round pairs the same tasks.
+    def closest(pair: tuple[float, bool, str, str]) -> tuple[float, bool, list[str]]:
+        return (-pair[0], not pair[1], sorted(pair[2:]))
+
+    for _score, _place, old_id, new_id in sorted(pairs, key=closest):
+        if old_id not in renames and new_id not in taken:
+            renames[old_id] = new_id
+            taken.add(new_id)
+    return renames
+
+
+def _content(task: Task) -> str:
+    return f"{task.title or ''}\n{task.text or ''}".strip()
+
+
+def _similarity(old: str, new: str, *, at_least: float = 0.0) -> float:
+    """How alike two texts are, 0 to 1 (difflib's ratio); 0 early when the cheap upper
+    bounds already say it is below `at_least`."""
+    if not old or not new:
+        return 0.0
+    if old == new:
+        return 1.0
+    first, second = sorted((old, new))  # difflib's ratio depends on the order: fix one
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
+
+
+def _with_task_ids(plan: Plan, renames: dict[str, str]) -> Plan:
+    def renamed(section: Section) -> Section:
+        tasks = tuple(replace(t, id=renames.get(t.id, t.id)) for t in section.tasks)
+        return replace(section, tasks=tasks, sections=tuple(map(renamed, section.sections)))
+
+    return replace(plan, sections=tuple(map(renamed, plan.sections)))
 
 
 def _out_of_order(old_ids: list[str], new_ids: list[str]) -> set[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.atomic import write_atomic
+from planctl.atomic import check_writable, write_atomic
 from planctl.diff.changes import DiffResult
 from planctl.diff.formats.text import problem_lines, render_text
 from planctl.diff.sides import Side, compare_pair, file_side, plans_folder
@@ -41,10 +41,14 @@ class Installed:
 def install(cwd: Path, planctl_command: str) -> Installed:
     """Set up the driver in the git repository around `cwd`; safe to run again."""
     command = f"{planctl_command} git external-diff --"
-    with open_git(cwd) as git:
+    advice = _(
+        "run `planctl git install` inside the git checkout of the plans (after `git init` "
+        "for a new one)"
+    )
+    with open_git(cwd, hint=advice) as git:
         folder = plans_folder(git.root, cwd)
         attributes = git.root / ATTRIBUTES_FILE
-        added = _add_attribute_lines(attributes, attribute_lines(folder))
+        added = _add_attribute_lines(attributes, attribute_lines(folder), git.root)
         git.set_config(f'diff "{DRIVER}"', "command", command)
     return Installed(attributes, added, command)
 
@@ -59,14 +63,15 @@ def attribute_lines(folder: str) -> tuple[str, ...]:
     )
 
 
-def _add_attribute_lines(path: Path, wanted: Sequence[str]) -> tuple[str, ...]:
+def _add_attribute_lines(path: Path, wanted: Sequence[str], root: Path) -> tuple[str, ...]:
+    check_writable(path, within=root)  # a link leading elsewhere is not even read
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     present = {line.strip() for line in text.splitlines()}
     missing = tuple(line for line in wanted if line not in present)
     if missing:
         block = "\n".join((_MARKER, *missing)) if _MARKER not in present else "\n".join(missing)
         separator = "" if not text or text.endswith("\n") else "\n"
-        write_atomic(path, f"{text}{separator}{block}\n")
+        write_atomic(path, f"{text}{separator}{block}\n", within=root)
     return missing
 
 

@@ -215,7 +215,9 @@ def compare_sides(old: Side, new: Side) -> DiffResult:
                     loaded.add(side, source)
         plans = tuple(_plan_diffs(before, after))
     problems = tuple(sorted(before.problems + after.problems))
-    return DiffResult(old.label, new.label, plans, problems, old.commit, new.commit)
+    return DiffResult(
+        old.label, new.label, plans, problems, old.commit, new.commit, bool(after.problems)
+    )
 
 
 def compare_pair(old: Side, new: Side) -> DiffResult:
@@ -231,7 +233,9 @@ def compare_pair(old: Side, new: Side) -> DiffResult:
         if (old_entry or new_entry) and not (before.unreadable or after.unreadable):
             plans = (_one(old_entry, new_entry),)
     problems = tuple(sorted(before.problems + after.problems))
-    return DiffResult(old.label, new.label, plans, problems, old.commit, new.commit)
+    return DiffResult(
+        old.label, new.label, plans, problems, old.commit, new.commit, bool(after.problems)
+    )
 
 
 def _unchanged_paths(old: Side, new: Side) -> set[str]:

@@ -35,6 +35,7 @@ TOP_LEVEL = "不属于章节的任务"  # the heading of changes to the plan's t
 ARROW = " → "
 
 TASK_FIELDS = {
+    "id": "标识",
     "title": "标题",
     "text": "内容",
     "source_number": "原文编号",

@@ -39,12 +39,21 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from planctl.atomic import write_atomic
-from planctl.errors import ExitCode, FormatError, PlanRefused, os_error_reason
+from planctl.atomic import boundary, write_atomic
+from planctl.errors import (
+    Difference,
+    ExitCode,
+    FormatError,
+    PlanRefused,
+    Unfaithful,
+    WriteRefused,
+    os_error_reason,
+)
 from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, pin_items, scan_comments
 from planctl.fmt.deadlines import store_worded_deadlines
 from planctl.fmt.layout import Kind, Layout
+from planctl.fmt.proof import check_same_meaning
 from planctl.fmt.roundtrip import dump, parse
 from planctl.i18n import _
 
@@ -106,6 +115,7 @@ def format_file(
     check: bool,
     display: str | None = None,
     line_end: str | None = None,
+    root: Path | None = None,
 ) -> bool:
     """Format the file at `path`; return whether it changed (or would change, with `check`).
 
@@ -115,8 +125,11 @@ def format_file(
     is UTF-8, also for a GBK/GB18030 file; a UTF-8 byte-order mark is kept (Notepad
     writes one). Every line ends in `line_end` (what git expects in the working tree,
     see `planctl.git.working_tree_line_ends`), by default in the line end of the file's
-    first line. Without `check`, a changed file is replaced atomically, keeping its
-    permission bits.
+    first line. The result is proven to read back as the same data and comments
+    (`planctl.fmt.proof`), else `Unfaithful` leaves the file as it is. Without `check`,
+    a changed file is replaced atomically, keeping its permission bits, inside the
+    repository `root` (or the file's own folder) only: never through a link leading
+    elsewhere.
     """
     from planctl.plans import open_bytes
 
@@ -125,6 +138,10 @@ def format_file(
     if opened.refusal is not None:
         raise opened.refuse("format")
     formatted = format_text(opened.document.text, kind=kind)
+    try:
+        check_same_meaning(opened.document, formatted)
+    except Difference as difference:
+        raise Unfaithful(difference.message, *difference.position) from None
     ending = line_end or first_line_end(raw)
     if ending != "\n":
         formatted = formatted.replace("\n", ending)
@@ -133,7 +150,7 @@ def format_file(
     if data == raw:
         return False
     if not check:
-        write_atomic(path, data)
+        write_atomic(path, data, within=boundary(path, root))
     return True
 
 
@@ -185,12 +202,19 @@ def format_files(
         shown = repo.display_path(path)
         try:
             changed = format_file(
-                path, kind=kind_of(path), check=check, display=shown, line_end=line_ends[path]
+                path,
+                kind=kind_of(path),
+                check=check,
+                display=shown,
+                line_end=line_ends[path],
+                root=root,
             )
         except PlanRefused as error:
             report.failed.append(error.finding)
         except FormatError as error:
             report.failed.append(_format_finding(shown, error))
+        except WriteRefused as error:  # a link leading out of the repository, say
+            report.failed.append(_refused_write(shown, error))
         except OSError as error:
             report.failed.append(_io_finding(shown, error))
         else:
@@ -199,6 +223,10 @@ def format_files(
 
 
 def _format_finding(file: str, error: FormatError) -> Finding:
+    if isinstance(error, Unfaithful):
+        hint = _("the file was left as it is; report it, with the file, to planctl's maintainers")
+    else:
+        hint = _("run `planctl validate` on the file for every problem")
     return Finding(
         file,
         error.line or 1,
@@ -206,7 +234,14 @@ def _format_finding(file: str, error: FormatError) -> Finding:
         error.rule,
         Severity.ERROR,
         error.message,
-        _("run `planctl validate` on the file for every problem"),
+        hint,
+        fatal=error.exit_code == ExitCode.USAGE,
+    )
+
+
+def _refused_write(file: str, error: WriteRefused) -> Finding:
+    return Finding(
+        file, 1, 1, "write-refused", Severity.ERROR, error.message, error.hint, fatal=True
     )
 
 

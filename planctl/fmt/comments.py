@@ -8,9 +8,10 @@ So comments are located in the source text instead and assigned to the key or li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeAlias
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -30,6 +31,8 @@ class _SourceComment:
     text: str  # "# …", or "" for a blank line
     own_line: bool  # a full-line comment or a blank line, not an end-of-line comment
     gap: int = 0  # spaces between the preceding content and "#"
+    # Between a list item's lone "-" and its first key (`- # …`): it belongs to that item.
+    after_dash: bool = False
 
 
 def scan_comments(source: str, root: Node) -> list[_SourceComment]:
@@ -37,12 +40,23 @@ def scan_comments(source: str, root: Node) -> list[_SourceComment]:
     starts, ends = _scalar_spans(source, root)
     found: list[_SourceComment] = []
     offset = 0
+    dash_open = False  # a line holding only "-" was the last line with content
     for number, line in enumerate(source.split("\n")):
         comment = _comment_in_line(line, number, offset, starts, ends)
+        content = line[: comment.column] if comment is not None and comment.text else line
+        if content.strip():
+            dash_open = _only_dashes(content)
         if comment is not None:
+            if comment.text and dash_open:
+                comment = replace(comment, own_line=True, after_dash=True)
             found.append(comment)
         offset += len(line) + 1
     return found
+
+
+def _only_dashes(content: str) -> bool:
+    """A line that opens list items and holds nothing else (`-`, `- -`)."""
+    return re.fullmatch(r"\s*-(?:\s+-)*\s*", content) is not None  # not `---`
 
 
 def _comment_in_line(
@@ -276,7 +290,9 @@ def _place_gap(
         if not comment.text:
             blank_pending = True
             continue
-        if before is None:  # above the first key: the head of the file stays on top
+        if comment.after_dash and after is not None:
+            target = notes.of(after.container, after.key).before
+        elif before is None:  # above the first key: the head of the file stays on top
             target = notes.head
         else:
             target, level = _gap_target(comment, closed, level, after, notes)

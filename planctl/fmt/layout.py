@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -221,8 +222,9 @@ def _reorder(mapping: CommentedMap, order: tuple[str, ...]) -> None:
 
 def _restyle_string(value: str) -> str:
     """A literal block iff the string has a line break (double-quoted if it ends in a
-    blank line); other strings keep their style."""
-    if _ends_with_blank_line(value):
+    blank line, or holds a character only an escape can write); other strings keep
+    their style."""
+    if _ends_with_blank_line(value) or needs_escapes(value):
         # As a literal (|+) its last blank lines would run into the blank lines fmt writes.
         quoted: str = DoubleQuotedScalarString(str(value))
         return quoted
@@ -232,6 +234,30 @@ def _restyle_string(value: str) -> str:
     if isinstance(value, LiteralScalarString | FoldedScalarString):
         return str(value)
     return value
+
+
+# Characters a plain, single-quoted or block scalar cannot hold as they are: those outside
+# YAML's printable set, a carriage return (read back as a line break), the byte-order
+# mark, and the line breaks of YAML 1.1 (NEL, LS, PS), which 1.1 readers break lines at.
+_ESCAPE_ONLY = re.compile(
+    r"[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r"|[\u2028\u2029]"
+)
+
+
+def needs_escapes(value: str) -> bool:
+    """Whether only a double-quoted scalar with escapes can hold `value` as it is."""
+    return _ESCAPE_ONLY.search(value) is not None
+
+
+def escape_for_yaml(quoted: str) -> str:
+    """A double-quoted scalar's text with every character that needs it escaped."""
+    return _ESCAPE_ONLY.sub(_escape, quoted)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _ends_with_blank_line(value: str) -> bool:

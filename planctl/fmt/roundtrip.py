@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,12 +13,15 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
-from planctl.errors import FormatError
+from planctl.errors import FormatError, Unfaithful
 from planctl.i18n import _
+from planctl.yamlio.events import resolve_plain
 from planctl.yamlio.parser_words import parser_message
 
 INDENT = 2
@@ -51,8 +55,34 @@ _Constructor.add_constructor(_TIMESTAMP_TAG, _Constructor.construct_unreal_aware
 _Representer.add_representer(_UnrealDate, _Representer.represent_unreal_date)
 
 
+_TAGS_OF: dict[type, str] = {  # bool before int: True is an int too
+    type(None): "tag:yaml.org,2002:null",
+    bool: "tag:yaml.org,2002:bool",
+    int: "tag:yaml.org,2002:int",
+    float: "tag:yaml.org,2002:float",
+    str: "tag:yaml.org,2002:str",
+}
+
+
+class _LoaderResolver(VersionedResolver):
+    """Plain scalars resolved as the loader resolves them (YAML 1.2 core, dates as text),
+    whatever `%YAML` directive the file has: under `%YAML 1.1` ruamel would read `no` as
+    false and `-0x1` as a number, and write them back so."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0] and value != "<<":  # merge keys are refused
+            try:
+                resolved = resolve_plain(value) if value else None
+            except ValueError:  # a number too long to convert: the loader refuses it
+                resolved = value
+            kind_of = next(k for k in _TAGS_OF if isinstance(resolved, k))
+            return Tag(suffix=_TAGS_OF[kind_of])
+        return super().resolve(kind, value, implicit)
+
+
 def _new_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Resolver = _LoaderResolver
     yaml.Constructor = _Constructor
     yaml.Representer = _Representer
     yaml.Emitter = _Emitter
@@ -67,14 +97,11 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
     """The node tree (it has the positions) and the data built from it (what is dumped)."""
     yaml = _new_yaml()
     try:
-        node = yaml.compose(source)
-        if not isinstance(node, MappingNode):
-            line, column = _human_position(node)
-            raise FormatError(
-                _("the top level must be a mapping (key: value)"), line, column, rule="schema"
-            )
-        refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
-        data = yaml.constructor.construct_document(node)
+        with warnings.catch_warnings():  # ruamel's advice on YAML 1.1 floats, say
+            warnings.simplefilter("ignore")
+            node, data = _compose_and_construct(yaml, source)
+    except FormatError:
+        raise
     except MarkedYAMLError as error:
         raise _format_error(error) from None
     except ReaderError as error:  # a control character, say
@@ -84,6 +111,23 @@ def parse(source: str) -> tuple[MappingNode, CommentedMap]:
         ) from None
     except YAMLError as error:
         raise FormatError(_("not valid YAML: {reason}").format(reason=error)) from None
+    except (ValueError, TypeError, AssertionError, KeyError, AttributeError) as error:
+        # The loader read the file; ruamel, which fmt rewrites it with, cannot.
+        raise Unfaithful(
+            _("fmt cannot rewrite this file faithfully ({reason})").format(reason=error)
+        ) from None
+    return node, data
+
+
+def _compose_and_construct(yaml: YAML, source: str) -> tuple[MappingNode, CommentedMap]:
+    node = yaml.compose(source)
+    if not isinstance(node, MappingNode):
+        line, column = _human_position(node)
+        raise FormatError(
+            _("the top level must be a mapping (key: value)"), line, column, rule="schema"
+        )
+    refuse_merge_keys(node)  # before constructing, which rewrites merged mappings
+    data = yaml.constructor.construct_document(node)
     return node, data
 
 

@@ -48,6 +48,9 @@ class TaskHistory:
     heading: str
     entries: tuple[HistoryEntry, ...]  # newest first
     parsed: int = 0  # versions of the plan that had to be parsed
+    # In a shallow clone, the oldest commit there is of the plan: what came before it (and
+    # so what that commit changed) is not in the repository.
+    cut_off: str | None = None
 
 
 def task_history(
@@ -62,13 +65,48 @@ def task_history(
     with open_git(cwd) as git:
         head = git.resolve("HEAD")
         found = _find_plan(git, head, cwd, task_id, plan)
-        versions = Versions(git, task_id, shortcut)
         commits = git.file_history(head, found.path)
+        parsed: list[int] = []
         with paused_gc():  # every version stays in memory: collections would rescan them all
-            entries = tuple(reversed(list(_entries(reversed(commits), versions, task_id))))
+            oldest_first = list(reversed(commits))
+            following = _following(git, oldest_first, task_id, shortcut, parsed)
+            entries = tuple(reversed(following))
+        cut_off = _cut_off(git, commits)
+        if cut_off is not None:  # not "added the task": its parent is missing, not empty
+            entries = tuple(entry for entry in entries if entry.commit != cut_off)
         return TaskHistory(
-            task_id, found.plan_id, found.path, found.heading, entries, versions.parsed
+            task_id, found.plan_id, found.path, found.heading, entries, sum(parsed), cut_off
         )
+
+
+def _following(
+    git: GitRepository,
+    commits: list[FileCommit],
+    task_id: str,
+    shortcut: bool,
+    parsed: list[int],
+) -> list[HistoryEntry]:
+    """The task's entries, oldest first, following its id back through renames (as
+    `git log --follow` follows a file): where the oldest entry gave the task its id, the
+    commits before it are searched for the id it had."""
+    versions = Versions(git, task_id, shortcut)
+    entries = list(_entries(commits, versions, task_id))
+    parsed.append(versions.parsed)
+    if not entries:
+        return entries
+    first = entries[0]
+    renamed = next((c for c in first.changes if c.task == task_id and c.field == "id"), None)
+    if renamed is None or not isinstance(renamed.old, str):
+        return entries
+    older = commits[: next(i for i, c in enumerate(commits) if c.commit == first.commit)]
+    return [*_following(git, older, renamed.old, shortcut, parsed), *entries]
+
+
+def _cut_off(git: GitRepository, commits: list[FileCommit]) -> str | None:
+    """The oldest commit of the file's history when a shallow clone ends there."""
+    if not commits or commits[-1].commit not in git.shallow_boundary():
+        return None
+    return commits[-1].commit
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ def _open(path: Path, raw: bytes) -> Any:
             where=str(path),
             hint=_("import a document that holds the plan's text"),
         )
+    _check_sizes(path, raw)
     try:
         return docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -66,6 +67,41 @@ def _open(path: Path, raw: bytes) -> Any:
             where=str(path),
             hint=_("open it in Word or WPS and save it again as .docx"),
         ) from None
+
+
+# A Word file's parts inflate to a few megabytes; limits far above any real document, so
+# that a small file that would inflate to gigabytes is refused before it is unzipped.
+# (zipfile never inflates an entry past the size its header declares.)
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 200  # inflated / compressed, for entries over RATIO_FLOOR bytes
+RATIO_FLOOR = 16 * 1024 * 1024
+
+
+def _check_sizes(path: Path, raw: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says why the file is not a Word document
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        too_big = entry.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES
+        if too_big or (entry.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise InputError(
+                _(
+                    "its part {entry} would inflate to {size:,} MB from {packed:,} KB "
+                    "(a zip bomb?); it was not unzipped"
+                ).format(
+                    entry=entry.filename,
+                    size=entry.file_size // (1024 * 1024),
+                    packed=entry.compress_size // 1024,
+                ),
+                where=str(path),
+                hint=_("open it in Word or WPS and save it again, or import its text as .txt"),
+            )
 
 
 def _table_lines(table: Any, number: int, before: int) -> Iterator[Line]:

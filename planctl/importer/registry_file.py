@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from planctl.atomic import write_atomic
+from planctl.atomic import boundary, write_atomic
 from planctl.importer.writer import canonical_layout
 from planctl.plans import open_file, require_registry
 
@@ -40,7 +40,7 @@ def add_units(path: Path, names: list[str]) -> list[str]:
     _block_style(data["units"])
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomic(path, _formatted(out.getvalue()))
+    write_atomic(path, _formatted(out.getvalue()), within=boundary(path, path.parent.parent))
     return added
 
 

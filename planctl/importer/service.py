@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planctl import repository as repo
-from planctl.atomic import write_atomic
+from planctl.atomic import boundary, write_atomic
 from planctl.errors import InputError, UsageError
 from planctl.i18n import _, quote
 from planctl.importer.document import Imported, import_source
@@ -72,7 +72,7 @@ def run_import(request: ImportRequest, cwd: Path | None = None) -> ImportOutcome
     added = _add_units(request, imported, units_path)
     text = render(imported.data, imported.unplaced, schema_path=_schema_path(output, root))
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, text, within=boundary(output, root), protect=[request.source])
     if added and units_path is not None:
         registry = require_registry(units_path, doing="import")
     shown = repo.display_path(output) if output is not None else f"{plan_id}.yaml"
@@ -104,7 +104,7 @@ def _run_into(request: ImportRequest, here: Path) -> ImportOutcome:
             where=str(request.source),
             hint=_("check that this is the plan's revised document, or pass --force"),
         )
-    write_atomic(target, revision.text)
+    write_atomic(target, revision.text, within=boundary(target, root), protect=[request.source])
     if added and units_path is not None:
         registry = require_registry(units_path, doing="import")
     check = check_document(load_text(revision.text, repo.display_path(target)), registry)

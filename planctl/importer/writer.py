@@ -68,7 +68,10 @@ def _comments(unplaced: list[Unplaced]) -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One comment line; characters a YAML file cannot hold raw are shown as escapes."""
+    from planctl.fmt.layout import escape_for_yaml
+
+    return escape_for_yaml(" ".join(text.split()))
 
 
 # --- entries -----------------------------------------------------------------------------------
@@ -130,7 +133,9 @@ def _block_safe(text: str, body: list[str]) -> bool:
         return False
     if any(line != line.rstrip() for line in body):
         return False
-    return not any((ord(c) < 32 and c != "\n") or c in "\u2028\u2029\ufeff\x85\x7f" for c in text)
+    from planctl.fmt.layout import needs_escapes
+
+    return not needs_escapes(text)
 
 
 def _scalar(key: str, value: Any, *, flow: bool = False) -> str:
@@ -151,17 +156,18 @@ def _scalar(key: str, value: Any, *, flow: bool = False) -> str:
 def _quoted(text: str) -> str:
     """A double-quoted scalar (JSON's escapes are YAML's), with YAML's other line breaks
     and the byte-order mark escaped too."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    for char in "\x85\u2028\u2029\ufeff":
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+    from planctl.fmt.layout import escape_for_yaml
+
+    return escape_for_yaml(json.dumps(text, ensure_ascii=False))
 
 
 def _plain(text: str, *, flow: bool = False) -> bool:
     """Whether `text` can be written unquoted and read back as the same string."""
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False
-    if any(ord(c) < 32 or c in "\u2028\u2029\ufeff\x7f" for c in text):
+    from planctl.fmt.layout import needs_escapes
+
+    if needs_escapes(text):
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False

@@ -69,3 +69,14 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """`text` without the control characters a .docx or .xlsx part cannot hold."""
     return _NOT_IN_XML.sub("", text)
+
+
+# Office's document properties (title, author) hold at most 255 characters.
+PROPERTY_LENGTH = 255
+
+
+def property_text(text: str) -> str:
+    """`text` as a document property can hold it: XML-safe, cut to 255 characters with an
+    ellipsis (the document itself keeps the whole text)."""
+    safe = xml_safe(text)
+    return safe if len(safe) <= PROPERTY_LENGTH else safe[: PROPERTY_LENGTH - 1] + "…"

@@ -123,7 +123,9 @@ def _key(change: Change) -> tuple[str, str | None]:
 def _contents(group: list[Change], old: Plan, new: Plan, found: PlanDiff) -> tuple[Cell, Cell]:
     first = group[0]
     if first.kind.subject == "task" and first.task is not None:
-        return _task_contents(old.task(first.task), new.task(first.task))
+        # A renamed task had its old id in the old plan (the diff says which).
+        was = next((c.old for c in group if c.field == "id" and isinstance(c.old, str)), None)
+        return _task_contents(old.task(was or first.task), new.task(first.task))
     if first.kind.subject == "section" and first.section is not None:
         return _section_contents(group, found)
     return _field_contents(first, found)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planctl.atomic import write_atomic
-from planctl.errors import InputError, UsageError, os_error_reason
+from planctl.atomic import boundary, write_atomic
+from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.i18n import _, pgettext, quote
 from planctl.render.writers import (
     ALL,
@@ -29,6 +29,7 @@ from planctl.render.writers import (
 if TYPE_CHECKING:
     from planctl.render.job import Job
     from planctl.render.revision_table import Previous
+    from planctl.render.source import Source
     from planctl.validate.engine import Report
 
 STDOUT = Path("-")  # `-o -`: the one document goes to standard output
@@ -105,12 +106,23 @@ def render(
     outputs = plan_outputs(
         pairs, implicit, output, _default_folder(source.root, source.plan.id), named
     )
-    written = _write_all(job, outputs)
+    inputs = [plan, *_inputs_beside(source, template)]
+    written = _write_all(job, outputs, source.root, inputs)
     return RenderResult(written.written, written.skipped, checked.report, None, written.warnings)
 
 
 def _listed(items: Sequence[str]) -> str:
     return pgettext("list separator", ", ").join(items)
+
+
+def _inputs_beside(source: Source, template: str | None) -> list[Path]:
+    """Files the render reads besides the plan: never written over."""
+    from planctl import repository
+
+    read = [repository.Repository(source.root).units_path] if source.root else []
+    if template is not None and Path(template).is_file():
+        read.append(Path(template))
+    return read
 
 
 def choose(
@@ -264,7 +276,9 @@ def _safe_name(text: str) -> str:
     return "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in text)
 
 
-def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
+def _write_all(
+    job: Job, outputs: Sequence[Output], root: Path | None, inputs: Sequence[Path]
+) -> RenderResult:
     """Write every output. A PDF is typeset in the background (Typst works outside the
     interpreter's lock) while python-docx and openpyxl write the others."""
     from concurrent.futures import ThreadPoolExecutor
@@ -282,7 +296,7 @@ def _write_all(job: Job, outputs: Sequence[Output]) -> RenderResult:
         made = {t: _make(job, t) for t in wanted if t.format != "pdf"}
         made.update((t, future.result()) for t, future in pending.items())
     for target in wanted:
-        write_atomically(target.path, made[target])
+        write_atomically(target.path, made[target], root, inputs)
     notes = tuple(
         _("{files}: skipped, {reason}").format(files=_listed(names), reason=reason)
         for reason, names in skipped.items()
@@ -318,12 +332,14 @@ def _why_skip(job: Job, target: Output) -> str:
     return ""
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, so a reader never
-    sees half a file and an interrupted run leaves the old file in place."""
+def write_atomically(path: Path, data: bytes, root: Path | None, inputs: Sequence[Path]) -> None:
+    """Write `data` to `path` with planctl's one write policy (`planctl.atomic`): inside the
+    repository or the folder named, never through a link leading elsewhere, never over a
+    FIFO, a device, a folder or an input."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_atomic(path, data, within=boundary(path, root), protect=inputs, make_folders=True)
+    except WriteRefused:
+        raise
     except OSError as error:
         raise InputError(
             _("cannot write the file: {reason}").format(reason=os_error_reason(error)),

@@ -21,6 +21,7 @@ from planctl.rules import (
     milestone_after_due,
     missing_lead,
     no_unit_registry,
+    period_order,
     printed_before_signed,
     registry_consistency,
     section_before,
@@ -98,6 +99,13 @@ FILE_CHECKS = (
         "loader",
     ),
     _builtin(
+        "yaml-version",
+        N_("no %YAML 1.1 directive: planctl reads YAML 1.2 (yes, no, on and off are text)"),
+        N_("remove the %YAML line (`planctl fmt` does)"),
+        "loader",
+        Severity.WARNING,
+    ),
+    _builtin(
         "empty-file", N_("the file holds data"), N_("write the plan or delete the file"), "loader"
     ),
     _builtin(
@@ -111,6 +119,14 @@ FILE_CHECKS = (
         N_("the file matches the JSON Schema (`planctl schema`)"),
         N_("see the message: the key or value the schema expects"),
         "schema",
+    ),
+    _builtin(
+        "unchecked",
+        N_(
+            "every file is checked (a worker process killed from outside leaves its file unchecked)"
+        ),
+        N_("check the file alone with `planctl validate -j 1 FILE`"),
+        "repository",
     ),
     _builtin(
         "duplicate-plan-id",
@@ -129,6 +145,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     lead_and_support.RULE,
     missing_lead.RULE,
     impossible_date.RULE,
+    period_order.RULE,
     due_outside_period.RULE,
     due_before_notice.RULE,
     milestone_after_due.RULE,

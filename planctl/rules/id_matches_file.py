@@ -1,5 +1,6 @@
 """id-matches-file: a plan's id is its file name."""
 
+import re
 from collections.abc import Iterator
 
 from planctl.findings import Severity
@@ -16,10 +17,29 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
             _("the plan id {id} differs from the file name {name}").format(
                 id=quote(plan.id), name=quote(context.file_stem)
             ),
-            _("rename the file to {file} or set `id: {name}`").format(
-                file=f"{plan.id}.yaml", name=context.file_stem
-            ),
+            fix_for(plan.id, context.file_stem),
         )
+
+
+_PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # the schema's plan id
+
+
+def fix_for(plan_id: str, stem: str) -> str:
+    """Only a fix whose result is itself valid: never an id the schema refuses."""
+    id_ok, stem_ok = bool(_PLAN_ID.match(plan_id)), bool(_PLAN_ID.match(stem))
+    if id_ok and stem_ok:
+        return _("rename the file to {file} or set `id: {name}`").format(
+            file=f"{plan_id}.yaml", name=stem
+        )
+    if id_ok:
+        return _("rename the file to {name}").format(name=f"{plan_id}.yaml")
+    if stem_ok:
+        return _("set `id: {stem}`").format(stem=stem)
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "plan"
+    return _(
+        "use one id of lowercase letters, digits and hyphens for both, such as {slug}: "
+        "rename the file to {slug}.yaml and set `id: {slug}`"
+    ).format(slug=slug)
 
 
 RULE = Rule(

@@ -89,7 +89,7 @@ def write_new_files(root: Path, files: Sequence[NewFile]) -> list[Path]:
         )
     for path, file in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, file.content)
+        write_atomic(path, file.content, within=root)
     return [path for path, _ in targets]
 
 

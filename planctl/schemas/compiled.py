@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 from planctl import resources
 from planctl.atomic import write_atomic
-from planctl.errors import SchemaRejected
+from planctl.errors import SchemaRejected, WriteRefused
 from planctl.usercache import installed_file, user_cache_dir
 
 FORMAT = 1  # bump when the rewrites below change
@@ -172,6 +172,6 @@ def _read_code(path: Path) -> tuple[str, CodeType] | None:
 
 
 def _write_code(path: Path, loaded: tuple[str, CodeType]) -> None:
-    with contextlib.suppress(OSError):  # a read-only cache only costs time
+    with contextlib.suppress(OSError, WriteRefused):  # a read-only cache only costs time
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps(loaded), durable=False)
+        write_atomic(path, marshal.dumps(loaded), within=path.parent, durable=False)

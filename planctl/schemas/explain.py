@@ -166,6 +166,16 @@ def _explain_enum(error: Any, path: JsonPath) -> Explained:
     return message, hint, path
 
 
+def _explain_const(error: Any, path: JsonPath) -> Explained:
+    wanted = error.validator_value
+    message = _("{field}: must be {wanted}, not {value}").format(
+        field=_label(error.schema), wanted=_shown(wanted), value=_shown(error.instance)
+    )
+    key = path[-1] if path and isinstance(path[-1], str) else None
+    hint = f"`{key}: {wanted}`" if key else str(wanted)
+    return message, _("write {fix}").format(fix=hint), path
+
+
 def _explain_pattern(error: Any, path: JsonPath) -> Explained:
     description = str(error.schema.get("description", "")).split("(")[0].strip()
     return (
@@ -231,7 +241,7 @@ _EXPLAINERS: dict[str, Callable[[Any, JsonPath], Explained]] = {
     "required": _explain_required,
     "type": _explain_type,
     "enum": _explain_enum,
-    "const": _explain_enum,
+    "const": _explain_const,
     "pattern": _explain_pattern,
     "anyOf": _explain_choice,
     "oneOf": _explain_choice,

@@ -26,6 +26,7 @@ from typing import Any
 
 from planctl import __version__, i18n
 from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
 from planctl.findings import Finding, Severity
 from planctl.schemas.compiled import schema_fingerprint
 from planctl.usercache import installed_file, user_cache_dir
@@ -58,7 +59,10 @@ class ResultCache:
         secret = _signing_key()
         if secret is None:
             return None
-        cache = cls(root / CACHE_DIR / CACHE_FILE, salt, secret)
+        path = root / CACHE_DIR / CACHE_FILE
+        if path.parent.is_symlink() or path.is_symlink():
+            return None  # committed links could lead the cache's writes anywhere: no cache
+        cache = cls(path, salt, secret)
         cache.entries = cache._load()
         return cache
 
@@ -92,9 +96,10 @@ class ResultCache:
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, WriteRefused):
             _prepare_folder(self.path.parent)
-            write_atomic(self.path, self._sign(body) + b"\n" + body, durable=False)
+            root = self.path.parent.parent
+            write_atomic(self.path, self._sign(body) + b"\n" + body, within=root, durable=False)
 
     def _kept(self) -> dict[str, list[Any]]:
         """Entries of this run, then the most recent others up to a bound."""

@@ -6,7 +6,7 @@ the others. Repository-wide checks (duplicate plan ids) run over the per-file re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,9 +131,35 @@ def validate(
     units_path = repository.units_path if repository else None
     cache = _open_cache(repository) if use_cache and repository else None
     results = _check_files(files, units_path, cache, jobs, progress)
+    # Plan ids must be unique across the repository, also when only some plans are checked.
+    others = _other_plan_ids(repository, files, cache) if since and repository else {}
     if cache is not None:
         cache.save()
-    return summarize(results)
+    return summarize(results, others)
+
+
+def _other_plan_ids(
+    repository: repo.Repository, checked: Sequence[Path], cache: ResultCache | None
+) -> dict[str, str]:
+    """The ids of the plans not checked (from the cache where it has them), by file."""
+    chosen = {path.resolve() for path in checked}
+    ids: dict[str, str] = {}
+    for path in repository.plan_files():
+        if path.resolve() in chosen:
+            continue
+        shown = repo.display_path(path)
+        result = _cached(cache, path, shown)
+        plan_id = result.plan_id if result is not None else _plan_id(path, shown)
+        if plan_id is not None:
+            ids.setdefault(plan_id, shown)
+    return ids
+
+
+def _plan_id(path: Path, shown: str) -> str | None:
+    with paused_gc():
+        data = read_document(path, shown).data
+    plan_id = data.get("id") if isinstance(data, dict) else None
+    return plan_id if isinstance(plan_id, str) else None
 
 
 def _select_files(
@@ -204,7 +230,12 @@ def _run_checks(
     workers = min(jobs or parallel.available_cores(), len(work))
     if workers > 1 and sum(_size(path) for path, _ in work) >= PARALLEL_MIN_BYTES:
         yield from parallel.map_in_processes(
-            _check_in_worker, work, jobs=workers, initializer=_start_worker, initargs=(units_path,)
+            _check_in_worker,
+            work,
+            jobs=workers,
+            lost=_lost,
+            initializer=_start_worker,
+            initargs=(units_path,),
         )
         return
     units = load_registry(units_path) if units_path is not None else None
@@ -233,6 +264,27 @@ def _check_in_worker(item: tuple[Path, str]) -> Checked:
     return check_file(*item, _worker_units[0])
 
 
+def _lost(item: tuple[Path, str], exitcode: int | None) -> Checked:
+    """The result of a file whose worker process died while checking it."""
+    import signal
+
+    shown = item[1]
+    if exitcode is not None and exitcode < 0:
+        number = -exitcode
+        name = signal.Signals(number).name if number in signal.valid_signals() else "?"
+        message = _(
+            "the process checking this file was killed by signal {number} ({name}), "
+            "perhaps for lack of memory"
+        ).format(number=number, name=name)
+    else:
+        message = _(
+            "the process checking this file ended with exit code {code} before it answered"
+        ).format(code=exitcode)
+    hint = _("check this file alone with `planctl validate -j 1 FILE`")
+    found = Finding(shown, 1, 1, "unchecked", Severity.ERROR, message, hint, fatal=True)
+    return None, FileResult(shown, (found,))
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -247,9 +299,11 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def summarize(results: Iterable[FileResult]) -> Report:
+def summarize(results: Iterable[FileResult], others: Mapping[str, str] | None = None) -> Report:
+    """The findings of every file, and one for each plan id used twice; `others` are the
+    ids (and files) of plans that were not checked this time."""
     report = Report()
-    owners: dict[str, str] = {}
+    owners: dict[str, str] = dict(others or {})
     for result in results:
         report.files += 1
         report.checked.append(result.file)

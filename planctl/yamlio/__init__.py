@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,37 @@ def load_text(
     """Parse YAML text (already decoded)."""
     found = list(problems or [])
     document = Document(file, text, None, encoding, found)
+    breaks = _LINE_BREAKS_OF_YAML_1_1.search(text)
+    if breaks is not None:  # libyaml would break the line there: every place after it is off
+        found.append(
+            problem(
+                file,
+                _offset_position(text, breaks.start()),
+                "yaml-syntax",
+                _(
+                    "a raw U+{code:04X} line separator: YAML readers disagree whether it ends "
+                    "the line"
+                ).format(code=ord(breaks.group())),
+                _(
+                    'write it as an escape inside double quotes ("\\u{code:04x}"), or remove it'
+                ).format(code=ord(breaks.group())),
+            )
+        )
+        return document
+    if _YAML_1_1.search(text):
+        found.append(
+            problem(
+                file,
+                (1, 1),
+                "yaml-version",
+                _(
+                    "the %YAML 1.1 directive is ignored: planctl reads YAML 1.2, where yes, no, "
+                    "on and off are text"
+                ),
+                _("remove the %YAML line (`planctl fmt` does)"),
+                severity=Severity.WARNING,
+            )
+        )
     try:
         document.data = parse(text, None, found, file) if text.strip() else None
     except ParseStop as stop:
@@ -149,6 +181,14 @@ def load_text(
             )
         )
     return document
+
+
+_LINE_BREAKS_OF_YAML_1_1 = re.compile("[\x85\u2028\u2029]")
+_YAML_1_1 = re.compile(r"\A(?:#[^\n]*\n|\s*\n)*%YAML[ \t]+1\.1\b")
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _unreadable(file: str, message: str, hint: str) -> Document:

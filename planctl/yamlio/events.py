@@ -14,8 +14,9 @@ from typing import Any
 
 from yaml import events as ev
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, untyped
+from yaml.reader import ReaderError
 
-from planctl.errors import ParseStop
+from planctl.errors import NumberTooLong, ParseStop
 from planctl.findings import Finding, JsonPath, Severity, json_path_text
 from planctl.i18n import _, quote
 from planctl.yamlio.causes import find_cause
@@ -23,6 +24,11 @@ from planctl.yamlio.parser_words import parser_message
 
 MAX_DEPTH = 100
 MAX_EXPANDED_NODES = 1_000_000
+# Aliases may repeat what a file writes out (a shared list of units), not multiply it: past
+# ALIAS_FLOOR values, what aliases add may be at most ALIAS_RATIO times what is written.
+ALIAS_FLOOR = 10_000
+ALIAS_RATIO = 10
+MAX_DIGITS = 4300  # Python's own bound on converting digits to an int
 _CORE_TAG = "tag:yaml.org,2002:"
 
 Position = tuple[int, int]
@@ -55,8 +61,11 @@ _PLAIN_CONSTANTS: dict[str, Any] = {
 _NUMBER_STARTS = frozenset("0123456789+-.")
 
 
-def _resolve_plain(value: str) -> Any:
-    """YAML 1.2 core schema; timestamps stay strings (the schema and rules check them)."""
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema; timestamps stay strings (the schema and rules check them).
+
+    `planctl fmt` resolves plain scalars with this too, so it reads what the loader reads.
+    """
     if value in _NULLS:
         return None
     if value in _TRUES:
@@ -66,6 +75,8 @@ def _resolve_plain(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
+            if len(value) > MAX_DIGITS:
+                raise NumberTooLong(value)
             return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
         if _FLOAT.match(value):
             # YAML spells infinity and not-a-number .inf and .nan; Python wants no dot.
@@ -74,13 +85,26 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def _tagged(kinds: tuple[type, ...]) -> Callable[[str], Any]:
+    """A core-schema tag: the value must be written as that tag's plain form would be
+    (`!!bool yes` is no boolean in YAML 1.2, and is refused rather than read as false)."""
+
+    def convert(value: str) -> Any:
+        resolved = resolve_plain(value) if value else None
+        if resolved.__class__ not in kinds:
+            raise ValueError(value)
+        return float(resolved) if float in kinds and resolved.__class__ is int else resolved
+
+    return convert
+
+
 _SCALAR_TAGS: dict[str, Callable[[str], Any]] = {
     _CORE_TAG + "str": str,
     _CORE_TAG + "timestamp": str,
-    _CORE_TAG + "int": int,
-    _CORE_TAG + "float": float,
-    _CORE_TAG + "bool": lambda v: v in _TRUES,
-    _CORE_TAG + "null": lambda v: None,
+    _CORE_TAG + "int": _tagged((int,)),
+    _CORE_TAG + "float": _tagged((float, int)),
+    _CORE_TAG + "bool": _tagged((bool,)),
+    _CORE_TAG + "null": _tagged((type(None),)),
 }
 _CONTAINER_TAGS = frozenset({None, "!", _CORE_TAG + "map", _CORE_TAG + "seq"})
 
@@ -94,7 +118,23 @@ def parse(
     builder = _Builder(positions, problems if problems is not None else [], file)
     # The parser's get_event returns None after the last event: a C-level iterator.
     events = iter(CParser(text).get_event, None)
-    return builder.run(events) if positions is not None else builder.run_data(events)
+    try:
+        data = builder.run(events) if positions is not None else builder.run_data(events)
+    except NumberTooLong as error:
+        raise ParseStop(
+            "yaml-limits",
+            f"a number of {len(str(error)):,} digits (at most {MAX_DIGITS:,})",
+            "write it as text in quotes, or shorten it",
+            _offset_position(text, text.find(str(error))),
+        ) from None
+    builder.check_aliases()
+    return data
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    if offset < 0:
+        return (1, 1)
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 class _Frame:
@@ -122,6 +162,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.expanded = 0
+        self.total = 0  # values in the data, aliases expanded
+        self.first_alias: Position | None = None
         self.root: Any = None
         self.documents = 0
 
@@ -165,7 +207,7 @@ class _Builder:
                     if event.implicit[0]:
                         value = _PLAIN_CONSTANTS.get(value, value)
                         if value.__class__ is str and value[:1] in _NUMBER_STARTS:
-                            value = _resolve_plain(value)
+                            value = resolve_plain(value)
                     top.size += 1
                     if top.mapping:
                         key = top.key
@@ -247,6 +289,21 @@ class _Builder:
             self.open_anchors.discard(frame.anchor)
         if self.stack:
             self.stack[-1].size += frame.size
+        else:
+            self.total = frame.size
+
+    def check_aliases(self) -> None:
+        """Refuse data that aliases multiply (see ALIAS_RATIO), which no check would
+        bound: a file of a few hundred bytes rendered as a table of a million rows."""
+        written = self.total - self.expanded
+        if self.expanded > ALIAS_FLOOR and self.expanded > ALIAS_RATIO * written:
+            raise ParseStop(
+                "yaml-limits",
+                f"aliases repeat {self.expanded:,} values, {self.expanded // max(written, 1):,} "
+                "times what the file writes out (an alias bomb)",
+                "write the values out; plans need no aliases",
+                self.first_alias or (1, 1),
+            )
 
     def alias(self, event: Any) -> None:
         name = event.anchor
@@ -265,6 +322,8 @@ class _Builder:
                 _mark(event),
             )
         value, size = self.anchors[name]
+        if self.first_alias is None:
+            self.first_alias = _mark(event)
         self.expanded += size
         if self.expanded > MAX_EXPANDED_NODES:
             raise ParseStop(
@@ -313,7 +372,7 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             # implicit[0] is true only for an untagged plain scalar (libyaml marks style "")
-            return _resolve_plain(event.value) if event.implicit[0] else event.value
+            return resolve_plain(event.value) if event.implicit[0] else event.value
         convert = _SCALAR_TAGS.get(tag)
         if convert is None:
             self._tag_problem(tag, _mark(event))
@@ -321,12 +380,15 @@ class _Builder:
         try:
             return convert(event.value)
         except ValueError:
+            hint = _("remove the tag or correct the value")
+            if tag == _CORE_TAG + "bool":
+                hint = _("write true or false (YAML 1.2 reads yes, no, on and off as text)")
             raise ParseStop(
                 "yaml-syntax",
                 _("{value} is not a valid {type}").format(
                     value=quote(event.value), type=tag[len(_CORE_TAG) :]
                 ),
-                _("remove the tag or correct the value"),
+                hint,
                 _mark(event),
             ) from None
 
@@ -431,6 +493,9 @@ def problem(
 
 
 def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
+    """A parser error as a finding at its place, with the hint for what is there."""
+    if isinstance(error, ReaderError):
+        return _reader_problem(file, error, text)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
@@ -438,7 +503,7 @@ def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
     raw = f"{what} ({context})" if context else str(what)  # the parser's English, to match
     message = parser_message(str(what), context)
     hint = _("fix the YAML syntax at this place")
-    if "\\t" in raw or "\t" in raw or "tab" in raw:
+    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
         hint = _("indent with spaces: YAML does not allow tab characters for indentation")
     if "nesting depth" in raw:  # libyaml's own bound on flow nesting
         return problem(
@@ -448,9 +513,39 @@ def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
             _("the data nests too deep: {reason}").format(reason=message),
             _("plans nest sections a few levels deep; flatten the structure"),
         )
+    if what == "found incompatible YAML document":
+        return problem(
+            file,
+            position,
+            "yaml-syntax",
+            _("the %YAML directive names a YAML version planctl cannot read"),
+            _("remove the %YAML line: planctl reads YAML 1.2"),
+        )
     cause = find_cause(text, error) if text else None
     if cause is not None:
         return problem(file, (cause.line, cause.column), "yaml-syntax", cause.message, cause.hint)
     return problem(
         file, position, "yaml-syntax", _("invalid YAML: {reason}").format(reason=message), hint
     )
+
+
+def _reader_problem(file: str, error: ReaderError, text: str) -> Finding:
+    """A character YAML does not allow raw: located in the text (libyaml counts bytes)."""
+    before = text.encode("utf-8", "surrogatepass")[: error.position]
+    offset = len(before.decode("utf-8", "replace"))
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    hint = _('remove it, or write it as an escape inside double quotes: "\\u{code:04x}"').format(
+        code=code
+    )
+    return problem(
+        file,
+        _offset_position(text, offset) if text else (1, 1),
+        "yaml-syntax",
+        _("the character U+{code:04X} is not allowed in YAML text").format(code=code),
+        hint,
+    )
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""

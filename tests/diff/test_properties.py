@@ -46,12 +46,22 @@ def tasks(draw: st.DrawFn, task_id: str) -> dict[str, Any]:
     return task
 
 
-def opposite(change: Change) -> tuple[str, str | None, str | None, Any, Any]:
-    """What the change looks like from the other side: added ↔ removed, old ↔ new."""
+def opposite(
+    change: Change, renamed: dict[str | None, Any]
+) -> tuple[str, str | None, str | None, Any, Any]:
+    """What the change looks like from the other side: added ↔ removed, old ↔ new; a
+    renamed task goes by its old id there."""
     flipped = {"added": "removed", "removed": "added"}.get(change.kind.action)
     kind = f"{change.kind.subject}-{flipped}" if flipped else str(change.kind)
     who = change.task if change.kind.subject == "task" else change.section
+    if change.kind.subject == "task":
+        who = renamed.get(who, who)
     return (kind, who, change.field, change.new, change.old)
+
+
+def renames(changes: tuple[Change, ...]) -> dict[str | None, Any]:
+    """New id → old id of the tasks the diff found renamed."""
+    return {c.task: c.old for c in changes if c.kind is K.TASK_CHANGED and c.field == "id"}
 
 
 def seen(change: Change) -> tuple[str, str | None, str | None, Any, Any]:
@@ -68,7 +78,9 @@ def test_a_plan_diffed_with_itself_is_empty(plan: Plan) -> None:
 @lawful
 @given(plans(), plans())
 def test_swapping_the_sides_swaps_added_and_removed(old: Plan, new: Plan) -> None:
-    forward = {opposite(change) for change in diff_plans(old, new) if not _is_move(change)}
+    changes = diff_plans(old, new)
+    renamed = renames(changes)
+    forward = {opposite(change, renamed) for change in changes if not _is_move(change)}
     backward = {seen(change) for change in diff_plans(new, old) if not _is_move(change)}
     assert forward == backward
 
@@ -76,12 +88,18 @@ def test_swapping_the_sides_swaps_added_and_removed(old: Plan, new: Plan) -> Non
 @lawful
 @given(plans(), plans())
 def test_every_task_is_accounted_for(old: Plan, new: Plan) -> None:
-    """Added tasks are exactly those only in the new plan, removed those only in the old."""
+    """Added (or renamed to) tasks are exactly those only in the new plan, removed (or
+    renamed from) those only in the old."""
     changes = diff_plans(old, new)
+    renamed = renames(changes)
     added = {change.task for change in changes if change.kind is K.TASK_ADDED}
     removed = {change.task for change in changes if change.kind is K.TASK_REMOVED}
     old_ids, new_ids = {t.id for t in old.tasks()}, {t.id for t in new.tasks()}
-    assert (added, removed) == (new_ids - old_ids, old_ids - new_ids)
+    assert not added & set(renamed) and not removed & set(renamed.values())
+    assert (added | set(renamed), removed | set(renamed.values())) == (
+        new_ids - old_ids,
+        old_ids - new_ids,
+    )
 
 
 @lawful

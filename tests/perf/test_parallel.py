@@ -28,7 +28,7 @@ def test_workers_find_exactly_what_one_process_finds(
 
 
 def test_workers_really_ran() -> None:
-    pids = set(parallel.map_in_processes(_pid, range(12), jobs=2))
+    pids = set(parallel.map_in_processes(_pid, range(12), jobs=2, lost=_never))
     assert os.getpid() not in pids
     assert 1 <= len(pids) <= 2
 
@@ -50,7 +50,7 @@ def test_results_come_in_order_with_a_bounded_number_in_flight() -> None:
             consumed.append(number)
             yield number
 
-    results = parallel.map_in_processes(_square, items(), jobs=2, window=5)
+    results = parallel.map_in_processes(_square, items(), jobs=2, window=5, lost=_never)
     first = next(results)
     assert first == 0
     assert len(consumed) <= 5
@@ -79,3 +79,21 @@ def _pid(_: int) -> int:
 
 def _square(number: int) -> int:
     return number * number
+
+
+def _never(item: int, exitcode: int | None) -> int:
+    raise AssertionError(f"item {item} lost (exit code {exitcode})")
+
+
+def _square_or_die(number: int) -> int:
+    if number == 7:
+        os.kill(os.getpid(), 9)  # as the kernel's out-of-memory killer does
+    return number * number
+
+
+def test_an_item_whose_worker_is_killed_is_reported_and_the_others_still_run() -> None:
+    def lost(item: int, exitcode: int | None) -> int:
+        return -1000 * item + (exitcode or 0)
+
+    results = list(parallel.map_in_processes(_square_or_die, range(20), jobs=2, lost=lost))
+    assert results == [-7009 if n == 7 else n * n for n in range(20)]

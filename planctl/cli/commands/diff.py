@@ -10,7 +10,7 @@ import typer
 
 from planctl.cli.commands import done
 from planctl.cli.usage import Command
-from planctl.errors import UsageError
+from planctl.errors import ExitCode, UsageError
 from planctl.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -59,7 +59,11 @@ def diff(
     words, paths = _split(list(arguments or []), ctx.meta.get(_AFTER_DASHES))
     result = run_diff(words, paths, Path.cwd())
     _print(result, chosen)
-    raise done(1 if exit_code and result.has_changes else 0)
+    if result.incomplete:  # a plan as it is now cannot be read: the answer is not whole
+        raise done(ExitCode.USAGE)
+    # A plan unreadable only on the old side differs from it: a change, not "no change".
+    changed = exit_code and (result.has_changes or bool(result.problems))
+    raise done(ExitCode.FINDINGS if changed else ExitCode.OK)
 
 
 def _chosen_format(output_format: str, stat: bool) -> str:
@@ -80,12 +84,13 @@ def _chosen_format(output_format: str, stat: bool) -> str:
 
 def _print(result: DiffResult, output_format: str) -> None:
     """Problems on stderr (the diff of the other plans still prints), the diff on stdout."""
-    from planctl.cli.terminal import show, wants_color
+    from planctl.cli.terminal import printable, show, wants_color
     from planctl.diff.formats import FORMATS
     from planctl.diff.formats.text import problem_lines
 
+    level = "error" if result.incomplete else "warning"
     for line in problem_lines(result.problems):
-        print(_("planctl: warning: {message}").format(message=line), file=sys.stderr)
+        print(f"planctl: {level}: {printable(line)}", file=sys.stderr)
     show(FORMATS.get(output_format)(result), color=wants_color())
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
+from planctl.cli.terminal import printable
 from planctl.findings import Finding
 from planctl.i18n import N_, _, ngettext
 
@@ -28,7 +29,7 @@ def fmt(
     report = format_files(list(paths or []), check=check)
     done_line = _("would reformat {file}") if check else _("reformatted {file}")
     for shown in report.changed:
-        print(done_line.format(file=shown))
+        print(done_line.format(file=printable(shown)))
     for finding in report.failed:
         print(_refused_line(finding), file=sys.stderr)
     changed, unchanged = len(report.changed), len(report.unchanged)
@@ -54,4 +55,5 @@ def _refused_line(finding: Finding) -> str:
         line = _("planctl: error: {where}: cannot format: {message} — {hint}")
     else:
         line = _("planctl: error: {where}: cannot format: {message}")
-    return line.format(where=finding.where, message=finding.message, hint=finding.hint)
+    shown = {"where": finding.where, "message": finding.message, "hint": finding.hint}
+    return line.format(**{key: printable(value) for key, value in shown.items()})

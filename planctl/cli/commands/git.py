@@ -64,9 +64,10 @@ def external_diff(
     arguments: list[str] = typer.Argument(None, help=_("What git passes.")),  # noqa: B008
 ) -> None:
     """Run by git: path old-file old-hex old-mode new-file new-hex new-mode [new-path header]."""
+    from planctl.cli.terminal import printable_lines
     from planctl.diff.driver import external_diff as run_external_diff
 
-    sys.stdout.write(run_external_diff(list(arguments or [])))
+    sys.stdout.write(printable_lines(run_external_diff(list(arguments or []))))
     sys.stdout.flush()
     raise done(0)
 

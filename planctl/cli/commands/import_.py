@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import typer
 
 from planctl.cli.commands import done
+from planctl.cli.terminal import printable
 from planctl.i18n import N_, _, either, ngettext, pgettext
 
 HELP = N_("Turn a Word or text document (notice, numbered tasks, owners) into a draft plan.")
@@ -72,9 +73,9 @@ def _report(outcome: ImportOutcome, source: Path, out: TextIO) -> None:
     if outcome.revision is not None:
         _report_revision(outcome, source, target, out)
     else:
-        print(_summary(imported, source, target), file=out)
+        _say(_summary(imported, source, target), file=out)
     for note in imported.notes:
-        print("  " + _("note: {note}").format(note=note), file=out)
+        _say("  " + _("note: {note}").format(note=note), file=out)
     _report_units(outcome, out)
     _report_unplaced(outcome, out)
     _report_check(outcome, out)
@@ -101,7 +102,7 @@ def _report_revision(outcome: ImportOutcome, source: Path, target: str, out: Tex
 
     revision = outcome.revision
     assert revision is not None
-    print(
+    _say(
         _(
             "updated {plan} from {document}: {kept} tasks found again ({changed} changed), "
             "{added} added, {removed} removed"
@@ -116,16 +117,16 @@ def _report_revision(outcome: ImportOutcome, source: Path, target: str, out: Tex
         file=out,
     )
     for task_id, heading in revision.added:
-        print(_("  added: {id} {heading}").format(id=task_id, heading=heading), file=out)
+        _say(_("  added: {id} {heading}").format(id=task_id, heading=heading), file=out)
     for task_id, heading in revision.removed:
-        print(
+        _say(
             _("  removed (not in the document): {id} {heading}").format(
                 id=task_id, heading=heading
             ),
             file=out,
         )
     if revision.header_kept:
-        print(
+        _say(
             _("  kept as the plan has them (the document differs): {fields}").format(
                 fields=", ".join(revision.header_kept)
             ),
@@ -142,21 +143,21 @@ def _report_units(outcome: ImportOutcome, out: TextIO) -> None:
             len(outcome.added_units),
         )
         names = pgettext("list separator", ", ").join(outcome.added_units)
-        print("  " + added.format(count=len(outcome.added_units), names=names), file=out)
+        _say("  " + added.format(count=len(outcome.added_units), names=names), file=out)
     for name, suggestions in unknown.items():
         close = either(suggestions)
         if name in outcome.added_units and suggestions:
             line = _("check unit {name}: it is close to {names} (an alias, or a typo?)")
-            print("  " + line.format(name=name, names=close), file=out)
+            _say("  " + line.format(name=name, names=close), file=out)
         elif name not in outcome.added_units:
             line = (
                 _("unknown unit {name} — did you mean {names}?")
                 if suggestions
                 else _("unknown unit {name}")
             )
-            print("  " + line.format(name=name, names=close), file=out)
+            _say("  " + line.format(name=name, names=close), file=out)
     if unknown and not outcome.added_units:
-        print("  " + _("(run again with --add-units to register the unknown units)"), file=out)
+        _say("  " + _("(run again with --add-units to register the unknown units)"), file=out)
 
 
 def _report_unplaced(outcome: ImportOutcome, out: TextIO) -> None:
@@ -168,9 +169,9 @@ def _report_unplaced(outcome: ImportOutcome, out: TextIO) -> None:
         "{count} lines not placed in the plan (kept as comments at its end):",
         len(unplaced),
     )
-    print(heading.format(count=len(unplaced)), file=out)
+    _say(heading.format(count=len(unplaced)), file=out)
     for item in unplaced:
-        print(f"  {item.where}: {item.text}  ({item.reason})", file=out)
+        _say(f"  {item.where}: {item.text}  ({item.reason})", file=out)
 
 
 def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
@@ -180,13 +181,13 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings = len(findings) - len(errors)
     for finding in errors:
-        print(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
+        _say(f"  {finding.where}  {finding.rule}  {finding.message}", file=out)
     verdict = (
         _("check: {errors}, {warnings} — the plan validates")
         if not errors
         else _("check: {errors}, {warnings} — the plan does not validate yet")
     )
-    print(
+    _say(
         verdict.format(
             errors=ngettext("{count} error", "{count} errors", len(errors)).format(
                 count=len(errors)
@@ -197,3 +198,8 @@ def _report_check(outcome: ImportOutcome, out: TextIO) -> None:
         ),
         file=out,
     )
+
+
+def _say(text: str, file: TextIO) -> None:
+    """One line of the report; document text in it never reaches the terminal raw."""
+    print(printable(text), file=file)

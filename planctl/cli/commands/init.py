@@ -84,7 +84,7 @@ def new(
     ),
 ) -> None:
     """Add a plan to this repository, as plans/PLAN-ID.yaml."""
-    from planctl.atomic import write_atomic
+    from planctl.atomic import boundary, write_atomic
     from planctl.repository import open_repository
     from planctl.scaffold import check_plan_id, new_plan_text, plan_path
 
@@ -93,7 +93,11 @@ def new(
     path = plan_path(repository.root, plan_id)
     _refuse_taken(repository.plan_files(), plan_id, path)
     base = _plan_data(repository.plan_files(), from_plan) if from_plan else None
-    write_atomic(path, new_plan_text(plan_id, title, base).encode("utf-8"))
+    write_atomic(
+        path,
+        new_plan_text(plan_id, title, base).encode("utf-8"),
+        within=boundary(path, repository.root),
+    )
     print(_("wrote {path}").format(path=_shown(path)))
     print(_("next: fill it in, then run planctl validate {path}").format(path=_shown(path)))
     raise done(0)

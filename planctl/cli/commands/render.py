@@ -74,7 +74,7 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
-    from planctl.cli.terminal import show, wants_color
+    from planctl.cli.terminal import printable, show, wants_color
     from planctl.errors import RenderRefused
     from planctl.render import render as run_render
     from planctl.render.service import STDOUT
@@ -106,9 +106,9 @@ def render(
         sys.stdout.buffer.flush()
         raise done(0)
     for path in result.written:
-        print(_("wrote {file}").format(file=display_path(path)))
+        print(_("wrote {file}").format(file=printable(display_path(path))))
     for note in result.skipped:
-        print(_("note: {note}").format(note=note))
+        print(_("note: {note}").format(note=printable(note)))
     for warning in result.warnings:
-        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(_("warning: {warning}").format(warning=printable(warning)), file=sys.stderr)
     raise done(0)

@@ -20,6 +20,7 @@ def render_log_json(history: TaskHistory) -> str:
         path=history.path,
         heading=history.heading,
         entries=[_entry_record(entry) for entry in history.entries],
+        history_cut_off=history.cut_off,  # a shallow clone's oldest commit, if any
     )
 
 

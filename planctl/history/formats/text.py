@@ -23,6 +23,12 @@ def log_lines(history: TaskHistory) -> list[StyledLine]:
         lines.extend(_entry_lines(entry))
     if not history.entries:
         lines.append((Span(INDENT), Span("（没有提交改动过这项任务）", "meta")))
+    if history.cut_off is not None:
+        note = _(
+            "history before {commit} is not in this clone (a shallow clone): run "
+            "`git fetch --unshallow` to see it"
+        ).format(commit=history.cut_off[:7])
+        lines.extend([(), (Span(note, "meta"),)])
     return lines
 
 

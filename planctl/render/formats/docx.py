@@ -22,7 +22,7 @@ from planctl.render.docx import ooxml as ox
 from planctl.render.docx import styles as st
 from planctl.render.docx.tables import add_table
 from planctl.render.job import Job
-from planctl.render.markup import xml_safe
+from planctl.render.markup import property_text, xml_safe
 from planctl.render.table import TableDocument
 
 TEXT_WIDTH_TWIPS = round(gb.TEXT_WIDTH_MM * gb.PT_PER_MM * st.TWIPS_PER_PT)
@@ -124,9 +124,9 @@ def _save(
 ) -> bytes:
     """The .docx bytes, with document properties set and the same bytes for the same plan."""
     properties = document.core_properties
-    properties.title = "".join(title)
-    properties.author = author
-    properties.last_modified_by = author
+    properties.title = property_text("".join(title))
+    properties.author = property_text(author)
+    properties.last_modified_by = property_text(author)
     properties.comments = ""
     properties.revision = 1
     moment = datetime.datetime.combine(date or datetime.date(2000, 1, 1), datetime.time())

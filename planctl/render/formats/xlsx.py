@@ -28,7 +28,7 @@ from planctl.render import gbt9704 as gb
 from planctl.render import sheet_layout as layout
 from planctl.render.archive import repackage
 from planctl.render.job import Job
-from planctl.render.markup import xml_safe
+from planctl.render.markup import property_text, xml_safe
 from planctl.render.table import Cell, Column, Row, Table, TableDocument, starts_formula
 
 BODY_FONT = gb.SONGTI.word
@@ -76,7 +76,7 @@ def write_tables(document: TableDocument) -> bytes:
         name = _sheet_name(model.title or document.title, used)
         _fill_sheet(book.create_sheet(name), model, model.title or document.title)
     book.properties.creator = "planctl"
-    book.properties.title = document.title
+    book.properties.title = property_text(document.title)
     moment = datetime.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = moment
     buffer = io.BytesIO()
@@ -85,7 +85,7 @@ def write_tables(document: TableDocument) -> bytes:
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    base = _NOT_IN_SHEET_NAMES.sub("_", title).strip("'") or "Sheet"
+    base = _NOT_IN_SHEET_NAMES.sub("_", xml_safe(title)).strip("'") or "Sheet"
     name = base[:_SHEET_NAME_LIMIT]
     counter = 2
     while name.casefold() in used:
@@ -125,7 +125,7 @@ def _fill_sheet(sheet: Worksheet, model: Table, title: str) -> None:
         _spanning(sheet, row, width, text, Font(name=HEADER_FONT, size=size), None)
     header_row = len(top) + 1
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(header_row, index, column.header)
+        cell = sheet.cell(header_row, index, xml_safe(column.header))
         _style(cell, Font(name=HEADER_FONT, size=BODY_SIZE), "center", HEADER_FILL)
     for offset, row_model in enumerate(model.rows, start=1):
         _write_row(sheet, header_row + offset, row_model, columns)

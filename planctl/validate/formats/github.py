@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from planctl.cli.terminal import printable
 from planctl.findings import Finding, Severity
 from planctl.i18n import _, ngettext
 from planctl.rules.base import severity_name
@@ -40,7 +41,7 @@ def _annotation(finding: Finding) -> str:
     properties = ",".join(
         f"{key}={_escape_property(value)}"
         for key, value in (
-            ("file", finding.file),
+            ("file", printable(finding.file)),
             ("line", str(finding.line)),
             ("col", str(finding.column)),
             ("title", finding.rule),
@@ -51,7 +52,7 @@ def _annotation(finding: Finding) -> str:
         if finding.hint
         else finding.message
     )
-    return f"::{level} {properties}::{_escape_data(message)}"
+    return f"::{level} {properties}::{_escape_data(printable(message))}"
 
 
 def markdown_summary(report: Report) -> str:
