@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from planctl.chinese import date_cn
 from planctl.findings import Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.rules.base import Context, Issue, Rule, date_or_none
 
@@ -31,8 +31,15 @@ def check(plan: Plan, context: Context) -> Iterator[Issue]:
 
 RULE = Rule(
     id="period-order",
-    summary="a plan's period starts before it ends",
-    hint="swap `start` and `end`, or correct the one that is wrong",
+    summary=N_("a plan's period starts before it ends"),
+    hint=N_("swap `start` and `end`, or correct the one that is wrong"),
     severity=Severity.ERROR,
     check=check,
+    details=N_(
+        "`period.start` is on or before `period.end`.\n"
+        "\n"
+        "Passes: `period: {start: 2012-01-01, end: 2012-12-31}`. "
+        "Fails: `period: {start: 2012-12-31, end: 2012-01-01}` (every deadline would then be "
+        "outside it, and the period itself is what is wrong)."
+    ),
 )

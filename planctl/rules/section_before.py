@@ -43,4 +43,11 @@ RULE = Rule(
     hint=N_("name a task of the same level, or remove `before`"),
     severity=Severity.ERROR,
     check=check,
+    details=N_(
+        "A section's `before` names a task of the same level (the plan's top-level tasks, "
+        "or the tasks of the section that holds it).\n"
+        "\n"
+        'Passes: `before: "3.2"` where 3.2 is a task beside the section. '
+        'Fails: `before: "9.9"`.'
+    ),
 )
