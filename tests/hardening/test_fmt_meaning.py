@@ -115,7 +115,9 @@ def test_a_layout_that_would_not_read_back_the_same_is_refused(
     path = write_plan(plan_repo, "proof", text)
     layout = fmt.format_text
     monkeypatch.setattr(
-        fmt, "format_text", lambda t, kind: layout(t, kind=kind).replace("某市", "")
+        fmt,
+        "format_text",
+        lambda t, kind, **options: layout(t, kind=kind, **options).replace("某市", ""),
     )
     result = cli("fmt", "plans/proof.yaml", cwd=plan_repo)
     assert result.exit_code == 2, result.output
