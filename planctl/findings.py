@@ -73,3 +73,21 @@ class Finding:
             json_path=str(data.get("json_path", "$")),
             fatal=bool(data.get("fatal", False)),
         )
+
+
+Position = tuple[int, int]  # line and column, from 1
+
+
+def problem(
+    file: str,
+    position: Position,
+    rule: str,
+    message: str,
+    hint: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    fatal: bool = False,
+    json_path: str = "$",
+) -> Finding:
+    """A finding at `position`: the one way the readers spell where a problem is."""
+    return Finding(file, position[0], position[1], rule, severity, message, hint, json_path, fatal)

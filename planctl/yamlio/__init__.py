@@ -28,10 +28,10 @@ from typing import Any
 import yaml
 
 from planctl.errors import ParseStop, os_error_reason
-from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.findings import Finding, JsonPath, Position, Severity, json_path_text, problem
 from planctl.i18n import _
-from planctl.yamlio.decode import decode
-from planctl.yamlio.events import Position, Positions, parse, problem, syntax_problem
+from planctl.yamlio.decode import decode, position_of
+from planctl.yamlio.events import Positions, parse, syntax_problem
 
 __all__ = [
     "STOPPING_RULES",
@@ -136,7 +136,7 @@ def load_text(
         found.append(
             problem(
                 file,
-                _offset_position(text, breaks.start()),
+                position_of(text, breaks.start()),
                 "yaml-syntax",
                 _(
                     "a raw U+{code:04X} line separator: YAML readers disagree whether it ends "
@@ -185,10 +185,6 @@ def load_text(
 
 _LINE_BREAKS_OF_YAML_1_1 = re.compile("[\x85\u2028\u2029]")
 _YAML_1_1 = re.compile(r"\A(?:#[^\n]*\n|\s*\n)*%YAML[ \t]+1\.1\b")
-
-
-def _offset_position(text: str, offset: int) -> Position:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _unreadable(file: str, message: str, hint: str) -> Document:

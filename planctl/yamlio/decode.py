@@ -13,10 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from planctl.findings import Finding, Severity
+from planctl.findings import Finding, Position, Severity, problem
 from planctl.i18n import _
-
-Position = tuple[int, int]
 
 
 def decode(raw: bytes, file: str) -> tuple[str, str, list[Finding]] | Finding:
@@ -83,16 +81,16 @@ def mixed_line_ends(file: str, text: str, first: int, other: int) -> Finding:
         assert match is not None
         return _LINE_END_NAMES[match.group()]
 
-    where = _position_of(text, other)
+    where = position_of(text, other)
     message = _(
         "the file mixes line ends: line {first_line} ends in {first}, line {line} in {other}"
     ).format(
-        first_line=_position_of(text, first)[0],
+        first_line=position_of(text, first)[0],
         first=kind_at(first),
         line=where[0],
         other=kind_at(other),
     )
-    return _problem(
+    return problem(
         file,
         where,
         "line-endings",
@@ -107,7 +105,7 @@ def _decode_legacy(
 ) -> tuple[str, Finding] | Finding:
     """Read a GB18030/GBK file (a superset of GB2312), or refuse with the exact fix."""
     prefix = raw[: error.start].decode("utf-8")  # valid: decoding failed only at `start`
-    where = _position_of(prefix, len(prefix))
+    where = position_of(prefix, len(prefix))
     if _mostly_utf8(raw):  # read as GB18030 it would be garbled, and saved so by fmt
         message = _(
             "the file is UTF-8 with a damaged byte ({byte} at line {line}, column {column})"
@@ -131,7 +129,7 @@ def _decode_legacy(
             rule="encoding",
             position=where,
         )
-    finding = _problem(
+    finding = problem(
         file,
         where,
         "encoding",
@@ -151,27 +149,14 @@ def _mostly_utf8(raw: bytes) -> bool:
     return sum(not char.isascii() for char in text) - damaged > damaged
 
 
-def _position_of(text: str, offset: int) -> Position:
+def position_of(text: str, offset: int) -> Position:
     """Line and column (from 1) of `offset`; a CRLF, an LF or a lone CR ends a line."""
     line = len(_LINE_END.findall(text, 0, offset)) + 1
     line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     return line, offset - line_start + 1
 
 
-def _problem(
-    file: str,
-    position: Position,
-    rule: str,
-    message: str,
-    hint: str,
-    *,
-    severity: Severity = Severity.ERROR,
-    fatal: bool = False,
-) -> Finding:
-    return Finding(file, position[0], position[1], rule, severity, message, hint, "$", fatal)
-
-
 def _unreadable(
     file: str, message: str, hint: str, *, rule: str = "unreadable", position: Position = (1, 1)
 ) -> Finding:
-    return _problem(file, position, rule, message, hint, fatal=True)
+    return problem(file, position, rule, message, hint, fatal=True)

@@ -17,9 +17,10 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the C parser, un
 from yaml.reader import ReaderError
 
 from planctl.errors import NumberTooLong, ParseStop
-from planctl.findings import Finding, JsonPath, Severity, json_path_text
+from planctl.findings import Finding, JsonPath, Position, json_path_text, problem
 from planctl.i18n import _, quote
 from planctl.yamlio.causes import find_cause
+from planctl.yamlio.decode import position_of
 from planctl.yamlio.parser_words import parser_message
 
 MAX_DEPTH = 100
@@ -30,8 +31,6 @@ ALIAS_FLOOR = 10_000
 ALIAS_RATIO = 10
 MAX_DIGITS = 4300  # Python's own bound on converting digits to an int
 _CORE_TAG = "tag:yaml.org,2002:"
-
-Position = tuple[int, int]
 
 
 @dataclass
@@ -123,18 +122,14 @@ def parse(
     except NumberTooLong as error:
         raise ParseStop(
             "yaml-limits",
-            f"a number of {len(str(error)):,} digits (at most {MAX_DIGITS:,})",
-            "write it as text in quotes, or shorten it",
-            _offset_position(text, text.find(str(error))),
+            _("a number of {digits:,} digits (at most {most:,})").format(
+                digits=len(str(error)), most=MAX_DIGITS
+            ),
+            _("write it as text in quotes, or shorten it"),
+            position_of(text, max(text.find(str(error)), 0)),
         ) from None
     builder.check_aliases()
     return data
-
-
-def _offset_position(text: str, offset: int) -> Position:
-    if offset < 0:
-        return (1, 1)
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 class _Frame:
@@ -478,20 +473,6 @@ def _mark(event: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-def problem(
-    file: str,
-    position: Position,
-    rule: str,
-    message: str,
-    hint: str,
-    *,
-    severity: Severity = Severity.ERROR,
-    fatal: bool = False,
-    json_path: str = "$",
-) -> Finding:
-    return Finding(file, position[0], position[1], rule, severity, message, hint, json_path, fatal)
-
-
 def syntax_problem(file: str, error: Exception, text: str = "") -> Finding:
     """A parser error as a finding at its place, with the hint for what is there."""
     if isinstance(error, ReaderError):
@@ -539,7 +520,7 @@ def _reader_problem(file: str, error: ReaderError, text: str) -> Finding:
     )
     return problem(
         file,
-        _offset_position(text, offset) if text else (1, 1),
+        position_of(text, offset) if text else (1, 1),
         "yaml-syntax",
         _("the character U+{code:04X} is not allowed in YAML text").format(code=code),
         hint,
