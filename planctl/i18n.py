@@ -60,7 +60,9 @@ catalog; every other locale gets English.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -221,3 +223,22 @@ def _activate() -> Translations:
     use_language(None)
     assert _active is not None
     return _active
+
+
+class ForeignWordings:
+    """Another program's English messages (a parser's, click's), each matched by a pattern
+    and shown through the catalog: `(pattern, message id)` pairs, the message id written
+    with the pattern's named groups as placeholders. First match wins."""
+
+    def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
+        self._patterns = tuple(
+            (re.compile(pattern, re.DOTALL), message) for pattern, message in entries
+        )
+
+    def match(self, text: str) -> tuple[str, dict[str, str]] | None:
+        """The message id for `text` and the parts its placeholders take, or None."""
+        for pattern, message in self._patterns:
+            found = pattern.fullmatch(text)
+            if found:
+                return message, {key: value or "" for key, value in found.groupdict().items()}
+        return None

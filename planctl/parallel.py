@@ -18,7 +18,7 @@ import gc
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -60,25 +60,21 @@ def map_in_processes(
     gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, _context(), initializer, initargs) as pool:
-            pending: deque[tuple[Item, Future[Result]]] = deque()
+            pending: deque[tuple[Item, Future[Result] | None]] = deque()
             broken = False
             for item in source:
-                pending.append((item, pool.submit(function, item)))
+                try:
+                    pending.append((item, pool.submit(function, item)))
+                except BrokenProcessPool:  # a worker died before this item was handed over
+                    pending.append((item, None))
+                    broken = True
+                    break
                 if len(pending) >= limit:
-                    first, future = pending.popleft()
-                    try:
-                        yield future.result()
-                    except BrokenProcessPool:
-                        pending.appendleft((first, future))
-                        broken = True
+                    broken = yield from _next_result(pending)
+                    if broken:
                         break
             while pending and not broken:
-                first, future = pending.popleft()
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    pending.appendleft((first, future))
-                    broken = True
+                broken = yield from _next_result(pending)
     finally:
         gc.unfreeze()
     if not broken:
@@ -94,6 +90,24 @@ def map_in_processes(
         initargs=initargs,
         window=window,
     )
+
+
+def _next_result(
+    pending: deque[tuple[Item, Future[Result] | None]],
+) -> Generator[Result, None, bool]:
+    """Yield the first pending item's result; True (the item left pending) when the pool
+    broke, as it does when the kernel kills a worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    future = pending[0][1]
+    assert future is not None
+    try:
+        result = future.result()
+    except BrokenProcessPool:
+        return True
+    pending.popleft()
+    yield result
+    return False
 
 
 def _alone(

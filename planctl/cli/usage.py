@@ -24,7 +24,7 @@ from typer._click.formatting import HelpFormatter as ClickHelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from planctl.chinese import display_width
-from planctl.i18n import N_, _
+from planctl.i18n import N_, ForeignWordings, _
 
 __all__ = ["ClickException", "Command", "Group", "show_error", "wrap"]
 
@@ -239,19 +239,18 @@ _REASONS = (  # click's own wordings of usage problems, and planctl's for each
         N_("Could not open file {name}: {reason}"),
     ),
 )
-_PATTERNS = tuple((re.compile(pattern, re.DOTALL), message) for pattern, message in _REASONS)
+_KNOWN_REASONS = ForeignWordings(_REASONS)
 
 
 def reason(message: str) -> str:
     """click's English wording of a usage problem, in the user's language where known."""
-    for pattern, template in _PATTERNS:
-        match = pattern.fullmatch(message)
-        if match:
-            parts = match.groupdict()
-            if "reason" in parts:
-                parts["reason"] = reason(parts["reason"])
-            return _(template).format(**parts)
-    return message
+    known = _KNOWN_REASONS.match(message)
+    if known is None:
+        return message
+    template, parts = known
+    if "reason" in parts:
+        parts["reason"] = reason(parts["reason"])
+    return _(template).format(**parts)
 
 
 def error_message(error: Any) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from planctl.i18n import N_, _, either
+from planctl.i18n import N_, ForeignWordings, _, either
 
 # What the parser was reading, in the parsers' words (the English is theirs, unchanged).
 _THINGS = {
@@ -79,7 +79,7 @@ _PROBLEMS = (
     ),
     (r"found undefined tag handle(?P<name>.*)", N_("found undefined tag handle{name}")),
 )
-_PATTERNS = tuple((re.compile(pattern, re.DOTALL), message) for pattern, message in _PROBLEMS)
+_KNOWN_PROBLEMS = ForeignWordings(_PROBLEMS)
 _CONTEXT = re.compile(r"while (?:scanning|parsing|constructing) (?:a|an|the) (?P<thing>.+)")
 _TOKENS = {"'<stream end>'": N_("'<stream end>'"), "'<block end>'": N_("'<block end>'")}
 
@@ -87,12 +87,11 @@ _TOKENS = {"'<stream end>'": N_("'<stream end>'"), "'<block end>'": N_("'<block 
 def parser_problem(problem: str) -> str:
     """What the parser found, in the user's language where its wording is known."""
     text = problem.strip()
-    for pattern, message in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            parts = {key: _token(value or "") for key, value in match.groupdict().items()}
-            return _(message).format(**parts)
-    return text
+    known = _KNOWN_PROBLEMS.match(text)
+    if known is None:
+        return text
+    message, parts = known
+    return _(message).format(**{key: _token(value) for key, value in parts.items()})
 
 
 def parser_context(context: str) -> str:
