@@ -99,7 +99,7 @@ def render(
     if result.report is not None and result.report.findings:
         show(report_lines(result.report), color=wants_color(sys.stderr), out=sys.stderr)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=printable(warning)), file=sys.stderr)
     if output == STDOUT and result.data is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.data)
@@ -109,6 +109,4 @@ def render(
         print(_("wrote {file}").format(file=printable(display_path(path))))
     for note in result.skipped:
         print(_("note: {note}").format(note=printable(note)))
-    for warning in result.warnings:
-        print(_("warning: {warning}").format(warning=printable(warning)), file=sys.stderr)
     raise done(0)
