@@ -51,7 +51,7 @@ from planctl.errors import (
 )
 from planctl.findings import Finding, Severity
 from planctl.fmt.comments import assign_comments, collect_slots, pin_items, scan_comments
-from planctl.fmt.deadlines import store_worded_deadlines
+from planctl.fmt.deadlines import has_worded_deadlines, store_worded_deadlines
 from planctl.fmt.layout import Kind, Layout
 from planctl.fmt.proof import check_same_meaning
 from planctl.fmt.roundtrip import dump, parse
@@ -146,7 +146,8 @@ def format_file(
         check_same_meaning(opened.document, laid_out)
     except Difference as difference:
         raise Unfaithful(difference.message, *difference.position) from None
-    formatted = format_text(laid_out, kind=kind)
+    worded = kind == "plan" and has_worded_deadlines(opened.document.data)
+    formatted = format_text(laid_out, kind=kind) if worded else laid_out
     ending = line_end or first_line_end(raw)
     if ending != "\n":
         formatted = formatted.replace("\n", ending)

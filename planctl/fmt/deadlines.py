@@ -32,31 +32,39 @@ def store_worded_deadlines(plan: CommentedMap) -> None:
         _store(holder, years)
 
 
-def _deadline_holders(plan: CommentedMap) -> Iterator[CommentedMap]:
-    """Every task and milestone mapping, at any depth of sections."""
+def has_worded_deadlines(plan: Any) -> bool:
+    """Whether `plan` (plain or round-trip data) holds a `due` that fmt would store."""
+    return isinstance(plan, dict) and any(_is_worded(holder) for holder in _deadline_holders(plan))
+
+
+def _deadline_holders(plan: dict[str, Any]) -> Iterator[Any]:
+    """Every task and milestone mapping: at the top level and at any depth of sections."""
+    holders = [plan]  # the plan's own `tasks` (a document whose items are its tasks)
     stack = list(_mappings(plan.get("sections")))
     while stack:
         section = stack.pop()
         stack.extend(_mappings(section.get("sections")))
-        for task in _mappings(section.get("tasks")):
+        holders.append(section)
+    for holder in holders:
+        for task in _mappings(holder.get("tasks")):
             yield task
             yield from _mappings(task.get("milestones"))
 
 
-def _mappings(value: Any) -> list[CommentedMap]:
-    return (
-        [item for item in value if isinstance(item, CommentedMap)]
-        if isinstance(value, list)
-        else []
-    )
+def _mappings(value: Any) -> list[Any]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _is_worded(holder: Any) -> bool:
+    value = holder.get("due")
+    return isinstance(value, str) and not is_stored_form(value) and "due_text" not in holder
 
 
 def _store(holder: CommentedMap, years: PlanYears | None) -> None:
-    value = holder.get("due")
-    if not isinstance(value, str) or is_stored_form(value) or "due_text" in holder:
+    if not _is_worded(holder):
         return
     try:
-        worded = read_worded(value, years)
+        worded = read_worded(holder["due"], years)
     except WordedDeadlineError:
         return  # left as written; validate says why and how to fix it
     holder["due"] = _scalar(worded)

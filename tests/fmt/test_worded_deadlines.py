@@ -66,3 +66,9 @@ def test_stored_deadlines_and_kept_words_are_left_alone() -> None:
 def test_a_wording_without_a_year_in_a_multi_year_plan_is_left_as_written() -> None:
     source = task("title: 任务\ndue: 年底前").replace("end: 2023-12-31", "end: 2025-12-31")
     assert "due: 年底前\n" in format_text(source, kind="plan")
+
+
+def test_a_task_at_the_plans_top_level_is_stored_too() -> None:
+    source = HEAD.split("sections:")[0] + "tasks:\n  - id: t\n    title: 任务\n    due: 第三季度\n"
+    data = load_text(format_text(source, kind="plan"), "x").data["tasks"][0]
+    assert (data["due"], data["due_text"]) == ("2023-Q3", "第三季度")
