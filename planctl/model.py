@@ -90,8 +90,12 @@ class Section:
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
     before: str | None = None  # the sibling task this section stands before, if any
-    # Tasks and sub-sections in the document's order (see `in_order`).
-    entries: tuple[Section | Task, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Section | Task, ...]:
+        """Tasks and sub-sections in the document's order (see `in_order`); computed, so a
+        section rebuilt with other tasks (as diff does) never keeps an old order."""
+        return in_order(self.tasks, self.sections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +149,14 @@ class Plan:
     preamble: tuple[PreamblePart, ...] = ()
     sections: tuple[Section, ...] = ()
     top_tasks: tuple[Task, ...] = ()  # tasks outside any section (一、…三十、 each a task)
-    entries: tuple[Section | Task, ...] = ()  # top tasks and sections in document order
     _index: dict[str, Task] = field(default_factory=dict, repr=False, compare=False)
     # The task list, built on first use: every rule walks it, so it is walked once.
     _tasks: list[Task] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def entries(self) -> tuple[Section | Task, ...]:
+        """Top-level tasks and sections in the document's order (see `in_order`)."""
+        return in_order(self.top_tasks, self.sections)
 
     def walk_sections(self) -> Iterator[tuple[Section, int]]:
         """Every section in document order, depth first, with its depth (1 for top level)."""
@@ -229,7 +237,6 @@ def plan_from_data(data: Mapping[str, Any]) -> Plan:
         ),
         sections=sections,
         top_tasks=tasks,
-        entries=in_order(tasks, sections),
     )
 
 
@@ -250,7 +257,6 @@ def _section(data: Mapping[str, Any], path: JsonPath) -> Section:
         sections=sections,
         tasks=tasks,
         before=data.get("before"),
-        entries=in_order(tasks, sections),
     )
 
 

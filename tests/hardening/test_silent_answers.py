@@ -36,10 +36,6 @@ def test_diff_exit_code_counts_a_plan_unreadable_only_before_as_changed(
     assert "warning: HEAD~1:plans/broken.yaml" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second task of a duplicated id is indexed again by the ordered-entries walk",
-)
 def test_diff_shows_a_change_to_the_second_of_two_tasks_with_one_id(
     cli: CLI, repo: GitPlans
 ) -> None:
