@@ -43,6 +43,11 @@ def watched(stream: TextIO) -> bool:
         return False
     if os.environ.get("TERM") == "dumb":
         return False
+    return is_terminal(stream)
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """True when `stream` is a terminal at all (a binary file must not be written there)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):

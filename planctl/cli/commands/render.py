@@ -74,7 +74,7 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
-    from planctl.cli.terminal import printable, show, wants_color
+    from planctl.cli.terminal import is_terminal, printable, show, wants_color
     from planctl.errors import RenderRefused
     from planctl.render import render as run_render
     from planctl.render.service import STDOUT
@@ -90,7 +90,7 @@ def render(
             template=template,
             unit=unit,
             since=since,
-            binary_to_stdout=not sys.stdout.isatty(),
+            binary_to_stdout=not is_terminal(sys.stdout),
         )
     except RenderRefused as refused:
         # The findings as `validate` prints them; the boundary adds the one-line refusal.
