@@ -406,13 +406,22 @@ def _fmt_check(before: bytes, after: bytes) -> str:
     original = load_bytes(before, "before.yaml")
     if not original.readable:
         return "fmt exited 0 on a file the loader refuses"
+    if not _is_utf8(after):
+        return "fmt wrote bytes that are not UTF-8"
+    written = load_bytes(after, "after.yaml")  # the one decoding policy: a kept BOM, CRLF
     try:
-        check_same_meaning(original, after.decode("utf-8"))
+        check_same_meaning(original, written.text)
     except Difference as difference:
         return f"data change: {difference.message} at {difference.position}"
-    except UnicodeDecodeError:
-        return "fmt wrote bytes that are not UTF-8"
     return ""
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _import_check(raw: bytes) -> str:
