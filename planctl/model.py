@@ -30,6 +30,7 @@ class Milestone:
     due: str
     text: str
     due_text: str | None = None  # the deadline as worded (2023年6月底前), kept by fmt
+    id: str | None = None  # how progress reports name the milestone
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class Task:
     indicators: tuple[Indicator, ...] = ()
     status: str | None = None
     progress: tuple[ProgressEntry, ...] = ()
+    start: str | None = None  # when the work starts (a deadline form); None: the period's start
 
     @property
     def heading(self) -> str:
@@ -130,6 +132,16 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Reporting:
+    """How units report progress: every `cycle`, by day `due_day` of the next month."""
+
+    cycle: str  # month | quarter | half | year
+    due_day: int = 5
+    start: str | None = None  # the first period (2023-03, 2023-Q2, 2023-H1, 2023)
+    supervisor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Placed:
     """A task with the chain of sections that hold it, outermost first."""
 
@@ -149,6 +161,7 @@ class Plan:
     preamble: tuple[PreamblePart, ...] = ()
     sections: tuple[Section, ...] = ()
     top_tasks: tuple[Task, ...] = ()  # tasks outside any section (一、…三十、 each a task)
+    reporting: Reporting | None = None
     _index: dict[str, Task] = field(default_factory=dict, repr=False, compare=False)
     # The task list, built on first use: every rule walks it, so it is walked once.
     _tasks: list[Task] = field(default_factory=list, repr=False, compare=False)
@@ -237,6 +250,17 @@ def plan_from_data(data: Mapping[str, Any]) -> Plan:
         ),
         sections=sections,
         top_tasks=tasks,
+        reporting=_reporting(data["reporting"]) if data.get("reporting") else None,
+    )
+
+
+def _reporting(data: Mapping[str, Any]) -> Reporting:
+    start = data.get("start")
+    return Reporting(
+        cycle=data["cycle"],
+        due_day=int(data.get("due_day", 5)),
+        start=None if start is None else str(start),
+        supervisor=data.get("supervisor"),
     )
 
 
@@ -281,7 +305,7 @@ def _task(data: Mapping[str, Any], path: JsonPath) -> Task:
         responsible_more=bool(data.get("responsible_more", False)),
         guide=tuple(data.get("guide") or ()),
         milestones=tuple(
-            Milestone(str(m["due"]), m["text"], m.get("due_text"))
+            Milestone(str(m["due"]), m["text"], m.get("due_text"), m.get("id"))
             for m in data.get("milestones") or ()
         ),
         indicators=tuple(
@@ -293,6 +317,7 @@ def _task(data: Mapping[str, Any], path: JsonPath) -> Task:
             ProgressEntry(str(p["date"]), p["note"], p.get("status"))
             for p in data.get("progress") or ()
         ),
+        start=None if data.get("start") is None else str(data["start"]),
     )
 
 

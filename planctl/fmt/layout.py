@@ -26,10 +26,11 @@ Kind = Literal["plan", "units"]
 # `lead_more`, which the examples do not show).
 _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "plan": (
-        "format", "id", "title", "kind", "stage", "issuer", "period", "notice",
-        "preamble", "sections", "tasks",
+        "format", "id", "title", "kind", "stage", "issuer", "period", "reporting",
+        "notice", "preamble", "sections", "tasks",
     ),
     "period": ("start", "end"),
+    "reporting": ("cycle", "due_day", "start", "supervisor"),
     "notice": (
         "issuer_mark", "doc_number", "title", "recipients", "body", "attachments",
         "signer", "date", "date_style", "sealed", "show_deadlines", "disclosure", "keywords",
@@ -40,10 +41,10 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "task": (
         "id", "source_number", "title", "text", "lead", "support", "lead_more",
         "support_more", "lead_word", "support_word", "responsible", "responsible_more",
-        "guide", "due", "due_text", "due_note", "milestones",
+        "guide", "start", "due", "due_text", "due_note", "milestones",
         "indicators", "status", "progress",
     ),
-    "milestone": ("due", "due_text", "text"),
+    "milestone": ("id", "due", "due_text", "text"),
     "indicator": ("name", "unit", "baseline", "target"),
     "progress": ("date", "status", "note"),
     "units": ("format", "units", "groups"),
@@ -54,6 +55,7 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
 # (mapping kind, key) -> kind of the mapping under that key, or of each mapping in its list.
 _FIELD_KIND: dict[tuple[str, str], str] = {
     ("plan", "period"): "period",
+    ("plan", "reporting"): "reporting",
     ("plan", "notice"): "notice",
     ("plan", "preamble"): "preamble",
     ("plan", "sections"): "section",
@@ -68,7 +70,7 @@ _FIELD_KIND: dict[tuple[str, str], str] = {
 }
 
 # Small records that read best on one line: {start: 2012-01-01, end: 2012-12-31}.
-_FLOW_RECORDS = frozenset({"period", "milestone", "indicator", "progress"})
+_FLOW_RECORDS = frozenset({"period", "reporting", "milestone", "indicator", "progress"})
 
 # Lists whose items are separated by a blank line, so that one task is one block.
 _SPACED_LISTS = frozenset(
