@@ -40,7 +40,15 @@ from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
-__all__ = ["TrackingData", "compute_status", "deadline_of", "light_rank", "worst_light"]
+__all__ = [
+    "TrackingData",
+    "compute_status",
+    "deadline_of",
+    "first_period",
+    "light_rank",
+    "task_start",
+    "worst_light",
+]
 
 _STOPPED = {"cancelled": N_("cancelled"), "suspended": N_("suspended")}
 _LIGHT_NAMES = {
@@ -260,6 +268,8 @@ class _PlanLights:
             latest_report=latest[1] if latest else None,
             closed=decided.closed,
             on_time=on_time,
+            lead_units=tuple(units),
+            expected=None if last_day is None else self._expected(task, last_day),
         )
 
     def _decided(self, task: Task) -> _Decided:
@@ -396,15 +406,22 @@ class _PlanLights:
             return "yellow", [_("not started")]
         return None
 
-    def _behind(
-        self, task: Task, last_day: datetime.date, percent: int
-    ) -> tuple[Light, list[str]] | None:
+    def _expected(self, task: Task, last_day: datetime.date) -> float | None:
+        """The share of the time from the task's start to its last day that has passed."""
         start = self._start(task)
         span = (last_day - start).days
         if span <= 0:
             return None
         elapsed = min(max((self.known.as_of - start).days, 0), span)
-        gap = elapsed / span * 100 - percent
+        return elapsed / span * 100
+
+    def _behind(
+        self, task: Task, last_day: datetime.date, percent: int
+    ) -> tuple[Light, list[str]] | None:
+        expected = self._expected(task, last_day)
+        if expected is None:
+            return None
+        gap = expected - percent
         if gap > self.settings.red_gap:
             light: Light = "red"
         elif gap > self.settings.yellow_gap:
@@ -423,7 +440,7 @@ class _PlanLights:
     def _missed_running(self, unit: str) -> int:
         """How many of the unit's last due reports on this plan are missing, running."""
         reporting = self.plan.reporting
-        first = _first_period(self.plan)
+        first = first_period(self.plan)
         if reporting is None or first is None:
             return 0
         period = _last_due_period(first, reporting.due_day, self.known)
@@ -465,7 +482,7 @@ def task_start(task: Task, plan: Plan) -> datetime.date:
             continue
         if day is not None:
             return day
-    first = _first_period(plan)
+    first = first_period(plan)
     if first is not None:
         return first.start
     deadline = deadline_of(task, plan)
@@ -531,7 +548,7 @@ def _cycle(plan: Plan) -> Cycle:
     return cycle if cycle in _MONTHS_PER_CYCLE else "month"
 
 
-def _first_period(plan: Plan) -> Period | None:
+def first_period(plan: Plan) -> Period | None:
     """The first reporting period: `reporting.start`, else the one the plan starts in."""
     if plan.reporting is None:
         return None
@@ -564,7 +581,7 @@ def _last_due_period(first: Period, due_day: int, known: _Known) -> Period | Non
 def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
     """Each unit's report status for every period due by the date, where it had to report."""
     reporting = plan.reporting
-    first = _first_period(plan)
+    first = first_period(plan)
     if reporting is None or first is None:
         return
     last = _last_due_period(first, reporting.due_day, known)
