@@ -114,7 +114,7 @@ def fails(status: Status, fail_on: str | None) -> bool:
     check_fail_on(fail_on)
     if fail_on is None:
         return False
-    worst = LIGHT_ORDER.index(fail_on)  # type: ignore[arg-type]  # checked above
+    worst = LIGHT_ORDER.index(fail_on)  # checked above
     return any(LIGHT_ORDER.index(task.light) <= worst for task in status.tasks)
 
 
