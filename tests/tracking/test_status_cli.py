@@ -141,15 +141,17 @@ def test_stats_text_and_per_period(cli: CLI, tracking_demo: Path) -> None:
 
 def test_stats_at_a_revision(cli: CLI, tracking_demo: Path) -> None:
     result = cli(
-        "stats", "--at", "main~1", "--as-of", "2013-05-10", "--format", "json", cwd=tracking_demo
+        "stats", "--at", "main~1", "--as-of", "2013-01-15", "--format", "json", cwd=tracking_demo
     )
     assert result.exit_code == 0, result.stderr
-    # The last commit added April's review only: the figures as of 10 May are the same
-    # as without it, but for what that review decided (nothing).
+    # The last commit (10 January 2013) added the December review, which closed
+    # planning-integration: without it, that is one more overdue task.
+    before = json.loads(result.stdout)["total"]
+    assert (before["lights"]["done"], before["lights"]["red"], before["overdue"]) == (1, 32, 32)
     whole = json.loads(
-        cli("stats", "--as-of", "2013-05-10", "--format", "json", cwd=tracking_demo).stdout
-    )
-    assert json.loads(result.stdout)["total"] == whole["total"]
+        cli("stats", "--as-of", "2013-01-15", "--format", "json", cwd=tracking_demo).stdout
+    )["total"]
+    assert (whole["lights"]["done"], whole["lights"]["red"], whole["overdue"]) == (2, 31, 31)
 
 
 def test_bad_words_are_one_line_usage_errors(cli: CLI, tracking_demo: Path) -> None:
