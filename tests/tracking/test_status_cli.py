@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ..conftest import CLI
-from .demo import PLAN_FILE, PLAN_ID
+from .demo import PLAN_FILE, PLAN_ID, build_demo
 
 
 def test_status_as_json(cli: CLI, tracking_demo: Path) -> None:
@@ -167,3 +167,30 @@ def test_bad_words_are_one_line_usage_errors(cli: CLI, tracking_demo: Path) -> N
         result = cli(*args, cwd=tracking_demo)
         assert result.exit_code == 2, (args, result.output)
         assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_kept_answer_is_used_until_something_changes(cli: CLI, tmp_path: Path) -> None:
+    root = build_demo(tmp_path / "repo", tmp_path / "home").root
+    asked = ("status", "--as-of", "2012-10-08", "--format", "json")
+    first = cli(*asked, cwd=root)
+    kept = root / ".planctl-cache" / "tracking-answers.json"
+    assert kept.is_file()
+    assert cli(*asked, cwd=root).stdout == first.stdout
+    # 肇庆新区管委会 corrects its September report: the answer is computed again.
+    report = root / "reports" / PLAN_ID / "2012-09" / "肇庆新区管委会.yaml"
+    report.write_text(report.read_text("utf-8").replace("percent: 30", "percent: 76"), "utf-8")
+    again = json.loads(cli(*asked, cwd=root).stdout)
+    two_zones = next(task for task in again["tasks"] if task["task"] == "two-zones")
+    assert two_zones["light"] == "green"
+
+
+def test_an_answer_not_signed_here_is_ignored(cli: CLI, tmp_path: Path) -> None:
+    root = build_demo(tmp_path / "repo", tmp_path / "home").root
+    asked = ("status", "--as-of", "2012-10-08", "--format", "json")
+    honest = cli(*asked, cwd=root).stdout
+    kept = root / ".planctl-cache" / "tracking-answers.json"
+    signature, _, body = kept.read_bytes().partition(b"\n")
+    forged = body.replace(b'\\"light\\": \\"red\\"', b'\\"light\\": \\"green\\"')
+    assert forged != body
+    kept.write_bytes(signature + b"\n" + forged)  # a cache committed by someone else
+    assert cli(*asked, cwd=root).stdout == honest
