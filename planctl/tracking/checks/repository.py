@@ -18,8 +18,8 @@ from planctl.errors import DeadlineError
 from planctl.findings import Finding, JsonPath
 from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
+from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
-from planctl.tracking.checks import rules
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
 from planctl.tracking.records import Report, ReportEntry, Review
@@ -165,17 +165,22 @@ def _report(
         return
     yield from _cycle_issues(plan, report.period)
     before = previous.get((report.plan, report.unit, report.period.previous()))
+    # The registered unit behind the name (an alias's unit); None when it names none, which
+    # `tracking-unknown-unit` says, and then whose task it is cannot be told.
+    unit = units.lookup(report.unit).canonical if units is not None else None
+    if units is not None and units.lookup(report.unit).kind == "group":
+        unit = None
     for entry in report.entries:
         task = plan.task(entry.task)
         if task is None:
             yield _unknown_task(plan, entry.task, (*entry.path, "task"))
             continue
-        if units is not None and report.unit not in _owners(task, units, with_support=True):
+        if unit is not None and units and unit not in _owners(task, units, with_support=True):
             yield (
                 rules.NOT_OWNER,
                 (*entry.path, "task"),
                 _("{unit} neither leads nor supports task {task}").format(
-                    unit=report.unit, task=quote(task.id)
+                    unit=unit, task=quote(task.id)
                 ),
                 None,
             )
@@ -305,7 +310,9 @@ def _review(tracking: Tracking, review: Review) -> Iterator[Issue]:
         if decision.close is not None:
             yield from _close_issues(tracking, review, task, decision.path, decision.note, reports)
         if decision.extend_to is not None:
-            yield from _extension_issues(tracking, review, task, decision.path, decision.extend_to)
+            yield from _extension_issues(
+                tracking, review, plan, task, decision.path, decision.extend_to
+            )
 
 
 def _close_issues(
@@ -344,9 +351,12 @@ def _close_issues(
 
 
 def _extension_issues(
-    tracking: Tracking, review: Review, task: Task, path: JsonPath, extend_to: str
+    tracking: Tracking, review: Review, plan: Plan, task: Task, path: JsonPath, extend_to: str
 ) -> Iterator[Issue]:
+    # A task without `due` is due by the end of the plan's period.
     current, source = task.due, _("its due")
+    if current is None and plan.period is not None:
+        current, source = plan.period[1], _("the end of the plan's period")
     for earlier in tracking.reviews_of(review.plan):
         if (earlier.period.start, earlier.date) >= (review.period.start, review.date):
             continue
