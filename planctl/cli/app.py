@@ -39,6 +39,8 @@ def register(app: typer.Typer) -> None:
         init,
         log,
         render,
+        report,
+        review,
         rules,
         schema,
         validate_typer,
@@ -56,6 +58,8 @@ def register(app: typer.Typer) -> None:
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
+    app.add_typer(report.app, name="report")
+    app.add_typer(review.app, name="review")
 
 
 register(app)

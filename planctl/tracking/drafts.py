@@ -1,0 +1,589 @@
+"""Pre-filled report and review files: what `planctl report new` and `planctl review new` write.
+
+A unit's report draft holds one entry per task it must report on that period: the tasks it
+leads, supports or is responsible for (a group it belongs to counts), started by the end of
+the period and not closed. Each entry starts from the unit's last report on the task (its
+status and percent), with the task's title, deadline and last period's text as comments,
+so the unit edits rather than retypes. The 督查室's review draft holds a decision per
+submitted entry, the requests to close or extend as commented-out decisions, and the
+missing reports as comments. Both are valid as written; the text is laid out as
+`planctl fmt` lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from planctl.deadlines import DeadlineError, parse_deadline
+from planctl.errors import UsageError
+from planctl.i18n import _, either, quote
+from planctl.model import Plan, Task
+from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
+from planctl.tracking.records import (
+    REPORT_FORMAT,
+    REVIEW_FORMAT,
+    Report,
+    ReportEntry,
+    ReportStatus,
+    Review,
+)
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+
+__all__ = [
+    "ReportDraft",
+    "ReviewDraft",
+    "default_period",
+    "owned_tasks",
+    "report_draft",
+    "review_draft",
+]
+
+REPORTS_DIR = "reports"
+REVIEWS_DIR = "reviews"
+# The roles that make a unit report on a task, and how the draft's comment names them.
+_ROLE_WORDS = {"lead": "牵头", "responsible": "责任", "support": "配合"}
+_STATUS_HELP = "状态：not_started 未启动、in_progress 推进中、delayed 滞后、done 已完成"
+_REQUEST_HELP = (
+    "申请办结写 request: close；申请延期写 request: extend，并写 extend_to（新的完成时限）和 reason"
+)
+_CLOSED_BY_PLAN = frozenset({"cancelled", "done"})
+# A plain YAML scalar must not look like another type or start with an indicator.
+_PLAIN = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@`\s0-9.+~][^#\n]*")
+_NOT_A_STRING = re.compile(r"(?i:y|n|yes|no|true|false|on|off|null|~)")
+
+
+@dataclass(frozen=True, slots=True)
+class DraftTask:
+    """One task of a draft, with what the comments above its entry say."""
+
+    task: Task
+    serial: int  # its 序号 in the plan's tables
+    role: str  # 牵头 / 责任 / 配合
+    deadline: str  # 完成时限 as the document words it
+    last: ReportEntry | None  # the unit's latest earlier entry on it
+    last_period: Period | None
+
+    @property
+    def status(self) -> ReportStatus:
+        """What a unit expects to find: its last status, else not started."""
+        return self.last.status if self.last is not None else "not_started"
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    plan: Plan
+    unit: str
+    period: Period
+    tasks: tuple[DraftTask, ...]
+
+    @property
+    def path(self) -> PurePosixPath:
+        """Where the report lives in the repository: reports/<plan>/<period>/<unit>.yaml."""
+        return PurePosixPath(REPORTS_DIR, self.plan.id, str(self.period), f"{self.unit}.yaml")
+
+    def text(self) -> str:
+        lines = [
+            f"# {self.plan.title} {self.period.chinese()}进展报告（{self.unit}）",
+            f"# {_STATUS_HELP}",
+            f"# {_REQUEST_HELP}",
+            f"format: {REPORT_FORMAT}",
+            f"plan: {scalar(self.plan.id)}",
+            f"period: {scalar(str(self.period))}",
+            f"unit: {scalar(self.unit)}",
+            f"as_of: {self.period.end.isoformat()}",
+            "tasks:",
+        ]
+        for item in self.tasks:
+            lines.extend(_report_entry(item))
+        return "\n".join(lines) + "\n"
+
+
+def _report_entry(item: DraftTask) -> list[str]:
+    heading = comment_text(item.task.heading)
+    lines = [f"  # {item.serial}. {heading}（{item.role}；完成时限：{item.deadline or '未定'}）"]
+    if item.last is not None and item.last_period is not None:
+        said = comment_text(item.last.progress or "")
+        lines.append(f"  # 上期（{item.last_period.chinese()}）进展：{said or '（未填写）'}")
+        if item.last.next_steps:
+            lines.append(f"  # 上期下步打算：{comment_text(item.last.next_steps)}")
+    lines.append(f"  - task: {scalar(item.task.id)}")
+    lines.append(f"    status: {item.status}")
+    if item.last is not None and item.last.percent is not None:
+        lines.append(f"    percent: {item.last.percent}")
+    lines.append('    progress: ""')
+    return lines
+
+
+def owned_tasks(plan: Plan, unit: str, units: UnitRegistry | None) -> list[tuple[Task, str]]:
+    """The tasks `unit` reports on, with its role: lead, responsible or support (a group
+    naming the unit counts), in document order."""
+    owned = []
+    for task in plan.tasks():
+        for role in _ROLE_WORDS:
+            names = getattr(task, role)
+            members = units.expand_all(names) if units is not None else names
+            if unit in members:
+                owned.append((task, role))
+                break
+    return owned
+
+
+def report_draft(
+    plan: Plan,
+    unit: str,
+    period: Period,
+    *,
+    units: UnitRegistry | None,
+    reports: Iterable[Report] = (),
+    reviews: Iterable[Review] = (),
+) -> ReportDraft:
+    """The draft of `unit`'s report on `period` of `plan` (`reports` and `reviews`: those
+    of the repository, any plan; the unit's earlier ones fill the entries)."""
+    from planctl.render.context import plan_view
+
+    views = {view.id: view for view in plan_view(plan).tasks}
+    earlier = sorted(
+        (r for r in reports if r.plan == plan.id and r.unit == unit and r.period < period),
+        key=lambda report: report.period,
+    )
+    closed = closed_tasks(plan.id, reviews, period.end)
+    items = []
+    for task, role in owned_tasks(plan, unit, units):
+        if task.id in closed or task.status in _CLOSED_BY_PLAN or not _started(plan, task, period):
+            continue
+        last, last_period = _latest_entry(earlier, task.id)
+        view = views[task.id]
+        items.append(DraftTask(task, view.serial, _ROLE_WORDS[role], view.due, last, last_period))
+    return ReportDraft(plan, unit, period, tuple(items))
+
+
+def _latest_entry(
+    earlier: Sequence[Report], task_id: str
+) -> tuple[ReportEntry | None, Period | None]:
+    for report in reversed(earlier):
+        if (entry := report.entry(task_id)) is not None:
+            return entry, report.period
+    return None, None
+
+
+def closed_tasks(plan_id: str, reviews: Iterable[Review], by: datetime.date) -> set[str]:
+    """Tasks of the plan closed (办结销号) or stopped by a review decision dated by `by`."""
+    closed = set()
+    for review in reviews:
+        if review.plan != plan_id:
+            continue
+        for decision in review.decisions:
+            if decision.close is not None and decision.close <= by:
+                closed.add(decision.task)
+            elif decision.status == "cancelled" and review.date <= by:
+                closed.add(decision.task)
+    return closed
+
+
+def _started(plan: Plan, task: Task, period: Period) -> bool:
+    start = task_start(plan, task)
+    return start is None or start <= period.end
+
+
+def task_start(plan: Plan, task: Task) -> datetime.date | None:
+    """When the task's work starts: its `start`, else the plan's period start."""
+    if task.start is not None:
+        try:
+            return parse_deadline(task.start).first_day()
+        except DeadlineError:
+            return None
+    if plan.period is not None:
+        try:
+            return datetime.date.fromisoformat(plan.period[0])
+        except ValueError:
+            return None
+    return None
+
+
+def plan_cycle(plan: Plan) -> Cycle:
+    """The plan's reporting cycle; a plan without `reporting:` has no reports to draft."""
+    if plan.reporting is None:
+        raise UsageError(
+            _("plan {plan} has no reporting: block").format(plan=quote(plan.id)),
+            hint=_("add reporting: {cycle: month, due_day: 5} to the plan (docs/tracking.md)"),
+        )
+    return plan.reporting.cycle  # type: ignore[return-value]  # the schema allows only cycles
+
+
+def chosen_period(
+    plan: Plan, written: str | None, today: datetime.date, workdays: Workdays
+) -> Period:
+    """The period asked for (in the plan's cycle), else `default_period`."""
+    cycle = plan_cycle(plan)
+    if written is not None:
+        try:
+            return parse_period(written, cycle)
+        except DeadlineError as error:
+            raise UsageError(error.message, where="--period") from None
+    assert plan.reporting is not None
+    return default_period(cycle, plan.reporting.due_day, today, workdays)
+
+
+def default_period(cycle: Cycle, due_day: int, today: datetime.date, workdays: Workdays) -> Period:
+    """The period a unit reports on today: the one just ended while its report is not yet
+    due, else the current one (whose report is due next)."""
+    current = period_containing(today, cycle)
+    ended = current.previous()
+    return ended if today <= workdays.report_due(ended, due_day) else current
+
+
+# --- the review draft ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewDraft:
+    plan: Plan
+    period: Period
+    reviewer: str
+    date: datetime.date
+    reports: tuple[Report, ...]  # the period's submitted reports, by unit
+    missing: tuple[str, ...]  # units that owe a report on the period and sent none
+
+    @property
+    def path(self) -> PurePosixPath:
+        return PurePosixPath(REVIEWS_DIR, self.plan.id, f"{self.period}.yaml")
+
+    def text(self) -> str:
+        lines = [
+            f"# {self.plan.title} {self.period.chinese()}进展报告审核",
+            "# 逐条确认：verdict: accepted 通过，returned 退回重报（写明 note）；"
+            "办结、延期的申请去掉 # 即为同意",
+            f"format: {REVIEW_FORMAT}",
+            f"plan: {scalar(self.plan.id)}",
+            f"period: {scalar(str(self.period))}",
+            f"reviewer: {scalar(self.reviewer)}",
+            f"date: {self.date.isoformat()}",
+        ]
+        for unit in self.missing:
+            lines.append(f"# 未报送：{comment_text(unit)}")
+        decisions = [line for report in self.reports for line in _decisions(report, self.date)]
+        lines.extend(["decisions:", *decisions] if decisions else ["decisions: []"])
+        return "\n".join(lines) + "\n"
+
+
+def _decisions(report: Report, date: datetime.date) -> list[str]:
+    """Per entry: what the unit said, any request as a commented-out decision (remove the
+    # to approve it), then the entry's decision, accepted until the office edits it."""
+    lines = []
+    for entry in report.entries:
+        said = comment_text(entry.progress or "")
+        task = scalar(entry.task)
+        lines.append(f"  # {comment_text(report.unit)}：{said or '（未填写进展）'}")
+        reason = comment_text(entry.reason or "")
+        because = f"：{reason}" if reason else ""
+        if entry.request == "close":
+            lines.append(f"  # 申请办结{because}（同意则去掉下面两行的 #）")
+            lines.extend([f"  # - task: {task}", f"  #   close: {date.isoformat()}"])
+        elif entry.request == "extend" and entry.extend_to:
+            lines.append(f"  # 申请延期至 {entry.extend_to}{because}（同意则去掉下面三行的 #）")
+            note = scalar(reason or "同意延期")
+            lines.extend(
+                [
+                    f"  # - task: {task}",
+                    f"  #   extend_to: {scalar(entry.extend_to)}",
+                    f"  #   note: {note}",
+                ]
+            )
+        lines.extend(
+            [f"  - task: {task}", f"    unit: {scalar(report.unit)}", "    verdict: accepted"]
+        )
+    return lines
+
+
+def review_draft(
+    plan: Plan,
+    period: Period,
+    *,
+    units: UnitRegistry | None,
+    reports: Iterable[Report],
+    reviews: Iterable[Review] = (),
+    today: datetime.date,
+) -> ReviewDraft:
+    """The 督查室's review draft of `period`: the period's reports, and the units that owe
+    one (a task of theirs to report on) but sent none."""
+    if plan.reporting is None:
+        plan_cycle(plan)  # raises: no reporting block
+    assert plan.reporting is not None
+    all_reports = list(reports)
+    submitted = tuple(
+        sorted(
+            (r for r in all_reports if r.plan == plan.id and r.period == period),
+            key=lambda report: report.unit,
+        )
+    )
+    sent = {report.unit for report in submitted}
+    missing = tuple(
+        unit
+        for unit in reporting_units(plan, units)
+        if unit not in sent and report_draft(plan, unit, period, units=units, reviews=reviews).tasks
+    )
+    reviewer = plan.reporting.supervisor or plan.issuer or ""
+    return ReviewDraft(plan, period, reviewer, today, submitted, missing)
+
+
+def reporting_units(plan: Plan, units: UnitRegistry | None) -> list[str]:
+    """Every unit that leads, supports or is responsible for a task, groups expanded, in the
+    order the plan first names them."""
+    seen: dict[str, None] = {}
+    for task in plan.tasks():
+        for role in _ROLE_WORDS:
+            names = getattr(task, role)
+            for unit in units.expand_all(names) if units is not None else names:
+                seen.setdefault(unit, None)
+    return list(seen)
+
+
+# --- YAML text -----------------------------------------------------------------------------
+
+
+def scalar(text: str, *, flow: bool = False) -> str:
+    """`text` as a YAML scalar reading back as the same string: plain when safe, else
+    double-quoted (JSON's escapes are YAML's)."""
+    from planctl.fmt.layout import escape_for_yaml, needs_escapes
+
+    plain = (
+        _PLAIN.fullmatch(text) is not None
+        and text == text.strip()
+        and ": " not in text
+        and not text.endswith(":")
+        and not needs_escapes(text)
+        and _NOT_A_STRING.fullmatch(text) is None
+        and not (flow and any(c in ",[]{}:" for c in text))
+    )
+    return text if plain else escape_for_yaml(json.dumps(text, ensure_ascii=False))
+
+
+def comment_text(text: str) -> str:
+    """Text made one comment line: line breaks and control characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def report_text(
+    plan: Plan, unit: str, period: Period, as_of: datetime.date, entries: Sequence[ReportEntry]
+) -> str:
+    """A filled-in report file (as `report import` writes it), each entry under a comment
+    naming its task."""
+    lines = [
+        f"# {plan.title} {period.chinese()}进展报告（{unit}）",
+        f"format: {REPORT_FORMAT}",
+        f"plan: {scalar(plan.id)}",
+        f"period: {scalar(str(period))}",
+        f"unit: {scalar(unit)}",
+        f"as_of: {as_of.isoformat()}",
+        "tasks:",
+    ]
+    for entry in entries:
+        task = plan.task(entry.task)
+        if task is not None:
+            lines.append(f"  # {comment_text(task.heading)}")
+        lines.append(f"  - task: {scalar(entry.task)}")
+        lines.append(f"    status: {entry.status}")
+        if entry.percent is not None:
+            lines.append(f"    percent: {entry.percent}")
+        lines.append(f"    progress: {scalar(entry.progress or '')}")
+        for key in ("problems", "next_steps", "request", "extend_to", "reason"):
+            value = getattr(entry, key)
+            if value:
+                lines.append(f"    {key}: {scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+# --- the commands' core: load the repository, draft, write -------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file a command wrote, and how many entries (tasks or decisions) it holds."""
+
+    path: Path
+    plan: str
+    period: Period
+    entries: int
+
+
+def new_reports(
+    unit: str,
+    *,
+    period: str | None = None,
+    plans: Sequence[str] = (),
+    fmt: str = "yaml",
+    output: Path | None = None,
+    today: datetime.date | None = None,
+    start: Path | None = None,
+) -> list[Written]:
+    """`planctl report new`: write `unit`'s report drafts (YAML, one file per plan, or one
+    workbook), never over an existing file."""
+    from planctl.repository import open_repository
+
+    if fmt not in ("yaml", "xlsx"):
+        raise UsageError(
+            _("unknown format {name}").format(name=quote(fmt)),
+            where="--format",
+            hint=_("use one of: {choices}").format(choices="yaml, xlsx"),
+        )
+    repository = open_repository(start)
+    tracking = load(repository.root)
+    unit = registered_unit(unit, tracking.units)
+    day = today or datetime.date.today()
+    drafts = [
+        report_draft(
+            plan,
+            unit,
+            chosen_period(plan, period, day, tracking.workdays),
+            units=tracking.units,
+            reports=tracking.reports,
+            reviews=tracking.reviews,
+        )
+        for plan in reporting_plans(tracking, plans)
+    ]
+    drafts = [draft for draft in drafts if draft.tasks]
+    if not drafts:
+        raise UsageError(
+            _("{unit} has no task to report on in these plans").format(unit=quote(unit)),
+            where="--unit",
+            hint=_("a unit reports on the tasks it leads, supports or is responsible for"),
+        )
+    if fmt == "xlsx":
+        return [_write_workbook(drafts, output, repository.root)]
+    return [_write_draft(draft, output, repository.root, len(drafts)) for draft in drafts]
+
+
+def _write_draft(draft: ReportDraft, output: Path | None, root: Path, count: int) -> Written:
+    if output is None:
+        path = root / draft.path
+    elif count == 1 and not output.is_dir() and not str(output).endswith(("/", os.sep)):
+        path = output
+    else:
+        path = output / f"{draft.plan.id}-{draft.period}-{draft.unit}.yaml"
+    write_new(path, laid_out(draft.text(), path), root)
+    return Written(path, draft.plan.id, draft.period, len(draft.tasks))
+
+
+def _write_workbook(drafts: Sequence[ReportDraft], output: Path | None, root: Path) -> Written:
+    from planctl.tracking.workbook import write_workbook
+
+    first = drafts[0]
+    name = f"{first.unit}-{first.period}.xlsx"
+    if output is None:
+        path = root / "build" / REPORTS_DIR / name
+    elif output.is_dir() or str(output).endswith(("/", os.sep)):
+        path = output / name
+    else:
+        path = output
+    write_new(path, write_workbook(drafts), root)
+    return Written(path, first.plan.id, first.period, sum(len(d.tasks) for d in drafts))
+
+
+def new_review(
+    plan_id: str,
+    *,
+    period: str,
+    output: Path | None = None,
+    today: datetime.date | None = None,
+    start: Path | None = None,
+) -> Written:
+    """`planctl review new`: write the 督查室's review draft of one period of one plan."""
+    from planctl.repository import open_repository
+
+    repository = open_repository(start)
+    tracking = load(repository.root)
+    plan = reporting_plans(tracking, [plan_id])[0]
+    day = today or datetime.date.today()
+    draft = review_draft(
+        plan,
+        chosen_period(plan, period, day, tracking.workdays),
+        units=tracking.units,
+        reports=tracking.reports,
+        reviews=tracking.reviews,
+        today=day,
+    )
+    path = output if output is not None else repository.root / draft.path
+    write_new(path, laid_out(draft.text(), path), repository.root)
+    entries = sum(len(report.entries) for report in draft.reports)
+    return Written(path, plan.id, draft.period, entries)
+
+
+def load(root: Path) -> Any:
+    """The repository's plans, units, reports, reviews and workdays."""
+    from planctl.repository import Repository
+    from planctl.tracking.load import load_tracking
+
+    return load_tracking(Repository(root))
+
+
+def tracking_plans(tracking: Any) -> list[Plan]:
+    plans = tracking.plans
+    return list(plans.values()) if isinstance(plans, Mapping) else list(plans)
+
+
+def reporting_plans(tracking: Any, named: Sequence[str]) -> list[Plan]:
+    """The plans named (each must exist and have `reporting:`), else every plan with it."""
+    plans = {plan.id: plan for plan in tracking_plans(tracking)}
+    if not named:
+        return [plan for plan in plans.values() if plan.reporting is not None]
+    chosen = []
+    for name in named:
+        plan = plans.get(name) or plans.get(PurePosixPath(name).stem)
+        if plan is None:
+            raise UsageError(
+                _("no plan {plan} in this repository").format(plan=quote(name)),
+                where="--plan",
+                hint=_("name a plan by its id (the file name under plans/)"),
+            )
+        plan_cycle(plan)
+        chosen.append(plan)
+    return chosen
+
+
+def registered_unit(name: str, units: UnitRegistry | None) -> str:
+    """The registered name of `name` (an alias is taken for its unit)."""
+    if units is None:
+        return name
+    found = units.lookup(name)
+    if found.kind in ("unit", "alias") and found.canonical:
+        return found.canonical
+    close = units.suggest(name)
+    raise UsageError(
+        _("{unit} is not a registered unit").format(unit=quote(name)),
+        where="--unit",
+        hint=_("did you mean {names}?").format(names=either(close))
+        if close
+        else _("see plans/units.yaml"),
+    )
+
+
+def laid_out(text: str, path: Path) -> str:
+    """`text` in the layout `planctl fmt` gives the file, so `fmt --check` passes."""
+    from planctl.fmt import format_text, kind_of
+
+    return format_text(text, kind=kind_of(path))
+
+
+def write_new(
+    path: Path, data: str | bytes, root: Path, *, force: bool = False, protect: Sequence[Path] = ()
+) -> None:
+    """Write a new file through the one write policy; an existing file is never replaced
+    (unless `force`): a unit's or the office's work may be in it."""
+    from planctl.atomic import boundary, write_atomic
+    from planctl.repository import display_path
+
+    if path.exists() and not force:
+        raise UsageError(
+            _("{file} exists already").format(file=display_path(path)),
+            where=display_path(path),
+            hint=_("edit it, or write the draft elsewhere with -o PATH"),
+        )
+    write_atomic(path, data, within=boundary(path, root), protect=protect, make_folders=True)
