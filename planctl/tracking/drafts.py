@@ -181,9 +181,8 @@ def closed_tasks(plan_id: str, reviews: Iterable[Review], by: datetime.date) -> 
         if review.plan != plan_id:
             continue
         for decision in review.decisions:
-            if decision.close is not None and decision.close <= by:
-                closed.add(decision.task)
-            elif decision.status == "cancelled" and review.date <= by:
+            approved = decision.close is not None and decision.close <= by
+            if approved or (decision.status == "cancelled" and review.date <= by):
                 closed.add(decision.task)
     return closed
 

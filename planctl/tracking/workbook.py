@@ -252,7 +252,7 @@ def _read_sheet(
             hint=_("import the workbook as report new wrote it, with every sheet"),
         )
     sheet = book[name]
-    _, _name, plan, period_text, unit, as_of = meta[:6]
+    plan, period_text, unit, as_of = meta[2:6]
     period = parse_period(str(period_text))
     entries = []
     for row, task_id, serial in rows:

@@ -37,7 +37,8 @@ def new(
         None,
         "--period",
         help=_(
-            "The period (2023-06, 2023-Q2, 2023-H1, 2023; default: the one whose report is due next)."
+            "The period (2023-06, 2023-Q2, 2023-H1, 2023; default: the one whose report "
+            "is due next)."
         ),
         show_default=False,
     ),
