@@ -35,6 +35,7 @@ def register(app: typer.Typer) -> None:
         fmt,
         fonts,
         git,
+        history,
         import_,
         init,
         log,
@@ -55,6 +56,7 @@ def register(app: typer.Typer) -> None:
     app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("history", cls=Command, help=_(history.HELP))(history.history)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
