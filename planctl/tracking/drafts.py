@@ -118,7 +118,14 @@ def _report_entry(item: DraftTask) -> list[str]:
     lines.append(f"    status: {item.status}")
     if item.last is not None and item.last.percent is not None:
         lines.append(f"    percent: {item.last.percent}")
-    lines.append('    progress: ""')
+    # The unit writes these; left as comments, the draft is valid before it does.
+    lines.extend(
+        [
+            "    # progress: 本期进展情况",
+            "    # problems: 存在问题（可省略）",
+            "    # next_steps: 下步打算（可省略）",
+        ]
+    )
     return lines
 
 
@@ -392,8 +399,7 @@ def report_text(
         lines.append(f"    status: {entry.status}")
         if entry.percent is not None:
             lines.append(f"    percent: {entry.percent}")
-        lines.append(f"    progress: {scalar(entry.progress or '')}")
-        for key in ("problems", "next_steps", "request", "extend_to", "reason"):
+        for key in ("progress", "problems", "next_steps", "request", "extend_to", "reason"):
             value = getattr(entry, key)
             if value:
                 lines.append(f"    {key}: {scalar(value)}")
