@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planctl.deadlines import DeadlineError, parse_deadline
-from planctl.errors import UsageError
+from planctl.errors import InputError, UsageError, WorkbookRejected, os_error_reason
 from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
 from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
@@ -36,6 +36,9 @@ from planctl.tracking.records import (
 )
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from planctl.tracking.workbook import ImportedReport
 
 __all__ = [
     "ReportDraft",
@@ -592,3 +595,69 @@ def write_new(
             hint=_("edit it, or write the draft elsewhere with -o PATH"),
         )
     write_atomic(path, data, within=boundary(path, root), protect=protect, make_folders=True)
+
+
+def import_workbook(
+    file: Path, *, output: Path | None = None, force: bool = False, start: Path | None = None
+) -> list[Path]:
+    """`planctl report import`: the report files a filled-in workbook holds, written to
+    reports/<plan>/<period>/<unit>.yaml (or `output`), never over one unless `force`."""
+    from planctl.repository import display_path, open_repository
+    from planctl.tracking.workbook import read_workbook
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(
+            _("cannot read the workbook: {reason}").format(reason=os_error_reason(error)),
+            where=str(file),
+        ) from None
+    shown = display_path(file)
+    imported = read_workbook(data, shown)
+    repository = open_repository(start)
+    plans = {plan.id: plan for plan in tracking_plans(load(repository.root))}
+    if output is not None and len(imported) > 1 and not output.is_dir():
+        raise UsageError(
+            _("the workbook holds {count} reports, but -o names one file").format(
+                count=len(imported)
+            ),
+            where="-o",
+            hint=_("give -o a folder, or leave it out"),
+        )
+    written = []
+    for report in imported:
+        plan = _known_tasks(report, plans, shown)
+        relative = Path(REPORTS_DIR, report.plan, str(report.period), f"{report.unit}.yaml")
+        if output is None:
+            path = repository.root / relative
+        elif output.is_dir():
+            path = output / relative.name
+        else:
+            path = output
+        text = report_text(plan, report.unit, report.period, report.as_of, report.entries)
+        write_new(path, laid_out(text, path), repository.root, force=force, protect=(file,))
+        written.append(path)
+    return written
+
+
+def _known_tasks(report: ImportedReport, plans: dict[str, Plan], file: str) -> Plan:
+    """The report's plan; every task the map names must still be in it."""
+    plan = plans.get(report.plan)
+    if plan is None:
+        raise WorkbookRejected(
+            _("the workbook reports on plan {plan}, which is not in this repository").format(
+                plan=quote(report.plan)
+            ),
+            where=_("{file}: sheet {sheet}").format(file=file, sheet=report.sheet),
+            hint=_("import it in the repository it was made in"),
+        )
+    for entry in report.entries:
+        if plan.task(entry.task) is None:
+            raise WorkbookRejected(
+                _("task {task} is not in plan {plan} (the task map was changed)").format(
+                    task=quote(entry.task), plan=quote(plan.id)
+                ),
+                where=_("{file}: sheet {sheet}").format(file=file, sheet=report.sheet),
+                hint=_("write a new workbook with planctl report new --format xlsx"),
+            )
+    return plan

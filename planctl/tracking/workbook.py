@@ -15,19 +15,17 @@ import datetime
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planctl.errors import InputError, UsageError, WorkbookRejected, os_error_reason
+from planctl.errors import InputError, WorkbookRejected
 from planctl.i18n import _, quote
-from planctl.model import Plan
-from planctl.tracking.drafts import ReportDraft
 from planctl.tracking.periods import Period, parse_period
 from planctl.tracking.records import ReportEntry, ReportStatus, Request
 
-__all__ = ["ImportedReport", "import_workbook", "read_workbook", "write_workbook"]
+if TYPE_CHECKING:
+    from planctl.tracking.drafts import ReportDraft
 
-REPORTS = "reports"
+__all__ = ["ImportedReport", "read_workbook", "write_workbook"]
 
 WORKBOOK_FORMAT = "planctl-report-workbook/1"
 MAP_SHEET = "planctl"
@@ -254,7 +252,7 @@ def _read_sheet(
     sheet = book[name]
     plan, period_text, unit, as_of = meta[2:6]
     period = parse_period(str(period_text))
-    entries = []
+    entries: list[ReportEntry] = []
     for row, task_id, serial in rows:
         place = _Place(file, name, row)
         _check_row(sheet, place, serial)
@@ -319,7 +317,7 @@ def _status(value: Any, place: _Place) -> ReportStatus:
     if text in STATUS_LABELS:
         return STATUS_LABELS[text]
     if text in _STATUS_NAMES:
-        return text  # type: ignore[return-value]  # one of the codes
+        return text  # one of the codes (_STATUS_NAMES is keyed by them)
     raise WorkbookRejected(
         _("{value} is not a status").format(value=quote(text)),
         where=place.at(_STATUS),
@@ -366,69 +364,3 @@ def _text(value: Any) -> str | None:
         return value.date().isoformat()
     text = str(value).strip()
     return text or None
-
-
-def import_workbook(
-    file: Path, *, output: Path | None = None, force: bool = False, start: Path | None = None
-) -> list[Path]:
-    """`planctl report import`: the report files a filled-in workbook holds, written to
-    reports/<plan>/<period>/<unit>.yaml (or `output`), never over one unless `force`."""
-    from planctl.repository import display_path, open_repository
-    from planctl.tracking.drafts import laid_out, load, report_text, tracking_plans, write_new
-
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(
-            _("cannot read the workbook: {reason}").format(reason=os_error_reason(error)),
-            where=str(file),
-        ) from None
-    shown = display_path(file)
-    imported = read_workbook(data, shown)
-    repository = open_repository(start)
-    plans = {plan.id: plan for plan in tracking_plans(load(repository.root))}
-    if output is not None and len(imported) > 1 and not output.is_dir():
-        raise UsageError(
-            _("the workbook holds {count} reports, but -o names one file").format(
-                count=len(imported)
-            ),
-            where="-o",
-            hint=_("give -o a folder, or leave it out"),
-        )
-    written = []
-    for report in imported:
-        plan = _known_tasks(report, plans, shown)
-        relative = Path(REPORTS, report.plan, str(report.period), f"{report.unit}.yaml")
-        if output is None:
-            path = repository.root / relative
-        elif output.is_dir():
-            path = output / relative.name
-        else:
-            path = output
-        text = report_text(plan, report.unit, report.period, report.as_of, report.entries)
-        write_new(path, laid_out(text, path), repository.root, force=force, protect=(file,))
-        written.append(path)
-    return written
-
-
-def _known_tasks(report: ImportedReport, plans: dict[str, Plan], file: str) -> Plan:
-    """The report's plan; every task the map names must still be in it."""
-    plan = plans.get(report.plan)
-    if plan is None:
-        raise WorkbookRejected(
-            _("the workbook reports on plan {plan}, which is not in this repository").format(
-                plan=quote(report.plan)
-            ),
-            where=_("{file}: sheet {sheet}").format(file=file, sheet=report.sheet),
-            hint=_("import it in the repository it was made in"),
-        )
-    for entry in report.entries:
-        if plan.task(entry.task) is None:
-            raise WorkbookRejected(
-                _("task {task} is not in plan {plan} (the task map was changed)").format(
-                    task=quote(entry.task), plan=quote(plan.id)
-                ),
-                where=_("{file}: sheet {sheet}").format(file=file, sheet=report.sheet),
-                hint=_("write a new workbook with planctl report new --format xlsx"),
-            )
-    return plan

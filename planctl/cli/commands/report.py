@@ -97,7 +97,7 @@ def import_report(
     """Turn a filled-in workbook back into report files."""
     from planctl.cli.terminal import printable
     from planctl.repository import display_path
-    from planctl.tracking.workbook import import_workbook
+    from planctl.tracking.drafts import import_workbook
 
     for path in import_workbook(workbook, output=output, force=force):
         print(printable(_("wrote {file}").format(file=display_path(path))))
