@@ -60,6 +60,7 @@ _REQUEST_HELP = (
 _CLOSED_BY_PLAN = frozenset({"cancelled", "done"})
 # A plain YAML scalar must not look like another type or start with an indicator.
 _PLAIN = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@`\s0-9.+~][^#\n]*")
+_FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-3][0-9])?|-Q[1-4]|-H[12])?")
 _NOT_A_STRING = re.compile(r"(?i:y|n|yes|no|true|false|on|off|null|~)")
 
 
@@ -99,7 +100,7 @@ class ReportDraft:
             f"# {_REQUEST_HELP}",
             f"format: {REPORT_FORMAT}",
             f"plan: {scalar(self.plan.id)}",
-            f"period: {scalar(str(self.period))}",
+            f"period: {form(str(self.period))}",
             f"unit: {scalar(self.unit)}",
             f"as_of: {self.period.end.isoformat()}",
             "tasks:",
@@ -272,7 +273,7 @@ class ReviewDraft:
             "办结、延期的申请去掉 # 即为同意",
             f"format: {REVIEW_FORMAT}",
             f"plan: {scalar(self.plan.id)}",
-            f"period: {scalar(str(self.period))}",
+            f"period: {form(str(self.period))}",
             f"reviewer: {scalar(self.reviewer)}",
             f"date: {self.date.isoformat()}",
         ]
@@ -302,7 +303,7 @@ def _decisions(report: Report, date: datetime.date) -> list[str]:
             lines.extend(
                 [
                     f"  # - task: {task}",
-                    f"  #   extend_to: {scalar(entry.extend_to)}",
+                    f"  #   extend_to: {form(entry.extend_to)}",
                     f"  #   note: {note}",
                 ]
             )
@@ -375,6 +376,12 @@ def scalar(text: str, *, flow: bool = False) -> str:
     return text if plain else escape_for_yaml(json.dumps(text, ensure_ascii=False))
 
 
+def form(text: str) -> str:
+    """A period or deadline (2023-06, 2023-Q3, 2023-09-30, 2023) as plans write them:
+    plain, read back as the same string (a year as YAML's integer, which both accept)."""
+    return text if _FORM.fullmatch(text) else scalar(text)
+
+
 def comment_text(text: str) -> str:
     """Text made one comment line: line breaks and control characters become spaces."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
@@ -389,7 +396,7 @@ def report_text(
         f"# {plan.title} {period.chinese()}进展报告（{unit}）",
         f"format: {REPORT_FORMAT}",
         f"plan: {scalar(plan.id)}",
-        f"period: {scalar(str(period))}",
+        f"period: {form(str(period))}",
         f"unit: {scalar(unit)}",
         f"as_of: {as_of.isoformat()}",
         "tasks:",
@@ -405,7 +412,8 @@ def report_text(
         for key in ("progress", "problems", "next_steps", "request", "extend_to", "reason"):
             value = getattr(entry, key)
             if value:
-                lines.append(f"    {key}: {scalar(value)}")
+                written = form(value) if key == "extend_to" else scalar(value)
+                lines.append(f"    {key}: {written}")
     return "\n".join(lines) + "\n"
 
 
