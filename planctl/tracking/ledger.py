@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from planctl.config import TrackingSettings
 from planctl.errors import UsageError
 from planctl.i18n import _, quote
 from planctl.tracking.records import Light
@@ -92,12 +93,16 @@ _TASK_COLUMNS = (
 
 
 def build_ledger(
-    status: Status, units: UnitRegistry | None, *, title: str = "重点工作任务督办台账"
+    status: Status,
+    units: UnitRegistry | None,
+    settings: TrackingSettings | None = None,
+    *,
+    title: str = "重点工作任务督办台账",
 ) -> Ledger:
     """The 台账 of `status` (its tasks and report statuses, as `compute_status` gave them)."""
     timings = _latest_timings(status.reports)
     sheets = [
-        _summary(status),
+        _summary(status, settings or TrackingSettings()),
         _task_sheet("任务台账", status.tasks, units, timings),
         *(
             _task_sheet(unit, tasks, units, timings, role=roles)
@@ -112,51 +117,36 @@ def build_ledger(
 # --- the summary ---------------------------------------------------------------------------
 
 
-def _summary(status: Status) -> LedgerSheet:
-    counts = dict.fromkeys(LIGHT_ORDER, 0)
-    for task in status.tasks:
-        counts[task.light] += 1
-    rates = ledger_rates(status)
+def _summary(status: Status, settings: TrackingSettings) -> LedgerSheet:
+    """The figures of `planctl stats` for the whole ledger, each ratio with its counts."""
+    from planctl.tracking.stats import figures_of
+
+    figures = figures_of(status.tasks, status.reports, settings, status.as_of)
     rows: list[tuple[Value, ...]] = [
-        ("截至日期", status.as_of),
-        ("任务总数", len(status.tasks)),
-        *((f"{LIGHT_WORDS[light]}（项）", counts[light]) for light in LIGHT_ORDER),
-        ("逾期任务（项）", len(overdue_tasks(status))),
-        ("完成率（%）", rates.done),
-        ("按时完成率（%）", rates.on_time),
-        ("报送及时率（%）", rates.reports),
+        ("截至日期", status.as_of, ""),
+        ("任务总数", figures.tasks, ""),
+        *((f"{LIGHT_WORDS[light]}（项）", figures.lights[light], "") for light in LIGHT_ORDER),
+        ("逾期任务（项）", figures.overdue, ""),
+        *(
+            (name, ratio.share, f"{ratio.numerator}/{ratio.denominator}")
+            for name, ratio in (
+                ("完成率（%）", figures.completion),
+                ("按时完成率（%）", figures.on_time_completion),
+                ("序时达标率（%）", figures.on_schedule),
+                ("报送及时率（%）", figures.reporting),
+            )
+        ),
     ]
-    note = "完成率：已完成 ÷ 未取消、未暂缓的任务；按时完成率：按期完成 ÷ 完成时限已过的任务；"
-    note += "报送及时率：按时报送 ÷ 应报送的报告。"
-    return LedgerSheet(
-        "汇总", (LedgerColumn("项目", 12), LedgerColumn("数值", 10, center=True)), tuple(rows), note
+    note = (
+        "完成率：已办结 ÷ 未取消、未暂缓的任务；按时完成率：按期办结 ÷ 完成时限已过的任务；"
+        "序时达标率：进度不落后序时 ÷ 报有完成比例的任务；报送及时率：按时报送 ÷ 应报送的报告。"
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Rates:
-    """The three rates in percent (one decimal); None when nothing is counted."""
-
-    done: float | None
-    on_time: float | None
-    reports: float | None
-
-
-def ledger_rates(status: Status) -> Rates:
-    counted = [task for task in status.tasks if task.light != "grey"]
-    done = [task for task in counted if task.light == "done"]
-    passed = [t for t in counted if t.deadline is not None and t.deadline < status.as_of]
-    in_time = [t for t in passed if t.light == "done" and t.on_time]
-    timely = [report for report in status.reports if report.status == "on_time"]
-    return Rates(
-        _percent(len(done), len(counted)),
-        _percent(len(in_time), len(passed)),
-        _percent(len(timely), len(status.reports)),
+    columns = (
+        LedgerColumn("项目", 12),
+        LedgerColumn("数值", 8, center=True),
+        LedgerColumn("计算", 8, center=True),
     )
-
-
-def _percent(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+    return LedgerSheet("汇总", columns, tuple(rows), note)
 
 
 # --- the task rows -------------------------------------------------------------------------
@@ -340,6 +330,7 @@ def render_ledger(
     from planctl.repository import open_repository
     from planctl.tracking.drafts import load
     from planctl.tracking.lights import compute_status
+    from planctl.tracking.stats import select
 
     chosen = fmt or _format_from(output) or "xlsx"
     DOCUMENT_FORMATS["ledger"].check(chosen)
@@ -354,9 +345,10 @@ def render_ledger(
     day = _as_of(as_of)
     repository = open_repository(plans[0] if plans else None)
     tracking = load(repository.root)
-    ids = _plan_ids(plans)
-    status = _only(compute_status(tracking, day, load_settings(repository.root).tracking), ids)
-    data = DOCUMENT_FORMATS["ledger"].get(chosen)(build_ledger(status, tracking.units))
+    settings = load_settings(repository.root).tracking
+    status = select(compute_status(tracking, day, settings), plans=sorted(_plan_ids(plans)))
+    model = build_ledger(status, tracking.units, settings)
+    data = DOCUMENT_FORMATS["ledger"].get(chosen)(model)
     if output == STDOUT:
         return LedgerOutput(None, data)
     name = f"ledger-{day.isoformat()}{SUFFIXES[chosen]}"
@@ -401,16 +393,6 @@ def _plan_ids(plans: Sequence[Path]) -> set[str]:
             raise UsageError(_("{file} is not a plan").format(file=path), where=str(path))
         ids.add(opened.plan().id)
     return ids
-
-
-def _only(status: Status, ids: set[str]) -> Status:
-    from dataclasses import replace
-
-    return replace(
-        status,
-        tasks=tuple(task for task in status.tasks if task.plan in ids),
-        reports=tuple(report for report in status.reports if report.plan in ids),
-    )
 
 
 def cell_text(value: Any) -> str:
