@@ -598,7 +598,7 @@ def write_new(
 
     if path.exists() and not force:
         raise UsageError(
-            _("{file} exists already").format(file=display_path(path)),
+            _("the file exists already"),
             where=display_path(path),
             hint=_("edit it, or write the draft elsewhere with -o PATH"),
         )
