@@ -16,10 +16,10 @@ import datetime
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planctl.deadlines import DeadlineError, parse_deadline
 from planctl.errors import InputError, UsageError, WorkbookRejected, os_error_reason
@@ -38,6 +38,7 @@ from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
 if TYPE_CHECKING:
+    from planctl.tracking.load import Tracking
     from planctl.tracking.workbook import ImportedReport
 
 __all__ = [
@@ -532,7 +533,7 @@ def new_review(
     return Written(path, plan.id, draft.period, entries)
 
 
-def load(root: Path) -> Any:
+def load(root: Path) -> Tracking:
     """The repository's plans, units, reports, reviews and workdays."""
     from planctl.repository import Repository
     from planctl.tracking.load import load_tracking
@@ -540,14 +541,9 @@ def load(root: Path) -> Any:
     return load_tracking(Repository(root))
 
 
-def tracking_plans(tracking: Any) -> list[Plan]:
-    plans = tracking.plans
-    return list(plans.values()) if isinstance(plans, Mapping) else list(plans)
-
-
-def reporting_plans(tracking: Any, named: Sequence[str]) -> list[Plan]:
+def reporting_plans(tracking: Tracking, named: Sequence[str]) -> list[Plan]:
     """The plans named (each must exist and have `reporting:`), else every plan with it."""
-    plans = {plan.id: plan for plan in tracking_plans(tracking)}
+    plans = {plan.id: plan for plan in tracking.plans}
     if not named:
         return [plan for plan in plans.values() if plan.reporting is not None]
     chosen = []
@@ -623,7 +619,7 @@ def import_workbook(
     shown = display_path(file)
     imported = read_workbook(data, shown)
     repository = open_repository(start)
-    plans = {plan.id: plan for plan in tracking_plans(load(repository.root))}
+    plans = {plan.id: plan for plan in load(repository.root).plans}
     if output is not None and len(imported) > 1 and not output.is_dir():
         raise UsageError(
             _("the workbook holds {count} reports, but -o names one file").format(
