@@ -182,8 +182,7 @@ def _task_sheet(
 
 
 def _task_name(state: TaskState) -> str:
-    number = f"{state.number} " if state.number else ""
-    return f"{number}{state.placed.task.heading}"
+    return state.placed.task.heading
 
 
 def _key(state: TaskState) -> str:
