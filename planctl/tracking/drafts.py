@@ -106,8 +106,9 @@ class ReportDraft:
             f"as_of: {self.period.end.isoformat()}",
             "tasks:",
         ]
-        for item in self.tasks:
-            lines.extend(_report_entry(item))
+        for index, item in enumerate(self.tasks):
+            # A blank line between entries: one task, one block.
+            lines.extend([""] * (index > 0) + _report_entry(item))
         return "\n".join(lines) + "\n"
 
 
@@ -291,26 +292,19 @@ def _decisions(report: Report, date: datetime.date) -> list[str]:
     lines = []
     for entry in report.entries:
         said = comment_text(entry.progress or "")
-        task = scalar(entry.task)
+        task, unit = scalar(entry.task, flow=True), scalar(report.unit, flow=True)
         lines.append(f"  # {comment_text(report.unit)}：{said or '（未填写进展）'}")
         reason = comment_text(entry.reason or "")
         because = f"：{reason}" if reason else ""
         if entry.request == "close":
-            lines.append(f"  # 申请办结{because}（同意则去掉下面两行的 #）")
-            lines.extend([f"  # - task: {task}", f"  #   close: {date.isoformat()}"])
+            lines.append(f"  # 申请办结{because}（同意则去掉下一行的 #）")
+            lines.append(f"  # - {{task: {task}, close: {date.isoformat()}}}")
         elif entry.request == "extend" and entry.extend_to:
-            lines.append(f"  # 申请延期至 {entry.extend_to}{because}（同意则去掉下面三行的 #）")
-            note = scalar(reason or "同意延期")
-            lines.extend(
-                [
-                    f"  # - task: {task}",
-                    f"  #   extend_to: {form(entry.extend_to)}",
-                    f"  #   note: {note}",
-                ]
-            )
-        lines.extend(
-            [f"  - task: {task}", f"    unit: {scalar(report.unit)}", "    verdict: accepted"]
-        )
+            lines.append(f"  # 申请延期至 {entry.extend_to}{because}（同意则去掉下一行的 #）")
+            note = scalar(reason or "同意延期", flow=True)
+            extend_to = form(entry.extend_to)
+            lines.append(f"  # - {{task: {task}, extend_to: {extend_to}, note: {note}}}")
+        lines.append(f"  - {{task: {task}, unit: {unit}, verdict: accepted}}")
     return lines
 
 

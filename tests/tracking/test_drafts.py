@@ -234,9 +234,9 @@ def test_the_review_draft_holds_each_entry_the_requests_and_the_missing_units() 
     ]
     assert "# 未报送：市交通运输局" in text
     assert "# 申请办结：目标全部完成" in text
-    assert "#   close: 2023-07-08" in text
+    assert "  # - {task: industry, close: 2023-07-08}\n" in text
     assert "# 申请延期至 2024-03：征地延后" in text
-    assert "#   extend_to: 2024-03" in text
+    assert "  # - {task: projects, extend_to: 2024-03, note: 征地延后}\n" in text
 
 
 def test_an_approved_request_is_one_uncommented_decision() -> None:
@@ -245,8 +245,30 @@ def test_an_approved_request_is_one_uncommented_decision() -> None:
     draft = review_draft(
         office_plan(), JUNE, units=office_units(), reports=[june], today=datetime.date(2023, 7, 8)
     )
-    approved = draft.text().replace(
-        "  # - task: industry\n  #   close:", "  - task: industry\n    close:"
-    )
+    approved = draft.text().replace("  # - {task: industry, close:", "  - {task: industry, close:")
     data = load_text(approved, "review.yaml").data
     assert {"task": "industry", "close": "2023-07-08"} in data["decisions"]
+
+
+def test_fmt_lays_out_reports_and_reviews_in_their_schema_s_order() -> None:
+    from planctl.fmt import format_text, kind_of
+
+    scrambled = (
+        "tasks:\n  - status: done\n    task: t1\n    milestones:\n      - done: 2023-05-28\n"
+        "        id: m1\nunit: 市发展改革局\nplan: p\nformat: planctl-report/1\n"
+        "period: 2023-06\nas_of: 2023-06-30\n"
+    )
+    report = kind_of(Path("reports/p/2023-06/市发展改革局.yaml"))
+    assert report == "report"
+    assert format_text(scrambled, kind=report) == (
+        "format: planctl-report/1\nplan: p\nperiod: 2023-06\nunit: 市发展改革局\n"
+        "as_of: 2023-06-30\ntasks:\n  - task: t1\n    status: done\n"
+        "    milestones:\n      - {id: m1, done: 2023-05-28}\n"
+    )
+    review = kind_of(Path("reviews/p/2023-06.yaml"))
+    decisions = "decisions:\n  - verdict: accepted\n    task: t1\n    unit: 市发展改革局\n"
+    assert format_text("format: planctl-review/1\n" + decisions, kind=review) == (
+        "format: planctl-review/1\ndecisions:\n"
+        "  - {task: t1, unit: 市发展改革局, verdict: accepted}\n"
+    )
+    assert kind_of(Path("plans/p.yaml")) == "plan"

@@ -82,8 +82,8 @@ def test_last_month_s_report_is_carried_into_this_month_s_draft(cli: CLI, office
     may = f"reports/office-2023/2023-05/{NDRC}.yaml"
     office.edit(
         may,
-        "  - status: not_started\n    task: industry\n",
-        "  - status: in_progress\n    task: industry\n    percent: 40\n"
+        "  - task: industry\n    status: not_started\n",
+        "  - task: industry\n    status: in_progress\n    percent: 40\n"
         "    progress: 完成园区规划\n",
     )
     office.commit("市发展改革局报送5月进展")
