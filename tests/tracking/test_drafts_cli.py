@@ -192,3 +192,15 @@ def test_usage_errors_are_one_line_and_exit_2(
     result = cli(*arguments, cwd=office.root)
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_task_id_changed_in_the_hidden_map_is_refused(cli: CLI, office: GitPlans) -> None:
+    cli("report", "new", "--unit", NDRC, "--period", "2023-06", "-f", "xlsx", cwd=office.root)
+    book = load_workbook(office.root / WORKBOOK)
+    task_rows = [row for row in book["planctl"].iter_rows(min_row=2) if row[0].value == "task"]
+    task_rows[1][3].value = "renamed"
+    book.save(office.root / "changed.xlsx")
+    result = cli("report", "import", "changed.xlsx", cwd=office.root)
+    assert result.exit_code == 1
+    assert "task 'renamed' is not in plan 'office-2023' (the task map was changed)" in result.stderr
+    assert not (office.root / REPORT).exists()

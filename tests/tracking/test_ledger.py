@@ -181,8 +181,8 @@ def test_word_has_a_landscape_table_per_sheet_with_repeating_headers() -> None:
     )
     assert len(tasks.rows) == 1 + len(status.tasks)
     assert tasks.rows[1].cells[6].text in ("已完成",)
-    header_xml = tasks.rows[0]._tr.xml
-    assert "w:tblHeader" in header_xml
+    assert "w:tblHeader" in tasks.rows[0]._tr.xml  # the header repeats on every page
+    assert all("w:cantSplit" in row._tr.xml for row in tasks.rows[1:])  # rows stay whole
 
 
 def test_markdown_has_a_table_per_sheet() -> None:
