@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from planctl.deadlines import DeadlineError, parse_deadline
+from planctl.deadlines import DeadlineError
 from planctl.errors import InputError, UsageError, WorkbookRejected, os_error_reason
 from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
+from planctl.repository import REPORTS_DIR, REVIEWS_DIR
 from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
 from planctl.tracking.records import (
     REPORT_FORMAT,
@@ -50,8 +51,6 @@ __all__ = [
     "review_draft",
 ]
 
-REPORTS_DIR = "reports"
-REVIEWS_DIR = "reviews"
 # The roles that make a unit report on a task, and how the draft's comment names them.
 _ROLE_WORDS = {"lead": "牵头", "responsible": "责任", "support": "配合"}
 _STATUS_HELP = "状态：not_started 未启动、in_progress 推进中、delayed 滞后、done 已完成"
@@ -201,23 +200,9 @@ def closed_tasks(plan_id: str, reviews: Iterable[Review], by: datetime.date) -> 
 
 
 def _started(plan: Plan, task: Task, period: Period) -> bool:
-    start = task_start(plan, task)
-    return start is None or start <= period.end
+    from planctl.tracking.lights import task_start
 
-
-def task_start(plan: Plan, task: Task) -> datetime.date | None:
-    """When the task's work starts: its `start`, else the plan's period start."""
-    if task.start is not None:
-        try:
-            return parse_deadline(task.start).first_day()
-        except DeadlineError:
-            return None
-    if plan.period is not None:
-        try:
-            return datetime.date.fromisoformat(plan.period[0])
-        except ValueError:
-            return None
-    return None
+    return task_start(task, plan) <= period.end
 
 
 def plan_cycle(plan: Plan) -> Cycle:
