@@ -60,6 +60,7 @@ _REQUEST_HELP = (
 _CLOSED_BY_PLAN = frozenset({"cancelled", "done"})
 # A plain YAML scalar must not look like another type or start with an indicator.
 _PLAIN = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@`\s0-9.+~][^#\n]*")
+_NOT_IN_NAMES = frozenset('/\\:*?"<>|')  # a report's file is named after its unit
 _FORM = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-3][0-9])?|-Q[1-4]|-H[12])?")
 _NOT_A_STRING = re.compile(r"(?i:y|n|yes|no|true|false|on|off|null|~)")
 
@@ -540,20 +541,30 @@ def reporting_plans(tracking: Tracking, named: Sequence[str]) -> list[Plan]:
 
 
 def registered_unit(name: str, units: UnitRegistry | None) -> str:
-    """The registered name of `name` (an alias is taken for its unit)."""
-    if units is None:
-        return name
-    found = units.lookup(name)
-    if found.kind in ("unit", "alias") and found.canonical:
-        return found.canonical
-    close = units.suggest(name)
-    raise UsageError(
-        _("{unit} is not a registered unit").format(unit=quote(name)),
-        where="--unit",
-        hint=_("did you mean {names}?").format(names=either(close))
-        if close
-        else _("see plans/units.yaml"),
-    )
+    """The registered name of `name` (an alias is taken for its unit); the name becomes a
+    file name, so it must be one whether a registry vouches for it or not."""
+    found = units.lookup(name) if units is not None else None
+    if found is not None and not (found.kind in ("unit", "alias") and found.canonical):
+        close = units.suggest(name) if units is not None else []
+        raise UsageError(
+            _("{unit} is not a registered unit").format(unit=quote(name)),
+            where="--unit",
+            hint=_("did you mean {names}?").format(names=either(close))
+            if close
+            else _("see plans/units.yaml"),
+        )
+    unit = found.canonical if found is not None and found.canonical else name
+    if (
+        not unit.strip()
+        or unit in (".", "..")
+        or any(c in _NOT_IN_NAMES or not c.isprintable() for c in unit)
+    ):
+        raise UsageError(
+            _("{unit} cannot be a unit's file name").format(unit=quote(name)),
+            where="--unit",
+            hint=_("write the unit's name as plans/units.yaml registers it"),
+        )
+    return unit
 
 
 def laid_out(text: str, path: Path) -> str:

@@ -204,3 +204,15 @@ def test_a_task_id_changed_in_the_hidden_map_is_refused(cli: CLI, office: GitPla
     assert result.exit_code == 1
     assert "task 'renamed' is not in plan 'office-2023' (the task map was changed)" in result.stderr
     assert not (office.root / REPORT).exists()
+
+
+@pytest.mark.parametrize("unit", ["../../plans/x", "..", "a\\b", "市局\x1b[2J"])
+def test_without_a_registry_a_unit_must_still_be_a_file_name(
+    cli: CLI, office: GitPlans, unit: str
+) -> None:
+    (office.root / "plans/units.yaml").unlink()
+    result = cli("report", "new", "--unit", unit, "--period", "2023-06", cwd=office.root)
+    assert result.exit_code == 2
+    assert "cannot be a unit's file name" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert not (office.root / "reports").exists()
