@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from planctl.rules.tracking import REPOSITORY_RULES
+from planctl.rules.tracking import FILE_RULES, REPOSITORY_RULES
 
-from ..conftest import CLI
+from ..conftest import CLI, DATA
 from .tracking_data import (
     PLAN,
     REPORT,
@@ -333,3 +333,27 @@ def test_the_cache_keeps_one_file_checks_and_redoes_the_others(tmp_path: Path, c
     _plan_without_reporting(root)  # another file changed: the report is now wrong anew
     second = cli("validate", cwd=root)
     assert "report-duplicate-task" in second.stdout and "tracking-no-reporting" in second.stdout
+
+
+# The rules of one file alone: their cases of tests/data/invalid/, put where they belong.
+ONE_FILE_CASES = sorted(
+    path for rule in FILE_RULES for path in (DATA / "invalid" / rule.id).glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("case", ONE_FILE_CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_one_file_cases_fail_validate_where_they_belong(
+    case: Path, tmp_path: Path, cli: CLI
+) -> None:
+    root = tracking_repository(tmp_path, report=False, review=False)
+    text = case.read_text(encoding="utf-8")
+    if "planctl-report/1" in text:
+        target = report_path()
+    elif "planctl-review/1" in text:
+        target = review_path()
+    else:
+        target = "plans/calendar.yaml"
+    write(root, target, text)
+    result = cli("validate", "--no-cache", target, cwd=root)
+    assert result.exit_code == 1, result.output
+    assert f"  {case.parent.name}  " in result.stdout, result.output

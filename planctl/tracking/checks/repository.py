@@ -310,7 +310,9 @@ def _review(tracking: Tracking, review: Review) -> Iterator[Issue]:
         if decision.close is not None:
             yield from _close_issues(tracking, review, task, decision.path, decision.note, reports)
         if decision.extend_to is not None:
-            yield from _extension_issues(tracking, review, task, decision.path, decision.extend_to)
+            yield from _extension_issues(
+                tracking, review, plan, task, decision.path, decision.extend_to
+            )
 
 
 def _close_issues(
@@ -349,9 +351,12 @@ def _close_issues(
 
 
 def _extension_issues(
-    tracking: Tracking, review: Review, task: Task, path: JsonPath, extend_to: str
+    tracking: Tracking, review: Review, plan: Plan, task: Task, path: JsonPath, extend_to: str
 ) -> Iterator[Issue]:
+    # A task without `due` is due by the end of the plan's period.
     current, source = task.due, _("its due")
+    if current is None and plan.period is not None:
+        current, source = plan.period[1], _("the end of the plan's period")
     for earlier in tracking.reviews_of(review.plan):
         if (earlier.period.start, earlier.date) >= (review.period.start, review.date):
             continue
