@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.config import TrackingSettings, load_settings
-from planctl.errors import DeadlineError, UsageError
+from planctl.errors import DeadlineError, ExitCode, UsageError
 from planctl.findings import Finding
 from planctl.i18n import _, either, quote
+from planctl.report import Rendered
 from planctl.repository import Repository
+from planctl.tracking.cache import Answer
+from planctl.tracking.formats import STATS_FORMATS, STATUS_FORMATS
 from planctl.tracking.records import Light
 from planctl.tracking.state import LIGHT_ORDER, Status
 from planctl.tracking.stats import (
@@ -194,3 +197,74 @@ def _known_unit(asked: Asked, unit: str | None) -> str | None:
 
 def _with_notes(status: Status, asked: Asked) -> Status:
     return replace(status, notes=(*asked.tracking.notes, *status.notes))
+
+
+# --- whole answers, kept while nothing changes ---------------------------------------
+
+
+def status_answer(
+    repository: Repository,
+    plans: Sequence[str],
+    *,
+    as_of: str | None,
+    unit: str | None,
+    lights: str | None,
+    by: str,
+    output_format: str,
+    fail_on: str | None,
+) -> Answer:
+    """`planctl status` printed in `output_format`, from the cache when nothing changed."""
+    from planctl.tracking.cache import answered
+
+    check_fail_on(fail_on)
+    day = parse_as_of(as_of)
+    question = ["status", str(Path.cwd()), *plans, day.isoformat()]
+    question += [str(unit), str(lights), by, output_format, str(fail_on)]
+
+    def work() -> Answer:
+        asked = ask(repository, plans, day.isoformat())
+        view = status_of(asked, unit=unit, lights=lights, by=by)
+        code = ExitCode.FINDINGS if fails(view.status, fail_on) else ExitCode.OK
+        return Answer(printed(STATUS_FORMATS.get(output_format)(view)), left_out(asked), code)
+
+    return answered(repository, question, work)
+
+
+def stats_answer(
+    repository: Repository,
+    plans: Sequence[str],
+    *,
+    as_of: str | None,
+    at: str | None,
+    by: str | None,
+    output_format: str,
+) -> Answer:
+    """`planctl stats` printed in `output_format` (from the cache unless `--at` is given:
+    a revision's files are read from git, not from the working tree the cache watches)."""
+    from planctl.tracking.cache import answered
+
+    day = parse_as_of(as_of)
+
+    def work() -> Answer:
+        asked = ask(repository, plans, day.isoformat(), revision=at)
+        stats = stats_of(asked, by=by)
+        return Answer(printed(STATS_FORMATS.get(output_format)(stats)), left_out(asked))
+
+    if at is not None:
+        return work()
+    question = ["stats", str(Path.cwd()), *plans, day.isoformat(), str(by), output_format]
+    return answered(repository, question, work)
+
+
+def left_out(asked: Asked) -> tuple[str, ...]:
+    """One line for each file left out because it cannot be trusted."""
+    return tuple(
+        _("{where}: {message} (left out)").format(where=finding.where, message=finding.message)
+        for finding in asked.findings
+    )
+
+
+def printed(rendered: Rendered) -> str:
+    from planctl.report import plain_text
+
+    return plain_text(rendered)

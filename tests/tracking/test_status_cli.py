@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ..conftest import CLI
-from .demo import PLAN_FILE, PLAN_ID
+from .demo import PLAN_FILE, PLAN_ID, build_demo
 
 
 def test_status_as_json(cli: CLI, tracking_demo: Path) -> None:
@@ -141,15 +141,17 @@ def test_stats_text_and_per_period(cli: CLI, tracking_demo: Path) -> None:
 
 def test_stats_at_a_revision(cli: CLI, tracking_demo: Path) -> None:
     result = cli(
-        "stats", "--at", "main~1", "--as-of", "2013-05-10", "--format", "json", cwd=tracking_demo
+        "stats", "--at", "main~1", "--as-of", "2013-01-15", "--format", "json", cwd=tracking_demo
     )
     assert result.exit_code == 0, result.stderr
-    # The last commit added April's review only: the figures as of 10 May are the same
-    # as without it, but for what that review decided (nothing).
+    # The last commit (10 January 2013) added the December review, which closed
+    # planning-integration: without it, that is one more overdue task.
+    before = json.loads(result.stdout)["total"]
+    assert (before["lights"]["done"], before["lights"]["red"], before["overdue"]) == (1, 32, 32)
     whole = json.loads(
-        cli("stats", "--as-of", "2013-05-10", "--format", "json", cwd=tracking_demo).stdout
-    )
-    assert json.loads(result.stdout)["total"] == whole["total"]
+        cli("stats", "--as-of", "2013-01-15", "--format", "json", cwd=tracking_demo).stdout
+    )["total"]
+    assert (whole["lights"]["done"], whole["lights"]["red"], whole["overdue"]) == (2, 31, 31)
 
 
 def test_bad_words_are_one_line_usage_errors(cli: CLI, tracking_demo: Path) -> None:
@@ -165,3 +167,30 @@ def test_bad_words_are_one_line_usage_errors(cli: CLI, tracking_demo: Path) -> N
         result = cli(*args, cwd=tracking_demo)
         assert result.exit_code == 2, (args, result.output)
         assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_a_kept_answer_is_used_until_something_changes(cli: CLI, tmp_path: Path) -> None:
+    root = build_demo(tmp_path / "repo", tmp_path / "home").root
+    asked = ("status", "--as-of", "2012-10-08", "--format", "json")
+    first = cli(*asked, cwd=root)
+    kept = root / ".planctl-cache" / "tracking-answers.json"
+    assert kept.is_file()
+    assert cli(*asked, cwd=root).stdout == first.stdout
+    # 肇庆新区管委会 corrects its September report: the answer is computed again.
+    report = root / "reports" / PLAN_ID / "2012-09" / "肇庆新区管委会.yaml"
+    report.write_text(report.read_text("utf-8").replace("percent: 30", "percent: 76"), "utf-8")
+    again = json.loads(cli(*asked, cwd=root).stdout)
+    two_zones = next(task for task in again["tasks"] if task["task"] == "two-zones")
+    assert two_zones["light"] == "green"
+
+
+def test_an_answer_not_signed_here_is_ignored(cli: CLI, tmp_path: Path) -> None:
+    root = build_demo(tmp_path / "repo", tmp_path / "home").root
+    asked = ("status", "--as-of", "2012-10-08", "--format", "json")
+    honest = cli(*asked, cwd=root).stdout
+    kept = root / ".planctl-cache" / "tracking-answers.json"
+    signature, _, body = kept.read_bytes().partition(b"\n")
+    forged = body.replace(b'\\"light\\": \\"red\\"', b'\\"light\\": \\"green\\"')
+    assert forged != body
+    kept.write_bytes(signature + b"\n" + forged)  # a cache committed by someone else
+    assert cli(*asked, cwd=root).stdout == honest

@@ -46,14 +46,18 @@ def stats(
     output_format: str = typer.Option("text", "--format", "-f", help=_("text, json or csv.")),
 ) -> None:
     """Show the tracking figures for a date, per unit, section, plan or period."""
-    from planctl.cli.commands.status import warn
-    from planctl.cli.terminal import show, wants_color
+    from planctl.cli.commands.status import print_answer
     from planctl.repository import open_repository
     from planctl.tracking.formats import STATS_FORMATS
-    from planctl.tracking.query import ask, stats_of
+    from planctl.tracking.query import stats_answer
 
     STATS_FORMATS.check(output_format)
-    asked = ask(open_repository(Path.cwd()), plans or [], as_of, revision=at)
-    warn(asked.findings)
-    show(STATS_FORMATS.get(output_format)(stats_of(asked, by=by)), color=wants_color())
-    raise done(0)
+    answer = stats_answer(
+        open_repository(Path.cwd()),
+        plans or [],
+        as_of=as_of,
+        at=at,
+        by=by,
+        output_format=output_format,
+    )
+    raise done(print_answer(answer))

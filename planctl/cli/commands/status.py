@@ -13,7 +13,8 @@ from planctl.errors import ExitCode
 from planctl.i18n import N_, _
 
 if TYPE_CHECKING:
-    from planctl.findings import Finding
+    from planctl.repository import Repository
+    from planctl.tracking.cache import Answer
     from planctl.tracking.stats import StatusView
 
 HELP = N_(
@@ -63,32 +64,56 @@ def status(
     ),
 ) -> None:
     """Show each task's light as of a date, with why, its latest progress and its reports."""
-    from planctl.cli.terminal import show, wants_color, watched
+    from planctl.cli.terminal import watched
     from planctl.repository import open_repository
     from planctl.tracking.formats import STATUS_FORMATS
-    from planctl.tracking.query import ask, check_fail_on, fails, status_of
+    from planctl.tracking.query import check_fail_on, status_answer
 
     STATUS_FORMATS.check(output_format)
     check_fail_on(fail_on)
-    asked = ask(open_repository(Path.cwd()), plans or [], as_of)
-    warn(asked.findings)
-    view = status_of(asked, unit=unit, lights=lights, by=by)
-    if output_format == "text" and view.by == "task" and watched(sys.stdout):
-        rich_table(view)
-    else:
-        show(STATUS_FORMATS.get(output_format)(view), color=wants_color())
-    raise done(ExitCode.FINDINGS if fails(view.status, fail_on) else ExitCode.OK)
+    repository = open_repository(Path.cwd())
+    if output_format == "text" and by == "task" and watched(sys.stdout):
+        raise done(_on_terminal(repository, plans or [], as_of, unit, lights, fail_on))
+    answer = status_answer(
+        repository,
+        plans or [],
+        as_of=as_of,
+        unit=unit,
+        lights=lights,
+        by=by,
+        output_format=output_format,
+        fail_on=fail_on,
+    )
+    raise done(print_answer(answer))
 
 
-def warn(findings: tuple[Finding, ...]) -> None:
-    """Each file left out, one line on stderr: the figures are without it."""
-    from planctl.cli.terminal import printable
+def print_answer(answer: Answer) -> int:
+    """The answer's warnings on stderr, its text on stdout; its exit code."""
+    from planctl.cli.terminal import printable, printable_lines
 
-    for finding in findings:
-        line = _("{where}: {message} (left out)").format(
-            where=finding.where, message=finding.message
-        )
+    for line in answer.warnings:
         print(_("warning: {warning}").format(warning=printable(line)), file=sys.stderr)
+    sys.stdout.write(printable_lines(answer.out))
+    return answer.code
+
+
+def _on_terminal(
+    repository: Repository,
+    plans: list[str],
+    as_of: str | None,
+    unit: str | None,
+    lights: str | None,
+    fail_on: str | None,
+) -> int:
+    """A person watching: a coloured table, computed afresh."""
+    from planctl.tracking.cache import Answer
+    from planctl.tracking.query import ask, fails, left_out, status_of
+
+    asked = ask(repository, plans, as_of)
+    print_answer(Answer("", left_out(asked)))
+    view = status_of(asked, unit=unit, lights=lights, by="task")
+    rich_table(view)
+    return ExitCode.FINDINGS if fails(view.status, fail_on) else ExitCode.OK
 
 
 def rich_table(view: StatusView) -> None:
