@@ -169,13 +169,25 @@ def report_draft(
     )
     closed = closed_tasks(plan.id, reviews, period.end)
     items = []
-    for task, role in owned_tasks(plan, unit, units):
-        if task.id in closed or task.status in _CLOSED_BY_PLAN or not _started(plan, task, period):
-            continue
+    for task, role in reportable_tasks(plan, unit, period, units, closed):
         last, last_period = _latest_entry(earlier, task.id)
         view = views[task.id]
         items.append(DraftTask(task, view.serial, _ROLE_WORDS[role], view.due, last, last_period))
     return ReportDraft(plan, unit, period, tuple(items))
+
+
+def reportable_tasks(
+    plan: Plan, unit: str, period: Period, units: UnitRegistry | None, closed: set[str]
+) -> list[tuple[Task, str]]:
+    """The tasks `unit` reports on for `period`, with its role: started by the period's
+    end, not closed (`closed`: by review) nor done or cancelled in the plan."""
+    return [
+        (task, role)
+        for task, role in owned_tasks(plan, unit, units)
+        if task.id not in closed
+        and task.status not in _CLOSED_BY_PLAN
+        and _started(plan, task, period)
+    ]
 
 
 def _latest_entry(
@@ -316,10 +328,11 @@ def review_draft(
         )
     )
     sent = {report.unit for report in submitted}
+    closed = closed_tasks(plan.id, reviews, period.end)
     missing = tuple(
         unit
         for unit in reporting_units(plan, units)
-        if unit not in sent and report_draft(plan, unit, period, units=units, reviews=reviews).tasks
+        if unit not in sent and reportable_tasks(plan, unit, period, units, closed)
     )
     reviewer = plan.reporting.supervisor or plan.issuer or ""
     return ReviewDraft(plan, period, reviewer, today, submitted, missing)
