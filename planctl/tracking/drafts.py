@@ -96,7 +96,7 @@ class ReportDraft:
 
     def text(self) -> str:
         lines = [
-            f"# {self.plan.title} {self.period.chinese()}进展报告（{self.unit}）",
+            f"# {comment_text(self.plan.title)} {self.period.chinese()}进展报告（{self.unit}）",
             f"# {_STATUS_HELP}",
             f"# {_REQUEST_HELP}",
             f"format: {REPORT_FORMAT}",
@@ -114,7 +114,8 @@ class ReportDraft:
 
 def _report_entry(item: DraftTask) -> list[str]:
     heading = comment_text(item.task.heading)
-    lines = [f"  # {item.serial}. {heading}（{item.role}；完成时限：{item.deadline or '未定'}）"]
+    deadline = comment_text(item.deadline) or "未定"
+    lines = [f"  # {item.serial}. {heading}（{item.role}；完成时限：{deadline}）"]
     if item.last is not None and item.last_period is not None:
         said = comment_text(item.last.progress or "")
         lines.append(f"  # 上期（{item.last_period.chinese()}）进展：{said or '（未填写）'}")
@@ -268,7 +269,7 @@ class ReviewDraft:
 
     def text(self) -> str:
         lines = [
-            f"# {self.plan.title} {self.period.chinese()}进展报告审核",
+            f"# {comment_text(self.plan.title)} {self.period.chinese()}进展报告审核",
             "# 逐条确认：verdict: accepted 通过，returned 退回重报（写明 note）；"
             "办结、延期的申请去掉 # 即为同意",
             f"format: {REVIEW_FORMAT}",
@@ -298,7 +299,8 @@ def _decisions(report: Report, date: datetime.date) -> list[str]:
             lines.append(f"  # 申请办结{because}（同意则去掉下一行的 #）")
             lines.append(f"  # - {{task: {task}, close: {date.isoformat()}}}")
         elif entry.request == "extend" and entry.extend_to:
-            lines.append(f"  # 申请延期至 {entry.extend_to}{because}（同意则去掉下一行的 #）")
+            to = comment_text(entry.extend_to)
+            lines.append(f"  # 申请延期至 {to}{because}（同意则去掉下一行的 #）")
             note = scalar(reason or "同意延期", flow=True)
             extend_to = form(entry.extend_to)
             lines.append(f"  # - {{task: {task}, extend_to: {extend_to}, note: {note}}}")
@@ -387,7 +389,7 @@ def report_text(
     """A filled-in report file (as `report import` writes it), each entry under a comment
     naming its task."""
     lines = [
-        f"# {plan.title} {period.chinese()}进展报告（{unit}）",
+        f"# {comment_text(plan.title)} {period.chinese()}进展报告（{comment_text(unit)}）",
         f"format: {REPORT_FORMAT}",
         f"plan: {scalar(plan.id)}",
         f"period: {form(str(period))}",

@@ -272,3 +272,22 @@ def test_fmt_lays_out_reports_and_reviews_in_their_schema_s_order() -> None:
         "  - {task: t1, unit: 市发展改革局, verdict: accepted}\n"
     )
     assert kind_of(Path("plans/p.yaml")) == "plan"
+
+
+def test_plan_text_in_a_comment_stays_in_the_comment() -> None:
+    from dataclasses import replace
+
+    plan = office_plan()
+    task = plan.task("projects")
+    assert task is not None
+    hostile = replace(plan, title="计划\nunit: 他人\n# x", _index={}, _tasks=[])
+    draft = report_draft(hostile, NDRC, JUNE, units=office_units(), reports=[may_report()])
+    items = tuple(
+        replace(item, task=replace(item.task, title="任务\rstatus: done"), deadline="年底\n前")
+        for item in draft.tasks
+    )
+    text = replace(draft, tasks=items).text()
+    data = load_text(text, "draft.yaml").data
+    assert data["unit"] == NDRC
+    assert [entry["status"] for entry in data["tasks"]] == ["in_progress", "delayed"]
+    assert "# 计划 unit: 他人 # x 2023年6月进展报告" in text
