@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from planctl.deadlines import DeadlineError
+from planctl.deadlines import DeadlineError, parse_deadline
 from planctl.errors import InputError, UsageError, WorkbookRejected, os_error_reason
 from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
@@ -57,7 +57,8 @@ _STATUS_HELP = "状态：not_started 未启动、in_progress 推进中、delayed
 _REQUEST_HELP = (
     "申请办结写 request: close；申请延期写 request: extend，并写 extend_to（新的完成时限）和 reason"
 )
-_CLOSED_BY_PLAN = frozenset({"cancelled", "done"})
+# Tasks the plan itself stops (as the lights do: they are grey, and owe no report).
+_CLOSED_BY_PLAN = frozenset({"cancelled", "suspended"})
 # A plain YAML scalar must not look like another type or start with an indicator.
 _PLAIN = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@`\s0-9.+~][^#\n]*")
 _NOT_IN_NAMES = frozenset('/\\:*?"<>|')  # a report's file is named after its unit
@@ -201,14 +202,15 @@ def _latest_entry(
 
 
 def closed_tasks(plan_id: str, reviews: Iterable[Review], by: datetime.date) -> set[str]:
-    """Tasks of the plan closed (办结销号) or stopped by a review decision dated by `by`."""
+    """Tasks of the plan closed (办结销号), cancelled or suspended by a review decision dated
+    by `by`: as for the lights, a period ending before that still owes a report."""
     closed = set()
     for review in reviews:
         if review.plan != plan_id:
             continue
         for decision in review.decisions:
             approved = decision.close is not None and decision.close <= by
-            if approved or (decision.status == "cancelled" and review.date <= by):
+            if approved or (decision.status is not None and review.date <= by):
                 closed.add(decision.task)
     return closed
 
@@ -231,16 +233,48 @@ def plan_cycle(plan: Plan) -> Cycle:
 
 def chosen_period(
     plan: Plan, written: str | None, today: datetime.date, workdays: Workdays
-) -> Period:
-    """The period asked for (in the plan's cycle), else `default_period`."""
+) -> Period | None:
+    """The period asked for (in the plan's cycle, within its reporting periods), else
+    `default_period`; None when that falls outside the plan's reporting periods (before
+    its first, or after the plan's period ends): the plan takes no report then."""
     cycle = plan_cycle(plan)
-    if written is not None:
-        try:
-            return parse_period(written, cycle)
-        except DeadlineError as error:
-            raise UsageError(error.message, where="--period") from None
     assert plan.reporting is not None
-    return default_period(cycle, plan.reporting.due_day, today, workdays)
+    if written is None:
+        period = default_period(cycle, plan.reporting.due_day, today, workdays)
+        return period if _outside(plan, period) is None else None
+    try:
+        period = parse_period(written, cycle)
+    except DeadlineError as error:
+        raise UsageError(error.message, where="--period") from None
+    if (why := _outside(plan, period)) is not None:
+        raise UsageError(why, where="--period")
+    return period
+
+
+def _outside(plan: Plan, period: Period) -> str | None:
+    """Why `period` is not one of the plan's reporting periods (None when it is)."""
+    from planctl.tracking.lights import first_period
+
+    first = first_period(plan)
+    if first is not None and period.start < first.start:
+        return _("{period} is before plan {plan}'s first reporting period {first}").format(
+            period=quote(str(period)), plan=quote(plan.id), first=first
+        )
+    end = _plan_end(plan)
+    if end is not None and period.start > end:
+        return _("{period} starts after plan {plan}'s period ends ({end})").format(
+            period=quote(str(period)), plan=quote(plan.id), end=end.isoformat()
+        )
+    return None
+
+
+def _plan_end(plan: Plan) -> datetime.date | None:
+    if plan.period is None:
+        return None
+    try:
+        return parse_deadline(plan.period[1]).last_day()
+    except DeadlineError:
+        return None
 
 
 def default_period(cycle: Cycle, due_day: int, today: datetime.date, workdays: Workdays) -> Period:
@@ -450,18 +484,21 @@ def new_reports(
     tracking = load(repository.root)
     unit = registered_unit(unit, tracking.units)
     day = today or datetime.date.today()
-    drafts = [
-        report_draft(
+    drafts = []
+    for plan in reporting_plans(tracking, plans):
+        chosen = chosen_period(plan, period, day, tracking.workdays)
+        if chosen is None:  # the plan takes no report now (its period is over, say)
+            continue
+        draft = report_draft(
             plan,
             unit,
-            chosen_period(plan, period, day, tracking.workdays),
+            chosen,
             units=tracking.units,
             reports=tracking.reports,
             reviews=tracking.reviews,
         )
-        for plan in reporting_plans(tracking, plans)
-    ]
-    drafts = [draft for draft in drafts if draft.tasks]
+        if draft.tasks:
+            drafts.append(draft)
     if not drafts:
         raise UsageError(
             _("{unit} has no task to report on in these plans").format(unit=quote(unit)),
@@ -514,9 +551,11 @@ def new_review(
     tracking = load(repository.root)
     plan = reporting_plans(tracking, [plan_id])[0]
     day = today or datetime.date.today()
+    chosen = chosen_period(plan, period, day, tracking.workdays)
+    assert chosen is not None  # a period written is one of the plan's, or refused
     draft = review_draft(
         plan,
-        chosen_period(plan, period, day, tracking.workdays),
+        chosen,
         units=tracking.units,
         reports=tracking.reports,
         reviews=tracking.reviews,

@@ -291,3 +291,39 @@ def test_plan_text_in_a_comment_stays_in_the_comment() -> None:
     assert data["unit"] == NDRC
     assert [entry["status"] for entry in data["tasks"]] == ["in_progress", "delayed"]
     assert "# 计划 unit: 他人 # x 2023年6月进展报告" in text
+
+
+def test_a_task_suspended_by_review_or_in_the_plan_is_not_drafted() -> None:
+    from dataclasses import replace
+
+    review = Review(
+        "reviews/office-2023/2023-05.yaml",
+        "office-2023",
+        MAY,
+        "市政府督查室",
+        datetime.date(2023, 6, 8),
+        (Decision("projects", ("decisions", 0), status="suspended", note="暂缓"),),
+    )
+    draft = report_draft(office_plan(), NDRC, JUNE, units=office_units(), reviews=[review])
+    assert [item.task.id for item in draft.tasks] == ["industry"]
+    # Before the review's date, May still owes a report on it.
+    may = report_draft(office_plan(), NDRC, MAY, units=office_units(), reviews=[review])
+    assert [item.task.id for item in may.tasks] == ["industry", "projects"]
+    plan = office_plan()
+    suspended = replace(
+        plan,
+        sections=tuple(
+            replace(
+                s,
+                tasks=tuple(
+                    replace(t, status="suspended") if t.id == "industry" else t for t in s.tasks
+                ),
+            )
+            for s in plan.sections
+        ),
+        _index={},
+        _tasks=[],
+    )
+    assert [i.task.id for i in report_draft(suspended, NDRC, JUNE, units=office_units()).tasks] == [
+        "projects"
+    ]

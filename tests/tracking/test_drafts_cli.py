@@ -216,3 +216,31 @@ def test_without_a_registry_a_unit_must_still_be_a_file_name(
     assert "cannot be a unit's file name" in result.stderr
     assert "\x1b" not in result.stderr
     assert not (office.root / "reports").exists()
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("2023-02", "'2023-02' is before plan 'office-2023''s first reporting period 2023-03"),
+        ("2024-01", "'2024-01' starts after plan 'office-2023''s period ends (2023-12-31)"),
+    ],
+)
+def test_a_period_outside_the_plan_s_reporting_is_refused(
+    cli: CLI, office: GitPlans, period: str, message: str
+) -> None:
+    result = cli("report", "new", "--unit", NDRC, "--period", period, cwd=office.root)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_without_a_period_the_report_due_next_is_drafted(office: GitPlans) -> None:
+    import datetime
+
+    from planctl.errors import UsageError
+    from planctl.tracking.drafts import new_reports
+
+    (written,) = new_reports(NDRC, today=datetime.date(2023, 7, 3), start=office.root)
+    assert written.path == office.root / REPORT
+    # Once the plan's year is over, it takes no more reports.
+    with pytest.raises(UsageError, match="has no task to report on"):
+        new_reports(NDRC, today=datetime.date(2024, 3, 1), start=office.root)
