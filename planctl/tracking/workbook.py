@@ -74,17 +74,17 @@ def write_workbook(drafts: Sequence[ReportDraft]) -> bytes:
 
     book = Workbook()
     book.remove(book.active)
-    mapping = book.create_sheet(MAP_SHEET)
-    mapping.append([WORKBOOK_FORMAT])
+    task_map: list[list[Any]] = [[WORKBOOK_FORMAT]]
     used: set[str] = set()
     for draft in drafts:
         name = _sheet_name(draft.plan.title or draft.plan.id, used)
         _fill_sheet(book.create_sheet(name), draft)
-        mapping.append(
-            ["sheet", name, draft.plan.id, str(draft.period), draft.unit, draft.period.end]
-        )
+        period, end = str(draft.period), draft.period.end
+        task_map.append(["sheet", name, draft.plan.id, period, draft.unit, end])
         for row, item in enumerate(draft.tasks, start=_HEADER_ROW + 1):
-            mapping.append(["task", name, row, item.task.id, item.serial])
+            task_map.append(["task", name, row, item.task.id, item.serial])
+    mapping = book.create_sheet(MAP_SHEET, 0)
+    _fill_map(mapping, task_map)
     mapping.sheet_state = "hidden"
     mapping.protection.sheet = True
     book.active = 1 if drafts else 0
@@ -137,6 +137,8 @@ def _fill_sheet(sheet: Any, draft: ReportDraft) -> None:
                 cell.value = value
             cell.alignment = wrap
             cell.protection = Protection(locked=column <= _LOCKED)
+            if column == _PROGRESS and last is not None and item.last_period is not None:
+                cell.comment = _last_said(item.last_period, last)
             if column == _EXTEND:
                 cell.number_format = "@"  # 2023-09 stays a deadline, not a date
     last_row = _HEADER_ROW + len(draft.tasks)
@@ -146,6 +148,20 @@ def _fill_sheet(sheet: Any, draft: ReportDraft) -> None:
     protection.sheet = True
     # The unit may still resize, filter and sort; only the key columns and the layout hold.
     protection.formatColumns = protection.formatRows = protection.autoFilter = False
+
+
+def _last_said(period: Period, last: ReportEntry) -> Any:
+    """Last period's 进展情况 and 下步打算, as a note on the cell the unit writes in."""
+    from openpyxl.comments import Comment
+
+    from planctl.render.markup import xml_safe
+
+    lines = [f"上期（{period.chinese()}）进展：{last.progress or '（未填写）'}"]
+    if last.next_steps:
+        lines.append(f"上期下步打算：{last.next_steps}")
+    note = Comment(xml_safe("\n".join(lines)), "planctl")
+    note.width, note.height = 320, 120
+    return note
 
 
 def _add_choices(sheet: Any, last_row: int) -> None:
@@ -180,6 +196,17 @@ def _add_choices(sheet: Any, last_row: int) -> None:
         sheet.add_data_validation(validation)
 
 
+def _fill_map(sheet: Any, rows: list[list[Any]]) -> None:
+    """The task map, its text stored as text too (a unit named =… stays a name)."""
+    for row, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row, column)
+            if isinstance(value, str):
+                _put_text(cell, value)
+            else:
+                cell.value = value
+
+
 def _put_text(cell: Any, text: str) -> None:
     from planctl.render.markup import xml_safe
     from planctl.render.table import starts_formula
@@ -190,7 +217,10 @@ def _put_text(cell: Any, text: str) -> None:
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    cleaned = "".join("_" if c in ":\\/?*[]" else c for c in title).strip("'") or "Sheet"
+    from planctl.render.markup import xml_safe
+
+    cleaned = "".join("_" if c in ":\\/?*[]" else c for c in xml_safe(title)).strip("'")
+    cleaned = cleaned or "Sheet"
     name, counter = cleaned[:_SHEET_NAME_LIMIT], 2
     while name.casefold() in used or name.casefold() == MAP_SHEET:
         suffix = f"({counter})"

@@ -139,3 +139,20 @@ def test_a_workbook_not_made_by_report_new_is_refused() -> None:
         read_workbook(buffer.getvalue(), "other.xlsx")
     with pytest.raises(InputError, match="not an Excel workbook"):
         read_workbook(b"plain text", "notes.xlsx")
+
+
+def test_last_period_s_text_is_a_note_on_the_progress_cell() -> None:
+    sheet = load_workbook(io.BytesIO(june_workbook()))[SHEET]
+    assert sheet["F3"].comment.text == "上期（2023年5月）进展：完成园区规划\n开始招商"
+    assert sheet["F4"].comment.text == "上期（2023年5月）进展：征地受阻\n上期下步打算：协调征地"
+
+
+def test_the_task_map_stores_names_as_text() -> None:
+    from dataclasses import replace
+
+    draft = report_draft(office_plan(), NDRC, JUNE, units=office_units())
+    book = load_workbook(io.BytesIO(write_workbook([replace(draft, unit="=市局")])))
+    unit_cell = book[MAP_SHEET]["E2"]
+    assert (unit_cell.value, unit_cell.data_type) == ("=市局", "s")
+    (report,) = read_workbook(write_workbook([replace(draft, unit="=市局")]), "x.xlsx")
+    assert report.unit == "=市局"

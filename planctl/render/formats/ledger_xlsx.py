@@ -119,7 +119,10 @@ def _widths(sheet: Any, part: LedgerSheet) -> None:
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    cleaned = "".join("_" if c in ":\\/?*[]" else c for c in title).strip("'") or "Sheet"
+    from planctl.render.markup import xml_safe
+
+    cleaned = "".join("_" if c in ":\\/?*[]" else c for c in xml_safe(title)).strip("'")
+    cleaned = cleaned or "Sheet"
     name, counter = cleaned[:_SHEET_NAME_LIMIT], 2
     while name.casefold() in used:
         suffix = f"({counter})"
