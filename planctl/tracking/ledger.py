@@ -357,7 +357,7 @@ def render_ledger(
         path = output / name
     else:
         path = output
-    write_atomically(path, data, repository.root, list(plans))
+    write_atomically(path, data, repository.root, [*plans, repository.units_path])
     return LedgerOutput(path)
 
 

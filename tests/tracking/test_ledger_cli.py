@@ -105,3 +105,13 @@ def test_ledger_usage_errors(
     result = cli("render", PLAN, *arguments, cwd=tracked.root)
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_ledger_is_never_written_over_a_plan_or_the_unit_registry(
+    cli: CLI, tracked: GitPlans
+) -> None:
+    for target in (PLAN, "plans/units.yaml"):
+        before = (tracked.root / target).read_bytes()
+        result = cli("render", PLAN, "--as", "ledger", "-f", "md", "-o", target, cwd=tracked.root)
+        assert result.exit_code == 2, target
+        assert (tracked.root / target).read_bytes() == before
