@@ -672,6 +672,8 @@ def import_workbook(
             where="-o",
             hint=_("give -o a folder, or leave it out"),
         )
+    # --force replaces a report, never the workbook or a plan.
+    inputs = (file, repository.units_path, *repository.plan_files())
     written = []
     for report in imported:
         plan = _known_tasks(report, plans, shown)
@@ -683,7 +685,7 @@ def import_workbook(
         else:
             path = output
         text = report_text(plan, report.unit, report.period, report.as_of, report.entries)
-        write_new(path, laid_out(text, path), repository.root, force=force, protect=(file,))
+        write_new(path, laid_out(text, path), repository.root, force=force, protect=inputs)
         written.append(path)
     return written
 

@@ -244,3 +244,13 @@ def test_without_a_period_the_report_due_next_is_drafted(office: GitPlans) -> No
     # Once the plan's year is over, it takes no more reports.
     with pytest.raises(UsageError, match="has no task to report on"):
         new_reports(NDRC, today=datetime.date(2024, 3, 1), start=office.root)
+
+
+def test_import_with_force_never_replaces_a_plan(cli: CLI, office: GitPlans) -> None:
+    cli("report", "new", "--unit", NDRC, "--period", "2023-06", "-f", "xlsx", cwd=office.root)
+    before = office.read("plans/office-2023.yaml")
+    result = cli(
+        "report", "import", WORKBOOK, "-o", "plans/office-2023.yaml", "--force", cwd=office.root
+    )
+    assert result.exit_code == 2
+    assert office.read("plans/office-2023.yaml") == before
