@@ -103,6 +103,8 @@ _REFUSED = {
     "import": N_("cannot import: {reason}"),
     "update": N_("cannot update the plan: {reason}"),
     "add units": N_("cannot add units: {reason}"),
+    "calendar": N_("cannot make the calendar: {reason}"),
+    "remind": N_("cannot prepare the reminders: {reason}"),
 }
 
 

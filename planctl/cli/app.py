@@ -31,6 +31,7 @@ app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
+        calendar,
         diff,
         fmt,
         fonts,
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
+    app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
 

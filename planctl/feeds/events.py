@@ -1,0 +1,306 @@
+"""The dated things a unit owes, as calendar events: task deadlines, milestones and
+report due dates.
+
+Values only; `planctl.feeds.ics` writes them as iCalendar. Every event is an all-day
+date (deadlines in plans have no time of day and no time zone) and carries a UID made
+from what the event *is* — plan id, kind, task id, milestone id or reporting period,
+unit — never from its text or its place in the file, so that a subscribed calendar
+updates an event when the plan changes instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from planctl import chinese
+from planctl.deadlines import Deadline, DeadlineError, parse_deadline
+from planctl.model import Milestone, Plan, Task
+from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+
+__all__ = ["ROLE_WORDS", "EventKind", "FeedEvent", "Owner", "Role", "plan_events"]
+
+EventKind: TypeAlias = Literal["deadline", "milestone", "report"]
+Role: TypeAlias = Literal["lead", "responsible", "support", "report"]
+
+# The roles a unit has in a task, as the calendar names them (guiding units own no date).
+ROLE_WORDS: dict[Role, str] = {
+    "lead": "牵头",
+    "responsible": "责任",
+    "support": "配合",
+    "report": "报送",
+}
+_TASK_ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
+# Bumped only if the meaning of a UID changes: every subscribed event would be new.
+_UID_SCHEME = "planctl-calendar/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    unit: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEvent:
+    """One all-day event and the units whose calendars show it."""
+
+    uid: str
+    kind: EventKind
+    day: datetime.date
+    plan_id: str
+    plan_title: str
+    subject: str  # 任务标题 2023年6月底前 / 2023年6月进展: the summary after its 【…】
+    details: tuple[str, ...]  # the description's lines, the same in every calendar
+    owners: tuple[Owner, ...]
+    task_id: str | None = None
+
+    def role_of(self, unit: str) -> Role | None:
+        return next((owner.role for owner in self.owners if owner.unit == unit), None)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return tuple(owner.unit for owner in self.owners)
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return tuple(owner.unit for owner in self.owners if owner.role in ("lead", "responsible"))
+
+
+def event_uid(plan_id: str, kind: EventKind, *parts: str) -> str:
+    """The UID of an event: a digest of what it is (plan, kind, task, milestone or period)."""
+    key = "\x1f".join((_UID_SCHEME, plan_id, kind, *parts))
+    return f"{kind}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@planctl"
+
+
+def plan_events(
+    plan: Plan,
+    registry: UnitRegistry | None,
+    workdays: Workdays,
+    extensions: Mapping[str, str] | None = None,
+) -> list[FeedEvent]:
+    """Every event of `plan`: each task's deadline and milestones, each report due date.
+
+    `extensions` maps a task id to its approved new deadline (a deadline form): the
+    effective deadline is the extension where there is one, else the plan's `due`.
+    """
+    events: list[FeedEvent] = []
+    for task in plan.tasks():
+        owners = task_owners(task, registry)
+        if not owners:
+            continue
+        due = (extensions or {}).get(task.id, task.due)
+        events.extend(_task_events(plan, task, owners, due))
+    events.extend(_report_events(plan, registry, workdays))
+    return events
+
+
+def task_owners(task: Task, registry: UnitRegistry | None) -> tuple[Owner, ...]:
+    """The units of a task with their roles, groups and aliases resolved; a unit named in
+    two roles keeps the first (牵头 before 责任 before 配合)."""
+    seen: dict[str, Role] = {}
+    for role in _TASK_ROLES:
+        for unit in _units(getattr(task, role), registry):
+            seen.setdefault(unit, role)
+    return tuple(Owner(unit, role) for unit, role in seen.items())
+
+
+def _units(names: Iterable[str], registry: UnitRegistry | None) -> tuple[str, ...]:
+    return registry.expand_all(names) if registry is not None else tuple(dict.fromkeys(names))
+
+
+def _task_events(
+    plan: Plan, task: Task, owners: tuple[Owner, ...], due: str | None
+) -> Iterator[FeedEvent]:
+    deadline = _deadline(due)
+    words = _deadline_words(task, due)
+    common = _task_details(plan, task, words)
+    if deadline is not None and (last := deadline.last_day()) is not None:
+        yield FeedEvent(
+            uid=event_uid(plan.id, "deadline", task.id),
+            kind="deadline",
+            day=last,
+            plan_id=plan.id,
+            plan_title=plan.title,
+            subject=f"{task.heading} {words}",
+            details=common,
+            owners=owners,
+            task_id=task.id,
+        )
+    for index, milestone in enumerate(task.milestones, start=1):
+        day = _last_day(milestone.due)
+        if day is None:
+            continue
+        # A milestone without an id is known by its place among the task's milestones.
+        key = milestone.id or f"#{index}"
+        yield FeedEvent(
+            uid=event_uid(plan.id, "milestone", task.id, key),
+            kind="milestone",
+            day=day,
+            plan_id=plan.id,
+            plan_title=plan.title,
+            subject=f"{task.heading}：{milestone.text}",
+            details=(f"阶段目标：{milestone.text}（{_milestone_words(milestone)}）", *common),
+            owners=owners,
+            task_id=task.id,
+        )
+
+
+def _task_details(plan: Plan, task: Task, words: str) -> tuple[str, ...]:
+    lines = [f"任务：{task.heading}"]
+    text = (task.text or "").strip()
+    if text and text != task.heading:
+        lines.append(text)
+    owners = chinese.owners_text(task)
+    if owners:
+        lines.append(f"责任分工：{owners}")
+    if words:
+        lines.append(f"完成时限：{words}")
+    lines.append(f"计划：{plan.title}")
+    lines.append(f"任务标识：{task.id}")
+    return tuple(lines)
+
+
+def _deadline_words(task: Task, due: str | None) -> str:
+    """The deadline as the document words it: the kept words (`due_text`) for the plan's
+    own deadline, else the stored form worded (2023年6月底前); any `due_note` after it."""
+    if due == task.due and task.due_text:
+        words = task.due_text.strip()
+    else:
+        deadline = _deadline(due)
+        words = chinese.deadline_cn(deadline) if deadline is not None else ""
+    note = (task.due_note or "").strip()
+    return "，".join(part for part in (words, note) if part)
+
+
+def _milestone_words(milestone: Milestone) -> str:
+    if milestone.due_text:
+        return milestone.due_text.strip()
+    deadline = _deadline(milestone.due)
+    return chinese.deadline_cn(deadline) if deadline is not None else milestone.due
+
+
+def _deadline(value: str | None) -> Deadline | None:
+    """The deadline of a value the schema accepted (None when absent or not a deadline:
+    `planctl validate` reports those, the calendar leaves them out)."""
+    if value is None:
+        return None
+    try:
+        return parse_deadline(value)
+    except DeadlineError:
+        return None
+
+
+def _last_day(value: str | None) -> datetime.date | None:
+    deadline = _deadline(value)
+    return deadline.last_day() if deadline is not None else None
+
+
+# --- report due dates ---------------------------------------------------------------------
+
+
+def reporting_periods(plan: Plan) -> list[Period]:
+    """The periods units report on: from the reporting start (else the period holding the
+    plan's start) to the period holding the plan's end (else its latest deadline)."""
+    reporting = plan.reporting
+    if reporting is None:
+        return []
+    cycle: Cycle = reporting.cycle  # type: ignore[assignment]  # the schema's enum
+    first = _first_period(plan, cycle)
+    last_day = _plan_end(plan)
+    if first is None or last_day is None:
+        return []
+    last = period_containing(last_day, cycle)
+    periods = []
+    period = first
+    while period <= last:
+        periods.append(period)
+        period = period.next()
+    return periods
+
+
+def _first_period(plan: Plan, cycle: Cycle) -> Period | None:
+    assert plan.reporting is not None
+    if plan.reporting.start is not None:
+        try:
+            return parse_period(plan.reporting.start, cycle)
+        except DeadlineError:
+            return None
+    start = _first_day(plan.period[0]) if plan.period else None
+    return period_containing(start, cycle) if start is not None else None
+
+
+def _plan_end(plan: Plan) -> datetime.date | None:
+    if plan.period is not None and (end := _last_day(plan.period[1])) is not None:
+        return end
+    days = [day for task in plan.tasks() if (day := _last_day(task.due)) is not None]
+    return max(days, default=None)
+
+
+def _first_day(value: str) -> datetime.date | None:
+    deadline = _deadline(value)
+    return deadline.first_day() if deadline is not None else None
+
+
+def _report_events(
+    plan: Plan, registry: UnitRegistry | None, workdays: Workdays
+) -> Iterator[FeedEvent]:
+    """One event per period for each unit that leads or is responsible for a task under
+    way in that period (started, and not past its deadline's period)."""
+    reporting = plan.reporting
+    if reporting is None:
+        return
+    spans = _reporting_spans(plan, registry)
+    for period in reporting_periods(plan):
+        due = workdays.report_due(period, reporting.due_day)
+        for unit in _units_reporting(spans, period):
+            yield FeedEvent(
+                uid=event_uid(plan.id, "report", str(period), unit),
+                kind="report",
+                day=due,
+                plan_id=plan.id,
+                plan_title=plan.title,
+                subject=f"{period.chinese()}进展",
+                details=_report_details(plan, period, due, reporting.supervisor),
+                owners=(Owner(unit, "report"),),
+            )
+
+
+def _reporting_spans(
+    plan: Plan, registry: UnitRegistry | None
+) -> dict[str, list[tuple[datetime.date | None, datetime.date | None]]]:
+    """Each reporting unit's tasks as (start, end) spans (None: open at that side)."""
+    spans: dict[str, list[tuple[datetime.date | None, datetime.date | None]]] = {}
+    for task in plan.tasks():
+        span = (_first_day(task.start) if task.start else None, _last_day(task.due))
+        for unit in _units((*task.lead, *task.responsible), registry):
+            spans.setdefault(unit, []).append(span)
+    return spans
+
+
+def _units_reporting(
+    spans: Mapping[str, Sequence[tuple[datetime.date | None, datetime.date | None]]],
+    period: Period,
+) -> list[str]:
+    def under_way(start: datetime.date | None, end: datetime.date | None) -> bool:
+        return (start is None or start <= period.end) and (end is None or end >= period.start)
+
+    return [unit for unit, owned in spans.items() if any(under_way(*span) for span in owned)]
+
+
+def _report_details(
+    plan: Plan, period: Period, due: datetime.date, supervisor: str | None
+) -> tuple[str, ...]:
+    lines = [
+        f"报送{period.chinese()}工作进展情况",
+        f"报送期限：{chinese.date_cn(due)}前",
+        f"计划：{plan.title}",
+    ]
+    if supervisor:
+        lines.append(f"报送至：{supervisor}")
+    return tuple(lines)
