@@ -19,7 +19,9 @@ from typing import Literal, TypeAlias
 from planctl import chinese
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
 from planctl.model import Milestone, Plan, Task
-from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
+from planctl.tracking.lights import deadline_of, first_period, task_start
+from planctl.tracking.periods import Period, period_containing
+from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
@@ -36,6 +38,7 @@ ROLE_WORDS: dict[Role, str] = {
     "report": "报送",
 }
 _TASK_ROLES: tuple[Role, ...] = ("lead", "responsible", "support")
+_STOPPED = ("cancelled", "suspended")
 # Bumped only if the meaning of a UID changes: every subscribed event would be new.
 _UID_SCHEME = "planctl-calendar/1"
 
@@ -82,22 +85,55 @@ def plan_events(
     plan: Plan,
     registry: UnitRegistry | None,
     workdays: Workdays,
-    extensions: Mapping[str, str] | None = None,
+    reviews: Sequence[Review] = (),
 ) -> list[FeedEvent]:
     """Every event of `plan`: each task's deadline and milestones, each report due date.
 
-    `extensions` maps a task id to its approved new deadline (a deadline form): the
-    effective deadline is the extension where there is one, else the plan's `due`.
+    `reviews` are the supervising office's decisions on the plan: an approved extension
+    moves a deadline (the latest one counts), a close (办结销号) marks the task done and
+    ends its reports, a task cancelled or suspended has no events from then on.
     """
+    decided = _decisions(plan.id, reviews)
     events: list[FeedEvent] = []
     for task in plan.tasks():
         owners = task_owners(task, registry)
-        if not owners:
+        decision = decided.get(task.id, _Decided())
+        if not owners or task.status in _STOPPED or decision.stopped is not None:
             continue
-        due = (extensions or {}).get(task.id, task.due)
-        events.extend(_task_events(plan, task, owners, due))
-    events.extend(_report_events(plan, registry, workdays))
+        events.extend(_task_events(plan, task, owners, decision))
+    events.extend(_report_events(plan, registry, workdays, decided))
     return events
+
+
+@dataclass
+class _Decided:
+    """What the reviews decided about one task."""
+
+    extend_to: str | None = None  # the latest approved extension
+    closed: datetime.date | None = None  # 办结销号 approved on this day
+    stopped: datetime.date | None = None  # cancelled or suspended by review on this day
+
+    @property
+    def reports_end(self) -> datetime.date | None:
+        """The day from which its units report no more on it."""
+        ends = [day for day in (self.closed, self.stopped) if day is not None]
+        return min(ends, default=None)
+
+
+def _decisions(plan_id: str, reviews: Sequence[Review]) -> dict[str, _Decided]:
+    decided: dict[str, _Decided] = {}
+    for review in sorted(reviews, key=lambda review: (review.date, review.period.start)):
+        if review.plan != plan_id:
+            continue
+        for decision in review.decisions:
+            found = decided.setdefault(decision.task, _Decided())
+            if decision.extend_to is not None and _deadline(decision.extend_to) is not None:
+                found.extend_to = decision.extend_to
+            if decision.close is not None:
+                found.closed = decision.close
+            if decision.status is not None:
+                found.stopped = review.date
+    return decided
 
 
 def task_owners(task: Task, registry: UnitRegistry | None) -> tuple[Owner, ...]:
@@ -115,11 +151,12 @@ def _units(names: Iterable[str], registry: UnitRegistry | None) -> tuple[str, ..
 
 
 def _task_events(
-    plan: Plan, task: Task, owners: tuple[Owner, ...], due: str | None
+    plan: Plan, task: Task, owners: tuple[Owner, ...], decided: _Decided
 ) -> Iterator[FeedEvent]:
-    deadline = _deadline(due)
-    words = _deadline_words(task, due)
-    common = _task_details(plan, task, words)
+    deadline = _deadline(decided.extend_to) or deadline_of(task, plan)
+    words = _deadline_words(task, plan, decided.extend_to)
+    common = _task_details(plan, task, words, decided.closed)
+    closed = "（已办结）" if decided.closed is not None else ""
     if deadline is not None and (last := deadline.last_day()) is not None:
         yield FeedEvent(
             uid=event_uid(plan.id, "deadline", task.id),
@@ -127,7 +164,7 @@ def _task_events(
             day=last,
             plan_id=plan.id,
             plan_title=plan.title,
-            subject=f"{task.heading} {words}",
+            subject=f"{task.heading} {words}{closed}",
             details=common,
             owners=owners,
             task_id=task.id,
@@ -144,14 +181,16 @@ def _task_events(
             day=day,
             plan_id=plan.id,
             plan_title=plan.title,
-            subject=f"{task.heading}：{milestone.text}",
+            subject=f"{task.heading}：{milestone.text}{closed}",
             details=(f"阶段目标：{milestone.text}（{_milestone_words(milestone)}）", *common),
             owners=owners,
             task_id=task.id,
         )
 
 
-def _task_details(plan: Plan, task: Task, words: str) -> tuple[str, ...]:
+def _task_details(
+    plan: Plan, task: Task, words: str, closed: datetime.date | None
+) -> tuple[str, ...]:
     lines = [f"任务：{task.heading}"]
     text = (task.text or "").strip()
     if text and text != task.heading:
@@ -161,21 +200,28 @@ def _task_details(plan: Plan, task: Task, words: str) -> tuple[str, ...]:
         lines.append(f"责任分工：{owners}")
     if words:
         lines.append(f"完成时限：{words}")
+    if closed is not None:
+        lines.append(f"办结销号：{chinese.date_cn(closed)}")
     lines.append(f"计划：{plan.title}")
     lines.append(f"任务标识：{task.id}")
     return tuple(lines)
 
 
-def _deadline_words(task: Task, due: str | None) -> str:
-    """The deadline as the document words it: the kept words (`due_text`) for the plan's
-    own deadline, else the stored form worded (2023年6月底前); any `due_note` after it."""
-    if due == task.due and task.due_text:
+def _deadline_words(task: Task, plan: Plan, extend_to: str | None) -> str:
+    """The deadline as the document words it: the kept words (`due_text`), else the stored
+    form worded (2023年6月底前), else the end of the plan's period; any `due_note` after
+    it, and an approved extension after that."""
+    if task.due_text:
         words = task.due_text.strip()
     else:
-        deadline = _deadline(due)
+        deadline = _deadline(task.due) if task.due is not None else deadline_of(task, plan)
         words = chinese.deadline_cn(deadline) if deadline is not None else ""
     note = (task.due_note or "").strip()
-    return "，".join(part for part in (words, note) if part)
+    words = "，".join(part for part in (words, note) if part)
+    extension = _deadline(extend_to)
+    if extension is not None:
+        words = f"{words}（已批准延期至{chinese.deadline_cn(extension)}）"
+    return words
 
 
 def _milestone_words(milestone: Milestone) -> str:
@@ -205,17 +251,13 @@ def _last_day(value: str | None) -> datetime.date | None:
 
 
 def reporting_periods(plan: Plan) -> list[Period]:
-    """The periods units report on: from the reporting start (else the period holding the
-    plan's start) to the period holding the plan's end (else its latest deadline)."""
-    reporting = plan.reporting
-    if reporting is None:
-        return []
-    cycle: Cycle = reporting.cycle  # type: ignore[assignment]  # the schema's enum
-    first = _first_period(plan, cycle)
+    """The periods units report on: from the first reporting period (as the lights count
+    it) to the period holding the plan's end, or its latest deadline."""
+    first = first_period(plan)
     last_day = _plan_end(plan)
     if first is None or last_day is None:
         return []
-    last = period_containing(last_day, cycle)
+    last = period_containing(last_day, first.cycle)
     periods = []
     period = first
     while period <= last:
@@ -224,38 +266,26 @@ def reporting_periods(plan: Plan) -> list[Period]:
     return periods
 
 
-def _first_period(plan: Plan, cycle: Cycle) -> Period | None:
-    assert plan.reporting is not None
-    if plan.reporting.start is not None:
-        try:
-            return parse_period(plan.reporting.start, cycle)
-        except DeadlineError:
-            return None
-    start = _first_day(plan.period[0]) if plan.period else None
-    return period_containing(start, cycle) if start is not None else None
-
-
 def _plan_end(plan: Plan) -> datetime.date | None:
-    if plan.period is not None and (end := _last_day(plan.period[1])) is not None:
-        return end
     days = [day for task in plan.tasks() if (day := _last_day(task.due)) is not None]
+    if plan.period is not None and (end := _last_day(plan.period[1])) is not None:
+        days.append(end)
     return max(days, default=None)
 
 
-def _first_day(value: str) -> datetime.date | None:
-    deadline = _deadline(value)
-    return deadline.first_day() if deadline is not None else None
-
-
 def _report_events(
-    plan: Plan, registry: UnitRegistry | None, workdays: Workdays
+    plan: Plan,
+    registry: UnitRegistry | None,
+    workdays: Workdays,
+    decided: Mapping[str, _Decided],
 ) -> Iterator[FeedEvent]:
-    """One event per period for each unit that leads or is responsible for a task under
-    way in that period (started, and not past its deadline's period)."""
+    """One event per period for each unit that must report on it: as the lights count
+    it, every unit of a task (lead, responsible, support) from the task's start until
+    the task is closed, cancelled or suspended."""
     reporting = plan.reporting
     if reporting is None:
         return
-    spans = _reporting_spans(plan, registry)
+    spans = _reporting_spans(plan, registry, decided)
     for period in reporting_periods(plan):
         due = workdays.report_due(period, reporting.due_day)
         for unit in _units_reporting(spans, period):
@@ -271,26 +301,29 @@ def _report_events(
             )
 
 
+_Span: TypeAlias = tuple[datetime.date, datetime.date | None]
+
+
 def _reporting_spans(
-    plan: Plan, registry: UnitRegistry | None
-) -> dict[str, list[tuple[datetime.date | None, datetime.date | None]]]:
-    """Each reporting unit's tasks as (start, end) spans (None: open at that side)."""
-    spans: dict[str, list[tuple[datetime.date | None, datetime.date | None]]] = {}
+    plan: Plan, registry: UnitRegistry | None, decided: Mapping[str, _Decided]
+) -> dict[str, list[_Span]]:
+    """Each unit's reporting stretches: (task start, the day reports end or None)."""
+    spans: dict[str, list[_Span]] = {}
     for task in plan.tasks():
-        span = (_first_day(task.start) if task.start else None, _last_day(task.due))
-        for unit in _units((*task.lead, *task.responsible), registry):
+        if task.status in _STOPPED:
+            continue
+        end = decided[task.id].reports_end if task.id in decided else None
+        span = (task_start(task, plan), end)
+        for unit in _units((*task.lead, *task.responsible, *task.support), registry):
             spans.setdefault(unit, []).append(span)
     return spans
 
 
-def _units_reporting(
-    spans: Mapping[str, Sequence[tuple[datetime.date | None, datetime.date | None]]],
-    period: Period,
-) -> list[str]:
-    def under_way(start: datetime.date | None, end: datetime.date | None) -> bool:
-        return (start is None or start <= period.end) and (end is None or end >= period.start)
+def _units_reporting(spans: Mapping[str, Sequence[_Span]], period: Period) -> list[str]:
+    def due_in(start: datetime.date, end: datetime.date | None) -> bool:
+        return start <= period.end and (end is None or period.end < end)
 
-    return [unit for unit, owned in spans.items() if any(under_way(*span) for span in owned)]
+    return [unit for unit, owned in spans.items() if any(due_in(*span) for span in owned)]
 
 
 def _report_details(

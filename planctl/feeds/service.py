@@ -49,9 +49,7 @@ def write_feeds(
     events = [
         event
         for plan in source.plans
-        for event in plan_events(
-            plan, source.registry, source.workdays, _plan_extensions(source, plan.id)
-        )
+        for event in plan_events(plan, source.registry, source.workdays, source.reviews)
     ]
     folder = _prepare_folder(output)
     wanted = _units_wanted(events, source.registry, unit)
@@ -60,10 +58,6 @@ def write_feeds(
         for owner, name, file_name in _targets(wanted, whole=unit is None)
     ]
     return FeedResult(tuple(files), source.notes)
-
-
-def _plan_extensions(source: FeedSource, plan_id: str) -> dict[str, str]:
-    return {task: due for (plan, task), due in source.extensions.items() if plan == plan_id}
 
 
 def _units_wanted(

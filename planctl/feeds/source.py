@@ -13,6 +13,7 @@ from planctl.errors import InputError, UsageError
 from planctl.i18n import _
 from planctl.model import Plan
 from planctl.plans import open_file, require_registry
+from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
@@ -31,7 +32,7 @@ class FeedSource:
     workdays: Workdays
     inputs: tuple[Path, ...]  # the files read: never written over
     stamp: datetime.datetime  # when the newest of them changed (DTSTAMP)
-    extensions: dict[tuple[str, str], str]  # (plan id, task id) -> approved new deadline
+    reviews: tuple[Review, ...] = ()  # the supervising office's decisions
     notes: tuple[str, ...] = ()
 
 
@@ -59,7 +60,6 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
         workdays=Workdays(),
         inputs=inputs,
         stamp=newest_change(inputs),
-        extensions={},
     )
 
 
