@@ -57,7 +57,19 @@ def write_feeds(
         _write(folder, file_name, name, events, owner, source)
         for owner, name, file_name in _targets(wanted, whole=unit is None)
     ]
-    return FeedResult(tuple(files), source.notes)
+    return FeedResult(tuple(files), (*source.notes, *_missing_years(source, events)))
+
+
+def _missing_years(source: FeedSource, events: Sequence[FeedEvent]) -> list[str]:
+    """A note for each year of a report due day that the workdays calendar lacks."""
+    years = {event.day.year for event in events if event.kind == "report"}
+    return [
+        _(
+            "the calendar has no holidays for {year}: report due days that year move only off "
+            "Saturdays and Sundays"
+        ).format(year=year)
+        for year in source.workdays.missing_years(years)
+    ]
 
 
 def _units_wanted(

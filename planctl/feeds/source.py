@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl import repository
-from planctl.errors import InputError, UsageError
+from planctl.errors import InputError, PlanRefused, UsageError
+from planctl.findings import Finding
 from planctl.i18n import _
 from planctl.model import Plan
-from planctl.plans import open_file, require_registry
+from planctl.plans import open_file
 from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
 _DOING = "calendar"  # errors.PlanRefused: "cannot make the calendar: …"
-# Files under plans/ that are not plans.
-_NOT_PLANS = ("calendar.yaml", "calendar.yml")
 
 
 @dataclass(frozen=True)
@@ -37,34 +36,51 @@ class FeedSource:
 
 
 def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSource:
-    """The plans named (every issued plan of the repository when none is), refusing any
-    the gate refuses, as `render` does."""
+    """The plans named (every issued plan of the repository when none is), with the
+    registry, the workdays calendar and the reviews; a file the gate refuses stops the
+    calendar, as it stops `render` (a refused report does not: no event comes from one)."""
+    from planctl.tracking.load import load_tracking
+
     where = start or (paths[0] if paths else Path.cwd())
     repo = repository.open_repository(where)
-    files = [Path(path) for path in paths] or _repository_plans(repo)
-    plans = [_open_plan(path) for path in files]
-    if not paths:
-        plans = [plan for plan in plans if plan.stage == "issued"]
+    tracking = load_tracking(repo)
+    _refuse_broken(repo, tracking.findings)
+    if paths:
+        plans = [_open_plan(Path(path)) for path in paths]
+    else:
+        plans = [plan for plan in tracking.plans if plan.stage == "issued"]
     if not plans:
         raise UsageError(
             _("no issued plan in this repository"),
             where=repository.display_path(repo.plans_dir),
             hint=_("name the plans to put in the calendar"),
         )
-    registry = require_registry(repo.units_path, doing=_DOING)
-    inputs = tuple(files) + ((repo.units_path,) if repo.units_path.is_file() else ())
+    inputs = _inputs(repo, paths)
     return FeedSource(
         root=repo.root,
         plans=tuple(plans),
-        registry=registry,
-        workdays=Workdays(),
+        registry=tracking.units,
+        workdays=tracking.workdays,
         inputs=inputs,
         stamp=newest_change(inputs),
+        reviews=tracking.reviews,
+        notes=tracking.notes,
     )
 
 
-def _repository_plans(repo: repository.Repository) -> list[Path]:
-    return [path for path in repo.plan_files() if path.name not in _NOT_PLANS]
+def _refuse_broken(repo: repository.Repository, findings: Sequence[Finding]) -> None:
+    reports = repo.reports_dir.resolve()
+    for finding in findings:
+        if reports not in Path(finding.file).resolve().parents:
+            raise PlanRefused(finding, doing=_DOING)
+
+
+def _inputs(repo: repository.Repository, paths: Sequence[Path]) -> tuple[Path, ...]:
+    """The files the calendar is made from (never written over; DTSTAMP follows them)."""
+    plans = [Path(path) for path in paths] or repo.plan_files()
+    found = [*plans, *repo.review_files()]
+    found += [path for path in (repo.units_path, repo.calendar_path) if path.is_file()]
+    return tuple(found)
 
 
 def _open_plan(path: Path) -> Plan:

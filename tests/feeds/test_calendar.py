@@ -247,3 +247,67 @@ def test_a_refused_plan_stops_the_calendar(cli: CLI, feeds_repo: Path) -> None:
 )
 def test_unit_names_become_file_names_windows_accepts(name: str, safe: str) -> None:
     assert safe_file_name(name) == safe
+
+
+HOLIDAYS_2023 = """\
+format: planctl-calendar/1
+years:
+  - year: 2023
+    source: 国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）
+    rest: [{from: 2023-09-29, to: 2023-10-06}]
+    work: [2023-10-07, 2023-10-08]
+"""
+
+EXTENSION = """\
+format: planctl-review/1
+plan: feeds-2023
+period: 2023-Q2
+reviewer: 示例市人民政府督查室
+date: 2023-07-12
+decisions:
+  - {task: roads, extend_to: 2023-11, note: 经分管领导同意}
+"""
+
+
+def test_the_workdays_calendar_and_the_reviews_are_read(cli: CLI, feeds_repo: Path) -> None:
+    cli("calendar", "-o", "before", cwd=feeds_repo)
+    (feeds_repo / "plans" / "calendar.yaml").write_text(HOLIDAYS_2023, encoding="utf-8")
+    (feeds_repo / "reviews" / "feeds-2023").mkdir(parents=True)
+    (feeds_repo / "reviews" / "feeds-2023" / "2023-Q2.yaml").write_text(EXTENSION)
+
+    result = cli("calendar", "--unit", "市交通运输局", "-o", "after", cwd=feeds_repo)
+
+    assert result.exit_code == 0, result.output
+    before = events(feeds_repo / "before" / "市交通运输局.ics")
+    after = events(feeds_repo / "after" / "市交通运输局.ics")
+    assert set(after) == set(before)
+    changed = {
+        (after[uid].summary.value, after[uid].dtstart.value)
+        for uid in after
+        if after[uid].dtstart.value != before[uid].dtstart.value
+    }
+    assert changed == {
+        # Sunday 8 October 2023 was a workday (调休): the report is due that day.
+        ("【报送】2023年第3季度进展", D(2023, 10, 8)),
+        ("【牵头】完善交通路网 2023年第三季度（已批准延期至2023年11月底前）", D(2023, 11, 30)),
+    }
+    # 2024 is not in the calendar: the fourth quarter's due day moved off weekends only.
+    assert "2024" in result.stdout
+
+
+def test_a_refused_review_stops_the_calendar_and_a_refused_report_does_not(
+    cli: CLI, feeds_repo: Path
+) -> None:
+    report = feeds_repo / "reports" / "feeds-2023" / "2023-Q1" / "市财政局.yaml"
+    report.parent.mkdir(parents=True)
+    report.write_text("format: planctl-report/1\nplan: [", encoding="utf-8")
+
+    assert cli("calendar", "-o", "feeds", cwd=feeds_repo).exit_code == 0
+    review = feeds_repo / "reviews" / "feeds-2023" / "2023-Q1.yaml"
+    review.parent.mkdir(parents=True)
+    review.write_text(EXTENSION.replace("extend_to: 2023-11", "extend_to: 2023-13"))
+
+    result = cli("calendar", "-o", "feeds", cwd=feeds_repo)
+    assert result.exit_code == 1
+    assert "2023-Q1.yaml" in result.stderr
+    assert result.stderr.count("\n") == 1
