@@ -173,6 +173,11 @@ class WriteRefused(InputError):
     or an input of the command); nothing was written."""
 
 
+class MailNotSent(InputError):
+    """The mail server could not be reached, or refused the login or a message: the error
+    names the messages that were not sent (exit 2)."""
+
+
 # --- rendering ------------------------------------------------------------------------------
 
 

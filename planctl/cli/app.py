@@ -39,6 +39,7 @@ def register(app: typer.Typer) -> None:
         import_,
         init,
         log,
+        remind,
         render,
         rules,
         schema,
@@ -56,6 +57,7 @@ def register(app: typer.Typer) -> None:
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
+    app.command("remind", cls=Command, help=_(remind.HELP))(remind.remind)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
 

@@ -62,6 +62,7 @@ class FeedEvent:
     details: tuple[str, ...]  # the description's lines, the same in every calendar
     owners: tuple[Owner, ...]
     task_id: str | None = None
+    period: Period | None = None  # for a report: the period it covers
 
     def role_of(self, unit: str) -> Role | None:
         return next((owner.role for owner in self.owners if owner.unit == unit), None)
@@ -298,6 +299,7 @@ def _report_events(
                 subject=f"{period.chinese()}进展",
                 details=_report_details(plan, period, due, reporting.supervisor),
                 owners=(Owner(unit, "report"),),
+                period=period,
             )
 
 
