@@ -225,3 +225,11 @@ def test_bad_options_are_one_line(
 )
 def test_within_takes_days_or_weeks(text: str, days: int) -> None:
     assert parse_within(text) == days
+
+
+def test_the_guide_shows_what_the_command_prints() -> None:
+    from ..conftest import ROOT
+
+    guide = (ROOT / "docs" / "supervision.md").read_text(encoding="utf-8")
+    shown = "\n".join(f"  {line}".rstrip() for line in CZJ.split("\n"))
+    assert shown in guide
