@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from planctl.config import Escalation, Settings
 from planctl.feeds.events import FeedEvent, plan_events
+from planctl.i18n import _
 from planctl.model import Plan
 from planctl.tracking.lights import compute_status
 from planctl.tracking.load import Tracking
@@ -111,7 +112,14 @@ def remind(
     if unit is None:
         reminders = tuple(reminder for reminder in reminders if not reminder.empty)
     sender = settings.remind.sender or _supervisor(issued.plans)
-    return Reminders(as_of, days, sender, reminders, (*tracking.notes, *status.notes))
+    left_out = [
+        _("{where}: {message}; the file is left out").format(
+            where=finding.where, message=finding.message
+        )
+        for finding in tracking.findings
+    ]
+    notes = (*left_out, *tracking.notes, *status.notes)
+    return Reminders(as_of, days, sender, reminders, notes)
 
 
 def _supervisor(plans: Iterable[Plan]) -> str:
@@ -219,7 +227,7 @@ class _Builder:
     def _reply_by(self) -> datetime.date:
         """`reply_days` workdays after the date: when a missing report is asked for."""
         day = self.as_of
-        for _ in range(self.settings.remind.reply_days):
+        for _day in range(self.settings.remind.reply_days):
             day = self.tracking.workdays.next_workday(day + datetime.timedelta(days=1))
         return day
 
@@ -299,7 +307,7 @@ def _plan_ends(plan: Plan, as_of: datetime.date, count: int) -> list[datetime.da
     cycle = plan.reporting.cycle
     period = period_containing(as_of, cycle)  # type: ignore[arg-type]  # the schema's enum
     ends = []
-    for _ in range(count):
+    for _step in range(count):
         period = period.previous()
         ends.append(period.end)
     return ends

@@ -233,3 +233,15 @@ def test_the_guide_shows_what_the_command_prints() -> None:
     guide = (ROOT / "docs" / "supervision.md").read_text(encoding="utf-8")
     shown = "\n".join(f"  {line}".rstrip() for line in CZJ.split("\n"))
     assert shown in guide
+
+
+def test_a_report_the_gate_refuses_is_named_and_counts_as_missing(cli: CLI, office: Path) -> None:
+    broken = office / "reports" / "remind-2023" / "2023-05" / "市交通运输局.yaml"
+    broken.write_text("format: planctl-report/1\nplan: remind-2023\nplan: again\n")
+
+    result = cli("remind", "--as-of", "2023-07-10", "--unit", "市交通运输局", cwd=office)
+
+    assert result.exit_code == 0
+    assert "市交通运输局.yaml" in result.stderr
+    assert "the file is left out" in result.stderr
+    assert "2023年5月进展，应于2023年6月5日前报送，尚未报送" in result.stdout
