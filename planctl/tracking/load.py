@@ -66,6 +66,8 @@ class Tracking:
     # The document of each trusted plan, report, review and calendar, by file as shown:
     # what the checks of `planctl validate` locate their findings in.
     documents: Mapping[str, Document] = field(default_factory=dict, repr=False, compare=False)
+    # Where each of those files lies: its path from the repository root, by file as shown.
+    places: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     _plans: dict[str, Plan] = field(init=False, repr=False, compare=False, default_factory=dict)
     _reports: dict[str, tuple[Report, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
@@ -196,6 +198,23 @@ class Loaded:
     workdays: Workdays = field(default_factory=Workdays)
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+
+    def tracking(
+        self, reports: Iterable[Report] | None = None, notes: tuple[str, ...] = ()
+    ) -> Tracking:
+        """The loaded records as a `Tracking` (with `reports`, when they were dated)."""
+        return Tracking(
+            plans=tuple(self.plans),
+            units=self.units,
+            reports=tuple(reports if reports is not None else (r for _p, r in self.reports)),
+            reviews=tuple(self.reviews),
+            workdays=self.workdays,
+            findings=tuple(sorted(self.findings)),
+            notes=notes,
+            documents=self.documents,
+            places=self.places,
+        )
 
 
 def load_sources(sources: Iterable[Source]) -> Loaded:
@@ -244,6 +263,7 @@ def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
     else:
         loaded.reviews.append(review_from_data(data, document.file))
     loaded.documents[document.file] = document
+    loaded.places[document.file] = source.path
 
 
 def _with_submitted(report: Report, submitted: Any) -> Report:
