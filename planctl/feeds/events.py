@@ -252,8 +252,9 @@ def _last_day(value: str | None) -> datetime.date | None:
 
 
 def reporting_periods(plan: Plan) -> list[Period]:
-    """The periods units report on: from the first reporting period (as the lights count
-    it) to the period holding the plan's end, or its latest deadline."""
+    """The periods units report on: from the first reporting period to the one holding
+    the end of the plan's period, as the lights count them (no report is due after the
+    plan ends); without a period, to the one holding its latest deadline."""
     first = first_period(plan)
     last_day = _plan_end(plan)
     if first is None or last_day is None:
@@ -268,9 +269,9 @@ def reporting_periods(plan: Plan) -> list[Period]:
 
 
 def _plan_end(plan: Plan) -> datetime.date | None:
+    if plan.period is not None:
+        return _last_day(plan.period[1])
     days = [day for task in plan.tasks() if (day := _last_day(task.due)) is not None]
-    if plan.period is not None and (end := _last_day(plan.period[1])) is not None:
-        days.append(end)
     return max(days, default=None)
 
 
