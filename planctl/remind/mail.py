@@ -85,6 +85,7 @@ def write_drafts(
 ) -> list[Path]:
     """Each draft as `<unit>.eml` in `folder` (made when missing), written atomically and
     only there. `X-Unsent: 1` makes Outlook open it as a message ready to send."""
+    import copy
     from email import policy
 
     from planctl.atomic import write_atomic
@@ -93,11 +94,8 @@ def write_drafts(
     _make_folder(folder)
     written = []
     for draft in found:
-        message = EmailMessage()
-        for name, value in draft.message.items():
-            message[name] = value
+        message = copy.deepcopy(draft.message)  # the message to send stays as it is
         message["X-Unsent"] = "1"
-        message.set_content(draft.message.get_content(), charset="utf-8")
         path = folder / f"{safe_file_name(draft.unit)}{EML}"
         try:
             write_atomic(path, message.as_bytes(policy=policy.SMTP), within=folder, protect=protect)
