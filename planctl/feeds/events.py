@@ -25,7 +25,17 @@ from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
-__all__ = ["ROLE_WORDS", "EventKind", "FeedEvent", "Owner", "Role", "plan_events"]
+__all__ = [
+    "ROLE_WORDS",
+    "Decided",
+    "EventKind",
+    "FeedEvent",
+    "Owner",
+    "Role",
+    "deadline_words",
+    "decisions",
+    "plan_events",
+]
 
 EventKind: TypeAlias = Literal["deadline", "milestone", "report"]
 Role: TypeAlias = Literal["lead", "responsible", "support", "report"]
@@ -94,11 +104,11 @@ def plan_events(
     moves a deadline (the latest one counts), a close (办结销号) marks the task done and
     ends its reports, a task cancelled or suspended has no events from then on.
     """
-    decided = _decisions(plan.id, reviews)
+    decided = decisions(plan.id, reviews)
     events: list[FeedEvent] = []
     for task in plan.tasks():
         owners = task_owners(task, registry)
-        decision = decided.get(task.id, _Decided())
+        decision = decided.get(task.id, Decided())
         if not owners or task.status in _STOPPED or decision.stopped is not None:
             continue
         events.extend(_task_events(plan, task, owners, decision))
@@ -107,7 +117,7 @@ def plan_events(
 
 
 @dataclass
-class _Decided:
+class Decided:
     """What the reviews decided about one task."""
 
     extend_to: str | None = None  # the latest approved extension
@@ -121,13 +131,14 @@ class _Decided:
         return min(ends, default=None)
 
 
-def _decisions(plan_id: str, reviews: Sequence[Review]) -> dict[str, _Decided]:
-    decided: dict[str, _Decided] = {}
+def decisions(plan_id: str, reviews: Sequence[Review]) -> dict[str, Decided]:
+    """What the reviews of the plan decided, by task id (reviews in date order)."""
+    decided: dict[str, Decided] = {}
     for review in sorted(reviews, key=lambda review: (review.date, review.period.start)):
         if review.plan != plan_id:
             continue
         for decision in review.decisions:
-            found = decided.setdefault(decision.task, _Decided())
+            found = decided.setdefault(decision.task, Decided())
             if decision.extend_to is not None and _deadline(decision.extend_to) is not None:
                 found.extend_to = decision.extend_to
             if decision.close is not None:
@@ -152,10 +163,10 @@ def _units(names: Iterable[str], registry: UnitRegistry | None) -> tuple[str, ..
 
 
 def _task_events(
-    plan: Plan, task: Task, owners: tuple[Owner, ...], decided: _Decided
+    plan: Plan, task: Task, owners: tuple[Owner, ...], decided: Decided
 ) -> Iterator[FeedEvent]:
     deadline = _deadline(decided.extend_to) or deadline_of(task, plan)
-    words = _deadline_words(task, plan, decided.extend_to)
+    words = deadline_words(task, plan, decided.extend_to)
     common = _task_details(plan, task, words, decided.closed)
     closed = "（已办结）" if decided.closed is not None else ""
     if deadline is not None and (last := deadline.last_day()) is not None:
@@ -208,7 +219,7 @@ def _task_details(
     return tuple(lines)
 
 
-def _deadline_words(task: Task, plan: Plan, extend_to: str | None) -> str:
+def deadline_words(task: Task, plan: Plan, extend_to: str | None) -> str:
     """The deadline as the document words it: the kept words (`due_text`), else the stored
     form worded (2023年6月底前), else the end of the plan's period; any `due_note` after
     it, and an approved extension after that."""
@@ -279,7 +290,7 @@ def _report_events(
     plan: Plan,
     registry: UnitRegistry | None,
     workdays: Workdays,
-    decided: Mapping[str, _Decided],
+    decided: Mapping[str, Decided],
 ) -> Iterator[FeedEvent]:
     """One event per period for each unit that must report on it: as the lights count
     it, every unit of a task (lead, responsible, support) from the task's start until
@@ -308,7 +319,7 @@ _Span: TypeAlias = tuple[datetime.date, datetime.date | None]
 
 
 def _reporting_spans(
-    plan: Plan, registry: UnitRegistry | None, decided: Mapping[str, _Decided]
+    plan: Plan, registry: UnitRegistry | None, decided: Mapping[str, Decided]
 ) -> dict[str, list[_Span]]:
     """Each unit's reporting stretches: (task start, the day reports end or None)."""
     spans: dict[str, list[_Span]] = {}

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from planctl.config import Escalation, Settings
-from planctl.feeds.events import FeedEvent, plan_events
+from planctl.feeds.events import FeedEvent, deadline_words, decisions, plan_events
 from planctl.i18n import _
 from planctl.model import Plan
-from planctl.tracking.lights import compute_status
+from planctl.tracking.lights import compute_status, submitted_on
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, period_containing
 from planctl.tracking.state import ReportState, Status, TaskState
@@ -145,6 +145,12 @@ class _Builder:
         self.history = history
         self.settings = settings
         self.titles = {plan.id: plan.title for plan in tracking.plans}
+        self.plans = {plan.id: plan for plan in tracking.plans}
+        self.extensions = {
+            (plan.id, task): decided.extend_to
+            for plan in tracking.plans
+            for task, decided in decisions(plan.id, tracking.reviews).items()
+        }
         self._ahead: list[FeedEvent] | None = None
 
     def units(self) -> list[str]:
@@ -165,7 +171,7 @@ class _Builder:
                 overdue.append(item)
             elif item.days is not None and item.days <= self.within:
                 near.append(item)
-            elif state.light in ("red", "yellow"):
+            elif state.light in ("red", "yellow") and unit in _answering(state):
                 lit.append(item)
         unreported = [
             ReportDue(r.plan, self.titles.get(r.plan, r.plan), r.period, r.due, missing=True)
@@ -194,15 +200,26 @@ class _Builder:
             number=state.number,
             heading=state.placed.task.heading,
             deadline=state.deadline,
-            deadline_words=state.deadline_words,
+            deadline_words=self._words(state),
             light=state.light,
             days=days,
         )
 
+    def _words(self, state: TaskState) -> str:
+        """The deadline as the document words it, in Chinese whatever the interface's
+        language (the lights word it for the screen), with any approved extension."""
+        plan = self.plans[state.plan]
+        extend_to = self.extensions.get((state.plan, state.task_id))
+        return deadline_words(state.placed.task, plan, extend_to)
+
     def _upcoming(self, unit: str) -> Iterable[ReportDue]:
         """Reports due after the date and within the window, not in yet: the calendar's
         report events, which count owed reports as the lights do."""
-        sent = {(r.plan, r.period) for r in self.tracking.reports if r.unit == unit}
+        sent = {
+            (r.plan, r.period)
+            for r in self.tracking.reports
+            if r.unit == unit and r.as_of <= self.as_of and submitted_on(r) <= self.as_of
+        }
         for event in self._reports_ahead():
             if unit in event.units and (event.plan_id, event.period) not in sent:
                 assert event.period is not None  # every report event has its period
@@ -230,6 +247,15 @@ class _Builder:
         for _day in range(self.settings.remind.reply_days):
             day = self.tracking.workdays.next_workday(day + datetime.timedelta(days=1))
         return day
+
+
+def _answering(state: TaskState) -> tuple[str, ...]:
+    """The lead units a light is about: of several, those its reasons name (the lights
+    name the unit before each reason then); else every lead unit."""
+    if len(state.lead_units) < 2:
+        return state.lead_units
+    named = tuple(u for u in state.lead_units if any(r.startswith(u) for r in state.reasons))
+    return named or state.lead_units
 
 
 def _by_day(item: TaskDue) -> tuple[datetime.date, str]:

@@ -110,7 +110,7 @@ def escalation_words(escalated: Escalated) -> str:
 
 def _task(item: TaskDue, state: str) -> str:
     deadline = f"，完成时限{item.deadline_words}" if item.deadline_words else ""
-    return f"{item.heading}（《{item.plan_title}》{deadline}，{state}）"
+    return f"{item.heading}（{_book(item.plan_title)}{deadline}，{state}）"
 
 
 def _left(item: TaskDue) -> str:
@@ -118,10 +118,15 @@ def _left(item: TaskDue) -> str:
 
 
 def _report(item: ReportDue) -> str:
-    report = f"《{item.plan_title}》{item.period.chinese()}进展"
+    report = f"{_book(item.plan_title)}{item.period.chinese()}进展"
     if item.missing:
         return f"{report}，应于{_day(item.due)}前报送，尚未报送"
     return f"{report}，请于{_day(item.due)}前报送"
+
+
+def _book(title: str) -> str:
+    """《title》, a book title inside it marked 〈〉 as a title within a title is."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
 def _day(day: datetime.date) -> str:
