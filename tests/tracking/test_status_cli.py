@@ -194,3 +194,24 @@ def test_an_answer_not_signed_here_is_ignored(cli: CLI, tmp_path: Path) -> None:
     assert forged != body
     kept.write_bytes(signature + b"\n" + forged)  # a cache committed by someone else
     assert cli(*asked, cwd=root).stdout == honest
+
+
+def test_report_text_is_data_in_csv_and_markdown() -> None:
+    from planctl.config import TrackingSettings
+    from planctl.tracking.formats import STATUS_FORMATS
+    from planctl.tracking.lights import compute_status
+    from planctl.tracking.stats import status_view
+
+    from .test_lights import D, Tracked, entry, plan, report
+
+    said = report(1, entry("t", progress='=HYPERLINK("http://example.org","点击") | **已完成**'))
+    status = compute_status(
+        Tracked((plan({"id": "t", "due": "2023"}),), reports=(said,)),
+        D(2023, 2, 10),
+        TrackingSettings(),
+    )
+    view = status_view(status, "task", TrackingSettings())
+    rows = list(csv.reader(io.StringIO(STATUS_FORMATS.get("csv")(view).lstrip("\ufeff"))))  # type: ignore[arg-type]
+    assert rows[1][6].startswith("'=HYPERLINK(")  # a spreadsheet shows it, never runs it
+    markdown = str(STATUS_FORMATS.get("md")(view))
+    assert r"\| \*\*已完成\*\*" in markdown  # no table break, no bold
