@@ -34,6 +34,7 @@ __all__ = [
     "Role",
     "deadline_words",
     "decisions",
+    "milestone_words",
     "plan_events",
 ]
 
@@ -194,7 +195,7 @@ def _task_events(
             plan_id=plan.id,
             plan_title=plan.title,
             subject=f"{task.heading}：{milestone.text}{closed}",
-            details=(f"阶段目标：{milestone.text}（{_milestone_words(milestone)}）", *common),
+            details=(f"阶段目标：{milestone.text}（{milestone_words(milestone)}）", *common),
             owners=owners,
             task_id=task.id,
         )
@@ -236,7 +237,8 @@ def deadline_words(task: Task, plan: Plan, extend_to: str | None) -> str:
     return words
 
 
-def _milestone_words(milestone: Milestone) -> str:
+def milestone_words(milestone: Milestone) -> str:
+    """A milestone's deadline as the document words it (2023年3月底前)."""
     if milestone.due_text:
         return milestone.due_text.strip()
     deadline = _deadline(milestone.due)

@@ -13,11 +13,19 @@ Values only; `planctl.remind.formats` words them, `planctl.remind.mail` mails th
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from planctl.config import Escalation, Settings
-from planctl.feeds.events import FeedEvent, deadline_words, decisions, plan_events
+from planctl.deadlines import parse_deadline
+from planctl.errors import DeadlineError
+from planctl.feeds.events import (
+    FeedEvent,
+    deadline_words,
+    decisions,
+    milestone_words,
+    plan_events,
+)
 from planctl.i18n import _
 from planctl.model import Plan
 from planctl.tracking.lights import compute_status, submitted_on
@@ -41,6 +49,7 @@ class TaskDue:
     deadline_words: str
     light: str
     days: int | None  # days left (negative: days overdue); None without a deadline
+    milestone: str | None = None  # a milestone of the task (its text), not the task itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +160,14 @@ class _Builder:
             for plan in tracking.plans
             for task, decided in decisions(plan.id, tracking.reviews).items()
         }
+        self.done = {
+            (report.plan, entry.task, milestone.id)
+            for report in tracking.reports
+            if report.as_of <= as_of and submitted_on(report) <= as_of
+            for entry in report.entries
+            for milestone in entry.milestones
+            if milestone.done <= as_of
+        }
         self._ahead: list[FeedEvent] | None = None
 
     def units(self) -> list[str]:
@@ -166,13 +183,17 @@ class _Builder:
         for state in self.status.tasks:
             if unit not in state.lead_units or state.light in ("done", "grey"):
                 continue
-            item = self._task(state)
-            if item.days is not None and item.days < 0:
-                overdue.append(item)
-            elif item.days is not None and item.days <= self.within:
-                near.append(item)
-            elif state.light in ("red", "yellow") and unit in _answering(state):
-                lit.append(item)
+            named = 0
+            for item in (self._task(state), *self._milestones(state)):
+                if item.days is not None and item.days < 0:
+                    overdue.append(item)
+                elif item.days is not None and item.days <= self.within:
+                    near.append(item)
+                else:
+                    continue
+                named += 1
+            if not named and state.light in ("red", "yellow") and unit in _answering(state):
+                lit.append(self._task(state))
         unreported = [
             ReportDue(r.plan, self.titles.get(r.plan, r.plan), r.period, r.due, missing=True)
             for r in self.status.reports
@@ -204,6 +225,32 @@ class _Builder:
             light=state.light,
             days=days,
         )
+
+    def _milestones(self, state: TaskState) -> Iterator[TaskDue]:
+        """The task's milestones not reported done by the date (those with an `id`, which
+        a report can name, as the lights count them)."""
+        task = state.placed.task
+        for milestone in task.milestones:
+            if milestone.id is None or (state.plan, task.id, milestone.id) in self.done:
+                continue
+            try:
+                day = parse_deadline(milestone.due).last_day()
+            except DeadlineError:
+                continue
+            if day is None:
+                continue
+            yield TaskDue(
+                plan=state.plan,
+                plan_title=self.titles.get(state.plan, state.plan),
+                task=task.id,
+                number=state.number,
+                heading=task.heading,
+                deadline=day,
+                deadline_words=milestone_words(milestone),
+                light=state.light,
+                days=(day - self.as_of).days,
+                milestone=milestone.text,
+            )
 
     def _words(self, state: TaskState) -> str:
         """The deadline as the document words it, in Chinese whatever the interface's
@@ -258,8 +305,8 @@ def _answering(state: TaskState) -> tuple[str, ...]:
     return named or state.lead_units
 
 
-def _by_day(item: TaskDue) -> tuple[datetime.date, str]:
-    return (item.deadline or datetime.date.max, item.task)
+def _by_day(item: TaskDue) -> tuple[datetime.date, str, str]:
+    return (item.deadline or datetime.date.max, item.task, item.milestone or "")
 
 
 # --- the escalation ladder ---------------------------------------------------------------

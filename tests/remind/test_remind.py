@@ -131,6 +131,7 @@ def test_json_carries_every_item_for_scripts(cli: CLI, office: Path) -> None:
             "task": "projects",
             "number": "1",
             "title": "推进重点项目建设",
+            "milestone": None,
             "light": "red",
             "deadline": "2023-06-30",
             "deadline_words": "2023年6月底前",
@@ -245,3 +246,36 @@ def test_a_report_the_gate_refuses_is_named_and_counts_as_missing(cli: CLI, offi
     assert "市交通运输局.yaml" in result.stderr
     assert "the file is left out" in result.stderr
     assert "2023年5月进展，应于2023年6月5日前报送，尚未报送" in result.stdout
+
+
+def test_milestones_count_until_a_report_says_they_are_done(cli: CLI, office: Path) -> None:
+    plan = office / "plans" / "remind-2023.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "    due: 2023-12\n",
+            "    due: 2023-12\n    milestones:\n"
+            "      - {id: m1, due: 2023-06, text: 梳理政务服务事项}\n"
+            "      - {id: m2, due: 2023-07-14, text: 上线一网通办平台}\n",
+        ),
+        encoding="utf-8",
+    )
+    before = cli("remind", "--as-of", "2023-07-10", "--unit", "市生态环境局", cwd=office)
+    report = office / "reports" / "remind-2023" / "2023-06" / "市生态环境局.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").rstrip("}\n")
+        + ", milestones: [{id: m1, done: 2023-06-20}]}\n",
+        encoding="utf-8",
+    )
+    after = cli("remind", "--as-of", "2023-07-10", "--unit", "市生态环境局", cwd=office)
+
+    plan_title = "《示例市2023年重点工作计划》"
+    overdue = f"1. 优化营商环境：阶段目标“梳理政务服务事项”（{plan_title}，时限2023年6月底前，已逾期10天）"
+    near = (
+        f"1. 优化营商环境：阶段目标“上线一网通办平台”（{plan_title}，时限2023年7月14日前，还有4天）"
+    )
+    assert before.exit_code == 0, before.stderr
+    assert overdue in before.stdout
+    assert near in before.stdout
+    assert "亮灯事项" not in before.stdout  # the milestones say why the task is lit
+    assert overdue not in after.stdout
+    assert near in after.stdout

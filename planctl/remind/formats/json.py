@@ -51,6 +51,7 @@ def _task(item: TaskDue) -> dict[str, Any]:
         "task": item.task,
         "number": item.number,
         "title": item.heading,
+        "milestone": item.milestone,
         "light": item.light,
         "deadline": item.deadline.isoformat() if item.deadline else None,
         "deadline_words": item.deadline_words,

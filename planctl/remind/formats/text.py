@@ -109,8 +109,13 @@ def escalation_words(escalated: Escalated) -> str:
 
 
 def _task(item: TaskDue, state: str) -> str:
-    deadline = f"，完成时限{item.deadline_words}" if item.deadline_words else ""
-    return f"{item.heading}（{_book(item.plan_title)}{deadline}，{state}）"
+    if item.milestone is not None:
+        deadline = f"，时限{item.deadline_words}" if item.deadline_words else ""
+        what = f"{item.heading}：阶段目标“{item.milestone}”"
+    else:
+        deadline = f"，完成时限{item.deadline_words}" if item.deadline_words else ""
+        what = item.heading
+    return f"{what}（{_book(item.plan_title)}{deadline}，{state}）"
 
 
 def _left(item: TaskDue) -> str:
