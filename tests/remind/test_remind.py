@@ -269,7 +269,8 @@ def test_milestones_count_until_a_report_says_they_are_done(cli: CLI, office: Pa
     after = cli("remind", "--as-of", "2023-07-10", "--unit", "市生态环境局", cwd=office)
 
     plan_title = "《示例市2023年重点工作计划》"
-    overdue = f"1. 优化营商环境：阶段目标“梳理政务服务事项”（{plan_title}，时限2023年6月底前，已逾期10天）"
+    overdue = f"1. 优化营商环境：阶段目标“梳理政务服务事项”（{plan_title}，时限2023年6月底前，"
+    overdue += "已逾期10天）"
     near = (
         f"1. 优化营商环境：阶段目标“上线一网通办平台”（{plan_title}，时限2023年7月14日前，还有4天）"
     )
