@@ -10,6 +10,7 @@ the whole feed again on every refresh and match events by UID.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 from planctl.feeds.events import ROLE_WORDS, FeedEvent
@@ -18,6 +19,7 @@ __all__ = ["PRODID", "calendar_bytes", "description", "summary"]
 
 PRODID = "-//planctl//planctl calendar//ZH"
 _REFRESH = datetime.timedelta(days=1)  # how often a subscribing client should look again
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # none allowed in TEXT but HTAB
 
 
 def calendar_bytes(
@@ -46,8 +48,8 @@ def calendar_bytes(
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + datetime.timedelta(days=1))
-        event.add("summary", summary(item, unit))
-        event.add("description", description(item, unit))
+        event.add("summary", _text(summary(item, unit)))
+        event.add("description", _text(description(item, unit)))
         event.add("categories", [_category(item, unit)])
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         calendar.add_component(event)
@@ -71,6 +73,12 @@ def description(event: FeedEvent, unit: str | None) -> str:
     if unit is not None and event.kind != "report":
         lines.insert(1 if event.kind == "deadline" else 2, f"本单位：{_role_word(event, unit)}")
     return "\n".join(lines)
+
+
+def _text(value: str) -> str:
+    """Text as RFC 5545 allows it: no control characters but the line breaks the library
+    escapes (a plan's text may hold one through a YAML escape such as \\e)."""
+    return _CONTROLS.sub("\ufffd", value)
 
 
 def _category(event: FeedEvent, unit: str | None) -> str:

@@ -311,3 +311,16 @@ def test_a_refused_review_stops_the_calendar_and_a_refused_report_does_not(
     assert result.exit_code == 1
     assert "2023-Q1.yaml" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_control_characters_in_plan_text_never_reach_the_file(cli: CLI, feeds_repo: Path) -> None:
+    plan = feeds_repo / PLAN_FILE
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("text: 建成环城公路。", 'text: "建成\\e[31m环城公路。"'))
+
+    result = cli("calendar", "-o", "feeds", cwd=feeds_repo)
+
+    assert result.exit_code == 0, result.stderr
+    raw = (feeds_repo / "feeds" / "市交通运输局.ics").read_bytes()
+    assert b"\x1b" not in raw
+    assert "建成\ufffd[31m环城公路。" in raw.decode("utf-8").replace("\r\n ", "")

@@ -77,7 +77,11 @@ def remind(
     if send:
         result = send_mail(made, prepared.settings.smtp, os.environ)
         for draft in result.sent:
-            print(_("sent to {unit} <{address}>").format(unit=draft.unit, address=draft.to))
+            print(
+                _("sent to {unit} <{address}>").format(
+                    unit=printable(draft.unit), address=printable(draft.to or "")
+                )
+            )
     for name in reminders.without_address:
         print(
             _("no address for {unit} in [remind.contacts]: not mailed").format(
