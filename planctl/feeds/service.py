@@ -4,6 +4,7 @@ an event, and the whole calendar, each written atomically into the folder named.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.feeds.events import FeedEvent, plan_events
 from planctl.feeds.source import FeedSource, load_source
 from planctl.i18n import _, pgettext, quote
+from planctl.tracking.records import Review
 from planctl.units import UnitRegistry
 
 __all__ = ["ALL_FILE", "FeedFile", "FeedResult", "safe_file_name", "write_feeds"]
@@ -46,18 +48,36 @@ def write_feeds(
     repository when none is named) and `全部.ics` into the folder `output`; with `unit`,
     that unit's calendar only."""
     source = load_source(plans, start=start)
+    reviews = _by_plan(source.reviews)
     events = [
         event
         for plan in source.plans
-        for event in plan_events(plan, source.registry, source.workdays, source.reviews)
+        for event in plan_events(plan, source.registry, source.workdays, reviews.get(plan.id, ()))
     ]
     folder = _prepare_folder(output)
     wanted = _units_wanted(events, source.registry, unit)
+    owned = _by_unit(events)
     files = [
-        _write(folder, file_name, name, events, owner, source)
+        _write(folder, file_name, name, events if owner is None else owned[owner], owner, source)
         for owner, name, file_name in _targets(wanted, whole=unit is None)
     ]
     return FeedResult(tuple(files), (*source.notes, *_missing_years(source, events)))
+
+
+def _by_plan(reviews: Sequence[Review]) -> dict[str, list[Review]]:
+    grouped: dict[str, list[Review]] = {}
+    for review in reviews:
+        grouped.setdefault(review.plan, []).append(review)
+    return grouped
+
+
+def _by_unit(events: Sequence[FeedEvent]) -> defaultdict[str, list[FeedEvent]]:
+    """Each unit's events (a unit asked for that owns none has an empty list)."""
+    owned: defaultdict[str, list[FeedEvent]] = defaultdict(list)
+    for event in events:
+        for unit in event.units:
+            owned[unit].append(event)
+    return owned
 
 
 def _missing_years(source: FeedSource, events: Sequence[FeedEvent]) -> list[str]:
@@ -165,8 +185,7 @@ def _write(
 ) -> FeedFile:
     from planctl.feeds.ics import calendar_bytes
 
-    chosen = [event for event in events if unit is None or unit in event.units]
-    data = calendar_bytes(name, chosen, unit=unit, stamp=source.stamp)
+    data = calendar_bytes(name, events, unit=unit, stamp=source.stamp)
     path = folder / file_name
     try:
         write_atomic(path, data, within=folder, protect=source.inputs)
@@ -178,4 +197,4 @@ def _write(
             where=str(path),
             hint=_("check the folder exists and is writable"),
         ) from None
-    return FeedFile(path, unit, len(chosen))
+    return FeedFile(path, unit, len(events))

@@ -158,7 +158,7 @@ class _Builder:
         self.extensions = {
             (plan.id, task): decided.extend_to
             for plan in tracking.plans
-            for task, decided in decisions(plan.id, tracking.reviews).items()
+            for task, decided in decisions(plan.id, tracking.reviews_of(plan.id)).items()
         }
         self.done = {
             (report.plan, entry.task, milestone.id)
@@ -282,7 +282,10 @@ class _Builder:
                 event
                 for plan in self.tracking.plans
                 for event in plan_events(
-                    plan, self.tracking.units, self.tracking.workdays, self.tracking.reviews
+                    plan,
+                    self.tracking.units,
+                    self.tracking.workdays,
+                    self.tracking.reviews_of(plan.id),
                 )
                 if event.kind == "report" and self.as_of < event.day <= last
             ]
