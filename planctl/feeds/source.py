@@ -44,7 +44,7 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
     where = start or (paths[0] if paths else Path.cwd())
     repo = repository.open_repository(where)
     tracking = load_tracking(repo)
-    _refuse_broken(repo, tracking.findings)
+    _refuse_broken(repo, tracking.findings, named=bool(paths))
     if paths:
         plans = [_open_plan(Path(path)) for path in paths]
     else:
@@ -68,10 +68,17 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
     )
 
 
-def _refuse_broken(repo: repository.Repository, findings: Sequence[Finding]) -> None:
+def _refuse_broken(
+    repo: repository.Repository, findings: Sequence[Finding], *, named: bool
+) -> None:
+    """Stop at a refused file the calendar reads: the registry, the workdays calendar, a
+    review, and a plan when the calendar is of every plan (named plans are opened, and
+    refused, one by one); a report gives no event, so a refused one does not stop it."""
     reports = repo.reports_dir.resolve()
+    plans = {path.resolve() for path in repo.plan_files()} if named else set()
     for finding in findings:
-        if reports not in Path(finding.file).resolve().parents:
+        where = Path(finding.file).resolve()
+        if reports not in where.parents and where not in plans:
             raise PlanRefused(finding, doing=_DOING)
 
 

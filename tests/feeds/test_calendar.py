@@ -324,3 +324,12 @@ def test_control_characters_in_plan_text_never_reach_the_file(cli: CLI, feeds_re
     raw = (feeds_repo / "feeds" / "市交通运输局.ics").read_bytes()
     assert b"\x1b" not in raw
     assert "建成\ufffd[31m环城公路。" in raw.decode("utf-8").replace("\r\n ", "")
+
+
+def test_named_plans_are_not_stopped_by_another_broken_plan(cli: CLI, feeds_repo: Path) -> None:
+    (feeds_repo / "plans" / "broken.yaml").write_text("format: planctl/1\nid: [\n")
+
+    assert cli("calendar", "-o", "feeds", cwd=feeds_repo).exit_code == 1
+    result = cli("calendar", PLAN_FILE, "-o", "feeds", cwd=feeds_repo)
+    assert result.exit_code == 0, result.stderr
+    assert len(events(feeds_repo / "feeds" / "全部.ics")) == 27
