@@ -31,6 +31,7 @@ app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
+        dashboard,
         diff,
         fmt,
         fonts,
@@ -53,6 +54,7 @@ def register(app: typer.Typer) -> None:
     app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("dashboard", cls=Command, help=_(dashboard.HELP))(dashboard.dashboard)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")

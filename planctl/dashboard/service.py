@@ -1,0 +1,155 @@
+"""`planctl dashboard` for a plan repository: read the tracking data once, compute the
+status for the dashboard's date and for the end of each period of the trend, and write
+the site.
+
+Every status is computed here, once, before any page is rendered; the pages only read
+the values (`planctl.dashboard.view`). With `public`, only plans whose notice is
+主动公开 are kept, and with them only their own reports and reviews, so nothing of another
+plan reaches a page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.config import TrackingSettings
+from planctl.dashboard import DashboardResult, build_site
+from planctl.dashboard.figures import figures_of
+from planctl.dashboard.view import TrendPoint, is_public
+from planctl.errors import DeadlineError, UsageError
+from planctl.i18n import _, quote
+from planctl.model import Plan
+from planctl.repository import Repository, open_repository
+from planctl.tracking.periods import Cycle, Period, parse_period, period_containing, periods_between
+from planctl.tracking.records import Report, Review
+from planctl.tracking.state import Status
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+
+MOST_PERIODS = 24  # the trend shows at most this many periods, the latest
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The tracking data of the plans shown (what `compute_status` reads)."""
+
+    plans: tuple[Plan, ...]
+    units: UnitRegistry | None
+    reports: tuple[Report, ...]
+    reviews: tuple[Review, ...]
+    workdays: Workdays
+
+
+def dashboard(
+    paths: Sequence[Path],
+    output: Path,
+    *,
+    as_of: datetime.date,
+    public: bool = False,
+    start: Path | None = None,
+) -> DashboardResult:
+    """Write the dashboard of the repository's plans (or of the plan files `paths`)."""
+    from planctl.atomic import boundary
+    from planctl.config import load_settings
+    from planctl.tracking.load import load_tracking
+
+    repository = open_repository(start if start is not None else _origin(paths))
+    tracking = load_tracking(repository)
+    plans = _chosen(tracking.plans, paths, repository)
+    if public:
+        plans = tuple(plan for plan in plans if is_public(plan))
+    ids = {plan.id for plan in plans}
+    data = Chosen(
+        plans,
+        tracking.units,
+        tuple(report for report in tracking.reports if report.plan in ids),
+        tuple(review for review in tracking.reviews if review.plan in ids),
+        tracking.workdays,
+    )
+    settings = load_settings(repository.root).tracking
+    status = _status(data, as_of, settings)
+    trend = trend_points(data, status, settings)
+    within = boundary(output / "index.html", repository.root)
+    if within != repository.root:
+        output.mkdir(parents=True, exist_ok=True)
+    return build_site(
+        plans, status, output, trend=trend, workdays=data.workdays, within=within
+    )
+
+
+def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> list[TrendPoint]:
+    """The figures at the end of each period up to the dashboard's date (that date itself
+    for the period it falls in), from the plans' first reporting period on."""
+    periods = trend_periods(data.plans, status.as_of)
+    points = []
+    for period in periods:
+        if period.end < status.as_of:
+            then = _status(data, period.end, settings)
+        else:
+            then = status
+        points.append(
+            TrendPoint(period, then.as_of, figures_of(then.tasks, then.reports, then.as_of))
+        )
+    return points
+
+
+def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
+    """The periods of the cycle most of the plans report on (monthly when none says),
+    from the earliest plan's start to the one holding `as_of`; the latest few only."""
+    cycles = Counter(plan.reporting.cycle for plan in plans if plan.reporting)
+    cycle: Cycle = cycles.most_common(1)[0][0] if cycles else "month"  # type: ignore[assignment]
+    firsts = [first for plan in plans if (first := _first_day(plan)) is not None]
+    if not firsts:
+        return []
+    first = period_containing(min(firsts), cycle)
+    last = period_containing(as_of, cycle)
+    return list(periods_between(first, last))[-MOST_PERIODS:]
+
+
+def _first_day(plan: Plan) -> datetime.date | None:
+    from planctl.deadlines import parse_deadline
+
+    if plan.reporting and plan.reporting.start:
+        with contextlib.suppress(DeadlineError):
+            return parse_period(plan.reporting.start).start
+    if plan.period:
+        with contextlib.suppress(DeadlineError):
+            return parse_deadline(plan.period[0]).first_day()
+    return None
+
+
+def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
+    from planctl.tracking.lights import compute_status
+
+    return compute_status(data, as_of, settings)
+
+
+def _origin(paths: Sequence[Path]) -> Path | None:
+    return paths[0].parent if paths else None
+
+
+def _chosen(plans: Sequence[Plan], paths: Sequence[Path], repository: Repository) -> tuple[Plan, ...]:
+    """The plans named by `paths` (a plan's id is its file name), else every plan."""
+    if not paths:
+        return tuple(plans)
+    by_id = {plan.id: plan for plan in plans}
+    chosen = []
+    for path in paths:
+        plan = by_id.get(path.stem)
+        if plan is None:
+            raise UsageError(
+                _("no plan {plan} in the repository, or it cannot be read").format(
+                    plan=quote(path.stem)
+                ),
+                where=str(path),
+                hint=_("name a plan file under {folder}").format(
+                    folder=repository.display(repository.plans_dir)
+                ),
+            )
+        chosen.append(plan)
+    return tuple({plan.id: plan for plan in chosen}.values())
