@@ -25,7 +25,7 @@
     var step = parseFloat(svg.getAttribute("data-row-height"));
     var shown = 0;
     svg.querySelectorAll(".gantt-row").forEach(function (row) {
-      if (row.hidden) return;
+      if (row.hasAttribute("hidden")) return;
       row.setAttribute("transform", "translate(0 " + (axis + step * shown) + ")");
       shown += 1;
     });
@@ -41,7 +41,8 @@
     var shown = 0;
     rows.forEach(function (row) {
       var keep = matches(row, v.unit, v.light, v.query);
-      row.hidden = !keep;
+      // An attribute, not the property: SVG elements have no `hidden` property.
+      if (keep) row.removeAttribute("hidden"); else row.setAttribute("hidden", "");
       if (keep) shown += 1;
     });
     if (target.hasAttribute("data-gantt")) restack(target);
