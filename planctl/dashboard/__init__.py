@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from planctl.config import TrackingSettings
 from planctl.dashboard.view import TrendPoint, View, build_view, is_public
 from planctl.model import Plan
 from planctl.tracking.state import Status
@@ -35,13 +36,14 @@ def build_site(
     *,
     trend: Sequence[TrendPoint] = (),
     workdays: Workdays | None = None,
+    settings: TrackingSettings | None = None,
     within: Path | None = None,
 ) -> DashboardResult:
     """Write the dashboard of `plans` as of `status.as_of` into `folder` (inside
     `within`, default `folder` itself, which is created when missing)."""
     from planctl.dashboard import charts, site
 
-    view = build_view(plans, status, trend, workdays)
+    view = build_view(plans, status, trend, workdays, settings)
     drawn = {"lights": charts.lights_svg(view.plans) if view.plans else ""}
     drawn["trend"] = charts.trend_svg(view.trend) if len(view.trend) > 1 else ""
     if within is None:

@@ -52,9 +52,9 @@ def _trend(points: Sequence[TrendPoint]) -> Figure:
     axes = figure.add_subplot()
     labels = [str(point.period) for point in points]
     series = (
-        ("完成率", [point.figures.completion for point in points]),
-        ("按时完成率", [point.figures.on_time for point in points]),
-        ("报送及时率", [point.figures.reporting for point in points]),
+        ("完成率", [point.figures.completion.share for point in points]),
+        ("按时完成率", [point.figures.on_time_completion.share for point in points]),
+        ("报送及时率", [point.figures.reporting.share for point in points]),
     )
     for (name, values), colour in zip(series, RATE_COLOURS, strict=True):
         shown = [float("nan") if value is None else value for value in values]
@@ -89,8 +89,6 @@ def _lights(plans: Sequence[PlanView]) -> Figure:
             )
             left = [a + b for a, b in zip(left, counts, strict=True)]
     axes.set_yticks(range(len(chosen)), names, fontsize=8)
-    for label in axes.get_yticklabels():
-        label.set_parse_math(False)
     axes.set_xlabel("任务数")
     figure.legend(loc="outside upper left", frameon=False, fontsize=8, ncols=5)
     axes.grid(axis="x", color="#e3e6ea", linewidth=0.8)
@@ -118,13 +116,18 @@ def _style() -> Iterator[None]:
     import matplotlib
 
     _register_font()
-    settings = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "planctl",  # the same data gives the same bytes
-        "font.family": [_FONT],
-        "axes.unicode_minus": False,
-    }
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    with (
+        matplotlib.rc_context(
+            {
+                "svg.fonttype": "none",
+                "svg.hashsalt": "planctl",  # the same data gives the same bytes
+                "font.family": [_FONT],
+                "axes.unicode_minus": False,
+                "text.parse_math": False,  # a `$` in a plan title is a dollar sign
+            }
+        ),
+        warnings.catch_warnings(),
+    ):
         # A character outside the subset only misses its width: the browser draws it.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         yield

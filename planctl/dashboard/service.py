@@ -10,7 +10,6 @@ plan reaches a page.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from collections import Counter
 from collections.abc import Sequence
@@ -19,13 +18,12 @@ from pathlib import Path
 
 from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
-from planctl.dashboard.figures import figures_of
 from planctl.dashboard.view import TrendPoint, is_public
-from planctl.errors import DeadlineError, UsageError
+from planctl.errors import UsageError
 from planctl.i18n import _, quote
 from planctl.model import Plan
 from planctl.repository import Repository, open_repository
-from planctl.tracking.periods import Cycle, Period, parse_period, period_containing, periods_between
+from planctl.tracking.periods import Period, period_containing, periods_between
 from planctl.tracking.records import Report, Review
 from planctl.tracking.state import Status
 from planctl.tracking.workdays import Workdays
@@ -78,49 +76,44 @@ def dashboard(
     if within != repository.root:
         output.mkdir(parents=True, exist_ok=True)
     return build_site(
-        plans, status, output, trend=trend, workdays=data.workdays, within=within
+        plans,
+        status,
+        output,
+        trend=trend,
+        workdays=data.workdays,
+        settings=settings,
+        within=within,
     )
 
 
 def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> list[TrendPoint]:
     """The figures at the end of each period up to the dashboard's date (that date itself
-    for the period it falls in), from the plans' first reporting period on."""
+    for the period it falls in), from the plans' first reporting period on: the figures
+    of `planctl stats --by period`, the current period's from `status` itself."""
+    from planctl.tracking.stats import figures_of
+
     periods = trend_periods(data.plans, status.as_of)
     points = []
     for period in periods:
-        if period.end < status.as_of:
-            then = _status(data, period.end, settings)
-        else:
-            then = status
-        points.append(
-            TrendPoint(period, then.as_of, figures_of(then.tasks, then.reports, then.as_of))
-        )
+        # The current period's figures are those of the status already computed.
+        then = _status(data, period.end, settings) if period.end < status.as_of else status
+        figures = figures_of(then.tasks, then.reports, settings, then.as_of)
+        points.append(TrendPoint(period, then.as_of, figures))
     return points
 
 
 def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
-    """The periods of the cycle most of the plans report on (monthly when none says),
-    from the earliest plan's start to the one holding `as_of`; the latest few only."""
-    cycles = Counter(plan.reporting.cycle for plan in plans if plan.reporting)
-    cycle: Cycle = cycles.most_common(1)[0][0] if cycles else "month"  # type: ignore[assignment]
-    firsts = [first for plan in plans if (first := _first_day(plan)) is not None]
+    """The periods of the cycle most plans report on, from the earliest first reporting
+    period of that cycle to the one holding `as_of`; the latest `MOST_PERIODS` only."""
+    from planctl.tracking.lights import first_period
+
+    firsts = [period for plan in plans if (period := first_period(plan)) is not None]
     if not firsts:
         return []
-    first = period_containing(min(firsts), cycle)
+    cycle = Counter(period.cycle for period in firsts).most_common(1)[0][0]
+    first = min((p for p in firsts if p.cycle == cycle), key=lambda period: period.start)
     last = period_containing(as_of, cycle)
     return list(periods_between(first, last))[-MOST_PERIODS:]
-
-
-def _first_day(plan: Plan) -> datetime.date | None:
-    from planctl.deadlines import parse_deadline
-
-    if plan.reporting and plan.reporting.start:
-        with contextlib.suppress(DeadlineError):
-            return parse_period(plan.reporting.start).start
-    if plan.period:
-        with contextlib.suppress(DeadlineError):
-            return parse_deadline(plan.period[0]).first_day()
-    return None
 
 
 def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
@@ -133,7 +126,9 @@ def _origin(paths: Sequence[Path]) -> Path | None:
     return paths[0].parent if paths else None
 
 
-def _chosen(plans: Sequence[Plan], paths: Sequence[Path], repository: Repository) -> tuple[Plan, ...]:
+def _chosen(
+    plans: Sequence[Plan], paths: Sequence[Path], repository: Repository
+) -> tuple[Plan, ...]:
     """The plans named by `paths` (a plan's id is its file name), else every plan."""
     if not paths:
         return tuple(plans)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from planctl.dashboard import timeline
-from planctl.dashboard.figures import percent_text
 from planctl.dashboard.view import (
     LIGHT_NAMES,
     TaskRow,
@@ -25,6 +24,7 @@ from planctl.dashboard.view import (
     unit_file,
 )
 from planctl.tracking.state import LIGHT_ORDER
+from planctl.tracking.stats import Ratio
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATES = _HERE / "templates"
@@ -115,6 +115,12 @@ def _common(view: View) -> dict[str, Any]:
         "unit_names": units,
         "unit_href": _unit_href,
     }
+
+
+def percent_text(ratio: Ratio) -> str:
+    """A rate as the office writes it, to one decimal (87.5%); a dash when nothing counts."""
+    share = ratio.share
+    return "—" if share is None else f"{share:.1f}%"
 
 
 def _render(name: str, common: Mapping[str, Any], root: str, **context: Any) -> str:

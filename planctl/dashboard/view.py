@@ -15,12 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planctl.dashboard.figures import Figures, figures_of
+from planctl.config import TrackingSettings
 from planctl.deadlines import parse_deadline
 from planctl.errors import DeadlineError
 from planctl.model import Plan, Section
 from planctl.tracking.periods import Period, parse_period, period_containing
 from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
+from planctl.tracking.stats import Figures, figures_of
 from planctl.tracking.workdays import Workdays
 
 LIGHT_NAMES = {
@@ -186,8 +187,10 @@ def build_view(
     status: Status,
     trend: Sequence[TrendPoint] = (),
     workdays: Workdays | None = None,
+    settings: TrackingSettings | None = None,
 ) -> View:
     """File every task and report state of `status` under its plan and units, once."""
+    settings = settings or TrackingSettings()
     by_plan = {plan.id: PlanView(plan, plan_file(plan.id)) for plan in plans}
     units: dict[str, UnitView] = {}
     states: dict[str, list[TaskState]] = defaultdict(list)
@@ -209,18 +212,18 @@ def build_view(
             view.reports.append(report)
             unit_reports[report.unit].append(report)
     for view in by_plan.values():
-        view.figures = figures_of(states[view.plan.id], view.reports, status.as_of)
+        view.figures = figures_of(states[view.plan.id], view.reports, settings, status.as_of)
         view.sections = _sections(view.plan, states[view.plan.id])
-    for unit in units.values():
-        reports = unit_reports.get(unit.name, [])
-        unit.figures = figures_of(unit_states[unit.name], reports, status.as_of)
-        unit.reports = sorted((_report_row(r) for r in reports), key=_latest_first)
+    for owner in units.values():
+        reports = unit_reports.get(owner.name, [])
+        owner.figures = figures_of(unit_states[owner.name], reports, settings, status.as_of)
+        owner.reports = sorted((_report_row(r) for r in reports), key=_latest_first)
     _next_reports(by_plan.values(), units, status.as_of, workdays or Workdays())
     return View(
         as_of=status.as_of,
         plans=list(by_plan.values()),
         units=sorted(units.values(), key=lambda unit: unit.name),
-        figures=figures_of(status.tasks, status.reports, status.as_of),
+        figures=figures_of(status.tasks, status.reports, settings, status.as_of),
         trend=trend,
         notes=status.notes,
     )
@@ -248,18 +251,21 @@ def _row(plan: Plan, state: TaskState) -> TaskRow:
 
 
 def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
+    """Each unit the task names, with its role; a leading group's members lead too (the
+    lights hold each of them to the task)."""
     task = state.placed.task
     seen: set[str] = set()
-    for role in ("lead", "responsible", "support", "guide"):
-        for unit in getattr(task, role):
-            if unit not in seen:
-                seen.add(unit)
-                yield ROLE_NAMES[role], unit
+    named = [(role, unit) for role in ("lead", "responsible") for unit in getattr(task, role)]
+    named += [("lead", unit) for unit in state.lead_units]
+    named += [(role, unit) for role in ("support", "guide") for unit in getattr(task, role)]
+    for role, unit in named:
+        if unit not in seen:
+            seen.add(unit)
+            yield ROLE_NAMES[role], unit
 
 
 def _names(state: TaskState) -> Iterable[str]:
-    task = state.placed.task
-    return (*task.lead, *task.responsible, *task.support, *task.guide)
+    return (unit for _, unit in _owners(state))
 
 
 def _joined(units: Sequence[str], more: bool) -> str:
@@ -295,8 +301,10 @@ def _sections(plan: Plan, states: Sequence[TaskState]) -> list[SectionRow]:
 
 def _section_title(section: Section) -> str:
     number = section.source_number or ""
-    return f"{number}{section.title}" if number and not section.title.startswith(number) else (
-        section.title
+    return (
+        f"{number}{section.title}"
+        if number and not section.title.startswith(number)
+        else (section.title)
     )
 
 
@@ -338,8 +346,8 @@ def _next_reports(
                 units[unit].next_reports.append(
                     ReportRow(view.plan.id, unit, period.chinese(), due, "due", None)
                 )
-    for unit in units.values():
-        unit.next_reports.sort(key=lambda row: (row.due, row.plan))
+    for owner in units.values():
+        owner.next_reports.sort(key=lambda row: (row.due, row.plan))
 
 
 def _digest(text: str) -> str:

@@ -59,7 +59,9 @@ def states_of(plan: Plan, as_of: datetime.date = AS_OF) -> list[TaskState]:
         deadline = as_of + datetime.timedelta(days=(-45, 5, 60, -10, 120, 30)[index % 6])
         unit = (placed.task.lead or placed.task.responsible or ("市政府办公室",))[0]
         entry = ReportEntry(placed.task.id, (), "in_progress", 40, f"第{index + 1}项已完成前期工作")
-        report = Report(f"reports/{plan.id}/{period}/{unit}.yaml", plan.id, period, unit, as_of, (entry,))
+        report = Report(
+            f"reports/{plan.id}/{period}/{unit}.yaml", plan.id, period, unit, as_of, (entry,)
+        )
         states.append(
             TaskState(
                 plan=plan.id,

@@ -8,6 +8,7 @@ site's folder, draw its charts, and filter and search as a reader would use them
 from __future__ import annotations
 
 import functools
+import itertools
 import http.server
 import shutil
 import threading
@@ -18,13 +19,14 @@ from typing import Any
 
 import pytest
 
+from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
-from planctl.dashboard.figures import figures_of
 from planctl.dashboard.view import TrendPoint, plan_file
 from planctl.tracking.periods import Period
 from planctl.tracking.state import Status
+from planctl.tracking.stats import figures_of
 
-from .conftest import AS_OF, open_plan, reports_of, states_of, JIANGMEN, ZHAOQING
+from .conftest import AS_OF, JIANGMEN, ZHAOQING, open_plan, reports_of, states_of
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -59,7 +61,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> DashboardResult:
     tasks[0] = replace(first, placed=replace(first.placed, task=hostile))
     reports = [state for plan in plans for state in reports_of(plan)]
     trend = [
-        TrendPoint(Period("month", 2012, m), AS_OF, figures_of(tasks[: 10 * m], reports, AS_OF))
+        TrendPoint(
+            Period("month", 2012, m),
+            AS_OF,
+            figures_of(tasks[: 10 * m], reports, TrackingSettings(), AS_OF),
+        )
         for m in range(3, 10)
     ]
     status = Status(AS_OF, tuple(tasks), tuple(reports))
@@ -84,9 +90,11 @@ def page(browser: Any) -> Iterator[tuple[Any, Watched]]:
     # Anything but a file of the site or the loopback server is refused, and recorded.
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(("file://", "http://127.0.0.1:"))
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file://", "http://127.0.0.1:"))
+            else route.abort()
+        ),
     )
     opened = context.new_page()
     opened.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
@@ -136,7 +144,7 @@ def test_the_site_works_from_a_web_server(site: DashboardResult, page: tuple[Any
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -165,7 +173,9 @@ def test_choosing_a_unit_and_a_light_filters_the_tasks(
     form = opened.locator("form.filters").last
     every = visible_rows(opened, "#tasks")
     assert len(every) == len(plan.rows)
-    unit = next(u for u in plan.unit_names if 1 < sum(u in r.units for r in plan.rows) < len(plan.rows))
+    unit = next(
+        u for u in plan.unit_names if 1 < sum(u in r.units for r in plan.rows) < len(plan.rows)
+    )
     form.locator("select[name=unit]").select_option(unit)
     shown = visible_rows(opened, "#tasks")
     assert len(shown) == sum(unit in row.units for row in plan.rows)
@@ -194,7 +204,7 @@ def test_the_timeline_filters_and_closes_its_gaps(
     shown = opened.locator(".gantt-row:not([hidden])")
     assert 0 < shown.count() < total
     tops = [shown.nth(i).bounding_box()["y"] for i in range(shown.count())]
-    steps = {round(b - a) for a, b in zip(tops, tops[1:], strict=False)}
+    steps = {round(b - a) for a, b in itertools.pairwise(tops)}
     assert steps <= {22}  # one row height apart: no gaps where rows were hidden
 
 
@@ -231,7 +241,9 @@ def test_a_screenshot_of_the_overview(
     assert shot.stat().st_size > 20_000
 
 
-def test_the_print_layout_hides_the_controls(site: DashboardResult, page: tuple[Any, Watched]) -> None:
+def test_the_print_layout_hides_the_controls(
+    site: DashboardResult, page: tuple[Any, Watched]
+) -> None:
     opened, _ = page
     opened.goto((site.folder / plan_file(site.view.plans[0].plan.id)).as_uri())
     opened.emulate_media(media="print")

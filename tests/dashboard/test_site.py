@@ -12,14 +12,18 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from planctl.config import TrackingSettings
 from planctl.dashboard import build_site, is_public
-from planctl.dashboard.figures import figures_of, percent_text
+from planctl.dashboard.site import percent_text
 from planctl.dashboard.view import TrendPoint, plan_file, unit_file
 from planctl.model import Plan
 from planctl.tracking.periods import Period
 from planctl.tracking.state import Status
+from planctl.tracking.stats import Ratio, figures_of
 
 from .conftest import AS_OF
+
+SETTINGS = TrackingSettings()
 
 
 class Links(HTMLParser):
@@ -100,7 +104,7 @@ def test_plan_text_is_shown_literally_never_run(
         assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;整治&#34;行动&#34; &amp; $x$" in html
         assert hostile in "".join(parsed(page).text)
     search = (tmp_path / "assets" / "search-data.js").read_text(encoding="utf-8")
-    assert "\"<script>alert('x')</script>整治\\\"行动\\\" & $x$\"" in search  # a JSON string
+    assert '"<script>alert(\'x\')</script>整治\\"行动\\" & $x$"' in search  # a JSON string
 
 
 def test_the_overview_shows_the_figures_and_both_charts(
@@ -108,14 +112,19 @@ def test_the_overview_shows_the_figures_and_both_charts(
 ) -> None:
     status = make_status(zhaoqing)
     trend = [
-        TrendPoint(Period("month", 2012, month), AS_OF, figures_of(status.tasks, (), AS_OF))
+        TrendPoint(
+            Period("month", 2012, month), AS_OF, figures_of(status.tasks, (), SETTINGS, AS_OF)
+        )
         for month in (7, 8, 9)
     ]
     build_site([zhaoqing], status, tmp_path, trend=trend)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
-    figures = figures_of(status.tasks, status.reports, AS_OF)
-    for shown in (percent_text(figures.completion), percent_text(figures.on_time)):
-        assert shown in html
+    figures = figures_of(status.tasks, status.reports, SETTINGS, AS_OF)
+    done = sum(task.light == "done" for task in status.tasks)
+    counted = sum(task.light != "grey" for task in status.tasks)
+    assert figures.completion == Ratio(done, counted)
+    for ratio in (figures.completion, figures.on_time_completion, figures.reporting):
+        assert f'<div class="value">{percent_text(ratio)}</div>' in html
     assert html.count("<svg") == 2
     assert 'id="chart-trend"' in html and 'id="chart-lights"' in html
     assert "2012-08" in html  # the trend's periods on its axis
@@ -152,21 +161,9 @@ def test_the_public_notice_is_the_one_kept(zhaoqing: Plan, jiangmen: Plan) -> No
     assert jiangmen.notice is None or jiangmen.notice.disclosure != "主动公开"
 
 
-def test_the_rates_are_those_of_the_lights(zhaoqing: Plan, make_status: Callable[..., Status]) -> None:
-    status = make_status(zhaoqing)
-    figures = figures_of(status.tasks, status.reports, AS_OF)
-    lights = [task.light for task in status.tasks]
-    counted = [light for light in lights if light != "grey"]
-    assert figures.lights["red"] == lights.count("red")
-    assert figures.completion == pytest.approx(100 * counted.count("done") / len(counted))
-    # The deadlines of the conftest: days -45 (red) and -10 (done, on time) have passed.
-    assert figures.on_time == pytest.approx(
-        100 * lights.count("done") / (lights.count("done") + lights.count("red"))
-    )
-    assert figures.overdue == lights.count("red")
-    timings = [report.status for report in status.reports]
-    assert figures.reporting == pytest.approx(100 * timings.count("on_time") / len(timings))
-    assert percent_text(None) == "—" and percent_text(87.46) == "87.5%"
+def test_a_rate_with_nothing_counted_is_a_dash() -> None:
+    assert percent_text(Ratio(0, 0)) == "—"
+    assert percent_text(Ratio(7, 8)) == "87.5%"
 
 
 def test_the_site_is_written_inside_the_folder_only(
@@ -187,6 +184,7 @@ def test_the_site_is_written_inside_the_folder_only(
 def test_the_dashboard_date_is_on_every_page(
     tmp_path: Path, zhaoqing: Plan, make_status: Callable[..., Status]
 ) -> None:
-    result = build_site([zhaoqing], make_status(zhaoqing, as_of=datetime.date(2012, 9, 15)), tmp_path)
+    status = make_status(zhaoqing, as_of=datetime.date(2012, 9, 15))
+    result = build_site([zhaoqing], status, tmp_path)
     for page in (p for p in result.written if p.suffix == ".html"):
         assert "数据截至 2012年9月15日" in page.read_text(encoding="utf-8")
