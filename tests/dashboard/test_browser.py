@@ -8,8 +8,8 @@ site's folder, draw its charts, and filter and search as a reader would use them
 from __future__ import annotations
 
 import functools
-import itertools
 import http.server
+import itertools
 import shutil
 import threading
 from collections.abc import Iterator
