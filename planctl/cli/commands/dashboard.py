@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from planctl.cli.commands import done
-from planctl.i18n import N_, _
+from planctl.i18n import N_, _, ngettext
 
 HELP = N_(
     "Write the supervision dashboard: a static site of lights, rates, units and deadlines "
@@ -53,10 +53,13 @@ def dashboard(
     folder = output if output is not None else open_repository().root / DEFAULT_OUTPUT
     result = run_dashboard(plans or [], folder, as_of=day, public=public)
     shown = len(result.view.plans)
+    wrote = ngettext(
+        "wrote the dashboard of {count} plan as of {date}: {file}",
+        "wrote the dashboard of {count} plans as of {date}: {file}",
+        shown,
+    )
     print(
-        _("wrote the dashboard of {count} plans as of {date}: {file}").format(
-            count=shown, date=day.isoformat(), file=printable(display_path(result.entry))
-        )
+        wrote.format(count=shown, date=day.isoformat(), file=printable(display_path(result.entry)))
     )
     raise done(0)
 
