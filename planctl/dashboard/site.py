@@ -19,6 +19,7 @@ from typing import Any
 from planctl.dashboard import timeline
 from planctl.dashboard.view import (
     LIGHT_NAMES,
+    UNIT_ROWS,
     TaskRow,
     View,
     unit_file,
@@ -58,7 +59,7 @@ def pages(view: View, charts: Mapping[str, str]) -> Iterator[Page]:
         )
     yield Page("units/index.html", _render("units.html.j2", common, "../"))
     for unit in view.units:
-        yield Page(unit.href, _render("unit.html.j2", common, "../", unit=unit))
+        yield Page(unit.href, _render("unit.html.j2", common, "../", unit=unit, most=UNIT_ROWS))
     yield Page(
         "timeline.html",
         _render(
@@ -114,7 +115,19 @@ def _common(view: View) -> dict[str, Any]:
         "percent": percent_text,
         "unit_names": units,
         "unit_href": _unit_href,
+        "light_parts": light_parts,
     }
+
+
+def light_parts(counts: Mapping[str, int]) -> list[tuple[str, str, int, str]]:
+    """The lights present in `counts`, worst first: code, name, count and share of the
+    bar's width (a percentage)."""
+    total = sum(counts.values())
+    return [
+        (light, LIGHT_NAMES[light], count, f"{100 * count / total:.2f}")
+        for light in LIGHT_ORDER
+        if (count := counts.get(light, 0))
+    ]
 
 
 def percent_text(ratio: Ratio) -> str:

@@ -12,13 +12,14 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planctl.dashboard.view import TaskRow
+from planctl.dashboard.view import LIGHT_NAMES, TaskRow
 
 WIDTH = 960.0
 LABEL_WIDTH = 300.0
 ROW_HEIGHT = 22.0
 AXIS_HEIGHT = 28.0
 _DEFAULT_SPAN = datetime.timedelta(days=30)  # a bar for a task whose start is unknown
+_LABEL_CHARACTERS = 22
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,25 @@ class Gantt:
     def height(self) -> float:
         return self.axis_height + self.row_height * len(self.bars) + 6
 
+    def rows(self) -> list[tuple[object, ...]]:
+        """Each bar as the template draws it, in one tuple (unpacked in the loop)."""
+        return [
+            (
+                bar.href,
+                bar.y,
+                bar.x,
+                bar.width,
+                bar.row.light,
+                LIGHT_NAMES[bar.row.light],
+                "|".join(bar.row.units),
+                bar.row.number,
+                _short(bar.row.title),
+                bar.row.title,
+                bar.row.deadline_words,
+            )
+            for bar in self.bars
+        ]
+
 
 def gantt(rows: Sequence[tuple[TaskRow, str]], as_of: datetime.date) -> Gantt | None:
     """The timeline of `rows` (each with the link to its task), in the order given;
@@ -78,6 +98,10 @@ def gantt(rows: Sequence[tuple[TaskRow, str]], as_of: datetime.date) -> Gantt | 
     )
     ticks = tuple(Tick(x_of(day), label) for day, label in _ticks(first, last))
     return Gantt(bars, ticks, x_of(as_of))
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= _LABEL_CHARACTERS else title[: _LABEL_CHARACTERS - 1] + "…"
 
 
 def _span(row: TaskRow) -> tuple[datetime.date, datetime.date]:

@@ -35,6 +35,9 @@ REPORT_NAMES = {"on_time": "按时报送", "late": "逾期报送", "missing": "�
 LEAD_ROLES = ("lead", "responsible")
 ROLE_NAMES = {"lead": "牵头", "responsible": "负责", "support": "配合", "guide": "指导"}
 NEXT_DEADLINES = 10  # how many coming deadlines a unit page lists under 近期应完成
+# A unit page lists at most this many tasks per table, the worst lights first; its table of
+# plans links every plan page filtered to the unit, where the rest are.
+UNIT_ROWS = 300
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,60}")
 
 
@@ -72,6 +75,24 @@ class TaskRow:
     def is_open(self) -> bool:
         return self.light not in ("done", "grey")
 
+    def cells(self) -> tuple[str, ...]:
+        """What a table row shows, in one tuple: templates unpack it in the loop, which
+        keeps the sandbox's per-attribute checks out of the site's largest loops."""
+        return (
+            self.number,
+            self.title,
+            self.section,
+            self.lead,
+            self.support,
+            self.deadline_words,
+            self.light,
+            LIGHT_NAMES[self.light],
+            self.reasons,
+            self.progress_period,
+            self.progress,
+            "|".join(self.units),
+        )
+
 
 @dataclass(frozen=True)
 class SectionRow:
@@ -107,6 +128,10 @@ class PlanView:
     def public(self) -> bool:
         return is_public(self.plan)
 
+    def table(self) -> list[tuple[str, ...]]:
+        """Each task's row: its anchor, then `TaskRow.cells`."""
+        return [(f"task-{index}", *row.cells()) for index, row in enumerate(self.rows)]
+
     @property
     def unit_names(self) -> list[str]:
         """Every unit its tasks name, sorted."""
@@ -121,6 +146,16 @@ class Duty:
     row: TaskRow
     plan_title: str
     plan_href: str
+
+
+@dataclass
+class PlanDuties:
+    plan_title: str
+    plan_href: str
+    unit: str
+    leads: int = 0
+    supports: int = 0
+    lights: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,6 +175,29 @@ class UnitView:
     def supports(self) -> list[Duty]:
         return [duty for duty in self.duties if duty.role not in ("牵头", "负责")]
 
+    def table(self, duties: Sequence[Duty]) -> list[tuple[str, ...]]:
+        """The worst `UNIT_ROWS` of `duties` (red first, then by deadline), each row the
+        plan's page and title, the role, then `TaskRow.cells`."""
+        rank = {light: index for index, light in enumerate(LIGHT_ORDER)}
+        chosen = sorted(
+            duties,
+            key=lambda d: (rank[d.row.light], d.row.deadline or datetime.date.max, d.row.plan),
+        )[:UNIT_ROWS]
+        return [(d.plan_href, d.plan_title, d.role, *d.row.cells()) for d in chosen]
+
+    def by_plan(self) -> list[PlanDuties]:
+        """What the unit leads and supports in each plan, with each plan's lights."""
+        plans: dict[str, PlanDuties] = {}
+        for duty in self.duties:
+            entry = plans.setdefault(
+                duty.plan_href, PlanDuties(duty.plan_title, duty.plan_href, self.name)
+            )
+            lead = duty.role in ("牵头", "负责")
+            entry.leads += lead
+            entry.supports += not lead
+            entry.lights[duty.row.light] = entry.lights.get(duty.row.light, 0) + 1
+        return list(plans.values())
+
     def next_deadlines(self, as_of: datetime.date) -> list[Duty]:
         coming = [d for d in self.duties if d.row.is_open and d.row.deadline is not None]
         coming = [d for d in coming if d.row.deadline and d.row.deadline >= as_of]
@@ -147,6 +205,14 @@ class UnitView:
 
     def overdue(self) -> list[Duty]:
         return [d for d in self.duties if d.row.light == "red"]
+
+    def late_reports(self) -> list[tuple[str, str, str]]:
+        """The reports not in on time, latest first: (period, plan, status in words)."""
+        return [
+            (report.period, report.plan, report.status_name)
+            for report in self.reports
+            if report.status != "on_time"
+        ]
 
 
 @dataclass

@@ -97,7 +97,15 @@
     form.querySelector(".filter-count").textContent = text;
   }
 
+  // A link may choose the unit: plan-x.html#unit=市财政局 (from a unit's page).
+  var chosen = /^#unit=(.+)$/.exec(window.location.hash);
+  var unitFromLink = chosen ? decodeURIComponent(chosen[1]) : "";
+
   document.querySelectorAll("form.filters").forEach(function (form) {
+    var select = form.elements.unit;
+    if (unitFromLink && select.querySelector("option[value='" + CSS.escape(unitFromLink) + "']")) {
+      select.value = unitFromLink;
+    }
     var target = document.querySelector(form.getAttribute("data-target"));
     if (!target) return;
     var run = target.hasAttribute("data-search")
