@@ -63,7 +63,10 @@ def tracking_repository(source: Path, out: Path, year: int, units: int, seed: in
     rng = random.Random(seed)
     plans_dir = out / "plans"
     shutil.copytree(source / "plans", plans_dir)
-    reporting = f"reporting: {{cycle: month, due_day: 5, start: {year}-01, supervisor: 江海市人民政府督查室}}\n"
+    reporting = (
+        f"reporting: {{cycle: month, due_day: 5, start: {year}-01, "
+        "supervisor: 江海市人民政府督查室}\n"
+    )
     written = 0
     for path in sorted(plans_dir.glob("*.yaml")):
         if path.name == "units.yaml":

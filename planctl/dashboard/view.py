@@ -178,7 +178,7 @@ class UnitView:
     def table(self, duties: Sequence[Duty]) -> list[tuple[str, ...]]:
         """The worst `UNIT_ROWS` of `duties` (red first, then by deadline), each row the
         plan's page and title, the role, then `TaskRow.cells`."""
-        rank = {light: index for index, light in enumerate(LIGHT_ORDER)}
+        rank: dict[str, int] = {light: index for index, light in enumerate(LIGHT_ORDER)}
         chosen = sorted(
             duties,
             key=lambda d: (rank[d.row.light], d.row.deadline or datetime.date.max, d.row.plan),
