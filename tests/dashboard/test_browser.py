@@ -254,3 +254,21 @@ def test_the_print_layout_hides_the_controls(
     assert not opened.locator("form.filters").first.is_visible()
     assert not opened.locator(".masthead nav").is_visible()
     assert opened.locator("#tasks").is_visible()
+
+
+def test_a_unit_page_opens_a_plan_filtered_to_the_unit(
+    site: DashboardResult, page: tuple[Any, Watched]
+) -> None:
+    opened, watched = page
+    unit = next(u for u in site.view.units if u.leads and u.supports)
+    opened.goto((site.folder / unit.href).as_uri())
+    entry = unit.by_plan()[0]
+    opened.locator("#plans a", has_text="只看本单位").first.click()
+    opened.wait_for_load_state("load")
+    assert opened.url.split("#")[0].endswith(entry.plan_href)
+    chosen = opened.locator("form.filters select[name=unit]").input_value()
+    assert chosen == unit.name
+    shown = visible_rows(opened, "#tasks")
+    assert len(shown) == entry.leads + entry.supports
+    assert all(unit.name in row["units"].split("|") for row in shown)
+    assert watched.errors == []

@@ -188,3 +188,25 @@ def test_the_dashboard_date_is_on_every_page(
     result = build_site([zhaoqing], status, tmp_path)
     for page in (p for p in result.written if p.suffix == ".html"):
         assert "数据截至 2012年9月15日" in page.read_text(encoding="utf-8")
+
+
+def test_a_unit_page_lists_its_worst_tasks_first_up_to_a_limit(
+    tmp_path: Path,
+    zhaoqing: Plan,
+    make_status: Callable[..., Status],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planctl.dashboard import site, view
+
+    monkeypatch.setattr(view, "UNIT_ROWS", 2)
+    monkeypatch.setattr(site, "UNIT_ROWS", 2)
+    result = build_site([zhaoqing], make_status(zhaoqing), tmp_path)
+    unit = max(result.view.units, key=lambda u: len(u.leads))
+    assert len(unit.leads) > 2
+    rows = unit.table(unit.leads)
+    assert len(rows) == 2
+    lights = [d.row.light for d in unit.leads]
+    worst = sorted(lights, key=["red", "yellow", "green", "done", "grey"].index)[:2]
+    assert [row[9] for row in rows] == worst  # the light, after plan, title and role
+    html = (tmp_path / unit.href).read_text(encoding="utf-8")
+    assert f"共 {len(unit.leads)} 项，此处列出灯色最重、到期最早的 2 项" in html
