@@ -348,11 +348,16 @@ def changed_files(repository: Repository, revision: str) -> list[Path]:
     if _touches_everything(repository, changed):
         everything = [repository.units_path] if repository.units_path.is_file() else []
         return everything + repository.plan_files()
-    plans = repository.plans_dir.resolve()
+    folders = [
+        folder.resolve()
+        for folder in (repository.plans_dir, repository.reports_dir, repository.reviews_dir)
+    ]
     return sorted(
         path
         for path in changed
-        if path.suffix in PLAN_SUFFIXES and path.is_file() and path.is_relative_to(plans)
+        if path.suffix in PLAN_SUFFIXES
+        and path.is_file()
+        and any(path.is_relative_to(folder) for folder in folders)
     )
 
 
