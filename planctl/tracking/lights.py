@@ -443,7 +443,7 @@ class _PlanLights:
         first = first_period(self.plan)
         if reporting is None or first is None:
             return 0
-        period = _last_due_period(first, reporting.due_day, self.known)
+        period = _last_due_period(self.plan, first, reporting.due_day, self.known)
         missed = 0
         while period is not None and period.start >= first.start:
             if (self.plan.id, unit, period) in self.known.by_unit_period:
@@ -568,14 +568,27 @@ def first_period(plan: Plan) -> Period | None:
     return None
 
 
-def _last_due_period(first: Period, due_day: int, known: _Known) -> Period | None:
-    """The latest period whose report was due on or before the date."""
+def _last_due_period(plan: Plan, first: Period, due_day: int, known: _Known) -> Period | None:
+    """The latest period whose report was due on or before the date, and not after the
+    plan's own period (no report is taken for a period after the plan ends)."""
     period = period_containing(known.as_of, first.cycle)
+    end = _plan_end(plan)
+    if end is not None and period.start > end:
+        period = period_containing(end, first.cycle)
     while period.start >= first.start:
         if known.workdays.report_due(period, due_day) <= known.as_of:
             return period
         period = period.previous()
     return None
+
+
+def _plan_end(plan: Plan) -> datetime.date | None:
+    if plan.period is None:
+        return None
+    try:
+        return parse_deadline(plan.period[1]).last_day()
+    except DeadlineError:
+        return None
 
 
 def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
@@ -584,7 +597,7 @@ def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
     first = first_period(plan)
     if reporting is None or first is None:
         return
-    last = _last_due_period(first, reporting.due_day, known)
+    last = _last_due_period(plan, first, reporting.due_day, known)
     if last is None:
         return
     spans = _reporting_spans(plan, known)
