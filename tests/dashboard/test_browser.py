@@ -7,6 +7,7 @@ site's folder, draw its charts, and filter and search as a reader would use them
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import itertools
@@ -39,6 +40,7 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 HOSTILE = "<script>window.__ran = 1</script>整治行动"
+DEMO_DATE = datetime.date(2012, 10, 20)
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "dashboard.png"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -73,6 +75,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> DashboardResult:
     status = Status(AS_OF, tuple(tasks), tuple(reports))
     folder = tmp_path_factory.mktemp("dashboard") / "site"
     return build_site(plans, status, folder, trend=trend)
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> DashboardResult:
+    """The dashboard of the demo tracking repository (the Zhaoqing plan's reporting year)
+    as of 20 October 2012, through the command's service."""
+    from planctl.dashboard.service import dashboard
+
+    from ..tracking.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    root = build_demo(folder / "repo", folder / "home").root
+    return dashboard([], folder / "site", as_of=DEMO_DATE, start=root)
 
 
 @pytest.fixture(scope="module")
@@ -232,12 +247,26 @@ def test_search_finds_tasks_across_plans(site: DashboardResult, page: tuple[Any,
     assert watched.errors == []
 
 
+def test_the_demo_repository_dashboard_in_the_browser(
+    demo_site: DashboardResult, page: tuple[Any, Watched]
+) -> None:
+    opened, watched = page
+    for path in sorted(p for p in demo_site.written if p.suffix == ".html"):
+        opened.goto(path.as_uri())
+    assert watched.errors == []
+    folder = demo_site.folder.resolve().as_uri() + "/"
+    assert all(url.startswith(folder) for url in watched.requests)
+    opened.goto(demo_site.entry.as_uri())
+    periods = opened.eval_on_selector_all("#chart-trend svg text", "t => t.map(x => x.textContent)")
+    assert "2012-05" in periods and "2012-10" in periods  # May, when reporting starts, to now
+
+
 def test_a_screenshot_of_the_overview(
-    site: DashboardResult, page: tuple[Any, Watched], tmp_path: Path
+    demo_site: DashboardResult, page: tuple[Any, Watched], tmp_path: Path
 ) -> None:
     """With PLANCTL_UPDATE_SCREENSHOT=1 the picture replaces the one in docs/."""
     opened, _ = page
-    opened.goto(site.entry.as_uri())
+    opened.goto(demo_site.entry.as_uri())
     keep = os.environ.get("PLANCTL_UPDATE_SCREENSHOT") == "1"
     shot = SCREENSHOT if keep else tmp_path / "dashboard.png"
     opened.screenshot(path=str(shot), full_page=False)
