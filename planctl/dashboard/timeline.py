@@ -111,7 +111,8 @@ def _span(row: TaskRow) -> tuple[datetime.date, datetime.date]:
 
 
 def _ticks(first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
-    """Month starts, or quarter or year starts when the range is long: about a dozen."""
+    """Month starts, or quarter or year starts when the range is long: about a dozen,
+    named short (2012年, 2月, 3月 …) to fit side by side."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next(step for step in (1, 3, 6, 12, 24, 60) if months / step <= 14)
     ticks = []
@@ -120,6 +121,11 @@ def _ticks(first: datetime.date, last: datetime.date) -> list[tuple[datetime.dat
         if (month - 1) % step == 0 or step == 1:
             day = datetime.date(year, month, 1)
             if day >= first:
-                ticks.append((day, f"{year}年{month}月" if month != 1 else f"{year}年"))
+                # The year on January and on the first tick; the month alone elsewhere.
+                if month == 1:
+                    label = f"{year}年"
+                else:
+                    label = f"{month}月" if ticks else f"{year}年{month}月"
+                ticks.append((day, label))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return ticks

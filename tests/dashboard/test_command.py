@@ -12,6 +12,7 @@ import pytest
 from planctl.config import TrackingSettings
 from planctl.dashboard.service import dashboard, trend_periods
 from planctl.dashboard.view import plan_file, unit_file
+from planctl.i18n import language, use_language
 from planctl.repository import Repository
 from planctl.tracking import lights
 from planctl.tracking.load import load_tracking
@@ -60,10 +61,19 @@ def test_the_pages_show_the_lights_status_computes(repository: Path, tmp_path: P
     assert shown == expected
     assert "red" in shown.values()  # t1 was due in June
     html = (tmp_path / "site" / plan_file(PLAN_ID)).read_text(encoding="utf-8")
-    for state in status.tasks:
+    english = [r for s in status.tasks if s.plan == PLAN_ID for r in s.reasons]
+    use_language("zh_CN")
+    try:
+        chinese = lights.compute_status(tracking, AS_OF, TrackingSettings())
+    finally:
+        use_language("en")
+    # The page speaks the plan's language, whatever the terminal's (English here).
+    assert english and not any(reason in html for reason in english)
+    for state in chinese.tasks:
         if state.plan == PLAN_ID:
-            for reason in state.reasons:
-                assert reason in html
+            assert all(reason in html for reason in state.reasons)
+            assert state.deadline_words in html
+    assert language() == "en"
 
 
 def test_the_trend_is_stats_by_period(repository: Path, tmp_path: Path) -> None:
