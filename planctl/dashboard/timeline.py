@@ -115,7 +115,7 @@ def _ticks(first: datetime.date, last: datetime.date) -> list[tuple[datetime.dat
     named short (2012年, 2月, 3月 …) to fit side by side."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next(step for step in (1, 3, 6, 12, 24, 60) if months / step <= 14)
-    ticks = []
+    ticks: list[tuple[datetime.date, str]] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         if (month - 1) % step == 0 or step == 1:
