@@ -64,7 +64,8 @@ class Tracking:
     findings: tuple[Finding, ...] = ()  # why a file was left out (refused), located
     notes: tuple[str, ...] = ()  # things to say once (submission dates a shallow clone hides)
     # The document of each trusted plan, report, review and calendar, by file as shown:
-    # what the checks of `planctl validate` locate their findings in.
+    # what the checks of `planctl validate` locate their findings in (kept only when
+    # asked for, see `load_sources`: a year of reports is a lot of text to hold).
     documents: Mapping[str, Document] = field(default_factory=dict, repr=False, compare=False)
     # Where each of those files lies: its path from the repository root, by file as shown.
     places: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -128,17 +129,8 @@ def load_tracking(repository: Repository, *, revision: str | None = None) -> Tra
     sources = working_tree(repository) if revision is None else at_revision(repository, revision)
     loaded = load_sources(sources)
     submitted = submitted_dates(repository.root, "reports", revision=revision)
-    reports = tuple(_with_submitted(report, submitted.of(path)) for path, report in loaded.reports)
-    return Tracking(
-        plans=tuple(loaded.plans),
-        units=loaded.units,
-        reports=reports,
-        reviews=tuple(loaded.reviews),
-        workdays=loaded.workdays,
-        findings=tuple(sorted(loaded.findings)),
-        notes=submitted.notes,
-        documents=loaded.documents,
-    )
+    reports = [_with_submitted(report, submitted.of(path)) for path, report in loaded.reports]
+    return loaded.tracking(reports, submitted.notes)
 
 
 def working_tree(
@@ -244,8 +236,9 @@ class Loaded:
         )
 
 
-def load_sources(sources: Iterable[Source]) -> Loaded:
-    """Pass each file through the gate and build the records of the trusted ones."""
+def load_sources(sources: Iterable[Source], *, keep_documents: bool = False) -> Loaded:
+    """Pass each file through the gate and build the records of the trusted ones; with
+    `keep_documents`, keep each trusted file's document (to locate findings in)."""
     loaded = Loaded()
     with paused_gc():
         for source in sources:
@@ -254,7 +247,7 @@ def load_sources(sources: Iterable[Source]) -> Loaded:
                 loaded.findings.append(opened.refusal)
                 continue
             try:
-                _add(loaded, source, opened)
+                _add(loaded, source, opened, keep_documents)
             except PlanContentError as error:
                 loaded.findings.append(
                     opened.document.finding(
@@ -280,7 +273,7 @@ def _open(source: Source) -> Opened:
     return open_bytes(source.raw, source.shown, where=source.kind)
 
 
-def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
+def _add(loaded: Loaded, source: Source, opened: Opened, keep_documents: bool) -> None:
     data, document = opened.document.data, opened.document
     if opened.kind == "plan":
         loaded.plans.append(opened.plan())
@@ -295,7 +288,8 @@ def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
         loaded.reports.append((source.path, report_from_data(data, document.file)))
     else:
         loaded.reviews.append(review_from_data(data, document.file))
-    loaded.documents[document.file] = document
+    if keep_documents:
+        loaded.documents[document.file] = document
     loaded.places[document.file] = source.path
 
 

@@ -172,11 +172,12 @@ def _tracking_findings(
 
     folders = {plan_folder(repository, path) for path in tracked}
     wanted = None if None in folders else {name for name in folders if name is not None}
-    loaded = load_sources(working_tree(repository, wanted))
+    loaded = load_sources(working_tree(repository, wanted), keep_documents=True)
     named = {report.plan for _path, report in loaded.reports}
     named |= {review.plan for review in loaded.reviews}
     if wanted is not None and named - {plan.id for plan in loaded.plans}:
-        loaded = load_sources(working_tree(repository))  # a plan lies elsewhere: read all
+        # A plan lies elsewhere: read them all.
+        loaded = load_sources(working_tree(repository), keep_documents=True)
     tracking = loaded.tracking()
     return [finding for finding in check_tracking(tracking) if finding.file in checked]
 

@@ -32,7 +32,8 @@ REPEAT_RATIO = 0.9
 
 
 def check_tracking(tracking: Tracking) -> list[Finding]:
-    """Every finding of the reports and reviews against the rest of the repository."""
+    """Every finding of the reports and reviews against the rest of the repository
+    (`tracking` holds their documents: `load_sources(…, keep_documents=True)`)."""
     findings: list[Finding] = []
     previous = {(r.plan, r.unit, r.period): r for r in tracking.reports}
     for report in tracking.reports:
