@@ -30,7 +30,7 @@ from planctl.tracking.state import Status
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
-MOST_PERIODS = 24  # the trend shows at most this many periods, the latest
+MOST_PERIODS = 12  # the trend shows the latest periods, at most a year of months
 
 
 @dataclass(frozen=True)
