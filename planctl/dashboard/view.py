@@ -19,7 +19,8 @@ from planctl.config import TrackingSettings
 from planctl.deadlines import parse_deadline
 from planctl.errors import DeadlineError
 from planctl.model import Plan, Section
-from planctl.tracking.periods import Period, parse_period, period_containing
+from planctl.tracking.lights import first_period
+from planctl.tracking.periods import Period, period_containing
 from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
 from planctl.tracking.stats import Figures, figures_of
 from planctl.tracking.workdays import Workdays
@@ -395,16 +396,19 @@ def _next_reports(
     as_of: datetime.date,
     workdays: Workdays,
 ) -> None:
-    """Each unit's next report due date in every plan it reports on."""
+    """Each unit's next report due date in every plan it reports on: the report on the
+    period before the date while it is not yet due, else on the period holding the date;
+    none before the first reporting period or after the plan's own period."""
     for view in plans:
         reporting = view.plan.reporting
-        if reporting is None:
+        first = first_period(view.plan)
+        if reporting is None or first is None:
             continue
-        cycle = reporting.cycle
-        period = period_containing(as_of, cycle)  # type: ignore[arg-type]
+        period = period_containing(as_of, first.cycle)
         if workdays.report_due(period.previous(), reporting.due_day) >= as_of:
             period = period.previous()
-        if reporting.start and period < parse_period(reporting.start, cycle):  # type: ignore[arg-type]
+        end = _end(view.plan)
+        if period.start < first.start or (end is not None and period.start > end):
             continue
         due = workdays.report_due(period, reporting.due_day)
         for unit in {u for row in view.rows if row.is_open for u in row.units}:
@@ -414,6 +418,15 @@ def _next_reports(
                 )
     for owner in units.values():
         owner.next_reports.sort(key=lambda row: (row.due, row.plan))
+
+
+def _end(plan: Plan) -> datetime.date | None:
+    if plan.period is None:
+        return None
+    try:
+        return parse_deadline(plan.period[1]).last_day()
+    except DeadlineError:
+        return None
 
 
 def _digest(text: str) -> str:

@@ -143,3 +143,21 @@ def test_bad_input_gets_one_line_and_exit_2(cli: CLI, repository: Path) -> None:
     assert unknown.exit_code == 2
     assert unknown.stderr.count("\n") == 1 and "nope" in unknown.stderr
     assert not (repository / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "owed"),
+    [
+        # June's report is due on 5 July: on 3 July it is the one owed.
+        ("2023-07-03", "2023年7月5日前报送2023年6月进展"),
+        # Then July's, due 5 August, a Saturday: the next workday.
+        ("2023-07-15", "2023年8月7日前报送2023年7月进展"),
+    ],
+)
+def test_a_unit_page_says_which_report_is_owed_next(
+    repository: Path, tmp_path: Path, as_of: str, owed: str
+) -> None:
+    day = datetime.date.fromisoformat(as_of)
+    dashboard([], tmp_path / "site", as_of=day, start=repository)
+    page = (tmp_path / "site" / unit_file("市发展改革局")).read_text(encoding="utf-8")
+    assert owed in page
