@@ -362,3 +362,10 @@ def test_one_file_cases_fail_validate_where_they_belong(
     result = cli("validate", "--no-cache", target, cwd=root)
     assert result.exit_code == 1, result.output
     assert f"  {case.parent.name}  " in result.stdout, result.output
+
+
+def test_render_says_a_report_is_not_a_plan(tmp_path: Path, cli: CLI) -> None:
+    root = tracking_repository(tmp_path)
+    result = cli("render", R, cwd=root)
+    assert result.exit_code == 2 and "this is a progress report, not a plan" in result.stderr
+    assert "Traceback" not in result.output
