@@ -14,7 +14,6 @@ from planctl.plans import open_file, require_registry
 from planctl.units import UnitRegistry
 from planctl.yamlio import Document
 
-
 # What a file the gate trusts is, when it is not a plan.
 _NOT_A_PLAN = {
     "report": N_("this is a progress report, not a plan"),
