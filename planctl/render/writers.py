@@ -21,6 +21,8 @@ Writer = Callable[["Job"], bytes]
 DOCUMENTS = ("notice", "table", "units")  # what `--as all` and a bare `--format` cover
 REVISION = "revision"  # the 修订对照表: only with `--as revision --from REV`
 LEDGER = "ledger"  # the 台账 of tracked plans: only with `--as ledger`, from a Ledger
+BULLETIN = "bulletin"  # the 督查通报: only with `--as bulletin --period P`, from a Paper
+URGE = "urge"  # the 催办通知: only with `--as urge --unit U`, from a Paper
 FORMATS = ("docx", "pdf", "html", "xlsx", "csv", "md")
 ALL = "all"
 _PACKAGE = "planctl.render.formats"
@@ -64,6 +66,20 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
     LEDGER: Formats(
         _PACKAGE,
         {"xlsx": "ledger_xlsx:ledger", "docx": "ledger_docx:ledger", "md": "ledger_md:ledger"},
+    ),
+    # planctl.supervision's documents: each writer takes a `planctl.supervision.document.Paper`.
+    BULLETIN: Formats(
+        _PACKAGE,
+        {
+            "docx": "bulletin_docx:paper",
+            "pdf": "bulletin_pdf:paper",
+            "html": "bulletin_html:paper",
+            "md": "bulletin_md:paper",
+        },
+    ),
+    URGE: Formats(
+        _PACKAGE,
+        {"docx": "bulletin_docx:paper", "pdf": "bulletin_pdf:paper", "md": "bulletin_md:paper"},
     ),
 }
 # Every (document, format) pair that can be written.
