@@ -16,6 +16,7 @@ Fonts come from `planctl.fonts`; a character no face can print stops the render.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -354,6 +355,54 @@ def squeeze_for(
 def _attachment_lines(names: Sequence[str]) -> int:
     cells = PAGE.grid.cells - PAGE.closing.attachments_indent_cells - 4
     return sum(-(-int(2 * _width(name)) // (2 * cells)) for name in names)
+
+
+def line_breaks(data: Mapping[str, Any], traced: Probe) -> dict[str, tuple[int, ...]]:
+    """Where Typst broke the lines of each paragraph, from a probe pass with
+    `layout.trace` on: paragraph text -> the offsets (code points) that begin its second,
+    third … line. A text set in two places with different breaks is left out (its lines
+    are then the reader's own)."""
+    texts = traced_texts(data)
+    marks: dict[str, list[tuple[int, int, float]]] = {}
+    for key, offset, page, y, _x in traced.first("lines")["marks"]:
+        marks.setdefault(str(key), []).append((int(offset), int(page), round(float(y), 1)))
+    found: dict[str, tuple[int, ...]] = {}
+    clashes: set[str] = set()
+    for key, tags in marks.items():
+        text = texts.get(key)
+        if text is None:
+            continue
+        breaks = _breaks(sorted(tags))
+        if found.get(text, breaks) != breaks:
+            clashes.add(text)
+        found[text] = breaks
+    return {text: breaks for text, breaks in found.items() if text not in clashes}
+
+
+def _breaks(tags: Sequence[tuple[int, int, float]]) -> tuple[int, ...]:
+    """The tag that ends a line stands before the character that begins the next one
+    (Typst keeps a zero-width tag at a break on the line it ends)."""
+    return tuple(
+        before[0]
+        for before, after in itertools.pairwise(tags)
+        if (before[1], before[2]) != (after[1], after[2]) and before[0] > 0
+    )
+
+
+def traced_texts(data: Mapping[str, Any]) -> dict[str, str]:
+    """The text of every paragraph the template traces, by its trace key."""
+    notice = data["notice"]
+    texts = {"recipients": notice["recipients"]}
+    texts.update({f"notice.{i}": text for i, text in enumerate(notice["paragraphs"])})
+    texts.update({f"annex.{i}": name for i, name in enumerate(notice["attachments"])})
+    for number, attachment in enumerate(data["attachments"]):
+        for index, block in enumerate(attachment["blocks"]):
+            runs = block["runs"] if block["kind"] == "paragraph" else [block]
+            texts[f"block.{number}.{index}"] = "".join(run["text"] for run in runs)
+    for index, row in enumerate(data["imprint"]["rows"]):
+        if row["kind"] == "labelled":
+            texts[f"imprint.{index}"] = row["label"] + row["text"]
+    return texts
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from docx.document import Document
@@ -56,9 +56,13 @@ class Layout:
     squeeze_pitch: int = PITCH
     content_end_line: int = 0  # lines used on the last page of the content
     imprint_lines: int = 0
+    # Typst's line breaks: paragraph text -> the offsets that begin its later lines
+    breaks: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_probe(cls, layout: Mapping[str, Any], probe: typeset.Probe) -> Layout:
+    def from_probe(
+        cls, layout: Mapping[str, Any], probe: typeset.Probe, data: Mapping[str, Any]
+    ) -> Layout:
         squeeze = layout.get("squeeze")
         end = probe.first("content-end")
         top = mm_to_pt(PAGE.paper.top_mm)
@@ -70,6 +74,7 @@ class Layout:
             squeeze_pitch=int(float(squeeze["pitch_pt"]) * TWIPS) if squeeze else PITCH,
             content_end_line=round((float(end["y"]) - top) / pitch),
             imprint_lines=round(height / pitch),
+            breaks=typeset.line_breaks(data, probe),
         )
 
 
@@ -85,7 +90,8 @@ def layout_for(
     )
     data["fonts"] = typeset.font_spec(fonts)
     layout = typeset.decide(data, fonts, PAGE)
-    return Layout.from_probe(layout, typeset.probe({**data, "layout": layout}, fonts))
+    traced = typeset.probe({**data, "layout": {**layout, "trace": True}}, fonts)
+    return Layout.from_probe(layout, traced, data)
 
 
 def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) -> int:
@@ -105,6 +111,30 @@ def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) ->
         per_line = math.floor((room - label) / imprint.size_pt) * imprint.size_pt
         total += max(1, math.ceil(text / per_line))
     return total
+
+
+def broken_runs(
+    runs: Sequence[tuple[str, str]], breaks: Sequence[int]
+) -> list[tuple[str, str, bool]]:
+    """The runs cut at the line breaks (offsets into their joined text): (text, role,
+    whether a line break follows)."""
+    pieces: list[tuple[str, str, bool]] = []
+    start = 0
+    pending = sorted(breaks)
+    for text, role in runs:
+        end = start + len(text)
+        cut = start
+        while pending and pending[0] <= end:
+            at = pending.pop(0)
+            if at > cut:
+                pieces.append((text[cut - start : at - start], role, True))
+                cut = at
+            elif pieces:  # a break that falls between two runs
+                pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
+        if end > cut:
+            pieces.append((text[cut - start :], role, False))
+        start = end
+    return pieces
 
 
 class NoticeWriter:
@@ -150,8 +180,10 @@ class NoticeWriter:
         align: str = "both",
         tracking: bool = True,
         container: Any = None,
+        breaks: Sequence[int] | None = None,
     ) -> Any:
-        """A paragraph of (text, role) runs: `line` twips a line, `before` twips above it."""
+        """A paragraph of (text, role) runs: `line` twips a line, `before` twips above it,
+        its lines broken where Typst broke them (`breaks`, by default looked up by text)."""
         paragraph = (container or self.document).add_paragraph()
         pPr = paragraph._p.get_or_add_pPr()
         if style is not None:
@@ -174,8 +206,12 @@ class NoticeWriter:
             del indents["firstLine"]
         ox.indent_twips(pPr, **indents)
         ox.set_attributes(ox.ppr_child(pPr, "jc"), {"val": align})
-        for text, role in runs:
-            self.run(paragraph, text, role, size=size, tracking=tracking)
+        if breaks is None:
+            breaks = self.layout.breaks.get("".join(text for text, _ in runs), ())
+        for text, role, broken in broken_runs(runs, breaks):
+            run = self.run(paragraph, text, role, size=size, tracking=tracking)
+            if broken:
+                run.add_break(WD_BREAK.LINE)
         return paragraph
 
     def run(
@@ -289,8 +325,10 @@ class NoticeWriter:
         for index, name in enumerate(names, start=1):
             number = f"{index}." if len(names) > 1 else ""
             label = "附件：" if index == 1 else "　　　"
+            prefix = len(label + number)
             self.paragraph(
                 [(label + number + name, "fangsong")],
+                breaks=[prefix + at for at in self.layout.breaks.get(name, ())],
                 style=st.ATTACHMENT_NOTE,
                 line=line,
                 before=closing.lines_before_attachments * line if index == 1 else 0,
@@ -389,9 +427,14 @@ class NoticeWriter:
             runs.append((text + (owners if last else ""), self.model.body.role))
             paragraph = self._body([(t, r) for t, r in runs if t], 0)
             if index == 0 and (task.number or task.heading):
-                # The run-in heading in its level's character style (标题 n 字符).
-                first = paragraph.runs[0]._r.get_or_add_rPr()
-                first.style = st.style_id(f"{HEADING_STYLES[level - 1]} Char")
+                # The run-in heading in its level's character style (标题 n 字符), on
+                # every run it was cut into at Typst's line breaks.
+                heading = len(task.number + task.heading)
+                for run in paragraph.runs:
+                    if heading <= 0:
+                        break
+                    run._r.get_or_add_rPr().style = st.style_id(f"{HEADING_STYLES[level - 1]} Char")
+                    heading -= len(run.text.replace("\n", ""))
 
     def _heading(self, text: str, level: int, role: str, before: int) -> None:
         self.paragraph(
