@@ -8,7 +8,8 @@ own introspection cannot decide stably:
    signature lands;
 2. Python chooses: the 版记 on this page, on the next (even) page, or after a blank page
    (§7.5: then neither page is numbered); and, when the signature and date would stand
-   alone on a page, the closer line pitch from which paragraph on (§7.3.5);
+   alone on a page, the closer line pitch from which paragraph on (§7.3.5), or, where
+   no pitch will do, the last paragraph moved to the signature's page (`keep`);
 3. the final pass typesets with those choices.
 
 Fonts come from `planctl.fonts`; a character no face can print stops the render.
@@ -112,7 +113,7 @@ def notice_data(
             }
         ],
         "imprint": {"rows": imprint_rows(notice)},
-        "layout": {"imprint": "probe", "unnumbered": [], "squeeze": None},
+        "layout": {"imprint": "probe", "unnumbered": [], "squeeze": None, "keep": None},
     }
 
 
@@ -284,19 +285,33 @@ def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
 def decide(data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel) -> dict[str, Any]:
     """The layout choices for the final pass (see the module docstring)."""
     found = probe(data, fonts)
-    layout: dict[str, Any] = {"imprint": "probe", "unnumbered": [], "squeeze": None}
-    first = found
-    for spare in range(3):  # line counts are estimates: tighten until the block stays
-        squeeze = squeeze_for(first, data, model, spare=spare)
-        if squeeze is None:
-            break
-        layout["squeeze"] = squeeze
-        # The squeeze moves text: where the content ends is asked again.
+    layout: dict[str, Any] = {"imprint": "probe", "unnumbered": [], "squeeze": None, "keep": None}
+    if _signature_alone(found):
+        layout.update(keep_signature_with_text(found, data, fonts, model))
         found = probe({**data, "layout": layout}, fonts)
-        if not _signature_alone(found):
-            break
     layout.update(imprint_place(found, data, model))
     return layout
+
+
+def keep_signature_with_text(
+    found: Probe, data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel
+) -> dict[str, Any]:
+    """§7.3.5: the signature and date would start a page of their own. Set the lines of
+    the text's last page closer (from the first paragraph that starts on it, or else from
+    the one running onto it), tightening until the block stays; where no pitch down to
+    `TIGHTEST_PITCH` will do, move the last paragraph over to the signature's page."""
+    for whole_page in (False, True):
+        for spare in range(3):  # line counts are estimates: tighten until the block stays
+            squeeze = squeeze_for(found, data, model, spare=spare, whole_page=whole_page)
+            if squeeze is None:
+                break
+            choice = {"squeeze": squeeze, "keep": None}
+            # The squeeze moves text: where the content ends is asked again.
+            trial = {**data["layout"], **choice}
+            if not _signature_alone(probe({**data, "layout": trial}, fonts)):
+                return choice
+    last = len(data["notice"]["paragraphs"]) - 1
+    return {"squeeze": None, "keep": last if last > 0 else None}
 
 
 def imprint_place(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict[str, Any]:
@@ -322,19 +337,31 @@ def _signature_alone(found: Probe) -> bool:
 
 
 def squeeze_for(
-    found: Probe, data: Mapping[str, Any], model: PageModel, *, spare: int = 0
+    found: Probe,
+    data: Mapping[str, Any],
+    model: PageModel,
+    *,
+    spare: int = 0,
+    whole_page: bool = False,
 ) -> dict[str, Any] | None:
     """When the signature block starts a page of its own, the pitch that keeps it with the
-    text: paragraphs from the first one on that text's last page are set closer."""
+    text: paragraphs from the first one on that text's last page are set closer (with
+    `whole_page`, from the one running onto that page, so its top lines close up too)."""
     before = found.first("text-end")
     if not _signature_alone(found):
         return None
     page = int(before["page"])
     grid = model.grid
     top = mm_to_pt(model.paper.top_mm)
-    starts = [m for m in found.all("paragraph") if int(m["page"]) == page]
-    first = int(starts[0]["index"]) if starts else max(0, len(data["notice"]["paragraphs"]) - 1)
-    start_y = float(starts[0]["y"]) if starts else top
+    paragraphs = found.all("paragraph")
+    starts = [m for m in paragraphs if int(m["page"]) == page]
+    if starts and not whole_page:
+        first, start_y = int(starts[0]["index"]), float(starts[0]["y"])
+    else:
+        running = [m for m in paragraphs if int(m["page"]) < page]
+        if not running:
+            return None
+        first, start_y = int(running[-1]["index"]), top
     lines = round((float(before["y"]) - start_y) / grid.pitch_pt)
     closing = model.closing
     notice = data["notice"]

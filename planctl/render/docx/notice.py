@@ -54,6 +54,7 @@ class Layout:
     imprint: str = "here"  # here | next | blank
     squeeze_from: int | None = None
     squeeze_pitch: int = PITCH
+    keep: int | None = None  # the paragraph moved over to the signature's page
     content_end_line: int = 0  # lines used on the last page of the content
     imprint_lines: int = 0
     # Typst's line breaks: paragraph text -> the offsets that begin its later lines
@@ -72,6 +73,7 @@ class Layout:
             imprint=str(layout.get("imprint", "here")),
             squeeze_from=int(squeeze["from"]) if squeeze else None,
             squeeze_pitch=int(float(squeeze["pitch_pt"]) * TWIPS) if squeeze else PITCH,
+            keep=layout.get("keep"),
             content_end_line=round((float(end["y"]) - top) / pitch),
             imprint_lines=round(height / pitch),
             breaks=typeset.line_breaks(data, probe),
@@ -305,12 +307,14 @@ class NoticeWriter:
             )
             after_title = 0
         for index, text in enumerate(notice.paragraphs):
-            self.paragraph(
+            paragraph = self.paragraph(
                 [(text, "fangsong")],
                 first_line_cells=self.model.body.indent_cells,
                 line=self._pitch_from(index),
                 before=after_title * (index == 0),
             )
+            if index == self.layout.keep:  # §7.3.5's last resort, as the PDF has it
+                paragraph.paragraph_format.page_break_before = True
         tail = self._pitch_from(len(notice.paragraphs))
         self._attachment_note(notice.attachments, tail)
         self._signature(notice, tail)
