@@ -17,8 +17,8 @@ Fonts come from `planctl.fonts`; a character no face can print stops the render.
 
 from __future__ import annotations
 
-import itertools
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -384,36 +384,102 @@ def _attachment_lines(names: Sequence[str]) -> int:
     return sum(-(-int(2 * _width(name)) // (2 * cells)) for name in names)
 
 
-def line_breaks(data: Mapping[str, Any], traced: Probe) -> dict[str, tuple[int, ...]]:
-    """Where Typst broke the lines of each paragraph, from a probe pass with
-    `layout.trace` on: paragraph text -> the offsets (code points) that begin its second,
-    third … line. A text set in two places with different breaks is left out (its lines
-    are then the reader's own)."""
+def line_breaks(data: Mapping[str, Any], fonts: font_roles.FontSet) -> dict[str, tuple[int, ...]]:
+    """Where Typst broke the lines of each paragraph: paragraph text -> the offsets (code
+    points) that begin its second, third … line.
+
+    A pass with `layout.trace` reports where each paragraph's first line is (a tag at its
+    start, which changes nothing of the layout), and the same pass as SVG gives every
+    line's glyphs; a paragraph's lines are the lines from its first one down, one glyph
+    a character. A paragraph whose glyphs do not add up to its text (a ligature, a box),
+    or a text set in two places with different breaks, is left out: its lines are then
+    the reader's own."""
+    traced = {**data, "layout": {**data["layout"], "trace": True}}
+    starts = probe(traced, fonts).first("paragraph-starts")["marks"]
+    rows = [_glyph_rows(page) for page in compile_svg("notice.typ", traced, fonts)]
     texts = traced_texts(data)
-    marks: dict[str, list[tuple[int, int, float]]] = {}
-    for key, offset, page, y, _x in traced.first("lines")["marks"]:
-        marks.setdefault(str(key), []).append((int(offset), int(page), round(float(y), 1)))
+    paper = data["page"]["paper"]
+    bottom = mm_to_pt(paper["top_mm"] + paper["block_height_mm"])
     found: dict[str, tuple[int, ...]] = {}
     clashes: set[str] = set()
-    for key, tags in marks.items():
-        text = texts.get(key)
-        if text is None:
+    for key, page, y, x in starts:
+        text = texts.get(str(key))
+        if not text:
             continue
-        breaks = _breaks(sorted(tags))
-        if found.get(text, breaks) != breaks:
+        breaks = _breaks_from(rows, int(page) - 1, float(y), float(x), text, bottom)
+        if breaks is None or found.get(text, breaks) != breaks:
             clashes.add(text)
+            continue
         found[text] = breaks
     return {text: breaks for text, breaks in found.items() if text not in clashes}
 
 
-def _breaks(tags: Sequence[tuple[int, int, float]]) -> tuple[int, ...]:
-    """The tag that ends a line stands before the character that begins the next one
-    (Typst keeps a zero-width tag at a break on the line it ends)."""
-    return tuple(
-        before[0]
-        for before, after in itertools.pairwise(tags)
-        if (before[1], before[2]) != (after[1], after[2]) and before[0] > 0
-    )
+_SVG = "{http://www.w3.org/2000/svg}"
+_TRANSFORM = re.compile(r"(translate|matrix)\(([^)]*)\)")
+
+
+def _glyph_rows(svg: bytes) -> list[tuple[float, list[float]]]:
+    """A page's lines of text, top down: (baseline, the x of each glyph), in points; runs
+    in different faces whose baselines lie within half a point make one line."""
+    from xml.etree import ElementTree
+
+    glyphs: list[tuple[float, float]] = []  # (baseline, x)
+
+    def walk(element: Any, dx: float, dy: float) -> None:
+        if element.tag == _SVG + "defs":
+            return
+        transform = _TRANSFORM.match(element.get("transform", ""))
+        if transform:
+            numbers = [float(n) for n in transform.group(2).replace(",", " ").split()]
+            if transform.group(1) == "translate":
+                dx, dy = dx + numbers[0], dy + (numbers[1] if len(numbers) > 1 else 0.0)
+            elif numbers[:4] == [1, 0, 0, -1]:  # a run of text: glyphs along its baseline
+                x, y = dx + numbers[4], dy + numbers[5]
+                glyphs.extend(
+                    (y, x + float(use.get("x", "0"))) for use in element.iter(_SVG + "use")
+                )
+                return
+        for child in element:
+            walk(child, dx, dy)
+
+    # Typst's own SVG of a document planctl built: no entities, no external references.
+    walk(ElementTree.fromstring(svg), 0.0, 0.0)
+    rows: list[tuple[float, list[float]]] = []
+    for y, x in sorted(glyphs):
+        if not rows or y - rows[-1][0] >= 0.5:
+            rows.append((y, []))
+        rows[-1][1].append(x)
+    return rows
+
+
+def _breaks_from(
+    pages: Sequence[Sequence[tuple[float, list[float]]]],
+    page: int,
+    y: float,
+    x: float,
+    text: str,
+    bottom: float,
+) -> tuple[int, ...] | None:
+    """The offsets that begin each line of a paragraph of `text` whose first character is
+    at (`x`, baseline `y`) on `page`, its lines those above `bottom` (the 版心's bottom
+    edge: page numbers lie below it); None when the glyphs do not add up."""
+    lines = [
+        [g for g in xs if g >= x - 0.5] if abs(row_y - y) < 0.5 else xs
+        for row_y, xs in pages[page]
+        if y - 0.5 < row_y < bottom
+    ]
+    lines += [xs for later in pages[page + 1 :] for row_y, xs in later if row_y < bottom]
+    breaks: list[int] = []
+    count = 0
+    for glyphs in lines:
+        count += len(glyphs)
+        if count >= len(text):
+            return tuple(breaks) if count == len(text) else None
+        breaks.append(count)
+    # A one-line paragraph whose blanks (　) print no glyph.
+    if not breaks and count == len(text.replace("　", "").replace(" ", "")):
+        return ()
+    return None
 
 
 def traced_texts(data: Mapping[str, Any]) -> dict[str, str]:
@@ -430,6 +496,23 @@ def traced_texts(data: Mapping[str, Any]) -> dict[str, str]:
         if row["kind"] == "labelled":
             texts[f"imprint.{index}"] = row["label"] + row["text"]
     return texts
+
+
+def compile_svg(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> list[bytes]:
+    """The pages as SVG: each line's glyphs, where they are (the line-break trace)."""
+    import typst
+
+    result = _typst_call(
+        lambda: typst.compile(
+            str(TEMPLATES / template),
+            root=str(TEMPLATES),
+            font_paths=[str(folder) for folder in fonts.folders],
+            ignore_system_fonts=True,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            format="svg",
+        )
+    )
+    return list(result) if isinstance(result, list) else [result]
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:

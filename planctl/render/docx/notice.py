@@ -14,6 +14,7 @@ owners (and, when the plan asks for it, its deadline) worded by `typeset`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ FACES = {
     "songti": gb.SONGTI,
 }
 MARK_INK_DROP = 0.19  # measured: the ink of a 标志 set on an exact line 1.2 em tall
+# The paragraph that must close the body after the 版记 table (2 twips tall), with room
+# for rounding.
+CLOSING_TWIPS = 10
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 
 
@@ -62,7 +66,10 @@ class Layout:
 
     @classmethod
     def from_probe(
-        cls, layout: Mapping[str, Any], probe: typeset.Probe, data: Mapping[str, Any]
+        cls,
+        layout: Mapping[str, Any],
+        probe: typeset.Probe,
+        breaks: Mapping[str, tuple[int, ...]],
     ) -> Layout:
         squeeze = layout.get("squeeze")
         end = probe.first("content-end")
@@ -76,7 +83,7 @@ class Layout:
             keep=layout.get("keep"),
             content_end_line=round((float(end["y"]) - top) / pitch),
             imprint_lines=round(height / pitch),
-            breaks=typeset.line_breaks(data, probe),
+            breaks=breaks,
         )
 
 
@@ -92,8 +99,8 @@ def layout_for(
     )
     data["fonts"] = typeset.font_spec(fonts)
     layout = typeset.decide(data, fonts, PAGE)
-    traced = typeset.probe({**data, "layout": {**layout, "trace": True}}, fonts)
-    return Layout.from_probe(layout, traced, data)
+    final = {**data, "layout": layout}
+    return Layout.from_probe(layout, typeset.probe(final, fonts), typeset.line_breaks(final, fonts))
 
 
 def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) -> int:
@@ -113,6 +120,41 @@ def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) ->
         per_line = math.floor((room - label) / imprint.size_pt) * imprint.size_pt
         total += max(1, math.ceil(text / per_line))
     return total
+
+
+# What LibreOffice adds to a line that Typst filled: a quarter em between Chinese and
+# Latin letters or digits (it ignores w:autoSpaceDE). Typst also closes up punctuation
+# (a pair of marks, a mark at the line's end) where Word and LibreOffice keep each mark
+# a full em: counting every full-width character as an em covers that.
+AUTOSPACE_EM = 0.25
+_PUNCTUATION = set("，。、；：！？）（《》〈〉“”‘’【】〔〕")
+
+
+def squeeze_twips(line: str, room_cells: float, size: float, *, tracking: bool = True) -> int:
+    """How much closer (twips a character) a line Typst set is written, so that it fits
+    in every reader as it stands; Word and WPS justify it back to the full width."""
+    if not line:
+        return 0
+    ems = sum(0.5 if c.isascii() else 1.0 for c in line)
+    for before, after in itertools.pairwise(line):
+        if before.isascii() != after.isascii() and not (
+            {before, after} & _PUNCTUATION or before.isspace() or after.isspace()
+        ):
+            ems += AUTOSPACE_EM
+    track = math.floor((CELL_PT - size) * TWIPS) / TWIPS if tracking else 0.0
+    over = ems * size + len(line) * track - room_cells * CELL_PT
+    return math.ceil(over * TWIPS / len(line)) if over > 0 else 0
+
+
+def _line_of(pieces: Sequence[tuple[str, str, bool]], index: int) -> list[tuple[str, str, bool]]:
+    """The pieces of the line that piece `index` is on."""
+    start = index
+    while start > 0 and not pieces[start - 1][2]:
+        start -= 1
+    end = index
+    while end < len(pieces) - 1 and not pieces[end][2]:
+        end += 1
+    return list(pieces[start : end + 1])
 
 
 def broken_runs(
@@ -209,21 +251,39 @@ class NoticeWriter:
         ox.indent_twips(pPr, **indents)
         ox.set_attributes(ox.ppr_child(pPr, "jc"), {"val": align})
         if breaks is None:
-            breaks = self.layout.breaks.get("".join(text for text, _ in runs), ())
-        for text, role, broken in broken_runs(runs, breaks):
-            run = self.run(paragraph, text, role, size=size, tracking=tracking)
+            breaks = self.layout.breaks.get("".join(text for text, _ in runs))
+        # Lines of text Typst did not report are the reader's own, and left as they are.
+        known = breaks is not None
+        pieces = broken_runs(runs, breaks or ())
+        room = self.model.grid.cells - left_cells - right_cells
+        rooms = (room - first_line_cells, room - hanging_cells)  # first line, later lines
+        later = False
+        for index, (text, role, broken) in enumerate(pieces):
+            squeeze = 0
+            if known:
+                printed = "".join(t for t, _, _ in _line_of(pieces, index))
+                squeeze = squeeze_twips(printed, rooms[later], size, tracking=tracking)
+            run = self.run(paragraph, text, role, size=size, tracking=tracking, squeeze=squeeze)
             if broken:
                 run.add_break(WD_BREAK.LINE)
+                later = True
         return paragraph
 
     def run(
-        self, paragraph: Any, text: str, role: str, *, size: float, tracking: bool = True
+        self,
+        paragraph: Any,
+        text: str,
+        role: str,
+        *,
+        size: float,
+        tracking: bool = True,
+        squeeze: int = 0,
     ) -> Any:
         run = paragraph.add_run(xml_safe(text))
         rPr = run._r.get_or_add_rPr()
         ox.set_face(rPr, FACES[role])
         ox.set_size(rPr, size)
-        spacing = math.floor((CELL_PT - size) * TWIPS) if tracking else 0
+        spacing = (math.floor((CELL_PT - size) * TWIPS) if tracking else 0) - squeeze
         ox.set_attributes(ox.rpr_child(rPr, "spacing"), {"val": spacing})
         for flag in ("b", "bCs", "i", "iCs"):
             ox.set_flag(rPr, flag, False)
@@ -332,7 +392,9 @@ class NoticeWriter:
             prefix = len(label + number)
             self.paragraph(
                 [(label + number + name, "fangsong")],
-                breaks=[prefix + at for at in self.layout.breaks.get(name, ())],
+                breaks=[prefix + at for at in self.layout.breaks.get(name, ())]
+                if name in self.layout.breaks
+                else None,
                 style=st.ATTACHMENT_NOTE,
                 line=line,
                 before=closing.lines_before_attachments * line if index == 1 else 0,
@@ -460,7 +522,8 @@ class NoticeWriter:
         rows = typeset.imprint_rows(notice)
         if not rows:
             return
-        lines = imprint_lines(rows, self.model)
+        # As many lines as Typst set the rows in (the docx breaks them where it did).
+        lines = self.layout.imprint_lines or imprint_lines(rows, self.model)
         place = self.layout.imprint
         if place == "blank":
             # A section without page numbers: the blank page, then the 版记 page.
@@ -471,22 +534,32 @@ class NoticeWriter:
                 ox.ppr_child(ending, "spacing"),
                 {"before": 0, "after": 0, "line": 2, "lineRule": "exact"},
             )
-            # The blank page: a paragraph whose page break ends it; what is left of the
-            # paragraph is the first blank line of the 版记 page.
-            self.paragraph().add_run().add_break(WD_BREAK.PAGE)
-            spacer_lines = self.model.grid.lines - lines - 1
-        elif place == "next":
+            # The blank page holds one paragraph that takes no room (LibreOffice does not
+            # print what follows a page break inside a paragraph as a line of the next).
+            self.paragraph(line=2)
+        if place in ("next", "blank"):
             spacer_lines = self.model.grid.lines - lines
         else:
             spacer_lines = max(1, self.model.grid.lines - self.layout.content_end_line - lines)
         # Blank lines of one pitch each: every program honours these the same way (one
         # tall line or a large space above is capped or dropped at a page top by some).
+        # The rules add their weight to the table's height: the first blank line gives
+        # it back (and room for the closing paragraph), so that the last rule still lies
+        # on the 版心's bottom edge and nothing runs over onto another page.
+        give_back = self._rules_twips(len(rows)) + CLOSING_TWIPS
         for index in range(spacer_lines):
-            blank = self.paragraph()
-            if index == 0 and place == "next":
+            blank = self.paragraph(line=PITCH - give_back * (index == 0))
+            if index == 0 and place != "here":
                 blank.paragraph_format.page_break_before = True
         self._imprint_table(rows)
         self.paragraph(line=2)  # a paragraph must close the body; this one takes no room
+
+    def _rules_twips(self, rows: int) -> int:
+        """The weight of the 版记's rules, as Word and LibreOffice add it to the rows."""
+        imprint = self.model.imprint
+        thick = round(mm_to_pt(imprint.thick.weight_mm) * 8)  # eighths of a point
+        thin = round(mm_to_pt(imprint.thin.weight_mm) * 8)
+        return round((2 * thick + (rows - 1) * thin) * TWIPS / 8)
 
     def _imprint_table(self, rows: Sequence[Mapping[str, str]]) -> None:
         imprint = self.model.imprint
