@@ -41,6 +41,8 @@ def register(app: typer.Typer) -> None:
         render,
         rules,
         schema,
+        stats,
+        status,
         validate_typer,
     )
 
@@ -53,6 +55,8 @@ def register(app: typer.Typer) -> None:
     app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("status", cls=Command, help=_(status.HELP))(status.status)
+    app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
