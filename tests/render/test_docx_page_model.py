@@ -244,3 +244,88 @@ def test_the_imprint_fills_its_page_down_to_the_bottom_of_the_text_block(notice:
     rows = [cell.paragraphs[0] for row in notice.tables[-1].rows for cell in row.cells]
     imprint_lines = sum(1 + len(p._p.xpath(".//w:br")) for p in rows)
     assert blank_lines + imprint_lines == PAGE.grid.lines
+
+
+# --- plans of many lengths, read back through LibreOffice -------------------------------------
+
+
+def generated_notice(tasks: int, folder: Path, **notice: Any) -> tuple[Path, Path]:
+    """A generated plan's notice as the docx read back by LibreOffice, and as the PDF."""
+    from planctl.fonts import discover
+    from planctl.model import plan_from_data
+    from planctl.render.context import notice_view, plan_view
+    from planctl.render.docx.notice import NoticeWriter, layout_for
+    from planctl.render.typeset import notice_pdf
+
+    from .test_pdf import plan_data
+
+    plan = plan_from_data(plan_data(tasks, **notice))
+    assert plan.notice is not None
+    view = plan_view(plan)
+    notice_of_plan = notice_view(plan.notice, view)
+    document = st.new_document("portrait")
+    options = {"stage": plan.stage, "deadlines": False, "sealed": False}
+    layout = layout_for(notice_of_plan, view, **options)
+    NoticeWriter(document, layout=layout, **options).write(notice_of_plan, view)
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(str(folder / "notice.docx"))
+    typst = folder / "typst.pdf"
+    typst.write_bytes(notice_pdf(notice_of_plan, view, fonts=discover(), **options))
+    word = convert_to_pdf(folder / "notice.docx", folder, fontconfig=same_fonts_as_typst(folder))
+    return word, typst
+
+
+def page_numbers(pdf: Path) -> list[str | None]:
+    """The page number printed under each page's 版心, if any."""
+    found: list[str | None] = []
+    with pymupdf.open(pdf) as document:
+        for page in document:
+            below = [
+                block[4]
+                for block in page.get_text("blocks")
+                if block[1] / MM > 262 and "—" in block[4]
+            ]
+            found.append(below[0].replace(" ", "").strip() if below else None)
+    return found
+
+
+HANZI_RUN = "经济一体化"  # from the generated plans' text
+# (tasks, 抄送 organs): the content ends on an even page with room for the 版记, on an odd
+# page (the 版记 alone on the next, numbered), on an even page without room (a blank page,
+# then the 版记; neither numbered), and with a 版记 whose 抄送 wraps.
+LENGTHS = {
+    "under the text": (5, {}),
+    "alone, numbered": (9, {}),
+    "after a blank page": (25, {}),
+    "long 抄送, under the text": (
+        23,
+        {"cc": [f"{n}办公室" for n in ("市委", "市人大", "市政协")] * 4},
+    ),
+}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("case", LENGTHS)
+def test_plans_of_many_lengths_have_the_pdf_pages_and_the_imprint_on_an_even_last_page(
+    case: str, tmp_path: Path
+) -> None:
+    tasks, notice = LENGTHS[case]
+    word, typst = generated_notice(tasks, tmp_path, **notice)
+    assert printed_rows(word) == printed_rows(typst)
+    pages = len(printed_rows(word))
+    assert pages % 2 == 0
+    found = rules(word, -1)
+    assert len(found) == 3
+    for x0, x1, _y, _weight in found:
+        assert x0 == pytest.approx(28, abs=0.5) and x1 == pytest.approx(184, abs=0.5)
+    assert [round(rule[3], 2) for rule in found] == [0.35, 0.26, 0.35]
+    assert found[-1][2] == pytest.approx(262, abs=0.5)
+    numbers = page_numbers(word)
+    assert numbers == page_numbers(typst)
+    if case == "after a blank page":
+        assert numbers[-2:] == [None, None] and not printed_rows(word)[-2]
+    else:
+        assert numbers[-1] == f"—{pages}—"
+    # The text on the 版记's page, or the 版记 alone.
+    text_above = any(HANZI_RUN in row for row in printed_rows(word)[-1])
+    assert text_above == case.endswith("under the text")

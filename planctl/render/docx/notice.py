@@ -99,8 +99,11 @@ def layout_for(
     )
     data["fonts"] = typeset.font_spec(fonts)
     layout = typeset.decide(data, fonts, PAGE)
-    final = {**data, "layout": layout}
-    return Layout.from_probe(layout, typeset.probe(final, fonts), typeset.line_breaks(final, fonts))
+    # Where the content ends, asked without the 版记 (a 版记 set under the text would
+    # report the content as ending where its space does).
+    content = typeset.probe({**data, "layout": {**layout, "imprint": "probe"}}, fonts)
+    breaks = typeset.line_breaks({**data, "layout": layout}, fonts)
+    return Layout.from_probe(layout, content, breaks)
 
 
 def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) -> int:
