@@ -249,7 +249,9 @@ def test_the_imprint_fills_its_page_down_to_the_bottom_of_the_text_block(notice:
 # --- plans of many lengths, read back through LibreOffice -------------------------------------
 
 
-def generated_notice(tasks: int, folder: Path, **notice: Any) -> tuple[Path, Path]:
+def generated_notice(
+    tasks: int, folder: Path, *, sealed: bool = False, **notice: Any
+) -> tuple[Path, Path]:
     """A generated plan's notice as the docx read back by LibreOffice, and as the PDF."""
     from planctl.fonts import discover
     from planctl.model import plan_from_data
@@ -264,7 +266,7 @@ def generated_notice(tasks: int, folder: Path, **notice: Any) -> tuple[Path, Pat
     view = plan_view(plan)
     notice_of_plan = notice_view(plan.notice, view)
     document = st.new_document("portrait")
-    options = {"stage": plan.stage, "deadlines": False, "sealed": False}
+    options = {"stage": plan.stage, "deadlines": False, "sealed": sealed}
     layout = layout_for(notice_of_plan, view, **options)
     NoticeWriter(document, layout=layout, **options).write(notice_of_plan, view)
     folder.mkdir(parents=True, exist_ok=True)
@@ -329,3 +331,22 @@ def test_plans_of_many_lengths_have_the_pdf_pages_and_the_imprint_on_an_even_las
     # The text on the 版记's page, or the 版记 alone.
     text_above = any(HANZI_RUN in row for row in printed_rows(word)[-1])
     assert text_above == case.endswith("under the text")
+
+
+# Sealed notices whose signature would start a page (see test_pdf's signature test): the
+# lines of the text's last page closed up, or the last paragraph moved over with it.
+SIGNATURE_CASES = {"closed up": 8, "last paragraph moved": 9}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("case", SIGNATURE_CASES)
+def test_the_docx_keeps_the_signature_with_the_text_as_the_pdf_does(
+    case: str, tmp_path: Path
+) -> None:
+    word, typst = generated_notice(
+        2, tmp_path, sealed=True, notice_lines=SIGNATURE_CASES[case], attachments=[]
+    )
+    assert printed_rows(word) == printed_rows(typst)
+    page = next(rows for rows in printed_rows(word) if "肇庆市人民政府办公室" in rows)
+    signer = page.index("肇庆市人民政府办公室")
+    assert signer > 0 and HANZI_RUN[:2] in "".join(page[:signer])

@@ -326,6 +326,39 @@ def test_the_signature_and_date_never_stand_alone_on_a_page(sealed: bool) -> Non
             pytest.fail("no page holds the signature and the date")
 
 
+def layout_of(data: Any, *, sealed: bool) -> dict[str, Any]:
+    plan = plan_from_data(data)
+    assert plan.notice is not None
+    view = plan_view(plan)
+    notice = typeset.notice_data(
+        notice_view(plan.notice, view),
+        view,
+        stage="issued",
+        deadlines=False,
+        sealed=sealed,
+        model=PAGE,
+    )
+    notice["fonts"] = typeset.font_spec(fonts())
+    return typeset.decide(notice, fonts(), PAGE)
+
+
+def test_a_signature_that_would_stand_alone_closes_up_the_page_or_takes_the_last_paragraph() -> (
+    None
+):
+    """§7.3.5: the lines of the text's last page are set closer, down to 0.8 of the pitch;
+    where that is not enough (the sealed layout wants three blank lines for the seal), the
+    last paragraph goes over with the signature."""
+    closed = layout_of(plan_data(2, notice_lines=8, attachments=[]), sealed=True)
+    assert closed["keep"] is None
+    assert 0.8 * PAGE.grid.pitch_pt <= closed["squeeze"]["pitch_pt"] < PAGE.grid.pitch_pt
+    moved = layout_of(plan_data(2, notice_lines=9, attachments=[]), sealed=True)
+    assert moved["squeeze"] is None and moved["keep"] == 8  # the ninth and last paragraph
+    doc = typeset_pdf(plan_data(2, notice_lines=9, attachments=[]), sealed=True)
+    signature_page = next(p for p in doc if "肇庆市人民政府办公室" in [ln.text for ln in lines(p)])
+    first = body_lines(signature_page)[0]
+    assert first.x0_mm == pytest.approx(LEFT + 2 * CELL, abs=0.3)  # a paragraph's first line
+
+
 def test_sealed_date_sits_four_characters_from_the_right_with_the_signature_centred_over_it() -> (
     None
 ):
