@@ -138,7 +138,8 @@ def squeeze_twips(line: str, room_cells: float, size: float, *, tracking: bool =
     in every reader as it stands; Word and WPS justify it back to the full width."""
     if not line:
         return 0
-    ems = sum(0.5 if c.isascii() else 1.0 for c in line)
+    # A space counts a whole em: a Chinese face's space may be that wide.
+    ems = sum(0.5 if c.isascii() and not c.isspace() else 1.0 for c in line)
     for before, after in itertools.pairwise(line):
         if before.isascii() != after.isascii() and not (
             {before, after} & _PUNCTUATION or before.isspace() or after.isspace()
@@ -146,7 +147,8 @@ def squeeze_twips(line: str, room_cells: float, size: float, *, tracking: bool =
             ems += AUTOSPACE_EM
     track = math.floor((CELL_PT - size) * TWIPS) / TWIPS if tracking else 0.0
     over = ems * size + len(line) * track - room_cells * CELL_PT
-    return math.ceil(over * TWIPS / len(line)) if over > 0 else 0
+    # A twip more a character: at an exact fit LibreOffice lets the last mark hang.
+    return math.ceil(over * TWIPS / len(line)) + 1 if over > 0 else 0
 
 
 def _line_of(pieces: Sequence[tuple[str, str, bool]], index: int) -> list[tuple[str, str, bool]]:
