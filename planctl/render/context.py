@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planctl import chinese
 from planctl.deadlines import Deadline, DeadlineError, parse_date, parse_deadline
@@ -24,6 +25,9 @@ from planctl.findings import JsonPath
 from planctl.i18n import _
 from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
+
+if TYPE_CHECKING:
+    from planctl.units import UnitRegistry
 
 DEEPEST_LEVEL = 4
 # Punctuation that already closes a run-in heading, so no 。 is added after it.
@@ -91,6 +95,7 @@ class PlanView:
     sections: tuple[SectionView, ...]
     tasks: tuple[TaskView, ...]  # every task in document order
     entries: tuple[SectionView | TaskView, ...] = ()  # top-level tasks and sections in order
+    names: tuple[str, ...] = ()  # unit names and the issuer: titles never break inside them
 
     @property
     def all_sections(self) -> tuple[SectionView, ...]:
@@ -139,22 +144,24 @@ class NoticeView:
 # --- building the plan view -------------------------------------------------------------
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The printable view of `plan`."""
+def plan_view(plan: Plan, units: UnitRegistry | None = None) -> PlanView:
+    """The printable view of `plan`; the registry's names are kept whole in its titles."""
     preamble = tuple(_preamble(plan))
     numbered = sum(1 for part in preamble if part.number)
     entries = _entry_views(plan.entries, 1, numbered + 1, (), _Counter())
     sections = tuple(entry for entry in entries if isinstance(entry, SectionView))
+    names = (*(units.known_names() if units else ()), *([plan.issuer] if plan.issuer else ()))
     return PlanView(
         id=plan.id,
-        title=plan.title,
-        title_lines=tuple(chinese.balanced_lines(plan.title, TITLE_COLUMNS)),
+        title=chinese.one_line(plan.title),
+        title_lines=tuple(chinese.title_lines(plan.title, TITLE_COLUMNS, names)),
         kind=plan.kind or "",
         issuer=plan.issuer or "",
         preamble=preamble,
         sections=sections,
         tasks=tuple(_all_tasks(entries)),
         entries=entries,
+        names=names,
     )
 
 
@@ -359,7 +366,9 @@ def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
         mark=notice.mark,
         mark_size_pt=gbt9704.mark_size_pt(_chars(notice.mark)),
         doc_number=notice.doc_number or "",
-        title_lines=tuple(chinese.balanced_lines(notice.title, TITLE_COLUMNS)),
+        title_lines=tuple(
+            chinese.title_lines(notice.title, TITLE_COLUMNS, (*plan.names, notice.signer))
+        ),
         recipients="，".join(notice.recipients) + "：" if notice.recipients else "",
         paragraphs=paragraphs(notice.body),
         attachments=(plan.title, *notice.attachments),
