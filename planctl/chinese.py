@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, TypeAlias
@@ -196,22 +197,23 @@ def balanced_lines(text: str, max_width: int, keep: Iterable[str] = ()) -> list[
     outside_brackets = _allowed_breaks(text)
     # A book title wider than a line is broken between its words; a run of characters with
     # no word edge that fits, between any two characters punctuation allows.
+    clause_edges = _clause_edges(text)
     for allowed in (
         outside_brackets & between_words,
         _allowed_breaks(text, in_brackets=True) & between_words,
         _allowed_breaks(text, in_brackets=True),
     ):
-        lines = _fewest_lines(text, widths, allowed, max_width)
+        lines = _fewest_lines(text, widths, allowed, clause_edges, max_width)
         if lines is not None:
             return lines
     return [text]
 
 
 def _fewest_lines(
-    text: str, widths: list[int], allowed: set[int], max_width: int
+    text: str, widths: list[int], allowed: set[int], clause_edges: set[int], max_width: int
 ) -> list[str] | None:
     for count in range(-(-widths[-1] // max_width), min(len(allowed), _MOST_LINES) + 2):
-        cuts = _best_cuts(widths, sorted(allowed), count, max_width)
+        cuts = _best_cuts(widths, sorted(allowed), clause_edges, count, max_width)
         if cuts is not None:
             return [text[a:b] for a, b in itertools.pairwise((0, *cuts, len(text)))]
     return None
@@ -219,6 +221,12 @@ def _fewest_lines(
 
 # More lines than this is no longer a title but a paragraph.
 _MOST_LINES = 6
+# What a break inside a part of the title (not at a `_clause_edges` edge) weighs: a
+# little more than a shape fault, so 某某市人民政府办公室关于印发 / … wins over a break
+# between two words of the same phrase unless that is far more even.
+_INSIDE_CLAUSE_COST = 48
+_AFTER_CLAUSE = re.compile(r"关于印发|关于转发|关于批转|关于|印发|转发|批转|》")
+_BEFORE_CLAUSE = re.compile(r"关于|《")
 # Titles of up to this many lines are weighed whole, shape included.
 _SHAPED_LINES = 3
 # What a shape fault (a shorter top line, an hourglass) weighs against unevenness: as much
@@ -254,8 +262,16 @@ def _may_break_between(before: str, after: str) -> bool:
     return not (before.isascii() and after.isascii() and (before + after).isalnum())
 
 
+def _clause_edges(text: str) -> set[int]:
+    """Where the parts of a title meet: after 关于 or 印发 (the issuer and the verb end),
+    before 关于, and around a book title. Breaking there keeps each line's sense whole."""
+    edges = {match.end() for match in _AFTER_CLAUSE.finditer(text)}
+    edges.update(match.start() for match in _BEFORE_CLAUSE.finditer(text))
+    return edges
+
+
 def _best_cuts(
-    widths: list[int], allowed: list[int], count: int, max_width: int
+    widths: list[int], allowed: list[int], clause_edges: set[int], count: int, max_width: int
 ) -> tuple[int, ...] | None:
     """The `count - 1` breaks giving the best-shaped lines that fit, or None.
 
@@ -269,7 +285,12 @@ def _best_cuts(
     for cuts in _fitting_cuts(widths, allowed, count, max_width, 0):
         bounds = (0, *cuts, end)
         lines = [widths[b] - widths[a] for a, b in itertools.pairwise(bounds)]
-        score = _unevenness(lines) + _SHAPE_FAULT_COST * _shape_faults(lines)
+        inside_clauses = sum(1 for cut in cuts if cut not in clause_edges)
+        score = (
+            _unevenness(lines)
+            + _SHAPE_FAULT_COST * _shape_faults(lines)
+            + _INSIDE_CLAUSE_COST * inside_clauses
+        )
         # Ties go to the later breaks: longer lines on top.
         if best is None or score < best[0] or (score == best[0] and cuts > best[1]):
             best = (score, cuts)
@@ -325,8 +346,9 @@ def _shape_faults(lines: list[int]) -> int:
     """
     if len(lines) == 2:
         return int(lines[0] < lines[1])
+    # An hourglass is worse than a short top line: it weighs as three.
     triples = zip(lines, lines[1:], lines[2:], strict=False)
-    return sum(1 for above, line, below in triples if line < min(above, below))
+    return 3 * sum(1 for above, line, below in triples if line < min(above, below))
 
 
 def _unevenness(lines: list[int]) -> float:
