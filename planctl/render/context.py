@@ -34,6 +34,9 @@ DEEPEST_LEVEL = 4
 _CLOSING_PUNCTUATION = tuple("。！？：；…")
 # Columns a 二号 title line may fill: the text block's width in 二号 characters, doubled.
 TITLE_COLUMNS = int(gbt9704.TEXT_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
+# The same on the landscape pages of a stand-alone table (the A4 height between margins).
+_TABLE_WIDTH_MM = gbt9704.PAGE_HEIGHT_MM - gbt9704.TABLE_MARGINS.left - gbt9704.TABLE_MARGINS.right
+TABLE_TITLE_COLUMNS = int(_TABLE_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ class PlanView:
     tasks: tuple[TaskView, ...]  # every task in document order
     entries: tuple[SectionView | TaskView, ...] = ()  # top-level tasks and sections in order
     names: tuple[str, ...] = ()  # unit names and the issuer: titles never break inside them
+    written_lines: tuple[str, ...] = ()  # the title's lines when the plan writes it on several
 
     @property
     def all_sections(self) -> tuple[SectionView, ...]:
@@ -162,7 +166,18 @@ def plan_view(plan: Plan, units: UnitRegistry | None = None) -> PlanView:
         tasks=tuple(_all_tasks(entries)),
         entries=entries,
         names=names,
+        written_lines=tuple(chinese.title_lines(plan.title, 0))
+        if "\n" in plan.title.strip()
+        else (),
     )
+
+
+def table_title_lines(plan: PlanView, suffix: str = "") -> tuple[str, ...]:
+    """The lines of a table's title, the plan's title followed by `suffix` (责任分工表):
+    the plan's own lines when it writes its title on several, the suffix after the last."""
+    if plan.written_lines:
+        return (*plan.written_lines[:-1], plan.written_lines[-1] + suffix)
+    return tuple(chinese.balanced_lines(plan.title + suffix, TABLE_TITLE_COLUMNS, plan.names))
 
 
 class _Counter:
