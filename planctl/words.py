@@ -14,11 +14,17 @@ Numbers stay with their measure word (2023年, 第3季度, 2023—2025年).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Protocol
+
+from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
+from planctl.usercache import installed_file, user_cache_dir
 
 __all__ = ["official_words", "word_breaks"]
 
@@ -73,12 +79,41 @@ def word_breaks(text: str, keep: Iterable[str] = ()) -> set[int]:
 
 
 def _segment_edges(text: str) -> set[int]:
+    """Where the segmenter's words end: from the user's cache when this text was cut
+    before (a plan's titles seldom change, and loading the segmenter costs more than
+    the rest of a render's start), else cut now and kept."""
+    stored = _edges_file(text)
+    if stored is not None:
+        with contextlib.suppress(OSError, ValueError):
+            return {int(edge) for edge in stored.read_text(encoding="ascii").split()}
     edges: set[int] = set()
     offset = 0
     for word in _cut()(text):
         offset += len(word)
         edges.add(offset)
+    if stored is not None:
+        with contextlib.suppress(OSError, WriteRefused):  # a read-only cache only costs time
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            body = " ".join(str(edge) for edge in sorted(edges))
+            write_atomic(stored, body, within=stored.parent, durable=False)
     return edges
+
+
+def _edges_file(text: str) -> Path | None:
+    """The cache file of `text`'s word edges, for this install of the segmenter."""
+    folder = user_cache_dir()
+    library = installed_file("rjieba", "__init__.py")
+    if folder is None or library is None:
+        return None
+    try:
+        status = Path(library).stat()
+    except OSError:
+        return None
+    key = f"{_CACHE_FORMAT}:{library}:{status.st_mtime_ns}:{status.st_size}:{text}"
+    return folder / "words" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.txt"
+
+
+_CACHE_FORMAT = "1"
 
 
 def _kept_spans(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl import chinese
+from planctl import chinese, words
 from planctl.chinese import balanced_lines, display_width, title_lines
 from planctl.model import plan_from_data
 from planctl.plans import load_registry
@@ -160,3 +160,29 @@ def test_a_title_written_on_lines_is_set_as_written() -> None:
     ]
     assert title_lines("  一行标题\n\n", TITLE_COLUMNS) == ["一行标题"]
     assert chinese.one_line(written) == "印发肇庆市实施《珠三角规划纲要》2012年工作计划的通知"
+
+
+def test_the_word_edges_of_a_title_are_kept_in_the_user_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    title = "江门市2023年全面深化改革重点工作任务分解表"
+    first = word_breaks(title)
+    assert list((tmp_path / "planctl" / "words").iterdir())
+
+    def no_segmenter() -> None:
+        raise AssertionError("the segmenter was loaded although the title was cut before")
+
+    monkeypatch.setattr(words, "_cut", no_segmenter)
+    assert word_breaks(title) == first
+
+
+def test_a_damaged_cache_entry_is_cut_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    title = "国务院办公厅关于加快发展体育竞赛表演产业的指导意见"
+    first = word_breaks(title)
+    for stored in (tmp_path / "planctl" / "words").iterdir():
+        stored.write_text("not numbers", encoding="ascii")
+    assert word_breaks(title) == first
