@@ -78,9 +78,12 @@ def _explain_additional(error: Any, path: JsonPath) -> Explained:
 def _explain_required(error: Any, path: JsonPath) -> Explained:
     missing = str(error.message).split("'")[1] if "'" in error.message else error.message
     prop = error.schema.get("properties", {}).get(missing, {})
+    hint = _("add `{key}:` here").format(key=missing)
+    if "const" in prop:  # `format:`: say which value the file must declare
+        hint = _("add `{key}: {value}` here").format(key=missing, value=prop["const"])
     return (
         _("{where} is missing {key}").format(where=_label(error.schema), key=_label(prop, missing)),
-        _("add `{key}:` here").format(key=missing),
+        hint,
         path,
     )
 
@@ -211,6 +214,13 @@ def _explain_choice(error: Any, path: JsonPath) -> Explained:
     )
 
 
+def _explain_not(error: Any, path: JsonPath) -> Explained:
+    """A key the schema names only to forbid it: its description says why and what instead."""
+    key = str(path[-1]) if path and isinstance(path[-1], str) else None
+    message = _("{where} cannot be written here").format(where=_label(error.schema, key))
+    return message, _description(error.schema), path
+
+
 def _explain_generic(error: Any, path: JsonPath) -> Explained:
     message = _("{where}: {reason}").format(where=_label(error.schema), reason=error.message)
     return message, _description(error.schema), path
@@ -245,4 +255,5 @@ _EXPLAINERS: dict[str, Callable[[Any, JsonPath], Explained]] = {
     "pattern": _explain_pattern,
     "anyOf": _explain_choice,
     "oneOf": _explain_choice,
+    "not": _explain_not,
 }
