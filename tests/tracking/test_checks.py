@@ -214,6 +214,11 @@ CASES = [
         },
     ),
     Case(
+        "second-extension-in-one-review",
+        _review_with("{task: t1, extend_to: 2023-09}", "{task: t1, extend_to: 2023-08}"),
+        {(f"{V}:9:27", "error", "review-extension-not-later")},
+    ),
+    Case(
         "extension-after-an-extension",
         lambda root: (
             _review_with("{task: t1, extend_to: 2023-09}")(root),

@@ -22,7 +22,7 @@ from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
-from planctl.tracking.records import Report, ReportEntry, Review
+from planctl.tracking.records import Decision, Report, ReportEntry, Review
 from planctl.units import UnitRegistry
 
 Issue = tuple[Rule, JsonPath, str, str | None]
@@ -32,7 +32,8 @@ REPEAT_RATIO = 0.9
 
 
 def check_tracking(tracking: Tracking) -> list[Finding]:
-    """Every finding of the reports and reviews against the rest of the repository."""
+    """Every finding of the reports and reviews against the rest of the repository
+    (`tracking` holds their documents: `load_sources(…, keep_documents=True)`)."""
     findings: list[Finding] = []
     previous = {(r.plan, r.unit, r.period): r for r in tracking.reports}
     for report in tracking.reports:
@@ -357,12 +358,9 @@ def _extension_issues(
     current, source = task.due, _("its due")
     if current is None and plan.period is not None:
         current, source = plan.period[1], _("the end of the plan's period")
-    for earlier in tracking.reviews_of(review.plan):
-        if (earlier.period.start, earlier.date) >= (review.period.start, review.date):
-            continue
-        for decision in earlier.decisions:
-            if decision.task == task.id and decision.extend_to is not None:
-                current, source = decision.extend_to, earlier.file
+    for earlier, decision in _decisions_before(tracking, review, path):
+        if decision.task == task.id and decision.extend_to is not None:
+            current, source = decision.extend_to, earlier.file
     current_last = _last_day(current)
     if current is None or current_last is None:
         message = _("task {task} has no deadline to extend (it is ongoing)").format(
@@ -380,6 +378,18 @@ def _extension_issues(
             ),
             None,
         )
+
+
+def _decisions_before(
+    tracking: Tracking, review: Review, path: JsonPath
+) -> Iterator[tuple[Review, Decision]]:
+    """The plan's decisions made before the one at `path` of `review`, oldest first: those
+    of earlier reviews (by period, then date), then those above it in the same file."""
+    for earlier in tracking.reviews_of(review.plan):
+        if earlier is review:
+            yield from ((review, d) for d in review.decisions if d.path < path)
+        elif (earlier.period.start, earlier.date) < (review.period.start, review.date):
+            yield from ((earlier, decision) for decision in earlier.decisions)
 
 
 def _last_day(deadline: str | None) -> datetime.date | None:
