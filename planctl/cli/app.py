@@ -31,6 +31,7 @@ app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
+        calendar,
         diff,
         fmt,
         fonts,
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
         import_,
         init,
         log,
+        remind,
         render,
         report,
         review,
@@ -62,6 +64,8 @@ def register(app: typer.Typer) -> None:
     app.command("status", cls=Command, help=_(status.HELP))(status.status)
     app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
+    app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
+    app.command("remind", cls=Command, help=_(remind.HELP))(remind.remind)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
     app.add_typer(report.app, name="report")
