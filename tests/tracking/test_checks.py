@@ -13,7 +13,7 @@ import pytest
 
 from planctl.rules.tracking import FILE_RULES, REPOSITORY_RULES
 
-from ..conftest import CLI, DATA
+from ..conftest import CLI, DATA, GitPlans
 from .tracking_data import (
     PLAN,
     REPORT,
@@ -362,3 +362,20 @@ def test_one_file_cases_fail_validate_where_they_belong(
     result = cli("validate", "--no-cache", target, cwd=root)
     assert result.exit_code == 1, result.output
     assert f"  {case.parent.name}  " in result.stdout, result.output
+
+
+def test_render_says_a_report_is_not_a_plan(tmp_path: Path, cli: CLI) -> None:
+    root = tracking_repository(tmp_path)
+    result = cli("render", R, cwd=root)
+    assert result.exit_code == 2 and "this is a progress report, not a plan" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_changed_checks_the_reports_of_a_changed_plan(git_repo: GitPlans, cli: CLI) -> None:
+    tracking_repository(git_repo.root)
+    git_repo.commit("计划、报告和审核")
+    git_repo.edit("plans/track-2023.yaml", "  - id: t1\n", "  - id: t1-new\n")
+    result = cli("validate", "--no-cache", "--changed", "HEAD", cwd=git_repo.root)
+    assert result.exit_code == 1, result.output
+    assert f"{R}:7:11" in result.stdout and "tracking-unknown-task" in result.stdout
+    assert "in 3 files" in result.stdout  # the plan, its report and its review
