@@ -325,7 +325,7 @@ def _why_skip(job: Job, target: Output) -> str:
         return _("the plan has no notice: block")
     if target.document == "units" and not any(t.lead or t.support for t in job.plan.tasks):
         return _("no task names a lead or supporting unit")
-    if target.format == "pdf":
+    if target.format == "pdf" and target.document == "notice":  # tables: always Typst
         from planctl.render.formats import pdf
 
         return pdf.unavailable_note()

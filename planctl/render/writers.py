@@ -43,11 +43,18 @@ DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
             "html": "html:table",
             "md": "markdown:table",
             "docx": "docx:table",
+            "pdf": "pdf:table",
         },
     ),
     "units": Formats(
         _PACKAGE,
-        {"docx": "docx:units", "xlsx": "xlsx:units", "html": "html:units", "md": "markdown:units"},
+        {
+            "docx": "docx:units",
+            "xlsx": "xlsx:units",
+            "pdf": "pdf:units",
+            "html": "html:units",
+            "md": "markdown:units",
+        },
     ),
     # No CSV: it would lose the marks that are the table's point.
     REVISION: Formats(
@@ -56,6 +63,7 @@ DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
             "docx": "docx:revision",
             "html": "html:revision",
             "xlsx": "xlsx:revision",
+            "pdf": "pdf:revision",
             "md": "markdown:revision",
         },
     ),
@@ -70,10 +78,12 @@ EVERYTHING = (
     ("notice", "html"),
     ("notice", "pdf"),
     ("table", "xlsx"),
+    ("table", "pdf"),
     ("units", "docx"),
 )
 DEFAULT_FORMAT = {"notice": "docx", "table": "xlsx", "units": "docx", REVISION: "docx"}
-# Formats made from Jinja templates, which `--template` can replace.
+# Formats made from Jinja templates, which `--template` can replace (the notice's PDF
+# through the Chromium engine; the tables' PDFs are Typst's alone).
 TEMPLATED = ("html", "md", "pdf")
 SUFFIXES = {
     "docx": ".docx",
