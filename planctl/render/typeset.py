@@ -424,6 +424,9 @@ class TableFrame:
     title_pt: float = PAGE.tables.title_pt  # 二号 小标宋
     title_pitch_pt: float = PAGE.grid.pitch_pt
     gap_pt: float = PAGE.tables.body_pt  # space between a title and its table
+    line_pt: float = PAGE.tables.line_pt  # each line of a cell, exactly
+    inset_x_pt: float = PAGE.tables.cell_inset_x_pt
+    inset_y_pt: float = PAGE.tables.cell_inset_y_pt
 
     @property
     def block_width_pt(self) -> float:

@@ -37,9 +37,13 @@ def notice(job: Job) -> bytes:
 
     document = st.new_document("portrait")
     view, stage = job.notice, job.source.plan.stage
-    deadlines, sealed = job.deadlines, job.sealed
-    layout = layout_for(view, job.plan, stage=stage, deadlines=deadlines, sealed=sealed)
-    writer = NoticeWriter(document, layout=layout, stage=stage, deadlines=deadlines, sealed=sealed)
+    deadlines, sealed, annex = job.deadlines, job.sealed, job.annex
+    layout = layout_for(
+        view, job.plan, stage=stage, deadlines=deadlines, sealed=sealed, annex=annex
+    )
+    writer = NoticeWriter(
+        document, layout=layout, stage=stage, deadlines=deadlines, sealed=sealed, annex=annex
+    )
     writer.write(view, job.plan)
     return _save(document, view.title_lines, view.signer, view.signed_on)
 
