@@ -5,6 +5,7 @@ portrait page after the table; the Word notice has the same landscape pages."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ TASK_CHARS = 160
 def annexed_data(tasks: int = TASKS, **notice: Any) -> Any:
     data = plan_data(tasks, task_chars=TASK_CHARS, attach_table=True, **notice)
     for index, task in enumerate(data["sections"][0]["tasks"]):
-        task["text"] = f"第{index + 1}项任务内容开始。" + task["text"] + f"第{index + 1}项任务内容结束。"
+        number = index + 1
+        task["text"] = f"第{number}项任务内容开始。{task['text']}第{number}项任务内容结束。"
     return data
 
 
@@ -121,7 +123,7 @@ def test_the_header_row_repeats_on_every_table_page() -> None:
         text = flat(page)
         assert all(header in text for header in ("序号", "工作任务", "牵头单位", "完成时限"))
         header = page.search_for("工作任务")[0]
-        rows = [hit for hit in page.search_for("项任务内容开始")]
+        rows = page.search_for("项任务内容开始")
         assert rows and all(header.y1 < hit.y0 for hit in rows)
 
 
@@ -170,8 +172,6 @@ def annexed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("annex")
     (root / "plans").mkdir()
     plan = root / "plans" / "generated.yaml"
-    import json
-
     plan.write_text(json.dumps(annexed_data(), ensure_ascii=False), encoding="utf-8")
     target = root / "build" / "notice.docx"
     render(plan, document="notice", fmt="docx", output=target)

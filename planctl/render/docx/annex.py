@@ -122,7 +122,7 @@ def turned_number(frame: typeset.TableFrame, model: PageModel, *, odd: bool) -> 
         f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{depth}" cy="{length}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:wrapNone/><wp:docPr id="{box_id}" name="页码 {box_id}"/><wp:cNvGraphicFramePr/>'
-        '<a:graphic><a:graphicData '
+        "<a:graphic><a:graphicData "
         'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
         f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{depth}" cy="{length}"/></a:xfrm>'

@@ -51,7 +51,8 @@ def add_table(word: Document, model: Table, *, width_mm: float = _TEXT_WIDTH_MM)
         ("bottom", _INSET_Y_TWIPS),
         ("right", _INSET_X_TWIPS),
     ):
-        ox.set_attributes(ox.child(margins, side, ox.CELL_MARGIN_ORDER), {"w": twips, "type": "dxa"})
+        margin = ox.child(margins, side, ox.CELL_MARGIN_ORDER)
+        ox.set_attributes(margin, {"w": twips, "type": "dxa"})
     for column, width in zip(table.tblGrid.gridCol_lst, widths, strict=True):
         column.w = width * 635  # twips to EMU, as python-docx stores lengths
     header = _row(table, header=True)
