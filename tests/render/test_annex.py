@@ -14,11 +14,13 @@ import docx
 import pymupdf
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 
 from planctl.model import plan_from_data
 from planctl.render import typeset
 from planctl.render.context import notice_view, plan_view
 from planctl.render.docx.rows import is_kept_whole, is_repeated
+from planctl.render.docx.styles import LINE_PITCH_TWIPS
 from planctl.render.page_model import PAGE
 from planctl.render.plan_tables import responsibility_table
 
@@ -198,3 +200,53 @@ def test_word_and_pdf_have_the_same_landscape_pages(annexed_docx: Path, tmp_path
     assert len(table_pages(word)) == len(table_pages(annexed()))
     assert [landscape(page) for page in word][:3] == [False, False, False]
     assert all(f"—{page.number + 1}—" in flat(page) for page in table_pages(word))
+
+
+# --- what offices print, from the plan's keys through render ------------------------------
+
+
+def rendered_notice(tmp_path: Path, fmt: str, stage: str = "issued", **notice: Any) -> Path:
+    from planctl.render import render
+
+    data = plan_data(2, **notice)
+    data["stage"] = stage
+    (tmp_path / "plans").mkdir(exist_ok=True)
+    plan = tmp_path / "plans" / "generated.yaml"
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "build" / f"notice.{fmt}"
+    render(plan, document="notice", fmt=fmt, output=target)
+    return target
+
+
+@pytest.mark.parametrize(("stage", "mark"), [("draft", "征求意见稿"), ("review", "送审稿")])
+def test_a_plan_not_issued_is_marked_at_the_top_right_of_the_pdf(
+    tmp_path: Path, stage: str, mark: str
+) -> None:
+    doc = pymupdf.open(rendered_notice(tmp_path, "pdf", stage))
+    box = doc[0].search_for(mark)[0]
+    right = PAGE.paper.left_mm + PAGE.paper.block_width_mm
+    assert box.x1 * MM == pytest.approx(right, abs=1)
+    assert PAGE.paper.top_mm - 1 < box.y0 * MM < PAGE.paper.top_mm + PAGE.grid.pitch_mm
+    assert all(mark not in flat(page) for page in doc[1:])
+
+
+def test_an_issued_plan_carries_no_mark(tmp_path: Path) -> None:
+    text = "".join(flat(page) for page in pymupdf.open(rendered_notice(tmp_path, "pdf")))
+    assert "征求意见稿" not in text and "送审稿" not in text
+
+
+def test_the_plan_keys_sealed_and_show_deadlines_reach_pdf_and_word(tmp_path: Path) -> None:
+    options = {"sealed": True, "show_deadlines": True}
+    doc = pymupdf.open(rendered_notice(tmp_path, "pdf", **options))
+    text = "".join(flat(page) for page in doc)
+    assert "（市发展改革局牵头；2012年6月底前完成）" in text
+    page = next(p for p in doc if p.search_for("2012年4月19日"))
+    date = page.search_for("2012年4月19日")[0]
+    right = PAGE.paper.left_mm + PAGE.paper.block_width_mm
+    assert right - date.x1 * MM == pytest.approx(4 * PAGE.grid.cell_mm, abs=0.6)
+    word = docx.Document(str(rendered_notice(tmp_path, "docx", **options)))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert any(p.endswith("（市发展改革局牵头；2012年6月底前完成）") for p in paragraphs)
+    signer = word.paragraphs[paragraphs.index("肇庆市人民政府办公室")]
+    before = int(signer._p.pPr.find(qn("w:spacing")).get(qn("w:before")))
+    assert before == PAGE.closing.sealed_lines_before_signature * LINE_PITCH_TWIPS
