@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -347,11 +348,16 @@ def changed_files(repository: Repository, revision: str) -> list[Path]:
     if _touches_everything(repository, changed):
         everything = [repository.units_path] if repository.units_path.is_file() else []
         return everything + repository.plan_files()
-    plans = repository.plans_dir.resolve()
+    folders = [
+        folder.resolve()
+        for folder in (repository.plans_dir, repository.reports_dir, repository.reviews_dir)
+    ]
     return sorted(
         path
         for path in changed
-        if path.suffix in PLAN_SUFFIXES and path.is_file() and path.is_relative_to(plans)
+        if path.suffix in PLAN_SUFFIXES
+        and path.is_file()
+        and any(path.is_relative_to(folder) for folder in folders)
     )
 
 
@@ -393,10 +399,17 @@ def _git_names(root: Path, *arguments: str) -> list[str]:
     return _names(done, "\0")
 
 
-def _run(root: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    root: Path, *arguments: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", *arguments], cwd=root, capture_output=True, check=False, timeout=60
+            ["git", *arguments],
+            cwd=root,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
     except FileNotFoundError:
         raise InputError(
@@ -489,3 +502,102 @@ def _attributes(output: str) -> dict[str, dict[str, str]]:
         path, attribute, value = fields[index : index + 3]
         found.setdefault(path, {})[attribute] = value
     return found
+
+
+# --- files as they were at a revision (`planctl stats --at REV`) ------------------------
+#
+# One `git ls-tree` lists the files, one `git cat-file --batch` reads them all: a year of
+# reports costs two processes, not one per file.
+
+
+def tree_files(root: Path, revision: str, folders: Sequence[str]) -> list[TreeFile]:
+    """The files under `folders` (paths from `root`) at `revision`, paths from `root`."""
+    commit = resolve_revision(root, revision)
+    entries = _git_names(root, "ls-tree", "-r", "-z", commit, "--", *folders)
+    files = []
+    for entry in entries:
+        meta, _tab, path = entry.partition("\t")
+        _mode, kind, blob = meta.split(" ")
+        if kind == "blob":
+            files.append(TreeFile(path, blob))
+    return sorted(files, key=lambda file: file.path)
+
+
+def read_blobs(root: Path, blobs: Sequence[str]) -> dict[str, bytes]:
+    """The bytes of each blob, read through one `git cat-file --batch`."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+    request = "".join(f"{blob}\n" for blob in wanted).encode("ascii")
+    done = _run(root, "cat-file", "--batch", stdin=request)
+    if done.returncode != 0:
+        _fail_outside_git(done, root)
+        raise InputError(_("git cat-file failed"), where=str(root))
+    found: dict[str, bytes] = {}
+    output, offset = done.stdout, 0
+    for blob in wanted:
+        end = output.index(b"\n", offset)
+        header = output[offset:end].decode("ascii", "replace").split()
+        offset = end + 1
+        if len(header) < 3 or header[1] == "missing":
+            continue
+        size = int(header[2])
+        found[blob] = output[offset : offset + size]
+        offset += size + 1  # the content, then a newline
+    return found
+
+
+def first_added(
+    root: Path, folder: str, revision: str | None = None
+) -> tuple[list[tuple[str, int, str, str]], bool]:
+    """For each file under `folder` (from `root`) some commit added, the oldest such
+    commit: (path from `root`, author time, committer date as ISO text, commit id); and
+    whether the repository is a shallow clone. Empty outside git or with no commits.
+
+    One `git log --diff-filter=A` run; renames are not followed (a moved file is added
+    anew where it now lies).
+    """
+    start = "HEAD" if revision is None else resolve_revision(root, revision)
+    if revision is None and _run(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode:
+        return [], False  # outside git, or no commits yet
+    done = _run(
+        root,
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--diff-filter=A",
+        "--no-renames",
+        "--relative",
+        "--name-only",
+        "-z",
+        f"--format={_RECORD}%H{_UNIT}%at{_UNIT}%cI",
+        start,
+        "--",
+        folder,
+    )
+    if done.returncode != 0:
+        _fail_outside_git(done, root)
+        return [], False
+    added: dict[str, tuple[str, int, str, str]] = {}
+    text = done.stdout.decode("utf-8", "surrogateescape")
+    for record in text.split(_RECORD)[1:]:
+        header, _newline, names = record.partition("\n")
+        commit, author_time, committed = header.rstrip("\0").split(_UNIT)
+        for name in names.split("\0"):
+            name = name.strip("\n")
+            if name:  # newest first: the last commit seen is the oldest
+                added[name] = (name, int(author_time), committed, commit)
+    shallow = _run(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+    return sorted(added.values()), shallow
+
+
+def shallow_commits(root: Path) -> set[str]:
+    """The boundary commits of a shallow clone (their parents were not fetched)."""
+    done = _run(root, "rev-parse", "--git-path", "shallow")
+    if done.returncode != 0:
+        return set()
+    path = Path(_names(done, "\n")[0])
+    try:
+        return set((path if path.is_absolute() else root / path).read_text("ascii").split())
+    except OSError:
+        return set()

@@ -10,7 +10,14 @@ log, render and import:
    a second document, an empty file or a limit exceeded (depth, aliases) is refused;
 3. the data is what the file says: a duplicate key (whose second value would be lost) or
    a tag (never applied) is refused;
-4. a plan matches the plan schema, the unit registry the units schema.
+4. the data matches the schema of its kind: a plan the plan schema, the unit registry
+   the units schema, a progress report, a review or the workdays calendar their own.
+
+A file's kind is what its `format:` says (`planctl-units/1`, `planctl-report/1`,
+`planctl-review/1`, `planctl-calendar/1`; anything else is a plan), and where it lies when
+its `format:` names none of those: a file under `reports/` is a report, under `reviews/`
+a review, `plans/calendar.yaml` the calendar, so that its schema says which format it
+must declare.
 
 A file passing all four is trusted; otherwise its refusal is the first finding of the
 first step it fails, and every command names that finding's rule. `fmt` asks for steps
@@ -21,19 +28,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from pathlib import Path, PurePath
+from typing import Any, Literal
 
 from planctl.errors import PlanRefused
 from planctl.findings import Finding, Severity
 from planctl.i18n import _
 from planctl.model import Plan, plan_from_data
-from planctl.units import UNITS_FORMAT, UnitRegistry, is_units_data
+from planctl.tracking.records import CALENDAR_FORMAT, REPORT_FORMAT, REVIEW_FORMAT
+from planctl.units import UNITS_FORMAT, UnitRegistry
 from planctl.yamlio import STOPPING_RULES, Document, load_bytes, paused_gc, read_document
 
 __all__ = [
     "UNTRUSTED_RULES",
+    "Kind",
     "Opened",
+    "kind_at",
+    "kind_of",
     "load_registry",
     "open_bytes",
     "open_document",
@@ -42,7 +53,17 @@ __all__ = [
     "require_registry",
 ]
 
-Kind = Literal["plan", "units"]
+Kind = Literal["plan", "units", "report", "review", "calendar"]
+
+# The `format:` that makes a file each kind other than a plan.
+_FORMATS: dict[str, Kind] = {
+    UNITS_FORMAT: "units",
+    REPORT_FORMAT: "report",
+    REVIEW_FORMAT: "review",
+    CALENDAR_FORMAT: "calendar",
+}
+_FOLDERS: dict[str, Kind] = {"reports": "report", "reviews": "review"}
+CALENDAR_FILE = "calendar.yaml"
 
 # Step 3: the file parsed, but its data is not what it says.
 UNTRUSTED_RULES = frozenset({"duplicate-key", "yaml-tag"})
@@ -79,9 +100,38 @@ class Opened:
         return PlanRefused(self.refusal, doing=doing, more=more)
 
 
-def open_document(document: Document, *, schema: bool = True) -> Opened:
-    """Pass a loaded document through the gate (without `schema`, steps 1-3 only)."""
-    kind: Kind = "units" if document.readable and is_units_data(document.data) else "plan"
+def kind_at(path: PurePath | str) -> Kind | None:
+    """The kind a file's place makes it: the nearest of `reports/`, `reviews/` or `plans/`
+    above it decides (`plans/calendar.yaml` is the calendar); None elsewhere."""
+    parts = PurePath(path).parts
+    for index in range(len(parts) - 2, -1, -1):
+        folder = parts[index]
+        if folder in _FOLDERS:
+            return _FOLDERS[folder]
+        if folder == "plans":
+            on_top = index == len(parts) - 2 and parts[-1] == CALENDAR_FILE
+            return "calendar" if on_top else "plan"
+    return None
+
+
+def kind_of(data: Any, where: Kind | None = None) -> Kind:
+    """What a file is: its `format:` when that names a kind, else its place, else a plan."""
+    declared = data.get("format") if isinstance(data, dict) else None
+    if isinstance(declared, str) and declared in _FORMATS:
+        return _FORMATS[declared]
+    if where is not None and where not in ("plan", "units"):
+        return where  # its schema then says which `format:` it must declare
+    return "plan"
+
+
+def open_document(document: Document, *, schema: bool = True, where: Kind | None = None) -> Opened:
+    """Pass a loaded document through the gate (without `schema`, steps 1-3 only).
+
+    `where` is the kind the file's place makes it (see `kind_at`); by default the place
+    is read from the document's file name.
+    """
+    place = where if where is not None else kind_at(document.file)
+    kind = kind_of(document.data, place) if document.readable else (place or "plan")
     findings = list(document.problems)
     if schema and document.readable:
         from planctl.schemas import schema_findings
@@ -90,16 +140,17 @@ def open_document(document: Document, *, schema: bool = True) -> Opened:
     return Opened(document, kind, tuple(findings), refusal_of(findings))
 
 
-def open_bytes(raw: bytes, file: str, *, schema: bool = True) -> Opened:
+def open_bytes(raw: bytes, file: str, *, schema: bool = True, where: Kind | None = None) -> Opened:
     """Decode, parse and check the bytes of a file named `file` in findings."""
     with paused_gc():
         document = load_bytes(raw, file)
-    return open_document(document, schema=schema)
+    return open_document(document, schema=schema, where=where)
 
 
 def open_file(path: Path, display: str | None = None, *, schema: bool = True) -> Opened:
     """Read `path` through the gate; an unreadable file is a refusal, nothing raises."""
-    return open_document(read_document(path, display), schema=schema)
+    where = kind_at(path.resolve())
+    return open_document(read_document(path, display), schema=schema, where=where)
 
 
 def load_registry(path: Path) -> UnitRegistry | None:

@@ -1,4 +1,5 @@
-"""A plan repository: the folder holding `plans/`, its unit registry and templates."""
+"""A plan repository: the folder holding `plans/`, its unit registry and templates, and
+beside them the progress reports (`reports/`) and reviews (`reviews/`) of tracking."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from planctl.i18n import _
 
 PLANS_DIR = "plans"
 UNITS_FILE = "units.yaml"
+CALENDAR_FILE = "calendar.yaml"  # the workdays calendar, plans/calendar.yaml
+REPORTS_DIR = "reports"  # reports/<plan-id>/<period>/<unit>.yaml
+REVIEWS_DIR = "reviews"  # reviews/<plan-id>/<period>.yaml
 MARKER_FILE = "planctl.toml"
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -28,12 +32,40 @@ class Repository:
         return self.plans_dir / UNITS_FILE
 
     @property
+    def calendar_path(self) -> Path:
+        return self.plans_dir / CALENDAR_FILE
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / REPORTS_DIR
+
+    @property
+    def reviews_dir(self) -> Path:
+        return self.root / REVIEWS_DIR
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
     def plan_files(self) -> list[Path]:
-        """Every plan file under `plans/` (any depth), sorted, without the unit registry."""
-        return sorted(iter_plan_files(self.plans_dir, skip=self.units_path))
+        """Every plan file under `plans/` (any depth), sorted, without the unit registry
+        and the workdays calendar."""
+        calendar = self.calendar_path.resolve()
+        found = iter_plan_files(self.plans_dir, skip=self.units_path)
+        return sorted(path for path in found if path.resolve() != calendar)
+
+    def report_files(self) -> list[Path]:
+        """Every YAML file under `reports/` (any depth: a misplaced report is checked too)."""
+        return sorted(iter_plan_files(self.reports_dir)) if self.reports_dir.is_dir() else []
+
+    def review_files(self) -> list[Path]:
+        """Every YAML file under `reviews/`."""
+        return sorted(iter_plan_files(self.reviews_dir)) if self.reviews_dir.is_dir() else []
+
+    def tracking_files(self) -> list[Path]:
+        """The workdays calendar (when there is one), the reports and the reviews."""
+        calendar = [self.calendar_path] if self.calendar_path.is_file() else []
+        return calendar + self.report_files() + self.review_files()
 
     def is_units_file(self, path: Path) -> bool:
         return path.resolve() == self.units_path.resolve()

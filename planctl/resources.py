@@ -7,6 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+SchemaName = Literal["plan", "units", "report", "review", "calendar"]
+SCHEMA_NAMES: tuple[SchemaName, ...] = ("plan", "units", "report", "review", "calendar")
+
 Kind = Literal["schema", "templates"]
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -23,12 +26,12 @@ def data_dir(kind: Kind) -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / kind
 
 
-def schema_path(name: Literal["plan", "units"]) -> Path:
+def schema_path(name: SchemaName) -> Path:
     return data_dir("schema") / f"{name}.schema.json"
 
 
 @cache
-def schema(name: Literal["plan", "units"]) -> dict[str, Any]:
-    """The parsed JSON Schema for plans or for the unit registry."""
+def schema(name: SchemaName) -> dict[str, Any]:
+    """The parsed JSON Schema of plans, the unit registry, reports, reviews or the calendar."""
     loaded: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
     return loaded

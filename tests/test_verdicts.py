@@ -15,6 +15,10 @@ each other:
 - import reads the unit registry through the gate: put as plans/units.yaml, a file is
   refused by the same rule, and a plan there (not a registry) by `schema`.
 
+A progress report, a review or the workdays calendar (by its `format:`) is put where it
+belongs (reports/, reviews/, plans/calendar.yaml); validate gives the gate's verdict on it,
+and it is nothing diff compares or render prints.
+
 Rules past the gate (a missing lead, an impossible date) are each command's own: validate
 reports them, diff compares such plans.
 """
@@ -29,7 +33,7 @@ import pytest
 
 import planctl
 from planctl.errors import PlanContentError, PlanRefused, RenderRefused
-from planctl.plans import open_file, refusal_of
+from planctl.plans import kind_of, open_file, refusal_of
 from planctl.rules import PLAN_RULES
 from planctl.yamlio import read_document
 
@@ -49,6 +53,15 @@ class Case:
     root: Path  # a plan repository holding the case
     path: Path  # the case's file in it
     units: bool  # the case is a unit registry (plans/units.yaml)
+    tracking: bool = False  # the case is a report, a review or the calendar
+
+
+# Where each kind of tracking file lies in a repository.
+TRACKING_PLACES = {
+    "report": "reports/case-plan/2023-06",
+    "review": "reviews/case-plan",
+    "calendar": "plans",
+}
 
 
 @pytest.fixture(params=CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -58,10 +71,16 @@ def case(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mon
     plans.mkdir()
     shutil.copyfile(DATA / "units.yaml", plans / "units.yaml")
     units = source.name == "units.yaml"
-    path = plans / ("units.yaml" if units else source.name)
+    kind = kind_of(read_document(source).data)
+    if kind in TRACKING_PLACES:
+        folder = tmp_path / TRACKING_PLACES[kind]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / ("calendar.yaml" if kind == "calendar" else source.name)
+    else:
+        path = plans / ("units.yaml" if units else source.name)
     shutil.copyfile(source, path)
     monkeypatch.chdir(tmp_path)
-    return Case(tmp_path, path, units)
+    return Case(tmp_path, path, units, kind in TRACKING_PLACES)
 
 
 def gate_verdict(path: Path) -> str | None:
@@ -116,7 +135,7 @@ def import_verdict(case: Case) -> str | None:
 def test_validate_diff_and_render_give_the_gate_verdict(case: Case) -> None:
     expected = gate_verdict(case.path)
     assert validate_verdict(case) == expected
-    if case.units:
+    if case.units or case.tracking:
         return  # not a plan: nothing to compare or print
     assert diff_verdict(case) == expected
     assert render_verdict(case.path, case.root / "table.md") == expected

@@ -140,7 +140,7 @@ def load_plan_document(raw: bytes, file: str) -> tuple[Plan | Finding | None, Do
     opened = open_bytes(raw, file)
     if opened.refusal is not None:
         return opened.refusal, opened.document
-    if opened.kind == "units":
+    if opened.kind != "plan":  # the unit registry, a report, a review or the calendar
         return None, opened.document
     return opened.plan(), opened.document
 

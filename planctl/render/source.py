@@ -50,6 +50,12 @@ def load_source(path: Path) -> Source:
         )
     if not opened.trusted:
         raise opened.refuse("render")
+    if opened.kind != "plan":
+        raise InputError(
+            _("this is a {kind} file, not a plan").format(kind=opened.kind),
+            where=opened.document.file,
+            hint=_("name a plan file under plans/"),
+        )
     root = repository.find_root(path.resolve().parent)
     units_path = repository.Repository(root).units_path if root else None
     units = require_registry(units_path, doing="render") if units_path else None

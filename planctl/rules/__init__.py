@@ -29,6 +29,7 @@ from planctl.rules import (
     unknown_unit,
 )
 from planctl.rules.base import Context, Issue, Rule
+from planctl.tracking.checks.rules import TRACKING_RULES
 
 __all__ = ["ALL_RULES", "PLAN_RULES", "Context", "Issue", "Rule", "rule_by_id"]
 
@@ -158,7 +159,7 @@ PLAN_RULES: tuple[Rule, ...] = (
 
 REGISTRY_RULES = (registry_consistency.DUPLICATE, registry_consistency.MEMBER)
 
-ALL_RULES: tuple[Rule, ...] = (*FILE_CHECKS, *PLAN_RULES, *REGISTRY_RULES)
+ALL_RULES: tuple[Rule, ...] = (*FILE_CHECKS, *PLAN_RULES, *REGISTRY_RULES, *TRACKING_RULES)
 
 
 def rule_by_id(rule_id: str) -> Rule | None:

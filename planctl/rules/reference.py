@@ -15,6 +15,8 @@ _SOURCES = {
     "schema": N_("checking the JSON Schema"),
     "repository": N_("comparing the plans of the repository"),
     "rule": N_("checking the plan"),
+    "tracking-file": N_("checking a report, a review or the calendar"),
+    "tracking": N_("comparing reports and reviews with their plans"),
 }
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import CodeType
-from typing import Any, Literal
+from typing import Any
 
 from planctl import resources
 from planctl.atomic import write_atomic
@@ -38,7 +38,7 @@ from planctl.errors import SchemaRejected, WriteRefused
 from planctl.usercache import installed_file, user_cache_dir
 
 FORMAT = 1  # bump when the rewrites below change
-SchemaName = Literal["plan", "units"]
+SchemaName = resources.SchemaName
 Validator = Callable[[Any], Any]
 
 _EXCEPTIONS_IMPORT = (
@@ -68,7 +68,7 @@ def validator(name: SchemaName) -> Validator:
 def schema_fingerprint() -> str:
     """A hash of the built-in schemas, for caches whose results depend on them."""
     digest = hashlib.sha256()
-    for name in ("plan", "units"):
+    for name in resources.SCHEMA_NAMES:
         digest.update(resources.schema_path(name).read_bytes())
     return digest.hexdigest()
 

@@ -211,6 +211,13 @@ def _explain_choice(error: Any, path: JsonPath) -> Explained:
     )
 
 
+def _explain_not(error: Any, path: JsonPath) -> Explained:
+    """A key the schema names only to forbid it: its description says why and what instead."""
+    key = str(path[-1]) if path and isinstance(path[-1], str) else None
+    message = _("{where} cannot be written here").format(where=_label(error.schema, key))
+    return message, _description(error.schema), path
+
+
 def _explain_generic(error: Any, path: JsonPath) -> Explained:
     message = _("{where}: {reason}").format(where=_label(error.schema), reason=error.message)
     return message, _description(error.schema), path
@@ -245,4 +252,5 @@ _EXPLAINERS: dict[str, Callable[[Any, JsonPath], Explained]] = {
     "pattern": _explain_pattern,
     "anyOf": _explain_choice,
     "oneOf": _explain_choice,
+    "not": _explain_not,
 }

@@ -1,7 +1,9 @@
 """The checks of `planctl validate`: select files, check each, summarize; never print.
 
 Each file is checked on its own (load → schema → rules) and one broken file never hides
-the others. Repository-wide checks (duplicate plan ids) run over the per-file results.
+the others. Repository-wide checks (duplicate plan ids) run over the per-file results;
+reports and reviews are then checked against their plans and each other
+(`planctl.tracking.checks`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from planctl import repository as repo
 from planctl.errors import ExitCode, UsageError
 from planctl.findings import Finding, Severity
 from planctl.i18n import _, quote
-from planctl.plans import load_registry, open_document
+from planctl.plans import Kind, kind_at, load_registry, open_document
 from planctl.repository import collect_files
 from planctl.rules import PLAN_RULES, Context
 from planctl.rules.registry_consistency import check_registry
@@ -59,18 +61,29 @@ class Report:
 # --- one file ----------------------------------------------------------------------------
 
 
-def check_document(document: Document, units: UnitRegistry | None) -> FileResult:
-    """All findings for one loaded document, plan or unit registry.
+TRACKING_KINDS: frozenset[Kind] = frozenset({"report", "review", "calendar"})
+
+
+def check_document(
+    document: Document, units: UnitRegistry | None, *, where: Kind | None = None
+) -> FileResult:
+    """All findings for one loaded document: a plan, the unit registry, a report, a review
+    or the calendar (`where`: the kind its place gives it, see `planctl.plans.kind_at`).
 
     The plan gate's findings first (`planctl.plans`); the rules run only on data the
     gate trusts, so a refused file gets the refusal every other command gives it.
     """
-    opened = open_document(document)
+    opened = open_document(document, where=where)
     findings = list(opened.findings)
     if not opened.trusted:
         return FileResult(document.file, tuple(sorted(findings)))
     if opened.kind == "units":
         findings += _check_units(document)
+        return FileResult(document.file, tuple(sorted(findings)))
+    if opened.kind in TRACKING_KINDS:
+        from planctl.tracking.checks.files import check_tracking_file
+
+        findings += check_tracking_file(opened.kind, document)
         return FileResult(document.file, tuple(sorted(findings)))
     plan = opened.plan()
     context = Context(units=units, file_stem=Path(document.file).stem)
@@ -135,7 +148,25 @@ def validate(
     others = _other_plan_ids(repository, files, cache) if since and repository else {}
     if cache is not None:
         cache.save()
-    return summarize(results, others)
+    report = summarize(results, others)
+    if repository is not None:
+        report.findings += _tracking_findings(repository, files, set(report.checked))
+        report.findings.sort()
+    return report
+
+
+def _tracking_findings(
+    repository: repo.Repository, files: Sequence[Path], checked: set[str]
+) -> list[Finding]:
+    """The reports and reviews among `files` checked against their plans and each other
+    (read from the working tree, as the gate trusts them)."""
+    if not any(kind_at(path.resolve()) in ("report", "review") for path in files):
+        return []
+    from planctl.tracking.checks.repository import check_tracking
+    from planctl.tracking.load import load_sources, working_tree
+
+    tracking = load_sources(working_tree(repository)).tracking()
+    return [finding for finding in check_tracking(tracking) if finding.file in checked]
 
 
 def _other_plan_ids(
@@ -166,7 +197,10 @@ def _select_files(
     paths: Sequence[Path], repository: repo.Repository | None, since: str | None
 ) -> list[Path]:
     if since is None:
-        return collect_files(paths, repository)
+        files = collect_files(paths, repository)
+        if not paths and repository is not None:
+            files += repository.tracking_files()
+        return files
     if paths:
         raise UsageError(
             _("--changed picks the files itself"), hint=_("drop the file names, or drop --changed")
@@ -217,7 +251,7 @@ def _cached(cache: ResultCache | None, path: Path, shown: str) -> FileResult | N
         raw = path.read_bytes()
     except OSError:
         return None  # checked like any file, which reports why it cannot be read
-    found = cache.get(ResultCache.key(path.name, raw), shown)
+    found = cache.get(_cache_key(path, raw), shown)
     return FileResult(shown, *found) if found is not None else None
 
 
@@ -245,12 +279,22 @@ def _run_checks(
 
 def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
     """Read and check one file; also the cache key of the bytes that were checked."""
+    where = kind_at(path.resolve())
     try:
         raw = path.read_bytes()
     except OSError:
-        return None, check_document(read_document(path, shown), units)
+        return None, check_document(read_document(path, shown), units, where=where)
     with paused_gc():
-        return ResultCache.key(path.name, raw), check_document(load_bytes(raw, shown), units)
+        document = load_bytes(raw, shown)
+        return _cache_key(path, raw), check_document(document, units, where=where)
+
+
+def _cache_key(path: Path, raw: bytes) -> str:
+    """The file's name and bytes; for a file tracking places by folder, that kind too (the
+    same bytes are a plan in plans/ and a report refused for its format in reports/)."""
+    where = kind_at(path.resolve())
+    name = path.name if where in (None, "plan") else f"{where}:{path.name}"
+    return ResultCache.key(name, raw)
 
 
 _worker_units: list[UnitRegistry | None] = []  # the registry, in each worker process

@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from planctl import resources
+from planctl.plans import kind_at, kind_of
 from planctl.yamlio import read_document
 
 from ..conftest import DATA, ROOT
@@ -27,12 +28,14 @@ def properties_of(schema: Any) -> Iterator[tuple[str, dict[str, Any]]]:
             yield from properties_of(item)
 
 
-@pytest.mark.parametrize("name", ["plan", "units"])
-def test_schema_is_valid_and_every_key_has_a_chinese_title(name: str) -> None:
-    schema = resources.schema(name)  # type: ignore[arg-type]
+@pytest.mark.parametrize("name", resources.SCHEMA_NAMES)
+def test_schema_is_valid_and_every_key_has_a_chinese_title(name: resources.SchemaName) -> None:
+    schema = resources.schema(name)
     Draft202012Validator.check_schema(schema)
     for key, definition in properties_of(schema):
         assert definition.get("title") and definition.get("description"), key
+        assert str(definition["description"]).endswith(")"), key  # the English in brackets
+    assert schema.get("additionalProperties") is False
 
 
 def all_yaml_files() -> list[Path]:
@@ -44,8 +47,8 @@ def test_compiled_validator_agrees_with_jsonschema(path: Path) -> None:
     document = read_document(path)
     if not document.readable:
         return
-    name = "units" if path.name == "units.yaml" else "plan"
-    schema = resources.schema(name)  # type: ignore[arg-type]
+    name = kind_of(document.data, kind_at(path))
+    schema = resources.schema(name)
     reference = Draft202012Validator(schema).is_valid(document.data)
     try:
         fastjsonschema.compile(schema, use_default=False)(document.data)
@@ -55,8 +58,9 @@ def test_compiled_validator_agrees_with_jsonschema(path: Path) -> None:
     assert compiled == reference
 
 
-def test_installed_schema_is_the_one_in_the_repository() -> None:
+@pytest.mark.parametrize("name", resources.SCHEMA_NAMES)
+def test_installed_schema_is_the_one_in_the_repository(name: resources.SchemaName) -> None:
     assert (
-        resources.schema_path("plan").read_bytes()
-        == (ROOT / "schema" / "plan.schema.json").read_bytes()
+        resources.schema_path(name).read_bytes()
+        == (ROOT / "schema" / f"{name}.schema.json").read_bytes()
     )

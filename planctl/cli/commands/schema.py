@@ -10,19 +10,21 @@ from planctl.cli.commands import done
 from planctl.errors import UsageError
 from planctl.i18n import N_, _, quote
 
-HELP = N_("Print the JSON Schema of plan files or of the unit registry.")
+HELP = N_(
+    "Print the JSON Schema of plan files, the unit registry, reports, reviews or the calendar."
+)
 
 
 def schema(
-    name: str = typer.Argument("plan", help=_("plan or units.")),
+    name: str = typer.Argument("plan", help=_("plan, units, report, review or calendar.")),
 ) -> None:
-    """Print the JSON Schema of plan files or of the unit registry."""
+    """Print the JSON Schema of plan files, the unit registry, reports, reviews or the calendar."""
     from planctl import resources
 
-    if name not in ("plan", "units"):
+    if name not in resources.SCHEMA_NAMES:
         raise UsageError(
             _("no schema {name}").format(name=quote(name)),
-            hint=_("use `planctl schema plan` or `planctl schema units`"),
+            hint=_("use `planctl schema plan`, `units`, `report`, `review` or `calendar`"),
         )
-    sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+    sys.stdout.write(resources.schema_path(name).read_text(encoding="utf-8"))
     raise done(0)

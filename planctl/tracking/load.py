@@ -1,0 +1,395 @@
+"""Loading what tracking reads: the plans, the unit registry, the workdays calendar, every
+progress report and review, as they are now or as they were at a git revision.
+
+Every file goes through the plan gate (`planctl.plans`) with the kind its place gives it,
+so a report the gate refuses is refused here as in `planctl validate`, by the same rule.
+A refused file, or one holding a value that cannot be read (a date that does not exist),
+is left out, and `Tracking.findings` says why, located. Reports get their submission
+dates from git (`planctl.tracking.submitted`).
+
+Layout, at the repository root beside `plans/`::
+
+    plans/calendar.yaml                      the workdays calendar (optional)
+    reports/<plan-id>/<period>/<unit>.yaml   one unit's report on one period
+    reviews/<plan-id>/<period>.yaml          the supervising office's review of a period
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from planctl.deadlines import parse_date
+from planctl.errors import DeadlineError, PlanContentError
+from planctl.findings import Finding, JsonPath, Severity
+from planctl.model import Plan
+from planctl.plans import Kind, Opened, open_bytes
+from planctl.repository import PLAN_SUFFIXES, Repository
+from planctl.tracking.periods import Period, parse_period
+from planctl.tracking.records import (
+    Decision,
+    Holidays,
+    MilestoneDone,
+    Report,
+    ReportEntry,
+    Review,
+)
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+from planctl.yamlio import Document, paused_gc
+
+__all__ = [
+    "Tracking",
+    "load_tracking",
+    "report_from_data",
+    "review_from_data",
+    "workdays_from_data",
+]
+
+# The rule naming a value the schema accepts but no calendar has (2023-02-30).
+DATE_RULE = "tracking-date"
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Everything tracking computes from, read through the gate."""
+
+    plans: tuple[Plan, ...]  # every trusted plan (with or without `reporting`)
+    units: UnitRegistry | None
+    reports: tuple[Report, ...]  # trusted reports, `submitted` filled from git
+    reviews: tuple[Review, ...]
+    workdays: Workdays  # from plans/calendar.yaml, empty when missing
+    findings: tuple[Finding, ...] = ()  # why a file was left out (refused), located
+    notes: tuple[str, ...] = ()  # things to say once (submission dates a shallow clone hides)
+    # The document of each trusted plan, report, review and calendar, by file as shown:
+    # what the checks of `planctl validate` locate their findings in.
+    documents: Mapping[str, Document] = field(default_factory=dict, repr=False, compare=False)
+    # Where each of those files lies: its path from the repository root, by file as shown.
+    places: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _plans: dict[str, Plan] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _reports: dict[str, tuple[Report, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _reviews: dict[str, tuple[Review, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        for plan in self.plans:
+            self._plans.setdefault(plan.id, plan)  # a second plan with one id: validate says
+        self._reports.update(_by_plan(self.reports))
+        self._reviews.update(_by_plan(self.reviews))
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return self._plans.get(plan_id)
+
+    def reports_of(self, plan_id: str) -> tuple[Report, ...]:
+        """The plan's reports, by period, then unit."""
+        return self._reports.get(plan_id, ())
+
+    def reviews_of(self, plan_id: str) -> tuple[Review, ...]:
+        """The plan's reviews, by period, then date."""
+        return self._reviews.get(plan_id, ())
+
+
+def _by_plan(records: Iterable[Report | Review]) -> dict[str, tuple[Any, ...]]:
+    grouped: dict[str, list[Report | Review]] = {}
+    for record in records:
+        grouped.setdefault(record.plan, []).append(record)
+    return {plan: tuple(sorted(found, key=_record_order)) for plan, found in grouped.items()}
+
+
+def _record_order(record: Report | Review) -> tuple[Any, ...]:
+    second = record.unit if isinstance(record, Report) else record.date.isoformat()
+    return (record.period.start, record.period.end, second, record.file)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to read: its path from the repository root, as shown, and its bytes."""
+
+    path: str  # from the repository root, with `/`
+    shown: str
+    kind: Kind  # what its place makes it
+    raw: bytes | None  # None: it could not be read (the gate says why)
+    error: OSError | None = None
+
+
+def load_tracking(repository: Repository, *, revision: str | None = None) -> Tracking:
+    """Read the repository's tracking data: as the files are, or as they were at `revision`
+    (a branch, tag or commit; read through git, never as an option)."""
+    from planctl.tracking.submitted import submitted_dates
+
+    sources = working_tree(repository) if revision is None else at_revision(repository, revision)
+    loaded = load_sources(sources)
+    submitted = submitted_dates(repository.root, "reports", revision=revision)
+    reports = tuple(_with_submitted(report, submitted.of(path)) for path, report in loaded.reports)
+    return Tracking(
+        plans=tuple(loaded.plans),
+        units=loaded.units,
+        reports=reports,
+        reviews=tuple(loaded.reviews),
+        workdays=loaded.workdays,
+        findings=tuple(sorted(loaded.findings)),
+        notes=submitted.notes,
+        documents=loaded.documents,
+    )
+
+
+def working_tree(repository: Repository) -> Iterator[Source]:
+    """The files of the working tree, each with the kind its place gives it."""
+    places: list[tuple[Path, Kind]] = []
+    if repository.units_path.is_file():
+        places.append((repository.units_path, "units"))
+    if repository.calendar_path.is_file():
+        places.append((repository.calendar_path, "calendar"))
+    places += [(path, "plan") for path in repository.plan_files()]
+    places += [(path, "report") for path in repository.report_files()]
+    places += [(path, "review") for path in repository.review_files()]
+    for path, kind in places:
+        inside = path.relative_to(repository.root).as_posix()
+        try:
+            raw: bytes | None = path.read_bytes()
+        except OSError as error:
+            yield Source(inside, repository.display(path), kind, None, error)
+            continue
+        yield Source(inside, repository.display(path), kind, raw)
+
+
+def at_revision(repository: Repository, revision: str) -> Iterator[Source]:
+    """The files as they were at `revision`: one `git ls-tree`, one `git cat-file --batch`."""
+    from planctl import git
+    from planctl.repository import PLANS_DIR, REPORTS_DIR, REVIEWS_DIR
+
+    files = git.tree_files(repository.root, revision, [PLANS_DIR, REPORTS_DIR, REVIEWS_DIR])
+    placed = [(file, kind) for file in files if (kind := layout_kind(file.path)) is not None]
+    contents = git.read_blobs(repository.root, [file.blob for file, _kind in placed])
+    for file, kind in placed:
+        yield Source(file.path, f"{revision}:{file.path}", kind, contents.get(file.blob))
+
+
+def layout_kind(path: str) -> Kind | None:
+    """What a file is by its path from the repository root; None for files tracking skips."""
+    parts = PurePosixPath(path).parts
+    if PurePosixPath(path).suffix not in PLAN_SUFFIXES or len(parts) < 2:
+        return None
+    if any(part.startswith(".") for part in parts):
+        return None
+    if parts[0] == "plans":
+        if len(parts) == 2 and parts[1] in ("units.yaml", "calendar.yaml"):
+            return "units" if parts[1] == "units.yaml" else "calendar"
+        return "plan"
+    return {"reports": "report", "reviews": "review"}.get(parts[0])  # type: ignore[return-value]
+
+
+@dataclass
+class Loaded:
+    """What `load_sources` read: trusted records, and why the others were left out."""
+
+    plans: list[Plan] = field(default_factory=list)
+    units: UnitRegistry | None = None
+    reports: list[tuple[str, Report]] = field(default_factory=list)  # (path from root, report)
+    reviews: list[Review] = field(default_factory=list)
+    workdays: Workdays = field(default_factory=Workdays)
+    findings: list[Finding] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+
+    def tracking(
+        self, reports: Iterable[Report] | None = None, notes: tuple[str, ...] = ()
+    ) -> Tracking:
+        """The loaded records as a `Tracking` (with `reports`, when they were dated)."""
+        return Tracking(
+            plans=tuple(self.plans),
+            units=self.units,
+            reports=tuple(reports if reports is not None else (r for _p, r in self.reports)),
+            reviews=tuple(self.reviews),
+            workdays=self.workdays,
+            findings=tuple(sorted(self.findings)),
+            notes=notes,
+            documents=self.documents,
+            places=self.places,
+        )
+
+
+def load_sources(sources: Iterable[Source]) -> Loaded:
+    """Pass each file through the gate and build the records of the trusted ones."""
+    loaded = Loaded()
+    with paused_gc():
+        for source in sources:
+            opened = _open(source)
+            if opened.refusal is not None:
+                loaded.findings.append(opened.refusal)
+                continue
+            try:
+                _add(loaded, source, opened)
+            except PlanContentError as error:
+                loaded.findings.append(
+                    opened.document.finding(
+                        error.path, DATE_RULE, Severity.ERROR, error.message, error.hint
+                    )
+                )
+    return loaded
+
+
+def _open(source: Source) -> Opened:
+    if source.raw is None:
+        from planctl.plans import open_document
+        from planctl.yamlio import read_document
+
+        # Read again to get the gate's own wording of why the file cannot be read.
+        return open_document(read_document(Path(source.shown), source.shown), where=source.kind)
+    return open_bytes(source.raw, source.shown, where=source.kind)
+
+
+def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
+    data, document = opened.document.data, opened.document
+    if opened.kind == "plan":
+        loaded.plans.append(opened.plan())
+    elif opened.kind == "units":
+        if source.kind == "units":  # a registry elsewhere is not the repository's
+            loaded.units = opened.registry()
+        return
+    elif opened.kind == "calendar":
+        if source.kind == "calendar":
+            loaded.workdays = workdays_from_data(data)
+    elif opened.kind == "report":
+        loaded.reports.append((source.path, report_from_data(data, document.file)))
+    else:
+        loaded.reviews.append(review_from_data(data, document.file))
+    loaded.documents[document.file] = document
+    loaded.places[document.file] = source.path
+
+
+def _with_submitted(report: Report, submitted: Any) -> Report:
+    from dataclasses import replace
+
+    return replace(report, submitted=submitted) if submitted is not None else report
+
+
+# --- records from data the schema accepted -------------------------------------------------
+
+
+def report_from_data(data: Mapping[str, Any], file: str) -> Report:
+    """The typed report; `PlanContentError` (with the value's path) for a date or period
+    the schema's forms allow but the calendar does not (2023-02-30)."""
+    entries = tuple(
+        _report_entry(item, ("tasks", index)) for index, item in enumerate(data.get("tasks") or ())
+    )
+    return Report(
+        file=file,
+        plan=str(data["plan"]),
+        period=_period(data["period"], ("period",)),
+        unit=str(data["unit"]),
+        as_of=_date(data["as_of"], ("as_of",)),
+        entries=entries,
+    )
+
+
+def _report_entry(data: Mapping[str, Any], path: JsonPath) -> ReportEntry:
+    milestones = tuple(
+        MilestoneDone(str(item["id"]), _date(item["done"], (*path, "milestones", index, "done")))
+        for index, item in enumerate(data.get("milestones") or ())
+    )
+    extend_to = data.get("extend_to")
+    return ReportEntry(
+        task=str(data["task"]),
+        path=path,
+        status=data["status"],
+        percent=data.get("percent"),
+        progress=data.get("progress"),
+        problems=data.get("problems"),
+        next_steps=data.get("next_steps"),
+        milestones=milestones,
+        request=data.get("request"),
+        extend_to=None if extend_to is None else _deadline(extend_to, (*path, "extend_to")),
+        reason=data.get("reason"),
+    )
+
+
+def review_from_data(data: Mapping[str, Any], file: str) -> Review:
+    """The typed review; `PlanContentError` for a date that does not exist."""
+    decisions = tuple(
+        _decision(item, ("decisions", index))
+        for index, item in enumerate(data.get("decisions") or ())
+    )
+    return Review(
+        file=file,
+        plan=str(data["plan"]),
+        period=_period(data["period"], ("period",)),
+        reviewer=str(data["reviewer"]),
+        date=_date(data["date"], ("date",)),
+        decisions=decisions,
+    )
+
+
+def _decision(data: Mapping[str, Any], path: JsonPath) -> Decision:
+    close, extend_to = data.get("close"), data.get("extend_to")
+    return Decision(
+        task=str(data["task"]),
+        path=path,
+        unit=data.get("unit"),
+        verdict=data.get("verdict"),
+        close=None if close is None else _date(close, (*path, "close")),
+        extend_to=None if extend_to is None else _deadline(extend_to, (*path, "extend_to")),
+        light=data.get("light"),
+        status=data.get("status"),
+        note=data.get("note"),
+    )
+
+
+def workdays_from_data(data: Mapping[str, Any]) -> Workdays:
+    """The calendar's years (the first entry of a year written twice); `PlanContentError`
+    for a date that does not exist."""
+    years: dict[int, Holidays] = {}
+    for index, entry in enumerate(data.get("years") or ()):
+        path: JsonPath = ("years", index)
+        rest = frozenset(_rest_days(entry.get("rest") or (), (*path, "rest")))
+        days = enumerate(entry.get("work") or ())
+        work = frozenset(_date(day, (*path, "work", number)) for number, day in days)
+        years.setdefault(int(entry["year"]), Holidays(int(entry["year"]), rest, work))
+    return Workdays(years)
+
+
+def _rest_days(items: Sequence[Any], path: JsonPath) -> Iterator[Any]:
+    import datetime
+
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            yield _date(item, (*path, index))
+            continue
+        first = _date(item["from"], (*path, index, "from"))
+        last = _date(item["to"], (*path, index, "to"))
+        day = first
+        while day <= last:
+            yield day
+            day += datetime.timedelta(days=1)
+
+
+def _date(value: Any, path: JsonPath) -> Any:
+    try:
+        return parse_date(str(value))
+    except DeadlineError as error:
+        raise PlanContentError(error.message, path=path, hint=error.hint) from error
+
+
+def _period(value: Any, path: JsonPath) -> Period:
+    try:
+        return parse_period(value)
+    except DeadlineError as error:
+        raise PlanContentError(error.message, path=path, hint=error.hint) from error
+
+
+def _deadline(value: Any, path: JsonPath) -> str:
+    from planctl.deadlines import parse_deadline
+
+    try:
+        parse_deadline(value)
+    except DeadlineError as error:
+        raise PlanContentError(error.message, path=path, hint=error.hint) from error
+    return str(value)
