@@ -167,17 +167,20 @@ def test_the_table_ending_on_an_even_page_puts_a_blank_page_before_the_imprint()
 # --- Word --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def annexed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def write_docx(root: Path, tasks: int = TASKS) -> Path:
     from planctl.render import render
 
-    root = tmp_path_factory.mktemp("annex")
-    (root / "plans").mkdir()
+    (root / "plans").mkdir(parents=True)
     plan = root / "plans" / "generated.yaml"
-    plan.write_text(json.dumps(annexed_data(), ensure_ascii=False), encoding="utf-8")
+    plan.write_text(json.dumps(annexed_data(tasks), ensure_ascii=False), encoding="utf-8")
     target = root / "build" / "notice.docx"
     render(plan, document="notice", fmt="docx", output=target)
     return target
+
+
+@pytest.fixture(scope="module")
+def annexed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_docx(tmp_path_factory.mktemp("annex"))
 
 
 def test_the_word_notice_has_a_landscape_section_with_whole_rows(annexed_docx: Path) -> None:
@@ -192,14 +195,24 @@ def test_the_word_notice_has_a_landscape_section_with_whole_rows(annexed_docx: P
     assert is_repeated(rows[0]) and all(is_kept_whole(row) for row in rows)
 
 
+# The table ends on an odd page (the 版记 on the next) and on an even one (a blank page
+# between, neither numbered).
 @needs_libreoffice
-def test_word_and_pdf_have_the_same_landscape_pages(annexed_docx: Path, tmp_path: Path) -> None:
-    word = pymupdf.open(
-        convert_to_pdf(annexed_docx, tmp_path, fontconfig=same_fonts_as_typst(tmp_path))
-    )
-    assert len(table_pages(word)) == len(table_pages(annexed()))
-    assert [landscape(page) for page in word][:3] == [False, False, False]
+@pytest.mark.parametrize("tasks", [TASKS, 10])
+def test_word_and_pdf_have_the_same_pages(tasks: int, tmp_path: Path) -> None:
+    source = write_docx(tmp_path / "plan", tasks)
+    folder = tmp_path / "office"
+    word = pymupdf.open(convert_to_pdf(source, folder, fontconfig=same_fonts_as_typst(folder)))
+    pdf = annexed(tasks)
+    assert [landscape(page) for page in word] == [landscape(page) for page in pdf]
     assert all(f"—{page.number + 1}—" in flat(page) for page in table_pages(word))
+    assert "抄送" in flat(word[-1])
+    # The 版记 page is numbered in both, or (after a blank page) in neither.
+    assert last_page_numbered(word) == last_page_numbered(pdf)
+
+
+def last_page_numbered(doc: pymupdf.Document) -> bool:
+    return f"—{len(doc)}—" in flat(doc[-1])
 
 
 # --- what offices print, from the plan's keys through render ------------------------------
