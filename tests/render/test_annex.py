@@ -135,6 +135,11 @@ def test_no_row_splits_across_pages() -> None:
         start = [i for i, text in enumerate(pages) if f"第{task}项任务内容开始" in text]
         end = [i for i, text in enumerate(pages) if f"第{task}项任务内容结束" in text]
         assert len(start) == 1 and start == end, f"row {task} is split: {start} {end}"
+    # Each row's other cells on its page too: as many deadlines and leads as task texts.
+    for text in pages:
+        rows = text.count("项任务内容开始")
+        assert text.count("2012年6月底前") == rows
+        assert text.count("市发展改革局") - text.count("市发展改革局牵头") == rows
 
 
 def test_the_deadline_never_breaks_inside_its_phrase() -> None:
