@@ -191,3 +191,24 @@ def test_typst_markup_in_plan_text_prints_literally() -> None:
     squeezed = "".join(MARKUP.split())
     assert text.count(squeezed) == 2  # in the title and in the task
     assert "#pagebreak()章节" in text and "$公式$" in text and "#市财政局*" in text
+
+
+def test_the_columns_are_the_word_tables(rendered: Render) -> None:
+    import docx
+
+    word = docx.Document(str(rendered(ZHAOQING, "table", "docx")))
+    headers = [cell.text for cell in word.tables[0].rows[0].cells]
+    page = open_pdf(rendered(ZHAOQING, "table", "pdf"))[0]
+    placed = sorted((page.search_for(header)[0].x0, header) for header in headers)
+    assert [header for _, header in placed] == headers
+
+
+def test_a_character_no_face_can_print_is_refused() -> None:
+    from planctl.errors import PdfError
+
+    data = markup_plan()
+    data["sections"][0]["tasks"][0]["text"] = "推进𪚥项目建设。"
+    view = plan_view(plan_from_data(data))
+    with pytest.raises(PdfError) as caught:
+        typeset.table_pdf(responsibility_table(view), fonts=fonts())
+    assert caught.value.exit_code == 2 and "U+2A6A5" in str(caught.value)
