@@ -487,10 +487,15 @@ def imprint_after_annex(found: Probe, model: PageModel) -> dict[str, Any]:
     return {"imprint": "blank", "unnumbered": unnumbered}
 
 
-def table_pdf(document: TableDocument, *, fonts: font_roles.FontSet) -> bytes:
-    """A table document (责任分工表, 分工清单, 修订对照表) as landscape PDF pages."""
+def table_pdf(
+    document: TableDocument, *, fonts: font_roles.FontSet, stage: str = "issued"
+) -> bytes:
+    """A table document (责任分工表, 分工清单, 修订对照表) as landscape PDF pages; a plan not
+    yet issued marks it 征求意见稿 or 送审稿 at the top right, as its notice."""
+    draft_mark = DRAFT_MARKS.get(stage, "")
     data: dict[str, Any] = {
         "title": document.title,
+        "draft_mark": draft_mark,
         "page": PAGE.as_dict(),
         "frame": asdict(OWN),
         "document": table_document_data(document, OWN),
@@ -498,6 +503,7 @@ def table_pdf(document: TableDocument, *, fonts: font_roles.FontSet) -> bytes:
         "fonts": font_spec(fonts),
     }
     _require_table_glyphs(data["document"], fonts)
+    require_role_glyphs({"heiti": draft_mark}, fonts)
     return compile_pdf("table-document.typ", data, fonts)
 
 

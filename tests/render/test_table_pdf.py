@@ -212,3 +212,28 @@ def test_a_character_no_face_can_print_is_refused() -> None:
     with pytest.raises(PdfError) as caught:
         typeset.table_pdf(responsibility_table(view), fonts=fonts())
     assert caught.value.exit_code == 2 and "U+2A6A5" in str(caught.value)
+
+
+@pytest.mark.parametrize(("stage", "mark"), [("draft", "征求意见稿"), ("review", "送审稿")])
+def test_a_table_of_a_plan_not_issued_is_marked_at_the_top_right(stage: str, mark: str) -> None:
+    view = plan_view(plan_from_data(markup_plan()))
+    pdf = typeset.table_pdf(responsibility_table(view), fonts=fonts(), stage=stage)
+    page = pymupdf.open(stream=pdf, filetype="pdf")[0]
+    box = page.search_for(mark)[0]
+    title = page.search_for("工作计划")[0]
+    assert box.y1 <= title.y0 and box.x1 * MM > 297 / 2
+    issued = typeset.table_pdf(responsibility_table(view), fonts=fonts())
+    assert mark not in flat(pymupdf.open(stream=issued, filetype="pdf")[0])
+
+
+def test_the_word_table_of_a_draft_carries_the_mark(rendered: Render) -> None:
+    import docx
+
+    from .conftest import ROOT
+
+    draft = docx.Document(
+        str(rendered(ROOT / "plans" / "jiangmen-2023-key-reforms.yaml", "table", "docx"))
+    )
+    assert draft.paragraphs[0].text == "征求意见稿"
+    issued = docx.Document(str(rendered(ZHAOQING, "table", "docx")))
+    assert issued.paragraphs[0].text.endswith("责任分工表")

@@ -52,7 +52,8 @@ def revision(job: Job) -> bytes:
 def _tables(job: Job, document: str) -> bytes:
     from planctl.render import typeset
 
-    return typeset.table_pdf(job.tables(document), fonts=job.fonts)
+    stage = job.source.plan.stage
+    return typeset.table_pdf(job.tables(document), fonts=job.fonts, stage=stage)
 
 
 def engine() -> str:
