@@ -19,6 +19,7 @@ from planctl.render.plan_tables import responsibility_table
 
 from ..conftest import CLI
 from .conftest import ZHAOQING, Render
+from .office import convert_to_pdf, needs_libreoffice, same_fonts_as_typst
 from .test_pdf import MM, fonts
 
 PLAN = "plans/zhaoqing-2012-prd-workplan.yaml"
@@ -237,3 +238,32 @@ def test_the_word_table_of_a_draft_carries_the_mark(rendered: Render) -> None:
     assert draft.paragraphs[0].text == "征求意见稿"
     issued = docx.Document(str(rendered(ZHAOQING, "table", "docx")))
     assert issued.paragraphs[0].text.endswith("责任分工表")
+
+
+def serials(page: pymupdf.Page) -> list[int]:
+    """The 序号 printed on a page: the numbers standing alone in the first column."""
+    from planctl.render.gbt9704 import TABLE_MARGINS as margins
+
+    words = page.get_text("words")
+    first_column = (margins.left + 20) / MM
+    return [int(w[4]) for w in words if w[4].isdigit() and w[2] < first_column]
+
+
+@needs_libreoffice
+def test_word_and_pdf_break_the_table_at_the_same_rows(rendered: Render, tmp_path: Path) -> None:
+    """Same lines, margins and widths: the docx read back by LibreOffice (with the PDF's
+    faces) starts every page with the row the PDF's page starts with, and a section row
+    is never left alone at a page's foot in either."""
+    word = pymupdf.open(
+        convert_to_pdf(
+            rendered(ZHAOQING, "table", "docx"), tmp_path, fontconfig=same_fonts_as_typst(tmp_path)
+        )
+    )
+    pdf = open_pdf(rendered(ZHAOQING, "table", "pdf"))
+    assert [serials(page) for page in word] == [serials(page) for page in pdf]
+    for page in pdf:
+        last_row = page.search_for(str(serials(page)[-1]))[-1]
+        # Section rows (二、… （一）…) start in the first column, before any task's text.
+        marks = [*page.search_for("、"), *page.search_for("）")]
+        headings = [hit for hit in marks if hit.x0 * MM < 34]
+        assert all(hit.y0 < last_row.y0 for hit in headings)

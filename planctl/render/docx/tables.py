@@ -2,8 +2,9 @@
 
 python-docx's cell API recomputes the table grid on every access, which made a plan's
 per-unit lists take seconds; building each row's XML with lxml takes milliseconds.
-Section rows are one cell spanning the grid (w:gridSpan); the header row repeats on
-every page (w:tblHeader) and no row splits across a page (w:cantSplit); marks become run
+Section rows are one cell spanning the grid (w:gridSpan), kept with the row after them
+(w:keepNext); the header row repeats on every page (w:tblHeader) and no row splits across
+a page (w:cantSplit); marks become run
 properties (bold, underline, strike); a phrase kept on one line (a deadline) has its
 characters joined (`planctl.render.unbreakable`) in a column at least as wide as it.
 """
@@ -94,6 +95,9 @@ def _body_row(table: Any, row: Row, columns: tuple[Column, ...], widths: list[in
         face = gb.HEITI if row.level <= 1 else gb.KAITI
         for rPr in cell.iter(qn("w:rPr")):
             ox.set_face(rPr, face)
+        # Never alone at the foot of a page: kept with the row after it.
+        for pPr in cell.iter(qn("w:pPr")):
+            ox.keep_with_next(pPr)
         return
     for value, column, width in zip(row.cells, columns, widths, strict=False):
         _cell(tr, list(value.segments), st.TABLE_TEXT, column.align, width)
