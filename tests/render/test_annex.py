@@ -195,6 +195,10 @@ def test_the_word_notice_has_a_landscape_section_with_whole_rows(annexed_docx: P
     turned = document.sections[orientations.index(WD_ORIENT.LANDSCAPE)]
     assert turned.page_width > turned.page_height
     assert orientations[-1] == WD_ORIENT.PORTRAIT  # the 版记 page
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert "附件：1.肇庆市实施珠三角规划纲要年度工作计划" in texts
+    assert any(text.endswith("2.肇庆市实施珠三角规划纲要年度工作计划责任分工表") for text in texts)
+    assert "附件1" in texts and "附件2" in texts
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "序号")
     rows = table._tbl.tr_lst
     assert is_repeated(rows[0]) and all(is_kept_whole(row) for row in rows)
