@@ -12,6 +12,10 @@ own introspection cannot decide stably:
 3. the final pass typesets with those choices.
 
 Fonts come from `planctl.fonts`; a character no face can print stops the render.
+
+The table documents (责任分工表, 分工清单, 修订对照表) are typeset on landscape pages by
+`tables.typ`: on their own (`table_pdf`, `table-document.typ`), or bound into the notice
+after the plan (`annex_data`), where the 版记 then takes a portrait page of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from planctl import fonts as font_roles
 from planctl.errors import PdfError
@@ -415,11 +419,11 @@ class TableFrame:
     # "bottom": under the landscape 版心, outer side, as on a portrait page (a table
     # printed on its own); "portrait": where the notice's portrait pages have it once the
     # sheet is turned back (bound into the notice: GB/T 9704-2012 §10.1).
-    number: str
+    number: Literal["bottom", "portrait"]
     page_width_mm: float = PAGE.paper.height_mm
     page_height_mm: float = PAGE.paper.width_mm
     text_pt: float = PAGE.tables.body_pt  # 小四
-    heading_pt: float = 16.0  # 三号: a unit's name above its list
+    heading_pt: float = PAGE.grid.body_pt  # 三号: a unit's name above its list
     note_pt: float = PAGE.tables.heading_pt  # 四号 楷体: the line under a title
     title_pt: float = PAGE.tables.title_pt  # 二号 小标宋
     title_pitch_pt: float = PAGE.grid.pitch_pt
@@ -469,24 +473,6 @@ BOUND = _bound_frame()
 OWN = _own_frame()
 
 
-def add_annex(
-    data: dict[str, Any], notice: NoticeView, annex: TableDocument | None, model: PageModel
-) -> None:
-    """Bind `annex` into the notice's data as the attachment after the plan."""
-    if annex is not None:
-        data["annexes"] = [annex_data(annex, notice.annex_label, model)]
-
-
-def imprint_after_annex(found: Probe, model: PageModel) -> dict[str, Any]:
-    """After landscape pages the 版记 takes a portrait page of its own: the next one when
-    the table ends on an odd page, else after a blank page (neither numbered, §7.5)."""
-    page = int(found.all("annex-end")[-1]["page"])
-    if page % 2 == 1:
-        return {"imprint": "next", "unnumbered": []}
-    unnumbered = [page + 1, page + 2] if model.page_number.unnumbered_after_blank else []
-    return {"imprint": "blank", "unnumbered": unnumbered}
-
-
 def table_pdf(
     document: TableDocument, *, fonts: font_roles.FontSet, stage: str = "issued"
 ) -> bytes:
@@ -511,6 +497,24 @@ def annex_data(document: TableDocument, label: str, model: PageModel = PAGE) -> 
     """A table bound into the notice as its 附件 `label`, on turned pages."""
     frame = _bound_frame(model)
     return {"frame": asdict(frame), "document": table_document_data(document, frame, label)}
+
+
+def add_annex(
+    data: dict[str, Any], notice: NoticeView, annex: TableDocument | None, model: PageModel
+) -> None:
+    """Bind `annex` into the notice's data as the attachment after the plan."""
+    if annex is not None:
+        data["annexes"] = [annex_data(annex, notice.annex_label, model)]
+
+
+def imprint_after_annex(found: Probe, model: PageModel) -> dict[str, Any]:
+    """After landscape pages the 版记 takes a portrait page of its own: the next one when
+    the table ends on an odd page, else after a blank page (neither numbered, §7.5)."""
+    page = int(found.all("annex-end")[-1]["page"])
+    if page % 2 == 1:
+        return {"imprint": "next", "unnumbered": []}
+    unnumbered = [page + 1, page + 2] if model.page_number.unnumbered_after_blank else []
+    return {"imprint": "blank", "unnumbered": unnumbered}
 
 
 def table_document_data(
