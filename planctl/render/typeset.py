@@ -418,7 +418,7 @@ class TableFrame:
     right_mm: float
     # "bottom": under the landscape 版心, outer side, as on a portrait page (a table
     # printed on its own); "portrait": where the notice's portrait pages have it once the
-    # sheet is turned back (bound into the notice: GB/T 9704-2012 §10.1).
+    # sheet is turned back (bound into the notice: GB/T 9704-2012 §8).
     number: Literal["bottom", "portrait"]
     page_width_mm: float = PAGE.paper.height_mm
     page_height_mm: float = PAGE.paper.width_mm

@@ -104,7 +104,7 @@ def number_box(page: pymupdf.Page) -> pymupdf.Rect:
 
 
 def test_on_a_landscape_page_the_number_keeps_the_portrait_pages_place() -> None:
-    """GB/T 9704-2012 §10.1: the table's top faces the binding edge, the number stays where
+    """GB/T 9704-2012 §8: the table's top faces the binding edge, the number stays where
     the portrait pages have it: 7 mm outside the turned 版心, at its lower end on odd pages,
     its upper end on even pages, one character in."""
     paper, number = PAGE.paper, PAGE.page_number

@@ -3,7 +3,7 @@
 The pages are those of the Typst PDF (`planctl.render.typeset.BOUND`): a section of its
 own, A4 turned (python-docx orientation, width and height swapped), the portrait 版心
 turned a quarter so that its top faces the binding edge of an odd page. The page numbers
-continue and keep the place the portrait pages give them (GB/T 9704-2012 §10.1): on the
+continue and keep the place the portrait pages give them (GB/T 9704-2012 §8): on the
 turned page that is along its left edge, so each footer holds a text box, anchored to
 the page, whose text runs top to bottom (DrawingML `vert="vert"`), 7 mm outside the
 turned 版心, one character in from its outer end: the lower end on odd pages, the upper
