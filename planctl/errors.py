@@ -171,6 +171,13 @@ class WriteRefused(InputError):
     or an input of the command); nothing was written."""
 
 
+class WorkbookRejected(PlanctlError):
+    """A filled-in report workbook holds a value a report cannot store (a bad status, a
+    percent outside 0-100, a row that lost its task): named by sheet, row and column."""
+
+    exit_code = ExitCode.FINDINGS
+
+
 # --- rendering ------------------------------------------------------------------------------
 
 

@@ -601,3 +601,13 @@ def shallow_commits(root: Path) -> set[str]:
         return set((path if path.is_absolute() else root / path).read_text("ascii").split())
     except OSError:
         return set()
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit HEAD names, or None outside git or before the first commit (a cache
+    of what depends on the history keys on it; never an error)."""
+    try:
+        done = _run(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except InputError:
+        return None
+    return _names(done, "\n")[0] if done.returncode == 0 else None

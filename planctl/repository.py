@@ -50,9 +50,8 @@ class Repository:
     def plan_files(self) -> list[Path]:
         """Every plan file under `plans/` (any depth), sorted, without the unit registry
         and the workdays calendar."""
-        calendar = self.calendar_path.resolve()
         found = iter_plan_files(self.plans_dir, skip=self.units_path)
-        return sorted(path for path in found if path.resolve() != calendar)
+        return sorted(path for path in found if path != self.calendar_path)
 
     def report_files(self) -> list[Path]:
         """Every YAML file under `reports/` (any depth: a misplaced report is checked too)."""
@@ -80,7 +79,7 @@ def iter_plan_files(folder: Path, *, skip: Path | None = None) -> Iterator[Path]
     for path in folder.rglob("*"):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         wanted = path.suffix in PLAN_SUFFIXES and not hidden and path.is_file()
-        if wanted and path.resolve() != skipped:
+        if wanted and (skipped is None or path.resolve() != skipped):
             yield path
 
 

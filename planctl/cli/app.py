@@ -35,12 +35,17 @@ def register(app: typer.Typer) -> None:
         fmt,
         fonts,
         git,
+        history,
         import_,
         init,
         log,
         render,
+        report,
+        review,
         rules,
         schema,
+        stats,
+        status,
         validate_typer,
     )
 
@@ -53,9 +58,14 @@ def register(app: typer.Typer) -> None:
     app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("history", cls=Command, help=_(history.HELP))(history.history)
+    app.command("status", cls=Command, help=_(status.HELP))(status.status)
+    app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
+    app.add_typer(report.app, name="report")
+    app.add_typer(review.app, name="review")
 
 
 register(app)

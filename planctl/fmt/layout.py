@@ -20,7 +20,7 @@ from ruamel.yaml.tokens import CommentToken
 from planctl.fmt.comments import Container, Notes, SlotNotes
 from planctl.fmt.roundtrip import INDENT
 
-Kind = Literal["plan", "units"]
+Kind = Literal["plan", "units", "report", "review", "calendar"]
 
 # Key order of each kind of mapping, as in the tables of docs/plan-format.md (and the schema's
 # `lead_more`, which the examples do not show).
@@ -50,6 +50,18 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "units": ("format", "units", "groups"),
     "unit": ("name", "full_name", "aliases", "kind", "note"),
     "group": ("name", "members", "note"),
+    # Tracking files, in the order of their schemas.
+    "report": ("format", "plan", "period", "unit", "as_of", "tasks"),
+    "entry": (
+        "task", "status", "percent", "progress", "problems", "next_steps", "milestones",
+        "request", "extend_to", "reason",
+    ),
+    "milestone_done": ("id", "done"),
+    "review": ("format", "plan", "period", "reviewer", "date", "decisions"),
+    "decision": ("task", "unit", "verdict", "close", "extend_to", "light", "status", "note"),
+    "calendar": ("format", "years"),
+    "year": ("year", "source", "rest", "work"),
+    "range": ("from", "to"),
 }  # fmt: skip
 
 # (mapping kind, key) -> kind of the mapping under that key, or of each mapping in its list.
@@ -67,10 +79,27 @@ _FIELD_KIND: dict[tuple[str, str], str] = {
     ("task", "progress"): "progress",
     ("units", "units"): "unit",
     ("units", "groups"): "group",
+    ("report", "tasks"): "entry",
+    ("entry", "milestones"): "milestone_done",
+    ("review", "decisions"): "decision",
+    ("calendar", "years"): "year",
+    ("year", "rest"): "range",
+    ("year", "work"): "range",
 }
 
 # Small records that read best on one line: {start: 2012-01-01, end: 2012-12-31}.
-_FLOW_RECORDS = frozenset({"period", "reporting", "milestone", "indicator", "progress"})
+_FLOW_RECORDS = frozenset(
+    {
+        "period",
+        "reporting",
+        "milestone",
+        "indicator",
+        "progress",
+        "milestone_done",
+        "decision",
+        "range",
+    }
+)
 
 # Lists whose items are separated by a blank line, so that one task is one block.
 _SPACED_LISTS = frozenset(

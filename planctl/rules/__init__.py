@@ -29,7 +29,7 @@ from planctl.rules import (
     unknown_unit,
 )
 from planctl.rules.base import Context, Issue, Rule
-from planctl.tracking.checks.rules import TRACKING_RULES
+from planctl.rules.tracking import TRACKING_RULES
 
 __all__ = ["ALL_RULES", "PLAN_RULES", "Context", "Issue", "Rule", "rule_by_id"]
 

@@ -78,9 +78,12 @@ def _explain_additional(error: Any, path: JsonPath) -> Explained:
 def _explain_required(error: Any, path: JsonPath) -> Explained:
     missing = str(error.message).split("'")[1] if "'" in error.message else error.message
     prop = error.schema.get("properties", {}).get(missing, {})
+    hint = _("add `{key}:` here").format(key=missing)
+    if "const" in prop:  # `format:`: say which value the file must declare
+        hint = _("add `{key}: {value}` here").format(key=missing, value=prop["const"])
     return (
         _("{where} is missing {key}").format(where=_label(error.schema), key=_label(prop, missing)),
-        _("add `{key}:` here").format(key=missing),
+        hint,
         path,
     )
 

@@ -16,7 +16,7 @@ Layout, at the repository root beside `plans/`::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -64,7 +64,8 @@ class Tracking:
     findings: tuple[Finding, ...] = ()  # why a file was left out (refused), located
     notes: tuple[str, ...] = ()  # things to say once (submission dates a shallow clone hides)
     # The document of each trusted plan, report, review and calendar, by file as shown:
-    # what the checks of `planctl validate` locate their findings in.
+    # what the checks of `planctl validate` locate their findings in (kept only when
+    # asked for, see `load_sources`: a year of reports is a lot of text to hold).
     documents: Mapping[str, Document] = field(default_factory=dict, repr=False, compare=False)
     # Where each of those files lies: its path from the repository root, by file as shown.
     places: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -117,7 +118,7 @@ class Source:
     shown: str
     kind: Kind  # what its place makes it
     raw: bytes | None  # None: it could not be read (the gate says why)
-    error: OSError | None = None
+    local: Path | None = None  # the file in the working tree, when it is read from there
 
 
 def load_tracking(repository: Repository, *, revision: str | None = None) -> Tracking:
@@ -128,37 +129,55 @@ def load_tracking(repository: Repository, *, revision: str | None = None) -> Tra
     sources = working_tree(repository) if revision is None else at_revision(repository, revision)
     loaded = load_sources(sources)
     submitted = submitted_dates(repository.root, "reports", revision=revision)
-    reports = tuple(_with_submitted(report, submitted.of(path)) for path, report in loaded.reports)
-    return Tracking(
-        plans=tuple(loaded.plans),
-        units=loaded.units,
-        reports=reports,
-        reviews=tuple(loaded.reviews),
-        workdays=loaded.workdays,
-        findings=tuple(sorted(loaded.findings)),
-        notes=submitted.notes,
-        documents=loaded.documents,
-    )
+    reports = [_with_submitted(report, submitted.of(path)) for path, report in loaded.reports]
+    return loaded.tracking(reports, submitted.notes)
 
 
-def working_tree(repository: Repository) -> Iterator[Source]:
-    """The files of the working tree, each with the kind its place gives it."""
+def working_tree(
+    repository: Repository, plan_ids: Collection[str] | None = None
+) -> Iterator[Source]:
+    """The files of the working tree, each with the kind its place gives it; with
+    `plan_ids`, only the plans of those ids (by file name) and the reports and reviews in
+    their folders (`reports/<plan-id>/`, `reviews/<plan-id>/`)."""
     places: list[tuple[Path, Kind]] = []
     if repository.units_path.is_file():
         places.append((repository.units_path, "units"))
     if repository.calendar_path.is_file():
         places.append((repository.calendar_path, "calendar"))
-    places += [(path, "plan") for path in repository.plan_files()]
-    places += [(path, "report") for path in repository.report_files()]
-    places += [(path, "review") for path in repository.review_files()]
+    plans, reports, reviews = (
+        repository.plan_files(),
+        repository.report_files(),
+        repository.review_files(),
+    )
+    if plan_ids is not None:
+        plans = [path for path in plans if path.stem in plan_ids]
+        reports = _in_plan_folders(reports, repository.reports_dir, plan_ids)
+        reviews = _in_plan_folders(reviews, repository.reviews_dir, plan_ids)
+    places += [(path, "plan") for path in plans]
+    places += [(path, "report") for path in reports]
+    places += [(path, "review") for path in reviews]
     for path, kind in places:
         inside = path.relative_to(repository.root).as_posix()
         try:
             raw: bytes | None = path.read_bytes()
-        except OSError as error:
-            yield Source(inside, repository.display(path), kind, None, error)
+        except OSError:
+            raw = None  # the gate reads it again and says why it cannot
+        yield Source(inside, repository.display(path), kind, raw, path)
+
+
+def _in_plan_folders(files: list[Path], folder: Path, plan_ids: Collection[str]) -> list[Path]:
+    return [path for path in files if path.relative_to(folder).parts[0] in plan_ids]
+
+
+def plan_folder(repository: Repository, path: Path) -> str | None:
+    """The plan id a report's or review's folder names (`reports/<plan-id>/…`), or None."""
+    for folder in (repository.reports_dir, repository.reviews_dir):
+        try:
+            parts = path.absolute().relative_to(folder.absolute()).parts
+        except ValueError:
             continue
-        yield Source(inside, repository.display(path), kind, raw)
+        return parts[0] if len(parts) > 1 else None
+    return None
 
 
 def at_revision(repository: Repository, revision: str) -> Iterator[Source]:
@@ -217,8 +236,9 @@ class Loaded:
         )
 
 
-def load_sources(sources: Iterable[Source]) -> Loaded:
-    """Pass each file through the gate and build the records of the trusted ones."""
+def load_sources(sources: Iterable[Source], *, keep_documents: bool = False) -> Loaded:
+    """Pass each file through the gate and build the records of the trusted ones; with
+    `keep_documents`, keep each trusted file's document (to locate findings in)."""
     loaded = Loaded()
     with paused_gc():
         for source in sources:
@@ -227,7 +247,7 @@ def load_sources(sources: Iterable[Source]) -> Loaded:
                 loaded.findings.append(opened.refusal)
                 continue
             try:
-                _add(loaded, source, opened)
+                _add(loaded, source, opened, keep_documents)
             except PlanContentError as error:
                 loaded.findings.append(
                     opened.document.finding(
@@ -240,14 +260,20 @@ def load_sources(sources: Iterable[Source]) -> Loaded:
 def _open(source: Source) -> Opened:
     if source.raw is None:
         from planctl.plans import open_document
-        from planctl.yamlio import read_document
+        from planctl.yamlio import load_bytes, read_document
 
-        # Read again to get the gate's own wording of why the file cannot be read.
-        return open_document(read_document(Path(source.shown), source.shown), where=source.kind)
+        # A file that could not be read: the gate's own words say why (a blob git lacks
+        # is read as empty, which the gate refuses as an empty file).
+        document = (
+            read_document(source.local, source.shown)
+            if source.local is not None
+            else load_bytes(b"", source.shown)
+        )
+        return open_document(document, where=source.kind)
     return open_bytes(source.raw, source.shown, where=source.kind)
 
 
-def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
+def _add(loaded: Loaded, source: Source, opened: Opened, keep_documents: bool) -> None:
     data, document = opened.document.data, opened.document
     if opened.kind == "plan":
         loaded.plans.append(opened.plan())
@@ -262,7 +288,8 @@ def _add(loaded: Loaded, source: Source, opened: Opened) -> None:
         loaded.reports.append((source.path, report_from_data(data, document.file)))
     else:
         loaded.reviews.append(review_from_data(data, document.file))
-    loaded.documents[document.file] = document
+    if keep_documents:
+        loaded.documents[document.file] = document
     loaded.places[document.file] = source.path
 
 

@@ -34,6 +34,8 @@ class TaskState:
     latest_report: Report | None = None
     closed: datetime.date | None = None  # 办结销号 approved on this day
     on_time: bool | None = None  # for a closed task: closed by the effective deadline
+    lead_units: tuple[str, ...] = ()  # the units that answer for it (groups expanded)
+    expected: float | None = None  # the share of its time elapsed, in percent (序时进度)
 
     @property
     def task_id(self) -> str:

@@ -159,13 +159,26 @@ def _tracking_findings(
     repository: repo.Repository, files: Sequence[Path], checked: set[str]
 ) -> list[Finding]:
     """The reports and reviews among `files` checked against their plans and each other
-    (read from the working tree, as the gate trusts them)."""
-    if not any(kind_at(path.resolve()) in ("report", "review") for path in files):
+    (read from the working tree, as the gate trusts them).
+
+    Only the plans of those files are read, with their reports and reviews, when the
+    folders say which plans they are; all of them when a file names a plan elsewhere.
+    """
+    tracked = [path for path in files if kind_at(path.absolute()) in ("report", "review")]
+    if not tracked:
         return []
     from planctl.tracking.checks.repository import check_tracking
-    from planctl.tracking.load import load_sources, working_tree
+    from planctl.tracking.load import load_sources, plan_folder, working_tree
 
-    tracking = load_sources(working_tree(repository)).tracking()
+    folders = {plan_folder(repository, path) for path in tracked}
+    wanted = None if None in folders else {name for name in folders if name is not None}
+    loaded = load_sources(working_tree(repository, wanted), keep_documents=True)
+    named = {report.plan for _path, report in loaded.reports}
+    named |= {review.plan for review in loaded.reviews}
+    if wanted is not None and named - {plan.id for plan in loaded.plans}:
+        # A plan lies elsewhere: read them all.
+        loaded = load_sources(working_tree(repository), keep_documents=True)
+    tracking = loaded.tracking()
     return [finding for finding in check_tracking(tracking) if finding.file in checked]
 
 
@@ -279,7 +292,7 @@ def _run_checks(
 
 def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
     """Read and check one file; also the cache key of the bytes that were checked."""
-    where = kind_at(path.resolve())
+    where = kind_at(path.absolute())
     try:
         raw = path.read_bytes()
     except OSError:
@@ -292,7 +305,7 @@ def check_file(path: Path, shown: str, units: UnitRegistry | None) -> Checked:
 def _cache_key(path: Path, raw: bytes) -> str:
     """The file's name and bytes; for a file tracking places by folder, that kind too (the
     same bytes are a plan in plans/ and a report refused for its format in reports/)."""
-    where = kind_at(path.resolve())
+    where = kind_at(path.absolute())
     name = path.name if where in (None, "plan") else f"{where}:{path.name}"
     return ResultCache.key(name, raw)
 

@@ -9,6 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from planctl import resources
+from planctl.plans import kind_at, kind_of
 from planctl.schemas import compiled as compiled_schema
 from planctl.yamlio import read_document
 
@@ -34,7 +35,7 @@ def test_the_cached_code_agrees_with_jsonschema(corpus_template: Path) -> None:
         document = read_document(path)
         if not document.readable:
             continue
-        name: compiled_schema.SchemaName = "units" if path.name == "units.yaml" else "plan"
+        name: compiled_schema.SchemaName = kind_of(document.data, kind_at(path))
         reference = Draft202012Validator(resources.schema(name)).is_valid(document.data)
         assert accepts(name, document.data) == reference, path
         checked += 1

@@ -207,3 +207,15 @@ def test_a_revision_is_never_an_option(git_repo: GitPlans) -> None:
         load_tracking(Repository(git_repo.root), revision="--output=x")
     with pytest.raises(UsageError, match="unknown revision"):
         load_tracking(Repository(git_repo.root), revision="no-such-branch")
+
+
+def test_a_report_in_utf16_is_refused_as_every_command_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = tracking_repository(tmp_path)
+    (root / report_path()).write_bytes(REPORT.encode("utf-16"))
+    tracking = load_tracking(Repository(root))
+    [finding] = tracking.findings
+    assert finding.file == report_path() and finding.rule in ("encoding", "unreadable")
+    assert tracking.reports == () and len(tracking.reviews) == 1

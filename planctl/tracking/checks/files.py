@@ -16,8 +16,8 @@ from planctl.deadlines import parse_date
 from planctl.errors import DeadlineError
 from planctl.findings import Finding, JsonPath
 from planctl.i18n import _, quote
+from planctl.rules import tracking as rules
 from planctl.rules.base import Rule, date_problem, deadline_problem
-from planctl.tracking.checks import rules
 from planctl.tracking.periods import Period, parse_period
 from planctl.yamlio import Document
 

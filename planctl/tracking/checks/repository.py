@@ -18,11 +18,11 @@ from planctl.errors import DeadlineError
 from planctl.findings import Finding, JsonPath
 from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
+from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
-from planctl.tracking.checks import rules
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
-from planctl.tracking.records import Report, ReportEntry, Review
+from planctl.tracking.records import Decision, Report, ReportEntry, Review
 from planctl.units import UnitRegistry
 
 Issue = tuple[Rule, JsonPath, str, str | None]
@@ -32,7 +32,8 @@ REPEAT_RATIO = 0.9
 
 
 def check_tracking(tracking: Tracking) -> list[Finding]:
-    """Every finding of the reports and reviews against the rest of the repository."""
+    """Every finding of the reports and reviews against the rest of the repository
+    (`tracking` holds their documents: `load_sources(…, keep_documents=True)`)."""
     findings: list[Finding] = []
     previous = {(r.plan, r.unit, r.period): r for r in tracking.reports}
     for report in tracking.reports:
@@ -165,17 +166,22 @@ def _report(
         return
     yield from _cycle_issues(plan, report.period)
     before = previous.get((report.plan, report.unit, report.period.previous()))
+    # The registered unit behind the name (an alias's unit); None when it names none, which
+    # `tracking-unknown-unit` says, and then whose task it is cannot be told.
+    unit = units.lookup(report.unit).canonical if units is not None else None
+    if units is not None and units.lookup(report.unit).kind == "group":
+        unit = None
     for entry in report.entries:
         task = plan.task(entry.task)
         if task is None:
             yield _unknown_task(plan, entry.task, (*entry.path, "task"))
             continue
-        if units is not None and report.unit not in _owners(task, units, with_support=True):
+        if unit is not None and units and unit not in _owners(task, units, with_support=True):
             yield (
                 rules.NOT_OWNER,
                 (*entry.path, "task"),
                 _("{unit} neither leads nor supports task {task}").format(
-                    unit=report.unit, task=quote(task.id)
+                    unit=unit, task=quote(task.id)
                 ),
                 None,
             )
@@ -305,7 +311,9 @@ def _review(tracking: Tracking, review: Review) -> Iterator[Issue]:
         if decision.close is not None:
             yield from _close_issues(tracking, review, task, decision.path, decision.note, reports)
         if decision.extend_to is not None:
-            yield from _extension_issues(tracking, review, task, decision.path, decision.extend_to)
+            yield from _extension_issues(
+                tracking, review, plan, task, decision.path, decision.extend_to
+            )
 
 
 def _close_issues(
@@ -344,15 +352,15 @@ def _close_issues(
 
 
 def _extension_issues(
-    tracking: Tracking, review: Review, task: Task, path: JsonPath, extend_to: str
+    tracking: Tracking, review: Review, plan: Plan, task: Task, path: JsonPath, extend_to: str
 ) -> Iterator[Issue]:
+    # A task without `due` is due by the end of the plan's period.
     current, source = task.due, _("its due")
-    for earlier in tracking.reviews_of(review.plan):
-        if (earlier.period.start, earlier.date) >= (review.period.start, review.date):
-            continue
-        for decision in earlier.decisions:
-            if decision.task == task.id and decision.extend_to is not None:
-                current, source = decision.extend_to, earlier.file
+    if current is None and plan.period is not None:
+        current, source = plan.period[1], _("the end of the plan's period")
+    for earlier, decision in _decisions_before(tracking, review, path):
+        if decision.task == task.id and decision.extend_to is not None:
+            current, source = decision.extend_to, earlier.file
     current_last = _last_day(current)
     if current is None or current_last is None:
         message = _("task {task} has no deadline to extend (it is ongoing)").format(
@@ -370,6 +378,18 @@ def _extension_issues(
             ),
             None,
         )
+
+
+def _decisions_before(
+    tracking: Tracking, review: Review, path: JsonPath
+) -> Iterator[tuple[Review, Decision]]:
+    """The plan's decisions made before the one at `path` of `review`, oldest first: those
+    of earlier reviews (by period, then date), then those above it in the same file."""
+    for earlier in tracking.reviews_of(review.plan):
+        if earlier is review:
+            yield from ((review, d) for d in review.decisions if d.path < path)
+        elif (earlier.period.start, earlier.date) < (review.period.start, review.date):
+            yield from ((earlier, decision) for decision in earlier.decisions)
 
 
 def _last_day(deadline: str | None) -> datetime.date | None:

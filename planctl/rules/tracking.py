@@ -1,8 +1,8 @@
 """The rules of tracking data: what `planctl validate` checks in reports, reviews and the
 workdays calendar, each with its id, severity, fix and a passing and a failing example.
 
-The checks themselves are in `files` (one file alone) and `repository` (a report against
-its plan, the unit registry and the other reports).
+The checks themselves are in `planctl.tracking.checks`: `files` (one file alone) and
+`repository` (a report against its plan, the unit registry and the other reports).
 """
 
 from __future__ import annotations

@@ -1,0 +1,645 @@
+"""The deadline lights: each task's light as of a date, with its reasons in words, and
+each (plan, unit, period)'s report status.
+
+One documented rule (docs/tracking.md, 灯号规则); for each task, first match wins:
+
+1. cancelled or suspended (in the plan, or by a review dated on or before D) → grey;
+2. a close approved on or before D → done (on time when approved by the deadline);
+3. a light set by the review of the latest reviewed period → that light;
+4. past the earliest last day of the effective deadline and the unfinished milestones
+   → red (逾期);
+5. within `warn_days` of it → yellow (临期);
+6. the latest reported percent behind the share of time elapsed by more than `red_gap`
+   → red, by more than `yellow_gap` → yellow (滞后序时);
+7. reported `delayed` → yellow; still `not_started` one cycle after the start → yellow;
+8. an ongoing task whose unit missed the last due report → yellow, two running → red;
+9. otherwise green.
+
+Rules 6-8 read what each lead unit reported; a task led by several units (or by a group
+of units) is as bad as its worst one. Only what was known on D counts: reports whose
+`as_of` and submission (the commit adding them; `as_of` for one not committed) are on or
+before D, and reviews dated on or before D. Everything is indexed once, so the work
+grows with the number of tasks, reports and periods, never with their product.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from planctl.config import TrackingSettings
+from planctl.deadlines import Deadline, DeadlineError, parse_deadline
+from planctl.i18n import N_, _, ngettext, quote
+from planctl.model import Placed, Plan, Task
+from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
+from planctl.tracking.records import Decision, Light, Report, ReportEntry, Review
+from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+
+__all__ = [
+    "TrackingData",
+    "compute_status",
+    "deadline_of",
+    "first_period",
+    "light_rank",
+    "task_start",
+    "worst_light",
+]
+
+_STOPPED = {"cancelled": N_("cancelled"), "suspended": N_("suspended")}
+_LIGHT_NAMES = {
+    "red": N_("red"),
+    "yellow": N_("yellow"),
+    "green": N_("green"),
+    "grey": N_("grey"),
+    "done": N_("done"),
+}
+_MONTHS_PER_CYCLE: dict[Cycle, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+class TrackingData(Protocol):
+    """What the lights read: `planctl.tracking.load.Tracking` is one."""
+
+    @property
+    def plans(self) -> tuple[Plan, ...]: ...
+    @property
+    def units(self) -> UnitRegistry | None: ...
+    @property
+    def reports(self) -> tuple[Report, ...]: ...
+    @property
+    def reviews(self) -> tuple[Review, ...]: ...
+    @property
+    def workdays(self) -> Workdays: ...
+
+
+def light_rank(light: Light) -> int:
+    """0 for red, the worst, up to grey (`LIGHT_ORDER`)."""
+    return LIGHT_ORDER.index(light)
+
+
+def worst_light(lights: Iterable[Light]) -> Light | None:
+    return min(lights, key=light_rank, default=None)
+
+
+def compute_status(
+    tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings
+) -> Status:
+    """Every task's light and every due report's status as of `as_of`."""
+    known = _Known.of(tracking, as_of)
+    tasks: list[TaskState] = []
+    reports: list[ReportState] = []
+    due_years: set[int] = set()
+    for plan in tracking.plans:
+        tasks.extend(_PlanLights(plan, known, settings).states())
+        for state in _report_states(plan, known):
+            reports.append(state)
+            due_years.add(state.due.year)
+    notes = [
+        _(
+            "the calendar has no holidays for {year}: report due days that year move only off "
+            "Saturdays and Sundays"
+        ).format(year=year)
+        for year in tracking.workdays.missing_years(due_years)
+    ]
+    return Status(as_of, tuple(tasks), tuple(reports), tuple(notes))
+
+
+def deadline_of(task: Task, plan: Plan) -> Deadline | None:
+    """The task's deadline as the plan gives it: its `due`, else the end of the plan's
+    period (a year's work plan is done within its year); None for `ongoing` or when
+    neither is written or readable (the plan's checks say which)."""
+    value = task.due if task.due is not None else (plan.period[1] if plan.period else None)
+    if value is None:
+        return None
+    try:
+        deadline = parse_deadline(value)
+    except DeadlineError:
+        return None
+    return None if deadline.kind == "ongoing" else deadline
+
+
+# --- what was known on the date ------------------------------------------------------
+
+
+@dataclass
+class _Known:
+    """The reports and reviews that count as of the date, indexed for the lights."""
+
+    as_of: datetime.date
+    units: UnitRegistry | None
+    workdays: Workdays
+    # (plan, task, unit) -> entries, oldest period first
+    entries: dict[tuple[str, str, str], list[tuple[Period, Report, ReportEntry]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    by_unit_period: dict[tuple[str, str, Period], Report] = field(default_factory=dict)
+    milestones_done: set[tuple[str, str, str]] = field(default_factory=set)
+    # (plan, task) -> (review, decision), in review date order
+    decisions: dict[tuple[str, str], list[tuple[Review, Decision]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    latest_review: dict[str, Review] = field(default_factory=dict)  # by plan: latest period
+    returned: set[tuple[str, Period, str, str]] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, tracking: TrackingData, as_of: datetime.date) -> _Known:
+        known = cls(as_of, tracking.units, tracking.workdays)
+        for report in tracking.reports:
+            if report.as_of <= as_of and submitted_on(report) <= as_of:
+                known._add_report(report)
+        for entries in known.entries.values():
+            entries.sort(key=lambda item: (item[0].start, item[1].as_of))
+        reviews = sorted(
+            (review for review in tracking.reviews if review.date <= as_of),
+            key=lambda review: (review.date, review.period.start),
+        )
+        for review in reviews:
+            known._add_review(review)
+        return known
+
+    def _add_report(self, report: Report) -> None:
+        self.by_unit_period[(report.plan, report.unit, report.period)] = report
+        for entry in report.entries:
+            self.entries[(report.plan, entry.task, report.unit)].append(
+                (report.period, report, entry)
+            )
+            for milestone in entry.milestones:
+                if milestone.done <= self.as_of:
+                    self.milestones_done.add((report.plan, entry.task, milestone.id))
+
+    def _add_review(self, review: Review) -> None:
+        latest = self.latest_review.get(review.plan)
+        if latest is None or review.period.start >= latest.period.start:
+            self.latest_review[review.plan] = review
+        for decision in review.decisions:
+            self.decisions[(review.plan, decision.task)].append((review, decision))
+            if decision.verdict is not None and decision.unit is not None:
+                key = (review.plan, review.period, decision.unit, decision.task)
+                if decision.verdict == "returned":
+                    self.returned.add(key)
+                else:
+                    self.returned.discard(key)
+
+    def members(self, name: str) -> tuple[str, ...]:
+        """The registered units a name stands for: a group's members, an alias's unit."""
+        if self.units is None:
+            return (name,)
+        found = self.units.lookup(name)
+        if found.kind == "group":
+            group = self.units.groups[name]
+            return tuple(dict.fromkeys(self._canonical(member) for member in group.members))
+        return (found.canonical or name,)
+
+    def _canonical(self, name: str) -> str:
+        assert self.units is not None
+        return self.units.lookup(name).canonical or name
+
+    def latest_entry(
+        self, plan: str, task: str, unit: str
+    ) -> tuple[Period, Report, ReportEntry] | None:
+        """The unit's latest word on the task that the office has not sent back."""
+        for period, report, entry in reversed(self.entries.get((plan, task, unit), ())):
+            if (plan, period, unit, task) not in self.returned:
+                return period, report, entry
+        return None
+
+
+def submitted_on(report: Report) -> datetime.date:
+    """When the report reached the office: its commit's date, or its `as_of` uncommitted."""
+    return report.submitted if report.submitted is not None else report.as_of
+
+
+# --- one plan's lights ---------------------------------------------------------------
+
+
+@dataclass
+class _Decided:
+    """What the reviews decided about one task by the date."""
+
+    stopped: tuple[str, datetime.date] | None = None  # (cancelled|suspended, review date)
+    closed: datetime.date | None = None
+    extension: Deadline | None = None
+    returned_in: list[Period] = field(default_factory=list)
+
+
+class _PlanLights:
+    def __init__(self, plan: Plan, known: _Known, settings: TrackingSettings) -> None:
+        self.plan = plan
+        self.known = known
+        self.settings = settings
+        self.cycle: Cycle = _cycle(plan)
+        self.override = self._overrides()
+
+    def states(self) -> Iterator[TaskState]:
+        for number, placed in enumerate(self.plan.placed_tasks(), start=1):
+            yield self._state(placed, placed.task.source_number or str(number))
+
+    def _overrides(self) -> dict[str, Decision]:
+        review = self.known.latest_review.get(self.plan.id)
+        if review is None:
+            return {}
+        return {d.task: d for d in review.decisions if d.light is not None}
+
+    def _state(self, placed: Placed, number: str) -> TaskState:
+        task = placed.task
+        decided = self._decided(task)
+        written = deadline_of(task, self.plan)
+        deadline = decided.extension or written
+        last_day = deadline.last_day() if deadline else None
+        units = self._lead_units(task)
+        latest = self._latest_of(task, units)
+        light, reasons = self._light(task, decided, last_day, units)
+        on_time = None
+        if decided.closed is not None:
+            on_time = last_day is None or decided.closed <= last_day
+        return TaskState(
+            plan=self.plan.id,
+            placed=placed,
+            number=number,
+            light=light,
+            reasons=tuple(reasons),
+            deadline=last_day,
+            deadline_words=_deadline_words(task, written, decided.extension),
+            latest=latest[2] if latest else None,
+            latest_report=latest[1] if latest else None,
+            closed=decided.closed,
+            on_time=on_time,
+            lead_units=tuple(units),
+            expected=None if last_day is None else self._expected(task, last_day),
+        )
+
+    def _decided(self, task: Task) -> _Decided:
+        decided = _Decided()
+        for review, decision in self.known.decisions.get((self.plan.id, task.id), ()):
+            if decision.status is not None:
+                decided.stopped = (decision.status, review.date)
+            if decision.close is not None and decision.close <= self.known.as_of:
+                decided.closed = decision.close
+            if decision.extend_to is not None:
+                try:
+                    decided.extension = parse_deadline(decision.extend_to)
+                except DeadlineError:
+                    continue
+        return decided
+
+    def _light(
+        self,
+        task: Task,
+        decided: _Decided,
+        last_day: datetime.date | None,
+        units: Sequence[str],
+    ) -> tuple[Light, list[str]]:
+        if task.status in _STOPPED:
+            return "grey", [_("{status} in the plan").format(status=_(_STOPPED[task.status]))]
+        if decided.stopped is not None:
+            status, on = decided.stopped
+            return "grey", [
+                _("{status} by review on {date}").format(status=_(_STOPPED[status]), date=on)
+            ]
+        if decided.closed is not None:
+            return "done", [_closed_reason(decided.closed, last_day)]
+        override = self.override.get(task.id)
+        if override is not None and override.light is not None:
+            return override.light, [
+                _("set to {light} by review: {note}").format(
+                    light=_(_LIGHT_NAMES[override.light]), note=override.note or ""
+                )
+            ]
+        if found := self._deadline_light(task, last_day):
+            return found
+        return self._reported_light(task, last_day, units)
+
+    def _deadline_light(
+        self, task: Task, last_day: datetime.date | None
+    ) -> tuple[Light, list[str]] | None:
+        """Rules 4 and 5: the earliest of the deadline and the unfinished milestones."""
+        key = self._earliest_open(task, last_day)
+        if key is None:
+            return None
+        day, milestone = key
+        left = (day - self.known.as_of).days
+        if left < 0:
+            reason = ngettext("overdue by {days} day", "overdue by {days} days", -left)
+            light: Light = "red"
+        elif left <= self.settings.warn_days:
+            reason = ngettext(
+                "deadline near, {days} day left", "deadline near, {days} days left", left
+            )
+            light = "yellow"
+        else:
+            return None
+        words = reason.format(days=abs(left))
+        if milestone is not None:
+            words = _("milestone {milestone}: {reason}").format(
+                milestone=quote(milestone), reason=words
+            )
+        return light, [words]
+
+    def _earliest_open(
+        self, task: Task, last_day: datetime.date | None
+    ) -> tuple[datetime.date, str | None] | None:
+        candidates: list[tuple[datetime.date, str | None]] = []
+        if last_day is not None:
+            candidates.append((last_day, None))
+        for milestone in task.milestones:
+            if milestone.id is None:
+                continue  # a report cannot name it done: it takes no part
+            if (self.plan.id, task.id, milestone.id) in self.known.milestones_done:
+                continue
+            try:
+                day = parse_deadline(milestone.due).last_day()
+            except DeadlineError:
+                continue
+            if day is not None:
+                candidates.append((day, milestone.text))
+        return min(candidates, key=lambda item: item[0], default=None)
+
+    def _reported_light(
+        self, task: Task, last_day: datetime.date | None, units: Sequence[str]
+    ) -> tuple[Light, list[str]]:
+        """Rules 6-9 for each lead unit; the task takes its worst unit's light."""
+        results = [(unit, self._unit_light(task, last_day, unit)) for unit in units]
+        worst = worst_light(light for _unit, (light, _reasons) in results) or "green"
+        if worst == "green":
+            return "green", [_("on track")]
+        named = len(units) > 1
+        reasons = [
+            _("{unit}: {reason}").format(unit=unit, reason=reason) if named else reason
+            for unit, (light, unit_reasons) in results
+            if light == worst
+            for reason in unit_reasons
+        ]
+        return worst, reasons
+
+    def _unit_light(
+        self, task: Task, last_day: datetime.date | None, unit: str
+    ) -> tuple[Light, list[str]]:
+        latest = self.known.latest_entry(self.plan.id, task.id, unit)
+        entry = latest[2] if latest else None
+        if entry is not None and (found := self._said(task, last_day, entry)):
+            return found
+        if last_day is None:
+            missed = self._missed_running(unit)
+            if missed >= 2:
+                return "red", [_missed_reason(missed)]
+            if missed == 1:
+                return "yellow", [_missed_reason(missed)]
+        return "green", []
+
+    def _said(
+        self, task: Task, last_day: datetime.date | None, entry: ReportEntry
+    ) -> tuple[Light, list[str]] | None:
+        """Rules 6 and 7: the unit's latest percent and status."""
+        behind = None
+        if entry.percent is not None and last_day is not None:
+            behind = self._behind(task, last_day, entry.percent)
+        if behind is not None:
+            return behind
+        if entry.status == "delayed":
+            return "yellow", [_("reported as delayed")]
+        one_cycle_in = _add_months(self._start(task), _MONTHS_PER_CYCLE[self.cycle])
+        if entry.status == "not_started" and self.known.as_of >= one_cycle_in:
+            return "yellow", [_("not started")]
+        return None
+
+    def _expected(self, task: Task, last_day: datetime.date) -> float | None:
+        """The share of the time from the task's start to its last day that has passed."""
+        start = self._start(task)
+        span = (last_day - start).days
+        if span <= 0:
+            return None
+        elapsed = min(max((self.known.as_of - start).days, 0), span)
+        return elapsed / span * 100
+
+    def _behind(
+        self, task: Task, last_day: datetime.date, percent: int
+    ) -> tuple[Light, list[str]] | None:
+        expected = self._expected(task, last_day)
+        if expected is None:
+            return None
+        gap = expected - percent
+        if gap > self.settings.red_gap:
+            light: Light = "red"
+        elif gap > self.settings.yellow_gap:
+            light = "yellow"
+        else:
+            return None
+        points = round(gap)
+        return light, [
+            ngettext(
+                "behind schedule by {points} percentage point",
+                "behind schedule by {points} percentage points",
+                points,
+            ).format(points=points)
+        ]
+
+    def _missed_running(self, unit: str) -> int:
+        """How many of the unit's last due reports on this plan are missing, running."""
+        reporting = self.plan.reporting
+        first = first_period(self.plan)
+        if reporting is None or first is None:
+            return 0
+        period = _last_due_period(self.plan, first, reporting.due_day, self.known)
+        missed = 0
+        while period is not None and period.start >= first.start:
+            if (self.plan.id, unit, period) in self.known.by_unit_period:
+                break
+            missed += 1
+            period = period.previous()
+        return missed
+
+    def _start(self, task: Task) -> datetime.date:
+        return task_start(task, self.plan)
+
+    def _lead_units(self, task: Task) -> list[str]:
+        names = task.lead or task.responsible
+        return list(dict.fromkeys(unit for name in names for unit in self.known.members(name)))
+
+    def _latest_of(
+        self, task: Task, units: Sequence[str]
+    ) -> tuple[Period, Report, ReportEntry] | None:
+        found = [
+            latest
+            for unit in units
+            if (latest := self.known.latest_entry(self.plan.id, task.id, unit)) is not None
+        ]
+        return max(found, key=lambda item: (item[0].start, item[1].as_of), default=None)
+
+
+def task_start(task: Task, plan: Plan) -> datetime.date:
+    """When the work starts: the task's `start`, else the plan's period, else the first
+    reporting period (else 1 January of the deadline's year)."""
+    for value in (task.start, plan.period[0] if plan.period else None):
+        if value is None:
+            continue
+        try:
+            day = parse_deadline(value).first_day()
+        except DeadlineError:
+            continue
+        if day is not None:
+            return day
+    first = first_period(plan)
+    if first is not None:
+        return first.start
+    deadline = deadline_of(task, plan)
+    last = deadline.last_day() if deadline else None
+    return datetime.date(last.year if last else datetime.MINYEAR, 1, 1)
+
+
+def _closed_reason(closed: datetime.date, last_day: datetime.date | None) -> str:
+    if last_day is None or closed <= last_day:
+        return _("closed on time")
+    late = (closed - last_day).days
+    return ngettext(
+        "closed {days} day after the deadline", "closed {days} days after the deadline", late
+    ).format(days=late)
+
+
+def _missed_reason(missed: int) -> str:
+    if missed == 1:
+        return _("the last due report is missing")
+    return ngettext(
+        "{count} report missing in a row", "{count} reports missing in a row", missed
+    ).format(count=missed)
+
+
+def _deadline_words(task: Task, written: Deadline | None, extension: Deadline | None) -> str:
+    from planctl.chinese import deadline_cn
+
+    if task.due_text:
+        words = task.due_text
+    elif task.due is not None:
+        try:
+            words = deadline_cn(parse_deadline(task.due))
+        except DeadlineError:
+            words = task.due
+    elif written is not None:
+        words = _("by the end of the plan ({deadline})").format(deadline=deadline_cn(written))
+    else:
+        words = ""
+    if extension is not None:
+        words = _("{words} (extended to {deadline})").format(
+            words=words, deadline=deadline_cn(extension)
+        )
+    return words
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, 1) if day.day == 1 else _same_day(year, month, day.day)
+
+
+def _same_day(year: int, month: int, day: int) -> datetime.date:
+    import calendar
+
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+# --- report statuses -----------------------------------------------------------------
+
+
+def _cycle(plan: Plan) -> Cycle:
+    cycle = plan.reporting.cycle if plan.reporting else "month"
+    return cycle if cycle in _MONTHS_PER_CYCLE else "month"
+
+
+def first_period(plan: Plan) -> Period | None:
+    """The first reporting period: `reporting.start`, else the one the plan starts in."""
+    if plan.reporting is None:
+        return None
+    cycle = _cycle(plan)
+    if plan.reporting.start is not None:
+        try:
+            return parse_period(plan.reporting.start, cycle)
+        except DeadlineError:
+            return None
+    if plan.period is not None:
+        try:
+            start = parse_deadline(plan.period[0]).first_day()
+        except DeadlineError:
+            return None
+        if start is not None:
+            return period_containing(start, cycle)
+    return None
+
+
+def _last_due_period(plan: Plan, first: Period, due_day: int, known: _Known) -> Period | None:
+    """The latest period whose report was due on or before the date, and not after the
+    plan's own period (no report is taken for a period after the plan ends)."""
+    period = period_containing(known.as_of, first.cycle)
+    end = _plan_end(plan)
+    if end is not None and period.start > end:
+        period = period_containing(end, first.cycle)
+    while period.start >= first.start:
+        if known.workdays.report_due(period, due_day) <= known.as_of:
+            return period
+        period = period.previous()
+    return None
+
+
+def _plan_end(plan: Plan) -> datetime.date | None:
+    if plan.period is None:
+        return None
+    try:
+        return parse_deadline(plan.period[1]).last_day()
+    except DeadlineError:
+        return None
+
+
+def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
+    """Each unit's report status for every period due by the date, where it had to report."""
+    reporting = plan.reporting
+    first = first_period(plan)
+    if reporting is None or first is None:
+        return
+    last = _last_due_period(plan, first, reporting.due_day, known)
+    if last is None:
+        return
+    spans = _reporting_spans(plan, known)
+    period = first
+    while period.start <= last.start:
+        due = known.workdays.report_due(period, reporting.due_day)
+        for unit, windows in spans.items():
+            if any(start <= period.end < stop for start, stop in windows):
+                yield _report_state(plan.id, unit, period, due, known)
+        period = period.next()
+
+
+def _report_state(
+    plan: str, unit: str, period: Period, due: datetime.date, known: _Known
+) -> ReportState:
+    report = known.by_unit_period.get((plan, unit, period))
+    if report is None:
+        return ReportState(plan, unit, period, due, "missing")
+    submitted = submitted_on(report)
+    return ReportState(
+        plan, unit, period, due, "on_time" if submitted <= due else "late", submitted
+    )
+
+
+def _reporting_spans(
+    plan: Plan, known: _Known
+) -> dict[str, list[tuple[datetime.date, datetime.date]]]:
+    """For each unit, the stretches of time it must report: from a task's start until the
+    task is closed, cancelled or suspended (a period ending inside a stretch is due)."""
+    never = datetime.date.max
+    spans: dict[str, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
+    for task in plan.tasks():
+        if task.status in _STOPPED:
+            continue
+        stop = never
+        for review, decision in known.decisions.get((plan.id, task.id), ()):
+            if decision.status is not None:
+                stop = min(stop, review.date)
+            if decision.close is not None:
+                stop = min(stop, decision.close)
+        window = (task_start(task, plan), stop)
+        for name in dict.fromkeys((*task.lead, *task.support, *task.responsible)):
+            for unit in known.members(name):
+                spans[unit].append(window)
+    return spans
