@@ -231,6 +231,15 @@ def _check_template(template: str | None, pairs: Sequence[tuple[str, str]]) -> N
             where="--template",
             hint=_("add --as and --format html, md or pdf"),
         )
+    document, fmt = pairs[0]
+    if fmt == "pdf" and document != "notice":
+        raise UsageError(
+            _("the PDF of {document} is typeset by Typst and takes no template").format(
+                document=document
+            ),
+            where="--template",
+            hint=_("use --template with --format html or md"),
+        )
 
 
 def _default_folder(root: Path | None, plan_id: str) -> Path:

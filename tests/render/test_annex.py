@@ -24,6 +24,7 @@ from planctl.render.docx.styles import LINE_PITCH_TWIPS
 from planctl.render.page_model import PAGE
 from planctl.render.plan_tables import responsibility_table
 
+from .conftest import needs_chromium
 from .office import convert_to_pdf, needs_libreoffice, same_fonts_as_typst
 from .test_pdf import MM, fonts, plan_data
 
@@ -277,3 +278,19 @@ def test_the_plan_keys_sealed_and_show_deadlines_reach_pdf_and_word(tmp_path: Pa
     signer = word.paragraphs[paragraphs.index("肇庆市人民政府办公室")]
     before = int(signer._p.pPr.find(qn("w:spacing")).get(qn("w:before")))
     assert before == PAGE.closing.sealed_lines_before_signature * LINE_PITCH_TWIPS
+
+
+@needs_chromium
+def test_the_chromium_pdf_says_it_leaves_the_table_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planctl.render.formats import pdf as pdf_writer
+
+    monkeypatch.setenv(pdf_writer.ENGINE_VARIABLE, "chromium")
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "generated.yaml"
+    plan.write_text(json.dumps(annexed_data(2), ensure_ascii=False), encoding="utf-8")
+    from planctl.render import render
+
+    result = render(plan, document="notice", fmt="pdf", output=tmp_path / "notice.pdf")
+    assert any("attach_table" in warning for warning in result.warnings)

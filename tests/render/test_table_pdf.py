@@ -267,3 +267,16 @@ def test_word_and_pdf_break_the_table_at_the_same_rows(rendered: Render, tmp_pat
         marks = [*page.search_for("、"), *page.search_for("）")]
         headings = [hit for hit in marks if hit.x0 * MM < 34]
         assert all(hit.y0 < last_row.y0 for hit in headings)
+
+
+def test_a_template_is_refused_for_a_table_pdf(cli: CLI, plan_repository: Path) -> None:
+    (plan_repository / "mine.html.j2").write_text("{{ doc.title }}", encoding="utf-8")
+    result = cli(
+        "render", PLAN, "--as", "table", "--format", "pdf", "--template", "mine.html.j2",
+        cwd=plan_repository,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "planctl: error: --template: the PDF of table is typeset by Typst and takes no template"
+    )
+    assert not (plan_repository / BUILD / "table.pdf").exists()

@@ -22,6 +22,13 @@ def notice(job: Job) -> bytes:
     if engine() == "chromium":
         from planctl.render.formats import pdf_chromium
 
+        if job.annex is not None:
+            job.warnings.append(
+                _(
+                    "the Chromium PDF leaves the 责任分工表 out (attach_table): "
+                    "the Typst PDF and the Word notice bind it in"
+                )
+            )
         return pdf_chromium.notice(job)
     from planctl.render import typeset
 
