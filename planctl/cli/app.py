@@ -31,14 +31,20 @@ app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
+        calendar,
+        dashboard,
         diff,
         fmt,
         fonts,
         git,
+        history,
         import_,
         init,
         log,
+        remind,
         render,
+        report,
+        review,
         rules,
         schema,
         stats,
@@ -55,11 +61,17 @@ def register(app: typer.Typer) -> None:
     app.command("fonts", cls=Command, help=_(fonts.HELP))(fonts.fonts)
     app.command("diff", cls=diff.DiffCommand, help=_(diff.HELP))(diff.diff)
     app.command("log", cls=Command, help=_(log.HELP))(log.log)
+    app.command("history", cls=Command, help=_(history.HELP))(history.history)
     app.command("status", cls=Command, help=_(status.HELP))(status.status)
     app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
+    app.command("dashboard", cls=Command, help=_(dashboard.HELP))(dashboard.dashboard)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
+    app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
+    app.command("remind", cls=Command, help=_(remind.HELP))(remind.remind)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
+    app.add_typer(report.app, name="report")
+    app.add_typer(review.app, name="review")
 
 
 register(app)

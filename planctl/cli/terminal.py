@@ -163,6 +163,8 @@ def printable_lines(text: str) -> str:
     """`printable` for each line of a text (JSON stays valid: its strings hold no raw
     control characters, and a line separator or bidirectional control becomes the same
     `\\u` escape JSON itself would write)."""
+    if _UNSAFE.search(text.replace("\n", "")) is None:
+        return text  # one look at a long output instead of one per line
     return "\n".join(printable(line) for line in text.split("\n"))
 
 

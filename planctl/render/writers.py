@@ -9,7 +9,7 @@ openpyxl and Jinja each take a while to load.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planctl.report import Formats
 
@@ -20,12 +20,14 @@ Writer = Callable[["Job"], bytes]
 
 DOCUMENTS = ("notice", "table", "units")  # what `--as all` and a bare `--format` cover
 REVISION = "revision"  # the 修订对照表: only with `--as revision --from REV`
+LEDGER = "ledger"  # the 台账 of tracked plans: only with `--as ledger`, from a Ledger
 FORMATS = ("docx", "pdf", "html", "xlsx", "csv", "md")
 ALL = "all"
 _PACKAGE = "planctl.render.formats"
 
 # Each document's formats: format → "module:function" under planctl.render.formats.
-DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
+# (The ledger's writers take a `planctl.tracking.ledger.Ledger`, the others a Job.)
+DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
     "notice": Formats(
         _PACKAGE,
         {
@@ -43,11 +45,18 @@ DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
             "html": "html:table",
             "md": "markdown:table",
             "docx": "docx:table",
+            "pdf": "pdf:table",
         },
     ),
     "units": Formats(
         _PACKAGE,
-        {"docx": "docx:units", "xlsx": "xlsx:units", "html": "html:units", "md": "markdown:units"},
+        {
+            "docx": "docx:units",
+            "xlsx": "xlsx:units",
+            "pdf": "pdf:units",
+            "html": "html:units",
+            "md": "markdown:units",
+        },
     ),
     # No CSV: it would lose the marks that are the table's point.
     REVISION: Formats(
@@ -56,8 +65,13 @@ DOCUMENT_FORMATS: dict[str, Formats[Job, bytes]] = {
             "docx": "docx:revision",
             "html": "html:revision",
             "xlsx": "xlsx:revision",
+            "pdf": "pdf:revision",
             "md": "markdown:revision",
         },
+    ),
+    LEDGER: Formats(
+        _PACKAGE,
+        {"xlsx": "ledger_xlsx:ledger", "docx": "ledger_docx:ledger", "md": "ledger_md:ledger"},
     ),
 }
 # Every (document, format) pair that can be written.
@@ -70,10 +84,18 @@ EVERYTHING = (
     ("notice", "html"),
     ("notice", "pdf"),
     ("table", "xlsx"),
+    ("table", "pdf"),
     ("units", "docx"),
 )
-DEFAULT_FORMAT = {"notice": "docx", "table": "xlsx", "units": "docx", REVISION: "docx"}
-# Formats made from Jinja templates, which `--template` can replace.
+DEFAULT_FORMAT = {
+    "notice": "docx",
+    "table": "xlsx",
+    "units": "docx",
+    REVISION: "docx",
+    LEDGER: "xlsx",
+}
+# Formats made from Jinja templates, which `--template` can replace (the notice's PDF
+# through the Chromium engine; the tables' PDFs are Typst's alone).
 TEMPLATED = ("html", "md", "pdf")
 SUFFIXES = {
     "docx": ".docx",

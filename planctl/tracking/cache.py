@@ -1,5 +1,6 @@
-"""The answers of `planctl status` and `planctl stats`, kept in `.planctl-cache/` while
-nothing they were computed from has changed.
+"""The answers of `planctl status` and `planctl stats`, kept in
+`.planctl-cache/tracking-answers/` (one file each, the last 16) while nothing they were
+computed from has changed.
 
 What is kept is the printed answer itself (text, JSON, CSV or Markdown, with its warnings
 and exit code), keyed by the question (the command's options and the date) and by one
@@ -13,7 +14,7 @@ of reports, building the Python objects back from any stored form takes longer t
 the one second a warm run has, and the lights over a hundred thousand tasks take about
 as long again. Looking at every file's size and time is what a warm run costs.
 
-The file is signed with the user's key (the one validate's cache uses), so an answer
+Each file is signed with the user's key (the one validate's cache uses), so an answer
 copied in or committed to the repository is ignored rather than printed.
 """
 
@@ -27,7 +28,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from planctl.atomic import write_atomic
 from planctl.errors import WriteRefused
@@ -35,9 +35,9 @@ from planctl.repository import Repository
 
 __all__ = ["Answer", "answered"]
 
-CACHE_FILE = "tracking-answers.json"
+CACHE_FOLDER = "tracking-answers"  # one signed file per answer, named by its key
 FORMAT = "planctl-tracking-cache/1"
-KEPT = 32  # answers kept: a few dates, formats and filters of the same state
+KEPT = 16  # answers kept: a few dates, formats and filters of the same state
 _FOLDERS = ("plans", "reports", "reviews")
 
 
@@ -53,18 +53,16 @@ def answered(repository: Repository, question: Sequence[str], work: Callable[[],
     from planctl.validate.cache import CACHE_DIR, _signing_key
 
     secret = _signing_key()
-    path = repository.root / CACHE_DIR / CACHE_FILE
-    if secret is None or path.parent.is_symlink() or path.is_symlink():
+    cache = repository.root / CACHE_DIR
+    folder = cache / CACHE_FOLDER
+    if secret is None or any(path.is_symlink() for path in (cache, folder)):
         return work()  # no key to sign with, or a committed link: no cache
-    key = _key(repository, question)
-    entries = _load(path, secret)
-    kept = entries.get(key)
+    path = folder / _key(repository, question)
+    kept = _load(path, secret)
     if kept is not None:
-        return Answer(kept["out"], tuple(kept["warnings"]), int(kept["code"]))
+        return kept
     answer = work()
-    entries.pop(key, None)
-    entries[key] = {"out": answer.out, "warnings": list(answer.warnings), "code": answer.code}
-    _save(path, secret, dict(list(entries.items())[-KEPT:]))
+    _save(path, secret, answer)
     return answer
 
 
@@ -105,33 +103,38 @@ def _stamps(root: Path) -> Iterator[str]:
         yield from sorted(found)
 
 
-def _load(path: Path, secret: bytes) -> dict[str, dict[str, Any]]:
+def _load(path: Path, secret: bytes) -> Answer | None:
+    if path.is_symlink():
+        return None
     try:
         signature, _, body = path.read_bytes().partition(b"\n")
     except OSError:
-        return {}
+        return None
     if not hmac.compare_digest(signature, _sign(secret, body)):
-        return {}
+        return None  # written elsewhere, or damaged
     try:
         stored = json.loads(body)
     except ValueError:
-        return {}
+        return None
     if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-        return {}
-    entries = stored.get("entries")
-    return entries if isinstance(entries, dict) else {}
+        return None
+    return Answer(str(stored["out"]), tuple(stored["warnings"]), int(stored["code"]))
 
 
-def _save(path: Path, secret: bytes, entries: dict[str, dict[str, Any]]) -> None:
-    """Write the answers back; a failure costs only speed."""
+def _save(path: Path, secret: bytes, answer: Answer) -> None:
+    """Write the answer and forget the oldest beyond `KEPT`; a failure costs only speed."""
     from planctl.validate.cache import _prepare_folder
 
-    body = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False).encode()
+    stored = {"format": FORMAT, "out": answer.out, "warnings": list(answer.warnings)}
+    body = json.dumps({**stored, "code": answer.code}, ensure_ascii=False).encode()
+    root = path.parent.parent.parent
     with contextlib.suppress(OSError, WriteRefused):
-        _prepare_folder(path.parent)
-        write_atomic(
-            path, _sign(secret, body) + b"\n" + body, within=path.parent.parent, durable=False
-        )
+        _prepare_folder(path.parent.parent)
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, _sign(secret, body) + b"\n" + body, within=root, durable=False)
+        answers = sorted(path.parent.iterdir(), key=lambda kept: kept.stat().st_mtime_ns)
+        for old in answers[:-KEPT]:
+            old.unlink()
 
 
 def _sign(secret: bytes, body: bytes) -> bytes:

@@ -1,7 +1,9 @@
 """What `planctl status` and `planctl stats` ask, read from the command line's words:
 the repository's tracking data, the plans named (by id or file), the date, the lights.
 
-The commands stay thin: they pass their options here and print what comes back.
+The commands stay thin: they pass their options here and print what comes back. A warm
+run (the answer kept in the cache) imports only what finding the answer needs: the
+lights, statistics and formats are imported when an answer is computed.
 """
 
 from __future__ import annotations
@@ -12,26 +14,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planctl.config import TrackingSettings, load_settings
 from planctl.errors import DeadlineError, ExitCode, UsageError
-from planctl.findings import Finding
 from planctl.i18n import _, either, quote
-from planctl.report import Rendered
-from planctl.repository import Repository
 from planctl.tracking.cache import Answer
-from planctl.tracking.formats import STATS_FORMATS, STATUS_FORMATS
-from planctl.tracking.records import Light
-from planctl.tracking.state import LIGHT_ORDER, Status
-from planctl.tracking.stats import (
-    Stats,
-    StatusView,
-    compute_stats,
-    select,
-    status_view,
-)
 
 if TYPE_CHECKING:
+    from planctl.config import TrackingSettings
+    from planctl.findings import Finding
+    from planctl.report import Rendered
+    from planctl.repository import Repository
     from planctl.tracking.load import Tracking
+    from planctl.tracking.records import Light
+    from planctl.tracking.state import Status
+    from planctl.tracking.stats import Stats, StatusView
 
 __all__ = [
     "Asked",
@@ -74,6 +69,8 @@ def ask(
     from planctl.tracking.load import load_tracking
 
     day = parse_as_of(as_of, today=today)
+    from planctl.config import load_settings
+
     settings = load_settings(repository.root).tracking
     tracking = load_tracking(repository, revision=revision)
     return Asked(tracking, settings, day, tuple(plan_ids(tracking, plans)))
@@ -85,12 +82,16 @@ def status_of(asked: Asked, *, unit: str | None, lights: str | None, by: str) ->
 
     chosen = parse_lights(lights)
     status = compute_status(asked.tracking, asked.as_of, asked.settings)
+    from planctl.tracking.stats import select, status_view
+
     status = select(status, plans=asked.plans, unit=_known_unit(asked, unit), lights=chosen)
     status = _with_notes(status, asked)
     return status_view(status, by, asked.settings)  # type: ignore[arg-type]
 
 
 def stats_of(asked: Asked, *, by: str | None) -> Stats:
+    from planctl.tracking.stats import compute_stats
+
     stats = compute_stats(
         asked.tracking,
         asked.as_of,
@@ -117,6 +118,8 @@ def fails(status: Status, fail_on: str | None) -> bool:
     check_fail_on(fail_on)
     if fail_on is None:
         return False
+    from planctl.tracking.state import LIGHT_ORDER
+
     worst = LIGHT_ORDER.index(fail_on)  # checked above
     return any(LIGHT_ORDER.index(task.light) <= worst for task in status.tasks)
 
@@ -137,6 +140,8 @@ def parse_lights(value: str | None) -> tuple[Light, ...]:
     """`--light red,yellow`: some of red, yellow, green, done, grey."""
     if not value:
         return ()
+    from planctl.tracking.state import LIGHT_ORDER
+
     lights = tuple(word.strip() for word in value.split(",") if word.strip())
     for light in lights:
         if light not in LIGHT_ORDER:
@@ -225,6 +230,8 @@ def status_answer(
         asked = ask(repository, plans, day.isoformat())
         view = status_of(asked, unit=unit, lights=lights, by=by)
         code = ExitCode.FINDINGS if fails(view.status, fail_on) else ExitCode.OK
+        from planctl.tracking.formats import STATUS_FORMATS
+
         return Answer(printed(STATUS_FORMATS.get(output_format)(view)), left_out(asked), code)
 
     return answered(repository, question, work)
@@ -248,6 +255,8 @@ def stats_answer(
     def work() -> Answer:
         asked = ask(repository, plans, day.isoformat(), revision=at)
         stats = stats_of(asked, by=by)
+        from planctl.tracking.formats import STATS_FORMATS
+
         return Answer(printed(STATS_FORMATS.get(output_format)(stats)), left_out(asked))
 
     if at is not None:

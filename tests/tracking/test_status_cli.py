@@ -173,8 +173,8 @@ def test_a_kept_answer_is_used_until_something_changes(cli: CLI, tmp_path: Path)
     root = build_demo(tmp_path / "repo", tmp_path / "home").root
     asked = ("status", "--as-of", "2012-10-08", "--format", "json")
     first = cli(*asked, cwd=root)
-    kept = root / ".planctl-cache" / "tracking-answers.json"
-    assert kept.is_file()
+    kept = list((root / ".planctl-cache" / "tracking-answers").iterdir())
+    assert len(kept) == 1
     assert cli(*asked, cwd=root).stdout == first.stdout
     # 肇庆新区管委会 corrects its September report: the answer is computed again.
     report = root / "reports" / PLAN_ID / "2012-09" / "肇庆新区管委会.yaml"
@@ -188,7 +188,7 @@ def test_an_answer_not_signed_here_is_ignored(cli: CLI, tmp_path: Path) -> None:
     root = build_demo(tmp_path / "repo", tmp_path / "home").root
     asked = ("status", "--as-of", "2012-10-08", "--format", "json")
     honest = cli(*asked, cwd=root).stdout
-    kept = root / ".planctl-cache" / "tracking-answers.json"
+    [kept] = (root / ".planctl-cache" / "tracking-answers").iterdir()
     signature, _, body = kept.read_bytes().partition(b"\n")
     forged = body.replace(b'\\"light\\": \\"red\\"', b'\\"light\\": \\"green\\"')
     assert forged != body

@@ -9,7 +9,7 @@ import typer
 
 from planctl.cli.commands import done
 from planctl.i18n import N_, _, pgettext
-from planctl.render.writers import ALL, DOCUMENTS, FORMATS, REVISION
+from planctl.render.writers import ALL, DOCUMENTS, FORMATS, LEDGER, REVISION
 
 HELP = N_(
     "Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the "
@@ -19,16 +19,19 @@ _LIST = pgettext("list separator", ", ")
 
 
 def render(
-    plan: Path = typer.Argument(  # noqa: B008 — typer declares options this way
-        ..., help=_("The plan file (plans/<id>.yaml)."), show_default=False
+    plans: list[Path] = typer.Argument(  # noqa: B008 — typer declares options this way
+        ...,
+        metavar="PLAN",
+        help=_("The plan file (plans/<id>.yaml); several only with --as ledger."),
+        show_default=False,
     ),
     document: str = typer.Option(
         None,
         "--as",
         help=_(
             "What to render: {documents} (default: all; revision, the 修订对照表, only when "
-            "asked for, with --from)."
-        ).format(documents=_LIST.join((*DOCUMENTS, REVISION, ALL))),
+            "asked for, with --from; ledger, the 台账 of tracked plans, only when asked for)."
+        ).format(documents=_LIST.join((*DOCUMENTS, REVISION, LEDGER, ALL))),
         show_default=False,
     ),
     output_format: str = typer.Option(
@@ -71,6 +74,13 @@ def render(
         ),
         show_default=False,
     ),
+    as_of: str = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help=_("With --as ledger: the date the lights are worked out for (default: today)."),
+        show_default=False,
+    ),
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
@@ -81,6 +91,9 @@ def render(
     from planctl.repository import display_path
     from planctl.validate.formats.text import report_lines
 
+    if document == LEDGER:
+        _render_ledger(plans, output_format, output, as_of)
+    plan = _one_plan(plans, as_of)
     try:
         result = run_render(
             plan,
@@ -109,4 +122,46 @@ def render(
         print(_("wrote {file}").format(file=printable(display_path(path))))
     for note in result.skipped:
         print(_("note: {note}").format(note=printable(note)))
+    raise done(0)
+
+
+def _one_plan(plans: list[Path], as_of: str | None) -> Path:
+    """Every document but the ledger is of one plan, as of no date."""
+    from planctl.errors import UsageError
+
+    if len(plans) > 1:
+        raise UsageError(
+            _("{count} plans named, but this document is of one plan").format(count=len(plans)),
+            where=str(plans[1]),
+            hint=_("render each plan on its own, or make their ledger with --as ledger"),
+        )
+    if as_of is not None:
+        raise UsageError(
+            _("only the ledger is worked out as of a date"),
+            where="--as-of",
+            hint=_("add --as ledger, or leave --as-of out"),
+        )
+    return plans[0]
+
+
+def _render_ledger(
+    plans: list[Path], output_format: str | None, output: Path | None, as_of: str | None
+) -> None:
+    from planctl.cli.terminal import is_terminal, printable
+    from planctl.repository import display_path
+    from planctl.tracking.ledger import render_ledger
+
+    result = render_ledger(
+        plans,
+        fmt=output_format,
+        output=output,
+        as_of=as_of,
+        binary_to_stdout=not is_terminal(sys.stdout),
+    )
+    if result.path is None and result.data is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+    elif result.path is not None:
+        print(_("wrote {file}").format(file=printable(display_path(result.path))))
     raise done(0)
