@@ -32,6 +32,7 @@ app = typer.Typer(
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
         calendar,
+        dashboard,
         diff,
         fmt,
         fonts,
@@ -63,6 +64,7 @@ def register(app: typer.Typer) -> None:
     app.command("history", cls=Command, help=_(history.HELP))(history.history)
     app.command("status", cls=Command, help=_(status.HELP))(status.status)
     app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
+    app.command("dashboard", cls=Command, help=_(dashboard.HELP))(dashboard.dashboard)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
     app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
     app.command("remind", cls=Command, help=_(remind.HELP))(remind.remind)

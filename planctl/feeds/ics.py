@@ -19,6 +19,7 @@ __all__ = ["PRODID", "calendar_bytes", "description", "summary"]
 
 PRODID = "-//planctl//planctl calendar//ZH"
 _REFRESH = datetime.timedelta(days=1)  # how often a subscribing client should look again
+_END = b"END:VCALENDAR\r\n"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # none allowed in TEXT but HTAB
 
 
@@ -28,10 +29,15 @@ def calendar_bytes(
     *,
     unit: str | None,
     stamp: datetime.datetime,
+    made: dict[tuple[str, str | None], bytes] | None = None,
 ) -> bytes:
     """One calendar named `name`: `unit`'s view of the events (its role in each), or the
-    supervising office's view of all of them when `unit` is None."""
-    from icalendar import Calendar, Event, vDuration
+    supervising office's view of all of them when `unit` is None.
+
+    `made` keeps each event's text by (UID, role) across the calendars of one run: an
+    event the units of a group see in the same role is written by the library once.
+    """
+    from icalendar import Calendar, vDuration
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -42,18 +48,31 @@ def calendar_bytes(
     calendar.add("x-wr-caldesc", f"{name}：工作任务完成时限、阶段目标和进展报送日期")
     calendar.add("refresh-interval", _REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(_REFRESH))
+    frame: bytes = calendar.to_ical()
+    assert frame.endswith(_END), "a calendar ends with END:VCALENDAR"
+    made = {} if made is None else made
+    body = []
     for item in sorted(events, key=lambda event: (event.day, event.uid)):
-        event = Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.day)
-        event.add("dtend", item.day + datetime.timedelta(days=1))
-        event.add("summary", _text(summary(item, unit)))
-        event.add("description", _text(description(item, unit)))
-        event.add("categories", [_category(item, unit)])
-        event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-        calendar.add_component(event)
-    data: bytes = calendar.to_ical()
+        key = (item.uid, None if unit is None else item.role_of(unit))
+        if key not in made:
+            made[key] = _event_bytes(item, unit, stamp)
+        body.append(made[key])
+    return frame[: -len(_END)] + b"".join(body) + _END
+
+
+def _event_bytes(item: FeedEvent, unit: str | None, stamp: datetime.datetime) -> bytes:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.day)
+    event.add("dtend", item.day + datetime.timedelta(days=1))
+    event.add("summary", _text(summary(item, unit)))
+    event.add("description", _text(description(item, unit)))
+    event.add("categories", [_category(item, unit)])
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    data: bytes = event.to_ical()
     return data
 
 

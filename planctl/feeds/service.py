@@ -57,8 +57,16 @@ def write_feeds(
     folder = _prepare_folder(output)
     wanted = _units_wanted(events, source.registry, unit)
     owned = _by_unit(events)
+    made: dict[tuple[str, str | None], bytes] = {}
     files = [
-        _write(folder, file_name, name, events if owner is None else owned[owner], owner, source)
+        _write(
+            folder,
+            file_name,
+            (name, owner),
+            events if owner is None else owned[owner],
+            source,
+            made,
+        )
         for owner, name, file_name in _targets(wanted, whole=unit is None)
     ]
     return FeedResult(tuple(files), (*source.notes, *_missing_years(source, events)))
@@ -178,14 +186,15 @@ def _prepare_folder(output: Path) -> Path:
 def _write(
     folder: Path,
     file_name: str,
-    name: str,
+    calendar: tuple[str, str | None],  # its name, and the unit whose it is (None: all)
     events: Sequence[FeedEvent],
-    unit: str | None,
     source: FeedSource,
+    made: dict[tuple[str, str | None], bytes],
 ) -> FeedFile:
     from planctl.feeds.ics import calendar_bytes
 
-    data = calendar_bytes(name, events, unit=unit, stamp=source.stamp)
+    name, unit = calendar
+    data = calendar_bytes(name, events, unit=unit, stamp=source.stamp, made=made)
     path = folder / file_name
     try:
         write_atomic(path, data, within=folder, protect=source.inputs)

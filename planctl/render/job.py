@@ -58,7 +58,7 @@ class Job:
 
     @cached_property
     def plan(self) -> PlanView:
-        return plan_view(self.source.plan)
+        return plan_view(self.source.plan, self.source.units)
 
     @cached_property
     def notice(self) -> NoticeView:

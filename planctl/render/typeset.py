@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -264,19 +265,8 @@ def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
 
 
 def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
-    import typst
-
-    result = _typst_call(
-        lambda: typst.query(
-            str(TEMPLATES / "notice.typ"),
-            "<probe>",
-            field="value",
-            root=str(TEMPLATES),
-            font_paths=[str(folder) for folder in fonts.folders],
-            ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        )
-    )
+    compiler = _compiler("notice.typ", data, fonts)
+    result = _typst_call(lambda: compiler.query("<probe>", field="value"))
     return Probe(json.loads(result))
 
 
@@ -357,20 +347,32 @@ def _attachment_lines(names: Sequence[str]) -> int:
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:
-    import typst
-
-    result = _typst_call(
-        lambda: typst.compile(
-            str(TEMPLATES / template),
-            root=str(TEMPLATES),
-            font_paths=[str(folder) for folder in fonts.folders],
-            ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-            format="pdf",
-        )
-    )
+    compiler = _compiler(template, data, fonts)
+    result = _typst_call(lambda: compiler.compile(format="pdf"))
     assert isinstance(result, bytes)
     return result
+
+
+def _compiler(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> Any:
+    import typst
+
+    return typst.Compiler(
+        str(TEMPLATES / template),
+        root=str(TEMPLATES),
+        font_paths=_font_book(tuple(str(folder) for folder in fonts.folders)),
+        ignore_system_fonts=True,
+        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+    )
+
+
+@cache
+def _font_book(folders: tuple[str, ...]) -> Any:
+    """The faces of `folders`, read once per process and shared by every pass: each face
+    is parsed on first use, and a CJK face is tens of megabytes (loading them for each
+    pass took most of a notice's time)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=list(folders))
 
 
 def _typst_call(call: Any) -> Any:

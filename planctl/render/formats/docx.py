@@ -103,7 +103,7 @@ def write_tables(
     """Any `TableDocument` as landscape A4 pages: its title, then each table under its own
     heading (each after the first on a new page), header rows repeated on every page."""
     word = st.new_document("landscape")
-    _lines(_paragraph(word, style=st.TITLE), (document.title,))
+    _lines(_paragraph(word, style=st.TITLE), document.title_lines or (document.title,))
     if document.subtitle:
         _paragraph(word, document.subtitle, st.TABLE_NOTE)
     for index, table_ in enumerate(document.tables):

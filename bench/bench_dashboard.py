@@ -1,0 +1,245 @@
+"""Benchmark `planctl dashboard` on the generated corpus with a year of monthly reports.
+
+    python bench/bench_dashboard.py [--plans 1000] [--tasks 100] [--units 3] [--runs 1]
+
+1. The corpus of `bench/generate.py` (`--plans` × `--tasks`, made when missing), copied
+   into a temporary repository where every plan reports monthly from January of
+   `--year` (`reporting: {cycle: month, due_day: 5, start: YYYY-01}`).
+2. A year of monthly reports, deterministic (seeded): for every plan and month, a report
+   from each of the first `--units` units leading its tasks (in the order the plan names
+   them), on every task that unit leads — percent rising month by month (some behind
+   schedule), some tasks delayed, some done, a few reports missing — each with its
+   进展情况; and for each plan a review of June closing some of the tasks reported done.
+3. The whole `planctl dashboard --as-of YYYY-12-31 -o DIR` as a user runs it (a fresh
+   process), and the same through the library in this process, split into its phases:
+   reading the tracking data, the statuses (one for the date and one per month end), and
+   building and writing the site.
+
+Prints a Markdown table of the best of `--runs` timings, in wall-clock and CPU seconds
+(on a shared machine the CPU seconds are the figure to compare), and the load average;
+asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import DEFAULT_SEED, generate  # noqa: E402 — bench/ is not a package
+
+_LEAD = re.compile(r"^\s+lead: \[(?P<units>[^\]]*)\]", re.MULTILINE)
+_TASK = re.compile(r"^\s+- id: (?P<id>task-[0-9]+)\n", re.MULTILINE)
+_PERIOD = re.compile(r"^period: .*\n", re.MULTILINE)
+_ID = re.compile(r"^id: (?P<id>\S+)", re.MULTILINE)
+PROGRESS = (
+    "已完成年度计划的{percent}%，{work}有序推进。",
+    "已召开专题会议{count}次，{work}按计划推进，完成投资{money}亿元。",
+    "{work}已完成阶段性任务，累计完成{percent}%。",
+)
+WORKS = ("项目前期工作", "方案编制", "征地拆迁", "主体工程建设", "配套设施建设", "验收准备")
+
+
+def corpus(plans: int, tasks: int) -> Path:
+    folder = HERE / ".corpora" / f"{plans}x{tasks}"
+    if not (folder / "plans").is_dir():
+        generate(folder, plans, tasks)
+    return folder
+
+
+def tracking_repository(source: Path, out: Path, year: int, units: int, seed: int) -> int:
+    """Copy the corpus into `out` with monthly reporting and write a year of reports and a
+    review per plan; the number of report files written."""
+    rng = random.Random(seed)
+    plans_dir = out / "plans"
+    shutil.copytree(source / "plans", plans_dir)
+    reporting = (
+        f"reporting: {{cycle: month, due_day: 5, start: {year}-01, "
+        "supervisor: 江海市人民政府督查室}\n"
+    )
+    written = 0
+    for path in sorted(plans_dir.glob("*.yaml")):
+        if path.name == "units.yaml":
+            continue
+        text = path.read_text(encoding="utf-8")
+        match = _PERIOD.search(text)
+        plan_id = _ID.search(text)
+        if match is None or plan_id is None:
+            continue  # a deliberately broken plan: the gate refuses it anyway
+        path.write_text(text[: match.end()] + reporting + text[match.end() :], encoding="utf-8")
+        written += _reports(out, plan_id["id"], _leads(text)[:units], year, rng)
+    return written
+
+
+def _leads(text: str) -> list[tuple[str, list[str]]]:
+    """Each unit leading a task, in the order the plan first names them, with its tasks."""
+    led: dict[str, list[str]] = defaultdict(list)
+    starts = [(m.start(), m["id"]) for m in _TASK.finditer(text)]
+    for lead in _LEAD.finditer(text):
+        task = next((tid for start, tid in reversed(starts) if start < lead.start()), None)
+        if task is None:
+            continue
+        for unit in (u.strip() for u in lead["units"].split(",")):
+            if unit and task not in led[unit]:
+                led[unit].append(task)
+    return list(led.items())
+
+
+def _reports(
+    root: Path, plan: str, leads: list[tuple[str, list[str]]], year: int, rng: random.Random
+) -> int:
+    written = 0
+    done: set[str] = set()
+    pace = {task: rng.randint(5, 10) for _, tasks in leads for task in tasks}
+    for month in range(1, 13):
+        period = f"{year}-{month:02d}"
+        last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(1)
+        for unit, tasks in leads:
+            if rng.random() < 0.03:
+                continue  # 未报送
+            lines = [
+                "format: planctl-report/1",
+                f"plan: {plan}",
+                f"period: {period}",
+                f"unit: {unit}",
+                f"as_of: {last.isoformat()}",
+                "tasks:",
+            ]
+            for task in tasks:
+                percent = min(100, pace[task] * month)
+                status = "done" if percent == 100 else "in_progress"
+                if status == "in_progress" and rng.random() < 0.05:
+                    status = "delayed"
+                if percent == 100:
+                    done.add(task)
+                progress = rng.choice(PROGRESS).format(
+                    percent=percent, work=rng.choice(WORKS), count=month, money=month * 3
+                )
+                lines += [
+                    f"  - task: {task}",
+                    f"    status: {status}",
+                    f"    percent: {percent}",
+                    f"    progress: {progress}",
+                ]
+                if status == "done":
+                    lines.append("    request: close")
+            target = root / "reports" / plan / period / f"{unit}.yaml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            written += 1
+        if month == 6 and done:
+            _review(root, plan, f"{year}-06", datetime.date(year, 7, 8), sorted(done))
+    return written
+
+
+def _review(root: Path, plan: str, period: str, day: datetime.date, closed: list[str]) -> None:
+    lines = [
+        "format: planctl-review/1",
+        f"plan: {plan}",
+        f"period: {period}",
+        "reviewer: 江海市人民政府督查室",
+        f"date: {day.isoformat()}",
+        "decisions:",
+    ]
+    lines += [f"  - {{task: {task}, close: {day.isoformat()}}}" for task in closed]
+    target = root / "reviews" / plan / f"{period}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def command_seconds(root: Path, as_of: datetime.date, out: Path) -> tuple[float, float]:
+    """The command's wall-clock and CPU seconds (its process tree's user + system)."""
+    planctl = Path(sys.executable).with_name("planctl")
+    before = _children_cpu()
+    started = time.perf_counter()
+    subprocess.run(
+        [str(planctl), "dashboard", "--as-of", as_of.isoformat(), "-o", str(out)],
+        cwd=root,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "PLANCTL_LANG": "en"},
+    )
+    return time.perf_counter() - started, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def phases(root: Path, as_of: datetime.date, out: Path) -> dict[str, float]:
+    """The library's phases, each timed in CPU seconds of this process (a busy machine
+    stretches the wall clock, not these): what the command does, in the same order."""
+    from planctl.config import load_settings
+    from planctl.dashboard import build_site
+    from planctl.dashboard.service import Chosen, trend_points
+    from planctl.repository import Repository
+    from planctl.tracking.lights import compute_status
+    from planctl.tracking.load import load_tracking
+
+    timings: dict[str, float] = {}
+    started = time.process_time()
+    tracking = load_tracking(Repository(root))
+    timings["read the plans, reports and reviews"] = time.process_time() - started
+    data = Chosen(
+        tracking.plans, tracking.units, tracking.reports, tracking.reviews, tracking.workdays
+    )
+    settings = load_settings(root).tracking
+    started = time.process_time()
+    status = compute_status(data, as_of, settings)
+    trend = trend_points(data, status, settings)
+    timings[f"statuses: the date and {len(trend) - 1} month ends"] = time.process_time() - started
+    started = time.process_time()
+    result = build_site(tracking.plans, status, out, trend=trend, settings=settings)
+    timings[f"site: {len(result.written)} files"] = time.process_time() - started
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--tasks", type=int, default=100)
+    parser.add_argument("--units", type=int, default=3, help="reporting units per plan")
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    arguments = parser.parse_args()
+    source = corpus(arguments.plans, arguments.tasks)
+    as_of = datetime.date(arguments.year, 12, 31)
+    with tempfile.TemporaryDirectory(prefix="planctl-dashboard-") as temporary:
+        root = Path(temporary) / "repo"
+        started = time.perf_counter()
+        reports = tracking_repository(source, root, arguments.year, arguments.units, arguments.seed)
+        made = time.perf_counter() - started
+        print(
+            f"{arguments.plans} plans × {arguments.tasks} tasks, {reports} monthly reports "
+            f"of {arguments.year} (made in {made:.1f} s), as of {as_of}\n"
+        )
+        wall, cpu = min(
+            command_seconds(root, as_of, Path(temporary) / f"site-{run}")
+            for run in range(arguments.runs)
+        )
+        split = phases(root, as_of, Path(temporary) / "site-library")
+        print("| step | wall-clock s | CPU s |")
+        print("|---|---:|---:|")
+        print(f"| `planctl dashboard --as-of {as_of} -o DIR` | {wall:.2f} | {cpu:.2f} |")
+        for name, seconds in split.items():
+            print(f"| — {name} | | {seconds:.2f} |")
+        print(f"\nload average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The supervision dashboard: a static site of the lights, rates and deadlines.
+
+`build_site` turns plans and their computed states (`planctl.tracking.state.Status`, one
+for the dashboard's date and one per period end for the trend) into the site's files;
+`planctl.dashboard.service.dashboard` does it for a plan repository, reading the
+tracking data and computing every status once for all pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.config import TrackingSettings
+from planctl.dashboard.view import TrendPoint, View, build_view, is_public
+from planctl.model import Plan
+from planctl.tracking.state import Status
+from planctl.tracking.workdays import Workdays
+
+__all__ = ["DashboardResult", "TrendPoint", "build_site", "is_public"]
+
+
+@dataclass(frozen=True)
+class DashboardResult:
+    folder: Path
+    entry: Path  # index.html
+    written: tuple[Path, ...]
+    view: View
+
+
+def build_site(
+    plans: Sequence[Plan],
+    status: Status,
+    folder: Path,
+    *,
+    trend: Sequence[TrendPoint] = (),
+    workdays: Workdays | None = None,
+    settings: TrackingSettings | None = None,
+    within: Path | None = None,
+) -> DashboardResult:
+    """Write the dashboard of `plans` as of `status.as_of` into `folder` (inside
+    `within`, default `folder` itself, which is created when missing)."""
+    from planctl.dashboard import charts, site
+
+    view = build_view(plans, status, trend, workdays, settings)
+    drawn = {"lights": charts.lights_svg(view.plans) if view.plans else ""}
+    drawn["trend"] = charts.trend_svg(view.trend) if len(view.trend) > 1 else ""
+    if within is None:
+        folder.mkdir(parents=True, exist_ok=True)
+    written = site.write_site(list(site.pages(view, drawn)), folder, within or folder)
+    return DashboardResult(folder, folder / "index.html", tuple(written), view)

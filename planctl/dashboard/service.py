@@ -1,0 +1,164 @@
+"""`planctl dashboard` for a plan repository: read the tracking data once, compute the
+status for the dashboard's date and for the end of each period of the trend, and write
+the site.
+
+Every status is computed here, once, before any page is rendered; the pages only read
+the values (`planctl.dashboard.view`). With `public`, only plans whose notice is
+主动公开 are kept, and with them only their own reports and reviews, so nothing of another
+plan reaches a page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.config import TrackingSettings
+from planctl.dashboard import DashboardResult, build_site
+from planctl.dashboard.view import TrendPoint, is_public
+from planctl.errors import UsageError
+from planctl.i18n import _, language, quote, use_language
+from planctl.model import Plan
+from planctl.repository import Repository, open_repository
+from planctl.tracking.periods import Period, period_containing, periods_between
+from planctl.tracking.records import Report, Review
+from planctl.tracking.state import Status
+from planctl.tracking.workdays import Workdays
+from planctl.units import UnitRegistry
+
+MOST_PERIODS = 12  # the trend shows the latest periods, at most a year of months
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The tracking data of the plans shown (what `compute_status` reads)."""
+
+    plans: tuple[Plan, ...]
+    units: UnitRegistry | None
+    reports: tuple[Report, ...]
+    reviews: tuple[Review, ...]
+    workdays: Workdays
+
+
+def dashboard(
+    paths: Sequence[Path],
+    output: Path,
+    *,
+    as_of: datetime.date,
+    public: bool = False,
+    start: Path | None = None,
+) -> DashboardResult:
+    """Write the dashboard of the repository's plans (or of the plan files `paths`)."""
+    from planctl.atomic import boundary
+    from planctl.config import load_settings
+    from planctl.tracking.load import load_tracking
+
+    repository = open_repository(start if start is not None else _origin(paths))
+    tracking = load_tracking(repository)
+    plans = _chosen(tracking.plans, paths, repository)
+    if public:
+        plans = tuple(plan for plan in plans if is_public(plan))
+    ids = {plan.id for plan in plans}
+    data = Chosen(
+        plans,
+        tracking.units,
+        tuple(report for report in tracking.reports if report.plan in ids),
+        tuple(review for review in tracking.reviews if review.plan in ids),
+        tracking.workdays,
+    )
+    settings = load_settings(repository.root).tracking
+    status = _status(data, as_of, settings)
+    trend = trend_points(data, status, settings)
+    within = boundary(output / "index.html", repository.root)
+    if within != repository.root:
+        output.mkdir(parents=True, exist_ok=True)
+    return build_site(
+        plans,
+        status,
+        output,
+        trend=trend,
+        workdays=data.workdays,
+        settings=settings,
+        within=within,
+    )
+
+
+def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> list[TrendPoint]:
+    """The figures at the end of each period up to the dashboard's date (that date itself
+    for the period it falls in), from the plans' first reporting period on: the figures
+    of `planctl stats --by period`, the current period's from `status` itself."""
+    from planctl.tracking.stats import figures_of
+
+    periods = trend_periods(data.plans, status.as_of)
+    points = []
+    for period in periods:
+        # The current period's figures are those of the status already computed.
+        then = _status(data, period.end, settings) if period.end < status.as_of else status
+        figures = figures_of(then.tasks, then.reports, settings, then.as_of)
+        points.append(TrendPoint(period, then.as_of, figures))
+    return points
+
+
+def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
+    """The periods of the cycle most plans report on, from the earliest first reporting
+    period of that cycle to the one holding `as_of`; the latest `MOST_PERIODS` only."""
+    from planctl.tracking.lights import first_period
+
+    firsts = [period for plan in plans if (period := first_period(plan)) is not None]
+    if not firsts:
+        return []
+    cycle = Counter(period.cycle for period in firsts).most_common(1)[0][0]
+    first = min((p for p in firsts if p.cycle == cycle), key=lambda period: period.start)
+    last = period_containing(as_of, cycle)
+    return list(periods_between(first, last))[-MOST_PERIODS:]
+
+
+def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
+    from planctl.tracking.lights import compute_status
+
+    with _in_chinese():
+        return compute_status(data, as_of, settings)
+
+
+@contextlib.contextmanager
+def _in_chinese() -> Iterator[None]:
+    """The reasons and deadline words a status carries are page text: the dashboard is a
+    document in the plan's language, Chinese, whatever language the terminal speaks."""
+    before = language()
+    use_language("zh_CN")
+    try:
+        yield
+    finally:
+        use_language(before)
+
+
+def _origin(paths: Sequence[Path]) -> Path | None:
+    return paths[0].parent if paths else None
+
+
+def _chosen(
+    plans: Sequence[Plan], paths: Sequence[Path], repository: Repository
+) -> tuple[Plan, ...]:
+    """The plans named by `paths` (a plan's id is its file name), else every plan."""
+    if not paths:
+        return tuple(plans)
+    by_id = {plan.id: plan for plan in plans}
+    chosen = []
+    for path in paths:
+        plan = by_id.get(path.stem)
+        if plan is None:
+            raise UsageError(
+                _("no plan {plan} in the repository, or it cannot be read").format(
+                    plan=quote(path.stem)
+                ),
+                where=str(path),
+                hint=_("name a plan file under {folder}").format(
+                    folder=repository.display(repository.plans_dir)
+                ),
+            )
+        chosen.append(plan)
+    return tuple({plan.id: plan for plan in chosen}.values())

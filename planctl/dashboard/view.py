@@ -1,0 +1,433 @@
+"""What the dashboard's pages show, worked out once for the whole site.
+
+`build_view` walks the task and report states of one date a single time and files every
+task under its plan, its sections, each unit it names and the timeline; the pages are
+then rendered from these values alone. Everything here is plain data in the plan's
+language (Chinese): the templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from planctl.config import TrackingSettings
+from planctl.deadlines import parse_deadline
+from planctl.errors import DeadlineError
+from planctl.model import Plan, Section
+from planctl.tracking.lights import first_period
+from planctl.tracking.periods import Period, period_containing
+from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
+from planctl.tracking.stats import Figures, figures_of
+from planctl.tracking.workdays import Workdays
+
+LIGHT_NAMES = {
+    "red": "红灯",
+    "yellow": "黄灯",
+    "green": "绿灯",
+    "done": "已完成",
+    "grey": "不计（取消、暂缓）",
+}
+REPORT_NAMES = {"on_time": "按时报送", "late": "逾期报送", "missing": "未报送", "due": "待报送"}
+LEAD_ROLES = ("lead", "responsible")
+ROLE_NAMES = {"lead": "牵头", "responsible": "负责", "support": "配合", "guide": "指导"}
+NEXT_DEADLINES = 10  # how many coming deadlines a unit page lists under 近期应完成
+# A unit page lists at most this many tasks per table, the worst lights first; its table of
+# plans links every plan page filtered to the unit, where the rest are.
+UNIT_ROWS = 300
+_SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,60}")
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """The figures as of the end of one reporting period (or the dashboard's date)."""
+
+    period: Period
+    as_of: datetime.date
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    plan: str
+    number: str
+    title: str
+    lead: str
+    support: str
+    units: tuple[str, ...]  # every unit the task names, for the unit filter
+    light: str
+    reasons: str
+    deadline_words: str
+    deadline: datetime.date | None
+    start: datetime.date | None
+    progress: str
+    progress_period: str
+    section: str  # the titles of the sections above it, outermost first
+
+    @property
+    def light_name(self) -> str:
+        return LIGHT_NAMES[self.light]
+
+    @property
+    def is_open(self) -> bool:
+        return self.light not in ("done", "grey")
+
+    def cells(self) -> tuple[str, ...]:
+        """What a table row shows, in one tuple: templates unpack it in the loop, which
+        keeps the sandbox's per-attribute checks out of the site's largest loops."""
+        return (
+            self.number,
+            self.title,
+            self.section,
+            self.lead,
+            self.support,
+            self.deadline_words,
+            self.light,
+            LIGHT_NAMES[self.light],
+            self.reasons,
+            self.progress_period,
+            self.progress,
+            "|".join(self.units),
+        )
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    title: str
+    depth: int
+    lights: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    plan: str
+    unit: str
+    period: str
+    due: datetime.date
+    status: str
+    submitted: datetime.date | None
+
+    @property
+    def status_name(self) -> str:
+        return REPORT_NAMES[self.status]
+
+
+@dataclass
+class PlanView:
+    plan: Plan
+    href: str
+    rows: list[TaskRow] = field(default_factory=list)
+    reports: list[ReportState] = field(default_factory=list)
+    sections: list[SectionRow] = field(default_factory=list)
+    figures: Figures | None = None
+
+    @property
+    def public(self) -> bool:
+        return is_public(self.plan)
+
+    def table(self) -> list[tuple[str, ...]]:
+        """Each task's row: its anchor, then `TaskRow.cells`."""
+        return [(f"task-{index}", *row.cells()) for index, row in enumerate(self.rows)]
+
+    @property
+    def unit_names(self) -> list[str]:
+        """Every unit its tasks name, sorted."""
+        return sorted({unit for row in self.rows for unit in row.units})
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One task a unit owns, with its role in it."""
+
+    role: str
+    row: TaskRow
+    plan_title: str
+    plan_href: str
+
+
+@dataclass
+class PlanDuties:
+    plan_title: str
+    plan_href: str
+    unit: str
+    leads: int = 0
+    supports: int = 0
+    lights: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class UnitView:
+    name: str
+    href: str
+    duties: list[Duty] = field(default_factory=list)
+    reports: list[ReportRow] = field(default_factory=list)
+    next_reports: list[ReportRow] = field(default_factory=list)
+    figures: Figures | None = None
+
+    @property
+    def leads(self) -> list[Duty]:
+        return [duty for duty in self.duties if duty.role in ("牵头", "负责")]
+
+    @property
+    def supports(self) -> list[Duty]:
+        return [duty for duty in self.duties if duty.role not in ("牵头", "负责")]
+
+    def table(self, duties: Sequence[Duty]) -> list[tuple[str, ...]]:
+        """The worst `UNIT_ROWS` of `duties` (red first, then by deadline), each row the
+        plan's page and title, the role, then `TaskRow.cells`."""
+        rank: dict[str, int] = {light: index for index, light in enumerate(LIGHT_ORDER)}
+        chosen = sorted(
+            duties,
+            key=lambda d: (rank[d.row.light], d.row.deadline or datetime.date.max, d.row.plan),
+        )[:UNIT_ROWS]
+        return [(d.plan_href, d.plan_title, d.role, *d.row.cells()) for d in chosen]
+
+    def by_plan(self) -> list[PlanDuties]:
+        """What the unit leads and supports in each plan, with each plan's lights."""
+        plans: dict[str, PlanDuties] = {}
+        for duty in self.duties:
+            entry = plans.setdefault(
+                duty.plan_href, PlanDuties(duty.plan_title, duty.plan_href, self.name)
+            )
+            lead = duty.role in ("牵头", "负责")
+            entry.leads += lead
+            entry.supports += not lead
+            entry.lights[duty.row.light] = entry.lights.get(duty.row.light, 0) + 1
+        return list(plans.values())
+
+    def next_deadlines(self, as_of: datetime.date) -> list[Duty]:
+        coming = [d for d in self.duties if d.row.is_open and d.row.deadline is not None]
+        coming = [d for d in coming if d.row.deadline and d.row.deadline >= as_of]
+        return sorted(coming, key=lambda d: (d.row.deadline, d.row.plan))[:NEXT_DEADLINES]
+
+    def overdue(self) -> list[Duty]:
+        return [d for d in self.duties if d.row.light == "red"]
+
+    def late_reports(self) -> list[tuple[str, str, str]]:
+        """The reports not in on time, latest first: (period, plan, status in words)."""
+        return [
+            (report.period, report.plan, report.status_name)
+            for report in self.reports
+            if report.status != "on_time"
+        ]
+
+
+@dataclass
+class View:
+    as_of: datetime.date
+    plans: list[PlanView]
+    units: list[UnitView]
+    figures: Figures
+    trend: Sequence[TrendPoint]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def rows(self) -> Iterable[TaskRow]:
+        for plan in self.plans:
+            yield from plan.rows
+
+
+def is_public(plan: Plan) -> bool:
+    """Whether the plan's notice is published of the office's own accord (主动公开)."""
+    return plan.notice is not None and (plan.notice.disclosure or "").strip() == "主动公开"
+
+
+def plan_file(plan_id: str) -> str:
+    """The page of a plan. Plan ids are lower-case letters, digits and hyphens; the
+    prefix keeps Windows' reserved names (con, nul, aux …) from being one."""
+    safe = plan_id if _SAFE_ID.fullmatch(plan_id) else _digest(plan_id)
+    return f"plans/plan-{safe}.html"
+
+
+def unit_file(unit: str) -> str:
+    """The page of a unit: a digest of its name, which is Chinese and may hold any
+    character, so the file name is the same and valid on every system."""
+    return f"units/unit-{_digest(unit)}.html"
+
+
+def build_view(
+    plans: Sequence[Plan],
+    status: Status,
+    trend: Sequence[TrendPoint] = (),
+    workdays: Workdays | None = None,
+    settings: TrackingSettings | None = None,
+) -> View:
+    """File every task and report state of `status` under its plan and units, once."""
+    settings = settings or TrackingSettings()
+    by_plan = {plan.id: PlanView(plan, plan_file(plan.id)) for plan in plans}
+    units: dict[str, UnitView] = {}
+    states: dict[str, list[TaskState]] = defaultdict(list)
+    unit_states: dict[str, list[TaskState]] = defaultdict(list)
+    for state in status.tasks:
+        view = by_plan.get(state.plan)
+        if view is None:
+            continue
+        row = _row(view.plan, state)
+        view.rows.append(row)
+        states[state.plan].append(state)
+        for role, unit in _owners(state):
+            owner = units.setdefault(unit, UnitView(unit, unit_file(unit)))
+            owner.duties.append(Duty(role, row, view.plan.title, view.href))
+            unit_states[unit].append(state)
+    unit_reports: dict[str, list[ReportState]] = defaultdict(list)
+    for report in status.reports:
+        if (view := by_plan.get(report.plan)) is not None:
+            view.reports.append(report)
+            unit_reports[report.unit].append(report)
+    for view in by_plan.values():
+        view.figures = figures_of(states[view.plan.id], view.reports, settings, status.as_of)
+        view.sections = _sections(view.plan, states[view.plan.id])
+    for owner in units.values():
+        reports = unit_reports.get(owner.name, [])
+        owner.figures = figures_of(unit_states[owner.name], reports, settings, status.as_of)
+        owner.reports = sorted((_report_row(r) for r in reports), key=_latest_first)
+    _next_reports(by_plan.values(), units, status.as_of, workdays or Workdays())
+    return View(
+        as_of=status.as_of,
+        plans=list(by_plan.values()),
+        units=sorted(units.values(), key=lambda unit: unit.name),
+        figures=figures_of(status.tasks, status.reports, settings, status.as_of),
+        trend=trend,
+        notes=status.notes,
+    )
+
+
+def _row(plan: Plan, state: TaskState) -> TaskRow:
+    task = state.placed.task
+    latest = state.latest
+    return TaskRow(
+        plan=plan.id,
+        number=state.number,
+        title=task.heading,
+        lead=_joined((*task.lead, *task.responsible), task.lead_more or task.responsible_more),
+        support=_joined((*task.support, *task.guide), task.support_more),
+        units=tuple(dict.fromkeys(_names(state))),
+        light=state.light,
+        reasons="；".join(state.reasons),
+        deadline_words=state.deadline_words,
+        deadline=state.deadline,
+        start=_start(plan, task.start),
+        progress=(latest.progress or "") if latest else "",
+        progress_period=state.latest_report.period.chinese() if state.latest_report else "",
+        section=" › ".join(section.title for section in state.placed.sections),
+    )
+
+
+def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
+    """Each unit the task names, with its role; a leading group's members lead too (the
+    lights hold each of them to the task)."""
+    task = state.placed.task
+    seen: set[str] = set()
+    named = [(role, unit) for role in ("lead", "responsible") for unit in getattr(task, role)]
+    named += [("lead", unit) for unit in state.lead_units]
+    named += [(role, unit) for role in ("support", "guide") for unit in getattr(task, role)]
+    for role, unit in named:
+        if unit not in seen:
+            seen.add(unit)
+            yield ROLE_NAMES[role], unit
+
+
+def _names(state: TaskState) -> Iterable[str]:
+    return (unit for _, unit in _owners(state))
+
+
+def _joined(units: Sequence[str], more: bool) -> str:
+    text = "、".join(dict.fromkeys(units))
+    return f"{text}等" if more and text else text
+
+
+def _start(plan: Plan, start: str | None) -> datetime.date | None:
+    """When the work starts: the task's own start, else the plan's period start."""
+    for value in (start, plan.period[0] if plan.period else None):
+        if value is None:
+            continue
+        try:
+            return parse_deadline(value).first_day()
+        except DeadlineError:
+            continue
+    return None
+
+
+def _sections(plan: Plan, states: Sequence[TaskState]) -> list[SectionRow]:
+    """Each section of the plan with the count of its tasks' lights (sub-sections'
+    tasks included), in document order."""
+    counts: dict[int, dict[str, int]] = {}
+    for state in states:
+        for section in state.placed.sections:
+            lights = counts.setdefault(id(section), dict.fromkeys(LIGHT_ORDER, 0))
+            lights[state.light] += 1
+    return [
+        SectionRow(_section_title(section), depth, counts.get(id(section), {}))
+        for section, depth in plan.walk_sections()
+    ]
+
+
+def _section_title(section: Section) -> str:
+    number = section.source_number or ""
+    return (
+        f"{number}{section.title}"
+        if number and not section.title.startswith(number)
+        else (section.title)
+    )
+
+
+def _report_row(report: ReportState) -> ReportRow:
+    return ReportRow(
+        report.plan,
+        report.unit,
+        report.period.chinese(),
+        report.due,
+        report.status,
+        report.submitted,
+    )
+
+
+def _latest_first(row: ReportRow) -> tuple[int, str]:
+    return (-row.due.toordinal(), row.plan)
+
+
+def _next_reports(
+    plans: Iterable[PlanView],
+    units: dict[str, UnitView],
+    as_of: datetime.date,
+    workdays: Workdays,
+) -> None:
+    """Each unit's next report due date in every plan it reports on: the report on the
+    period before the date while it is not yet due, else on the period holding the date;
+    none before the first reporting period or after the plan's own period."""
+    for view in plans:
+        reporting = view.plan.reporting
+        first = first_period(view.plan)
+        if reporting is None or first is None:
+            continue
+        period = period_containing(as_of, first.cycle)
+        if workdays.report_due(period.previous(), reporting.due_day) >= as_of:
+            period = period.previous()
+        end = _end(view.plan)
+        if period.start < first.start or (end is not None and period.start > end):
+            continue
+        due = workdays.report_due(period, reporting.due_day)
+        for unit in {u for row in view.rows if row.is_open for u in row.units}:
+            if unit in units:
+                units[unit].next_reports.append(
+                    ReportRow(view.plan.id, unit, period.chinese(), due, "due", None)
+                )
+    for owner in units.values():
+        owner.next_reports.sort(key=lambda row: (row.due, row.plan))
+
+
+def _end(plan: Plan) -> datetime.date | None:
+    if plan.period is None:
+        return None
+    try:
+        return parse_deadline(plan.period[1]).last_day()
+    except DeadlineError:
+        return None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

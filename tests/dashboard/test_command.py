@@ -1,0 +1,163 @@
+"""`planctl dashboard` on a tracking repository: the site holds what `planctl status` and
+`planctl stats` compute, every status is computed once, and `--public` keeps only the
+published plans."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from planctl.config import TrackingSettings
+from planctl.dashboard.service import dashboard, trend_periods
+from planctl.dashboard.view import plan_file, unit_file
+from planctl.i18n import language, use_language
+from planctl.repository import Repository
+from planctl.tracking import lights
+from planctl.tracking.load import load_tracking
+from planctl.tracking.stats import compute_stats
+
+from ..conftest import CLI
+from ..tracking.tracking_data import PLAN, PLAN_ID, tracking_repository, write
+
+AS_OF = datetime.date(2023, 7, 15)
+PUBLIC_ID = "track-2023-public"
+NOTICE = """\
+notice:
+  title: 印发示例市2023年重点工作计划的通知
+  signer: 示例市人民政府办公室
+  date: 2023-01-10
+  disclosure: 主动公开
+"""
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """The tracking test repository, and the same plan published (主动公开) beside it."""
+    root = tracking_repository(tmp_path / "repo")
+    public = PLAN.replace(f"id: {PLAN_ID}", f"id: {PUBLIC_ID}").replace(
+        "title: 示例市2023年重点工作计划", "title: 示例市2023年公开工作计划\n" + NOTICE.rstrip()
+    )
+    write(root, f"plans/{PUBLIC_ID}.yaml", public)
+    return root
+
+
+def test_the_command_writes_the_site_and_says_where(cli: CLI, repository: Path) -> None:
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", "site", cwd=repository)
+    assert result.exit_code == 0, result.stderr
+    assert "wrote the dashboard of 2 plans as of 2023-07-15" in result.stdout
+    assert (repository / "site" / "index.html").is_file()
+    page = (repository / "site" / plan_file(PLAN_ID)).read_text(encoding="utf-8")
+    assert "推进重点项目建设" in page and "已完成投资12亿元，占年度计划的80%。" in page
+
+
+def test_the_pages_show_the_lights_status_computes(repository: Path, tmp_path: Path) -> None:
+    result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
+    tracking = load_tracking(Repository(repository))
+    status = lights.compute_status(tracking, AS_OF, TrackingSettings())
+    shown = {(row.plan, row.title): row.light for row in result.view.rows}
+    expected = {(s.plan, s.placed.task.heading): s.light for s in status.tasks}
+    assert shown == expected
+    assert "red" in shown.values()  # t1 was due in June
+    html = (tmp_path / "site" / plan_file(PLAN_ID)).read_text(encoding="utf-8")
+    english = [r for s in status.tasks if s.plan == PLAN_ID for r in s.reasons]
+    use_language("zh_CN")
+    try:
+        chinese = lights.compute_status(tracking, AS_OF, TrackingSettings())
+    finally:
+        use_language("en")
+    # The page speaks the plan's language, whatever the terminal's (English here).
+    assert english and not any(reason in html for reason in english)
+    for state in chinese.tasks:
+        if state.plan == PLAN_ID:
+            assert all(reason in html for reason in state.reasons)
+            assert state.deadline_words in html
+    assert language() == "en"
+
+
+def test_the_trend_is_stats_by_period(repository: Path, tmp_path: Path) -> None:
+    result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
+    tracking = load_tracking(Repository(repository))
+    stats = compute_stats(tracking, AS_OF, TrackingSettings(), by="period")
+    assert [str(point.period) for point in result.view.trend] == [row.name for row in stats.rows]
+    assert [point.figures for point in result.view.trend] == [row.figures for row in stats.rows]
+    assert result.view.figures == stats.total
+
+
+def test_each_status_is_computed_once_for_all_pages(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    days: list[datetime.date] = []
+    compute = lights.compute_status
+
+    def counted(tracking: lights.TrackingData, as_of: datetime.date, settings: TrackingSettings):  # type: ignore[no-untyped-def]
+        days.append(as_of)
+        return compute(tracking, as_of, settings)
+
+    monkeypatch.setattr(lights, "compute_status", counted)
+    result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
+    periods = trend_periods(result.view.plans and [p.plan for p in result.view.plans], AS_OF)
+    assert [str(p) for p in periods] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]
+    # One for the date, one for each earlier period's end: none per page.
+    expected = [AS_OF, *(p.end for p in periods[:-1])]
+    assert days == expected
+    assert len([p for p in result.written if p.suffix == ".html"]) > len(days)
+
+
+def test_public_keeps_only_the_published_plans(cli: CLI, repository: Path) -> None:
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", "site", "--public", cwd=repository)
+    assert result.exit_code == 0, result.stderr
+    site = repository / "site"
+    assert (site / plan_file(PUBLIC_ID)).is_file()
+    assert not (site / plan_file(PLAN_ID)).exists()
+    every = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "示例市2023年公开工作计划" in every
+    assert "示例市2023年重点工作计划" not in every
+    search = (site / "assets" / "search-data.js").read_text(encoding="utf-8")
+    assert PLAN_ID + ".html" not in search and PUBLIC_ID in search
+    assert "已完成投资12亿元" not in every  # the unpublished plan's report stays out
+
+
+def test_one_plan_named(cli: CLI, repository: Path, tmp_path: Path) -> None:
+    out = tmp_path / "outside"
+    result = cli(
+        "dashboard",
+        f"plans/{PLAN_ID}.yaml",
+        "--as-of",
+        "2023-07-15",
+        "-o",
+        str(out),
+        cwd=repository,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (out / plan_file(PLAN_ID)).is_file() and not (out / plan_file(PUBLIC_ID)).exists()
+    assert (out / unit_file("市发展改革局")).is_file()
+
+
+def test_bad_input_gets_one_line_and_exit_2(cli: CLI, repository: Path) -> None:
+    bad_date = cli("dashboard", "--as-of", "2023-02-30", "-o", "site", cwd=repository)
+    assert bad_date.exit_code == 2
+    assert bad_date.stderr.count("\n") == 1 and "--as-of" in bad_date.stderr
+    unknown = cli("dashboard", "plans/nope.yaml", "-o", "site", cwd=repository)
+    assert unknown.exit_code == 2
+    assert unknown.stderr.count("\n") == 1 and "nope" in unknown.stderr
+    assert not (repository / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "owed"),
+    [
+        # June's report is due on 5 July: on 3 July it is the one owed.
+        ("2023-07-03", "2023年7月5日前报送2023年6月进展"),
+        # Then July's, due 5 August, a Saturday: the next workday.
+        ("2023-07-15", "2023年8月7日前报送2023年7月进展"),
+    ],
+)
+def test_a_unit_page_says_which_report_is_owed_next(
+    repository: Path, tmp_path: Path, as_of: str, owed: str
+) -> None:
+    day = datetime.date.fromisoformat(as_of)
+    dashboard([], tmp_path / "site", as_of=day, start=repository)
+    page = (tmp_path / "site" / unit_file("市发展改革局")).read_text(encoding="utf-8")
+    assert owed in page
