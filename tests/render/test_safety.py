@@ -18,13 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planctl.render import markup
-from planctl.render.writers import LEDGER, WRITERS
+from planctl.render.writers import WRITERS
 
 from .conftest import HOSTILE, Render, needs_chromium, needs_poppler
-
-# Every plan document; the 台账 is made from tracking data and has its own cases
-# (tests/tracking/test_ledger.py).
-PLAN_WRITERS = [(document, fmt) for document, fmt in WRITERS if document != LEDGER]
 
 Revision = Callable[[str], Path]
 Hostile = Callable[[str, str], Path]
@@ -45,7 +41,7 @@ INJECTED = ("<script", "<img src=x", "<b>测试", "<i>市发展", "<h1>总体要
 FORMULA = '=HYPERLINK("http://attacker.example/","点击")'
 
 
-@pytest.mark.parametrize(("document", "fmt"), [k for k in PLAN_WRITERS if k[1] in ("html",)])
+@pytest.mark.parametrize(("document", "fmt"), [k for k in WRITERS if k[1] in ("html",)])
 def test_html_escapes_every_value(hostile: Hostile, document: str, fmt: str) -> None:
     html = hostile(document, fmt).read_text(encoding="utf-8")
     assert [fragment for fragment in INJECTED if fragment in html] == []
@@ -57,7 +53,7 @@ def test_html_escapes_every_value(hostile: Hostile, document: str, fmt: str) -> 
         assert "]]&gt; 和 &amp; 符号" in html
 
 
-@pytest.mark.parametrize(("document", "fmt"), [k for k in PLAN_WRITERS if k[1] == "md"])
+@pytest.mark.parametrize(("document", "fmt"), [k for k in WRITERS if k[1] == "md"])
 def test_markdown_escapes_every_value(hostile: Hostile, document: str, fmt: str) -> None:
     text = hostile(document, fmt).read_text(encoding="utf-8")
     unescaped = [f for f in INJECTED if re.search(r"(?<!\\)" + re.escape(f), text)]
@@ -68,7 +64,7 @@ def test_markdown_escapes_every_value(hostile: Hostile, document: str, fmt: str)
         assert "\\*\\*加粗\\*\\* \\| 竖线 \\[链接\\](http://attacker.example/)" in text
 
 
-@pytest.mark.parametrize(("document", "fmt"), [k for k in PLAN_WRITERS if k[1] == "docx"])
+@pytest.mark.parametrize(("document", "fmt"), [k for k in WRITERS if k[1] == "docx"])
 def test_word_holds_the_text_as_text(hostile: Hostile, document: str, fmt: str) -> None:
     path = hostile(document, fmt)
     with zipfile.ZipFile(path) as package:
@@ -82,7 +78,7 @@ def test_word_holds_the_text_as_text(hostile: Hostile, document: str, fmt: str) 
     assert '<script>alert("任务")</script>任务内容' in text + cells
 
 
-@pytest.mark.parametrize(("document", "fmt"), [k for k in PLAN_WRITERS if k[1] == "xlsx"])
+@pytest.mark.parametrize(("document", "fmt"), [k for k in WRITERS if k[1] == "xlsx"])
 def test_excel_never_holds_a_formula(hostile: Hostile, document: str, fmt: str) -> None:
     book = openpyxl.load_workbook(hostile(document, fmt))
     cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
