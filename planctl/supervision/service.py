@@ -4,15 +4,14 @@ write it (atomically, into build/<plan-id>/ by default)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planctl.errors import UsageError
-from planctl.i18n import _, either, language, quote, use_language
+from planctl.i18n import _, either, in_language, quote
 from planctl.supervision.document import LAYOUTS, Layout, Paper
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def render_bulletin(
         wanted = _period(period, plan)
         path = bulletin_path(context.root, plan.id, wanted)
         office = read_bulletin(path, context.shown(path), plan.id, wanted)
-        with in_chinese():
+        with in_language("zh_CN"):  # the lights' reasons are document text
             facts = facts_of(
                 context.tracking, plan.id, office.date, context.settings.tracking, period=wanted
             )
@@ -100,7 +99,7 @@ def render_urge(
     name = _unit(context, unit)
     day = _day(as_of)
     settings = context.settings
-    with in_chinese():
+    with in_language("zh_CN"):  # the lights' reasons are document text
         facts = facts_of(context.tracking, plan.id, day, settings.tracking, unit=name)
     reply_days = settings.table("urge").get("reply_days", DEFAULT_REPLY_DAYS)
     if isinstance(reply_days, bool) or not isinstance(reply_days, int) or reply_days < 0:
@@ -127,18 +126,6 @@ def render_urge(
         binary_to_stdout,
         list(facts.notes),
     )
-
-
-@contextlib.contextmanager
-def in_chinese() -> Iterator[None]:
-    """The reasons and deadline words the lights carry are document text: Chinese, the
-    plan's language, whatever language the terminal speaks."""
-    before = language()
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def paper(model: Paper) -> bytes:
     from planctl.render.formats.docx import _save
 
     data, found = laid_out(model, discover())
-    layout = Layout.from_probe(data["layout"], found)
+    layout = Layout.from_probe(data["layout"], found, {})  # Word breaks its own lines
     document = st.new_document("portrait")
     view = notice_view(model)
     writer = _PaperWriter(document, layout=layout, stage="issued", deadlines=False, sealed=False)
