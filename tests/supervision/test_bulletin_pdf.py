@@ -188,3 +188,26 @@ def test_text_is_never_typst_markup() -> None:
     text = "".join(page.get_text() for page in doc).replace("\n", "")
     assert text.count('#panic("x")') == 2 and text.count('#import "/etc/passwd"') == 2
     assert "*bold*" in text and "$x$" in text
+
+
+def test_a_task_title_with_typst_markup_prints_literally(tmp_path: Path) -> None:
+    from ..tracking.demo import build_demo
+    from .conftest import write_bulletins
+
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    plan = root / PLAN_FILE
+    title = '优先发展#panic("x")*现代*服务业$x$'
+    text = plan.read_text(encoding="utf-8")
+    assert "title: 优先发展现代服务业" in text
+    plan.write_text(text.replace("title: 优先发展现代服务业", f"title: '{title}'"), "utf-8")
+    doc = rendered(root, tmp_path / "b.pdf", "2012-12", "gongwen")
+    printed = "".join(page.get_text() for page in doc).replace("\n", "")
+    assert title in printed  # in 附件1, the overdue items' table
+
+
+def test_the_signature_and_date_do_not_stand_alone_on_a_page(gongwen: pymupdf.Document) -> None:
+    pages = [[line.text for line in body_lines(page)] for page in gongwen]
+    texts = next(texts for texts in pages if "2013年1月15日" in texts)
+    assert texts[-2:] == ["肇庆市人民政府督查室", "2013年1月15日"]
+    assert any(text.startswith("附件：") for text in texts)
+    assert len(texts) > 4  # text of the body stands above them

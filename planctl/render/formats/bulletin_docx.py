@@ -132,6 +132,7 @@ class _PaperWriter(NoticeWriter):
         del serial
 
     def _text(self, model: Paper, view: Any) -> None:
+        from planctl.render.docx import ooxml as ox
         from planctl.render.docx import styles as st
         from planctl.render.docx.notice import PITCH
 
@@ -140,15 +141,24 @@ class _PaperWriter(NoticeWriter):
             self.paragraph([(model.recipients, "fangsong")], style=st.RECIPIENTS, before=before)
             before = 0
         roles = self.model.body.heading_roles
+        last = None
         for block in model.blocks:
             if block.kind == "heading":
                 self._heading(block.text, block.level, roles[block.level - 1], before)
             else:
-                self._body([(block.text, self.model.body.role)], before)
+                last = self._body([(block.text, self.model.body.role)], before)
             before = 0
+        start = len(self.document.paragraphs)
         if model.attachments:
             self._attachment_note(model.attachment_names, PITCH)
         if model.layout == "gongwen":
+            # §7.3.5, as the PDF does it: the last paragraph and the 附件说明 go over to
+            # the signature's page rather than leave it alone there.
+            for held in [last, *self.document.paragraphs[start:]]:
+                if held is not None:
+                    ox.keep_with_next(held._p.get_or_add_pPr())
+            if last is not None:
+                last.paragraph_format.keep_together = True
             self._signature(view, PITCH)
 
     def _table(self, table: AttachmentTable) -> None:
