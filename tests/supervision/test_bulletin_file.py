@@ -106,3 +106,24 @@ def test_a_period_is_required_and_the_layout_is_one_of_two(cli: CLI, repository:
         cwd=repository,
     )
     assert wrong.exit_code == 2 and "gongwen" in wrong.stderr and "jianbao" in wrong.stderr
+
+
+def test_fmt_keeps_a_bulletin_file_in_the_order_of_its_schema(cli: CLI, repository: Path) -> None:
+    place = f"bulletins/{PLAN_ID}/2012-08.yaml"
+    write(
+        repository,
+        place,
+        f"date: 2012-09-12\nformat: planctl-bulletin/1\nperiod: 2012-08\nplan: {PLAN_ID}\n"
+        "number: 8\n",
+    )
+    assert cli("fmt", place, cwd=repository).exit_code == 0
+    assert (repository / place).read_text(encoding="utf-8") == (
+        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2012-08\nnumber: 8\n"
+        "date: 2012-09-12\n"
+    )
+    assert cli("fmt", "--check", f"bulletins/{PLAN_ID}/2012-09.yaml", cwd=repository).exit_code == 0
+
+
+def test_period_and_layout_belong_to_the_bulletin(cli: CLI, repository: Path) -> None:
+    result = cli("render", PLAN_FILE, "--as", "notice", "--period", "2012-09", cwd=repository)
+    assert result.exit_code == 2 and "--as bulletin" in result.stderr

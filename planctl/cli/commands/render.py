@@ -120,6 +120,7 @@ def render(
         _render_ledger(plans, output_format, output, as_of)
     if document in (BULLETIN, URGE):
         _render_supervision(document, plans, output_format, output, as_of, period, layout, unit)
+    _bulletin_only(period, layout)
     plan = _one_plan(plans, as_of)
     try:
         result = run_render(
@@ -231,3 +232,15 @@ def _render_supervision(
     for path in result.paths:
         print(_("wrote {file}").format(file=printable(display_path(path))))
     raise done(0)
+
+
+def _bulletin_only(period: str | None, layout: str | None) -> None:
+    from planctl.errors import UsageError
+
+    for value, option in ((period, "--period"), (layout, "--layout")):
+        if value is not None:
+            raise UsageError(
+                _("{option} is an option of the bulletin").format(option=option),
+                where=option,
+                hint=_("add --as bulletin, or leave {option} out").format(option=option),
+            )
