@@ -7,11 +7,13 @@ import html
 from pathlib import Path
 
 import docx
+import pymupdf
 import pytest
 
 from planctl.render.docx import styles as st
 
 from ..conftest import CLI
+from ..render.office import convert_to_pdf, needs_libreoffice, page_texts, same_fonts_as_typst
 from ..tracking.demo import PLAN_FILE, PLAN_ID
 
 COLUMNS = ["序号", "工作任务", "牵头单位", "完成时限", "进展情况", "存在问题"]
@@ -91,3 +93,16 @@ def test_the_default_writes_word_beside_the_plan_builds(cli: CLI, tmp_path: Path
     written = root / "build" / PLAN_ID / "bulletin-2012-12.docx"
     assert written.is_file()
     assert result.stdout.strip() == f"wrote build/{PLAN_ID}/bulletin-2012-12.docx"
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_word_read_back_has_the_pdf_pages_and_the_imprint_on_the_last(
+    cli: CLI, bulletin_demo: Path, tmp_path: Path, layout: str
+) -> None:
+    word = render(cli, bulletin_demo, tmp_path / "b.docx", "docx", layout)
+    pdf = pymupdf.open(render(cli, bulletin_demo, tmp_path / "b.pdf", "pdf", layout))
+    fonts = same_fonts_as_typst(tmp_path / "fonts")
+    pages = page_texts(convert_to_pdf(word, tmp_path / "lo", fontconfig=fonts))
+    assert len(pages) == pdf.page_count
+    assert "印发" in pages[-1] and "印发" in pdf[-1].get_text()

@@ -71,7 +71,37 @@ class _PaperWriter(NoticeWriter):
         self._text(model, view)
         for table in model.attachments:
             self._table(table)
-        self._imprint(view)
+        ends_in_table = bool(model.attachments and model.attachments[-1].rows)
+        if ends_in_table and self.layout.imprint == "here":
+            self._imprint_at_foot(view)
+        else:
+            self._imprint(view)
+
+    def _imprint_at_foot(self, view: Any) -> None:
+        """The 版记 under a table that ends on an even page: Word's table rows are not the
+        PDF's height, so blank lines counted from the PDF could push it over a page; a
+        table floating at the foot of the 版心 stays on the table's last page."""
+        from planctl.render import typeset
+        from planctl.render.docx import ooxml as ox
+
+        self.paragraph(line=2)  # the anchor: the 版记 floats from the paragraph after it
+        self._imprint_table(typeset.imprint_rows(view))
+        table = self.document.tables[-1]._tbl
+        ox.set_attributes(
+            ox.tblpr_child(table.tblPr, "tblpPr"),
+            {
+                "leftFromText": 0,
+                "rightFromText": 0,
+                "topFromText": 0,
+                "bottomFromText": 0,
+                "vertAnchor": "margin",
+                "horzAnchor": "margin",
+                "tblpXSpec": "center",
+                "tblpYSpec": "bottom",
+            },
+        )
+        ox.set_attributes(ox.tblpr_child(table.tblPr, "tblOverlap"), {"val": "never"})
+        self.paragraph(line=2)
 
     def _jianbao(self, model: Paper, view: Any) -> None:
         from planctl.render.bulletin_typeset import JIANBAO
