@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, TypeAlias
 
 Layout: TypeAlias = Literal["gongwen", "jianbao"]
@@ -51,6 +52,8 @@ class Paper:
     date: datetime.date
     cc: str = ""  # 抄送, joined, ending with 。
     as_of_note: str = ""  # 数据截至 2012年7月12日
+    # The repository whose fonts/ folder serves the faces (PDF, and Word's layout probe).
+    repository: Path | None = None
 
     @property
     def date_words(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -256,6 +256,9 @@ def _write(
     from planctl.render.service import BINARY_FORMATS, STDOUT, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
 
+    papers = [
+        (plan_id, stem, replace(paper, repository=context.root)) for plan_id, stem, paper in papers
+    ]
     chosen = fmt or _format_from(output) or DEFAULT_FORMAT
     formats = DOCUMENT_FORMATS[document]
     formats.check(chosen)

@@ -106,3 +106,33 @@ def test_word_read_back_has_the_pdf_pages_and_the_imprint_on_the_last(
     pages = page_texts(convert_to_pdf(word, tmp_path / "lo", fontconfig=fonts))
     assert len(pages) == pdf.page_count
     assert "印发" in pages[-1] and "印发" in pdf[-1].get_text()
+
+
+def test_text_is_data_in_markdown_and_html() -> None:
+    import datetime
+
+    from planctl.render.formats import bulletin_html, bulletin_md
+    from planctl.supervision.document import AttachmentTable, Block, Paper
+
+    hostile = "<script>alert(1)</script> *em* [a](javascript:x) | cell"
+    paper = Paper(
+        layout="jianbao",
+        kind="bulletin",
+        issuer="督查室",
+        mark="督查简报",
+        doc_number="",
+        serial="第1期",
+        title=hostile,
+        recipients="",
+        blocks=(Block("paragraph", hostile),),
+        attachments=(
+            AttachmentTable("附件1", "事项", ("序号", "工作任务"), (2, 26), (("1", hostile),)),
+        ),
+        date=datetime.date(2012, 7, 12),
+    )
+    page = bulletin_html.paper(paper).decode("utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    text = bulletin_md.paper(paper).decode("utf-8")
+    assert "<script>" not in text.replace("\\<script\\>", "")
+    assert "\\*em\\*" in text and "\\[a\\]" in text
+    assert "\\| cell" in text  # a table cell cannot be split by the text's bar

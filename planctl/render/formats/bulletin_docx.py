@@ -24,7 +24,7 @@ def paper(model: Paper) -> bytes:
     from planctl.render.docx.notice import Layout
     from planctl.render.formats.docx import _save
 
-    data, found = laid_out(model, discover())
+    data, found = laid_out(model, discover(model.repository))
     layout = Layout.from_probe(data["layout"], found, {})  # Word breaks its own lines
     document = st.new_document("portrait")
     view = notice_view(model)

@@ -9,4 +9,4 @@ def paper(model: Paper) -> bytes:
     from planctl.fonts import discover
     from planctl.render.bulletin_typeset import paper_pdf
 
-    return paper_pdf(model, discover())
+    return paper_pdf(model, discover(model.repository))
