@@ -266,10 +266,11 @@ def build_view(
         view = by_plan.get(state.plan)
         if view is None:
             continue
-        row = _row(view.plan, state)
+        owners = list(_owners(state))
+        row = _row(view.plan, state, tuple(unit for _, unit in owners))
         view.rows.append(row)
         states[state.plan].append(state)
-        for role, unit in _owners(state):
+        for role, unit in owners:
             owner = units.setdefault(unit, UnitView(unit, unit_file(unit)))
             owner.duties.append(Duty(role, row, view.plan.title, view.href))
             unit_states[unit].append(state)
@@ -296,7 +297,7 @@ def build_view(
     )
 
 
-def _row(plan: Plan, state: TaskState) -> TaskRow:
+def _row(plan: Plan, state: TaskState, units: tuple[str, ...]) -> TaskRow:
     task = state.placed.task
     latest = state.latest
     return TaskRow(
@@ -305,7 +306,7 @@ def _row(plan: Plan, state: TaskState) -> TaskRow:
         title=task.heading,
         lead=_joined((*task.lead, *task.responsible), task.lead_more or task.responsible_more),
         support=_joined((*task.support, *task.guide), task.support_more),
-        units=tuple(dict.fromkeys(_names(state))),
+        units=units,
         light=state.light,
         reasons="；".join(state.reasons),
         deadline_words=state.deadline_words,
@@ -330,9 +331,6 @@ def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
             seen.add(unit)
             yield ROLE_NAMES[role], unit
 
-
-def _names(state: TaskState) -> Iterable[str]:
-    return (unit for _, unit in _owners(state))
 
 
 def _joined(units: Sequence[str], more: bool) -> str:
