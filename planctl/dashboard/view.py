@@ -332,7 +332,6 @@ def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
             yield ROLE_NAMES[role], unit
 
 
-
 def _joined(units: Sequence[str], more: bool) -> str:
     text = "、".join(dict.fromkeys(units))
     return f"{text}等" if more and text else text
