@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, TypeAlias
@@ -25,6 +26,8 @@ __all__ = [
     "display_width",
     "heading_number",
     "number",
+    "one_line",
+    "title_lines",
 ]
 
 DateStyle: TypeAlias = Literal["arabic", "chinese"]
@@ -135,11 +138,13 @@ _NO_LINE_START = frozenset("，。、；：？！）》〉」』”’】〕…�
 _NO_LINE_END = frozenset("（《〈「『“‘【〔")
 _OPENING_TO_CLOSING = {
     "《": "》",
+    "〔": "〕",
     "（": "）",
     "〈": "〉",
     "「": "」",
     "『": "』",
     "“": "”",
+    "‘": "’",
     "【": "】",
 }
 
@@ -152,27 +157,81 @@ def display_width(text: str) -> int:
     return sum(_char_width(c) for c in text)
 
 
-def balanced_lines(text: str, max_width: int) -> list[str]:
-    """Break a title into lines of at most `max_width` columns, as even as possible.
+def title_lines(text: str, max_width: int, keep: Iterable[str] = ()) -> list[str]:
+    """A title as set: the lines as written when the plan breaks it, else `balanced_lines`.
 
-    GB/T 9704 wants long titles set as a trapezoid or diamond: lines of similar length,
-    never breaking inside a book title 《…》, a number or a word in brackets, never
-    starting a line with closing punctuation. Between equally even breaks the longer
-    line goes on top. A title with no allowed break is returned whole.
+    An officer who writes a title on several lines (a YAML block scalar) has chosen the
+    breaks; they are kept exactly, blank lines and the spaces around lines dropped.
+    """
+    written = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(written) > 1:
+        return written
+    return balanced_lines(text.strip(), max_width, keep)
+
+
+def one_line(text: str) -> str:
+    """A title written on several lines as the one line a sentence or a list names it by."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+def balanced_lines(text: str, max_width: int, keep: Iterable[str] = ()) -> list[str]:
+    """Break a title between words into lines of at most `max_width` columns.
+
+    GB/T 9704 (7.3.1) sets a long title as a trapezoid or diamond: lines of similar
+    length, breaking where the words allow. A line breaks only between words
+    (`planctl.words`: the segmenter, the official-document words and `keep`, such as
+    unit names), never inside a book title 《…》, brackets or quotes, never inside a
+    number with its measure word (2023年), never starting with closing punctuation or
+    ending with opening punctuation. The fewest lines that fit, then the most even
+    shape: for two lines the longer on top; for more, no line narrower than both of its
+    neighbours. A title with no allowed break is returned whole.
     """
     if display_width(text) <= max_width:
         return [text]
-    allowed = _allowed_breaks(text)
-    if not allowed:
-        return [text]
+    from planctl.words import word_breaks  # the segmenter loads only for long titles
+
     widths = [0]
     for char in text:
         widths.append(widths[-1] + _char_width(char))
-    for count in range(-(-widths[-1] // max_width), len(text) + 1):
-        lines = _best_split(text, widths, allowed, count, max_width)
+    between_words = word_breaks(text, keep)
+    outside_brackets = _allowed_breaks(text)
+    # A book title wider than a line is broken between its words; a run of characters with
+    # no word edge that fits, between any two characters punctuation allows.
+    clause_edges = _clause_edges(text)
+    for allowed in (
+        outside_brackets & between_words,
+        _allowed_breaks(text, in_brackets=True) & between_words,
+        _allowed_breaks(text, in_brackets=True),
+    ):
+        lines = _fewest_lines(text, widths, allowed, clause_edges, max_width)
         if lines is not None:
             return lines
     return [text]
+
+
+def _fewest_lines(
+    text: str, widths: list[int], allowed: set[int], clause_edges: set[int], max_width: int
+) -> list[str] | None:
+    for count in range(-(-widths[-1] // max_width), min(len(allowed), _MOST_LINES) + 2):
+        cuts = _best_cuts(widths, sorted(allowed), clause_edges, count, max_width)
+        if cuts is not None:
+            return [text[a:b] for a, b in itertools.pairwise((0, *cuts, len(text)))]
+    return None
+
+
+# More lines than this is no longer a title but a paragraph.
+_MOST_LINES = 6
+# What a break inside a part of the title (not at a `_clause_edges` edge) weighs: a
+# little more than a shape fault, so 某某市人民政府办公室关于印发 / … wins over a break
+# between two words of the same phrase unless that is far more even.
+_INSIDE_CLAUSE_COST = 48
+_AFTER_CLAUSE = re.compile(r"关于印发|关于转发|关于批转|关于|印发|转发|批转|》")
+_BEFORE_CLAUSE = re.compile(r"关于|《")
+# Titles of up to this many lines are weighed whole, shape included.
+_SHAPED_LINES = 3
+# What a shape fault (a shorter top line, an hourglass) weighs against unevenness: as much
+# as two lines four characters (eight columns) apart, so a far more even break still wins.
+_SHAPE_FAULT_COST = 8**2 / 2
 
 
 def _char_width(char: str) -> int:
@@ -181,12 +240,14 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
 
 
-def _allowed_breaks(text: str) -> set[int]:
-    """Offsets where a line may break: not inside brackets, numbers or Latin words."""
+def _allowed_breaks(text: str, *, in_brackets: bool = False) -> set[int]:
+    """Offsets where a line may break: not inside numbers or Latin words, nor inside
+    brackets unless `in_brackets`."""
     allowed: set[int] = set()
     closers: list[str] = []
     for index, char in enumerate(text):
-        if index and not closers and _may_break_between(text[index - 1], char):
+        outside = in_brackets or not closers
+        if index and outside and _may_break_between(text[index - 1], char):
             allowed.add(index)
         if closers and char == closers[-1]:
             closers.pop()
@@ -201,29 +262,98 @@ def _may_break_between(before: str, after: str) -> bool:
     return not (before.isascii() and after.isascii() and (before + after).isalnum())
 
 
-def _best_split(
-    text: str, widths: list[int], allowed: set[int], count: int, max_width: int
-) -> list[str] | None:
-    """The split into `count` lines with the least squared deviation from even, or None."""
-    target = widths[-1] / count
-    # best[k][i]: (cost, breaks) for the first i characters set in k lines.
-    best: list[dict[int, tuple[float, tuple[int, ...]]]] = [{0: (0.0, ())}]
-    ends = sorted(allowed | {len(text)}, reverse=True)  # later breaks first: top-heavy ties
+def _clause_edges(text: str) -> set[int]:
+    """Where the parts of a title meet: after 关于 or 印发 (the issuer and the verb end),
+    before 关于, and around a book title. Breaking there keeps each line's sense whole."""
+    edges = {match.end() for match in _AFTER_CLAUSE.finditer(text)}
+    edges.update(match.start() for match in _BEFORE_CLAUSE.finditer(text))
+    return edges
+
+
+def _best_cuts(
+    widths: list[int], allowed: list[int], clause_edges: set[int], count: int, max_width: int
+) -> tuple[int, ...] | None:
+    """The `count - 1` breaks giving the best-shaped lines that fit, or None.
+
+    Up to three lines every choice is weighed, shape and evenness; longer titles (rare)
+    take the most even choice, found line by line.
+    """
+    if count > _SHAPED_LINES:
+        return _most_even_cuts(widths, allowed, count, max_width)
+    end = len(widths) - 1
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cuts in _fitting_cuts(widths, allowed, count, max_width, 0):
+        bounds = (0, *cuts, end)
+        lines = [widths[b] - widths[a] for a, b in itertools.pairwise(bounds)]
+        inside_clauses = sum(1 for cut in cuts if cut not in clause_edges)
+        score = (
+            _unevenness(lines)
+            + _SHAPE_FAULT_COST * _shape_faults(lines)
+            + _INSIDE_CLAUSE_COST * inside_clauses
+        )
+        # Ties go to the later breaks: longer lines on top.
+        if best is None or score < best[0] or (score == best[0] and cuts > best[1]):
+            best = (score, cuts)
+    return None if best is None else best[1]
+
+
+def _fitting_cuts(
+    widths: list[int], allowed: list[int], count: int, max_width: int, start: int
+) -> Iterable[tuple[int, ...]]:
+    """Every choice of `count - 1` breaks after `start` whose lines fit in `max_width`."""
+    end = len(widths) - 1
+    if count == 1:
+        if widths[end] - widths[start] <= max_width:
+            yield ()
+        return
+    for cut in allowed:
+        if cut <= start or widths[end] - widths[cut] > (count - 1) * max_width:
+            continue
+        if widths[cut] - widths[start] > max_width:
+            break
+        for rest in _fitting_cuts(widths, allowed, count - 1, max_width, cut):
+            yield (cut, *rest)
+
+
+def _most_even_cuts(
+    widths: list[int], allowed: list[int], count: int, max_width: int
+) -> tuple[int, ...] | None:
+    """The `count - 1` breaks with the least squared deviation from even lines, or None."""
+    end = len(widths) - 1
+    target = widths[end] / count
+    # best[i]: (cost, breaks) for the text up to offset i set in the lines so far.
+    best: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
+    ends = [*allowed, end]
     for _ in range(count):
         row: dict[int, tuple[float, tuple[int, ...]]] = {}
-        for start, (cost, breaks) in best[-1].items():
-            for end in ends:
-                width = widths[end] - widths[start]
-                if end <= start or width > max_width:
+        for start, (cost, breaks) in best.items():
+            for stop in ends:
+                width = widths[stop] - widths[start]
+                if stop <= start or width > max_width:
                     continue
-                candidate = (cost + (width - target) ** 2, (*breaks, end))
-                if end not in row or candidate[0] < row[end][0]:
-                    row[end] = candidate
-        best.append(row)
-    if len(text) not in best[-1]:
-        return None
-    cuts = (0, *best[-1][len(text)][1])
-    return [text[a:b] for a, b in itertools.pairwise(cuts)]
+                candidate = (cost + (width - target) ** 2, (*breaks, stop))
+                if stop not in row or candidate[0] < row[stop][0]:
+                    row[stop] = candidate
+        best = row
+    return best[end][1][:-1] if end in best else None
+
+
+def _shape_faults(lines: list[int]) -> int:
+    """How far the lines are from a trapezoid or diamond (0: not at all).
+
+    Two lines: a shorter top line is a fault. More: a line narrower than both of its
+    neighbours (an hourglass) is a fault.
+    """
+    if len(lines) == 2:
+        return int(lines[0] < lines[1])
+    # An hourglass is worse than a short top line: it weighs as three.
+    triples = zip(lines, lines[1:], lines[2:], strict=False)
+    return 3 * sum(1 for above, line, below in triples if line < min(above, below))
+
+
+def _unevenness(lines: list[int]) -> float:
+    mean = sum(lines) / len(lines)
+    return sum((width - mean) ** 2 for width in lines)
 
 
 # --- who does a task: the one wording of its owners ---------------------------------------

@@ -16,7 +16,14 @@ from typing import Any
 from planctl.errors import UsageError
 from planctl.i18n import _
 
-__all__ = ["Settings", "TrackingSettings", "load_settings"]
+__all__ = [
+    "Escalation",
+    "RemindSettings",
+    "Settings",
+    "SmtpSettings",
+    "TrackingSettings",
+    "load_settings",
+]
 
 SETTINGS_FILE = "planctl.toml"
 
@@ -30,10 +37,52 @@ class TrackingSettings:
     red_gap: int = 30  # … and red
 
 
+# What a rung of the escalation ladder looks at: a task's light (yellow counts red too),
+# or a unit's missing reports.
+ESCALATION_WHEN = ("yellow", "red", "missing")
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One rung of `[[remind.escalation]]`: after `periods` reporting periods running in
+    the state `when`, the office takes `action` (专函督办, 约谈提醒 …)."""
+
+    when: str  # one of ESCALATION_WHEN
+    periods: int
+    action: str
+
+
+@dataclass(frozen=True)
+class RemindSettings:
+    """`[remind]`: what `planctl remind` says and to whom (docs/supervision.md)."""
+
+    within: int = 7  # days ahead a deadline or a report due day counts as near
+    reply_days: int = 3  # workdays given to send a missing report (请于X月X日前报送)
+    sender: str = ""  # who signs the reminders (the supervising office); else the plan's
+    subject: str = "关于{unit}督办事项的提醒（截至{date}）"
+    escalation: tuple[Escalation, ...] = ()  # weakest first: the last that applies counts
+    contacts: Mapping[str, str] = field(default_factory=dict)  # unit -> mail address
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """`[smtp]`: the mail server `planctl remind --send` hands the reminders to."""
+
+    host: str = ""
+    port: int = 587
+    user: str = ""
+    starttls: bool = True
+    password_env: str = "PLANCTL_SMTP_PASSWORD"  # the environment variable holding it
+    sender: str = ""  # the From address; else `user`
+    timeout: int = 30  # seconds
+
+
 @dataclass(frozen=True)
 class Settings:
     file: Path | None = None
     tracking: TrackingSettings = field(default_factory=TrackingSettings)
+    remind: RemindSettings = field(default_factory=RemindSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
     tables: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def table(self, name: str) -> Mapping[str, Any]:
@@ -58,7 +107,13 @@ def load_settings(root: Path) -> Settings:
         raise UsageError(
             _("{file} is not valid TOML: {reason}").format(file=path, reason=error)
         ) from error
-    return Settings(path, _tracking(path, tables.get("tracking", {})), tables)
+    return Settings(
+        path,
+        _tracking(path, tables.get("tracking", {})),
+        _remind(path, tables.get("remind", {})),
+        _smtp(path, tables.get("smtp", {})),
+        tables,
+    )
 
 
 def _tracking(path: Path, table: Mapping[str, Any]) -> TrackingSettings:
@@ -73,3 +128,105 @@ def _tracking(path: Path, table: Mapping[str, Any]) -> TrackingSettings:
             )
         values[key] = value
     return TrackingSettings(**values)
+
+
+def _remind(path: Path, table: Any) -> RemindSettings:
+    table = _table(path, "remind", table)
+    default = RemindSettings()
+    contacts = _table(path, "remind.contacts", table.get("contacts", {}))
+    for unit, address in contacts.items():
+        if not isinstance(address, str) or "@" not in address:
+            raise _wrong(path, f"[remind.contacts] {unit!s}", _("a mail address"))
+    return RemindSettings(
+        within=_whole(path, "remind", "within", table.get("within", default.within)),
+        reply_days=_whole(path, "remind", "reply_days", table.get("reply_days", 3)),
+        sender=_text(path, "remind", "sender", table.get("sender", default.sender)),
+        subject=_subject(path, table.get("subject", default.subject)),
+        escalation=tuple(
+            _rung(path, index, rung)
+            for index, rung in enumerate(_list(path, table.get("escalation", [])), start=1)
+        ),
+        contacts=dict(contacts),
+    )
+
+
+def _rung(path: Path, index: int, rung: Any) -> Escalation:
+    where = f"[[remind.escalation]] #{index}"
+    if not isinstance(rung, dict):
+        raise _wrong(path, where, _("a table with when, periods and action"))
+    unknown = sorted(set(rung) - {"when", "periods", "action"})
+    if unknown:
+        raise _wrong(path, f"{where} {unknown[0]}", _("one of when, periods, action"))
+    when = rung.get("when")
+    if when not in ESCALATION_WHEN:
+        raise _wrong(path, f"{where} when", " | ".join(ESCALATION_WHEN))
+    periods = rung.get("periods", 1)
+    if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
+        raise _wrong(path, f"{where} periods", _("a whole number of 1 or more"))
+    action = rung.get("action")
+    if not isinstance(action, str) or not action.strip():
+        raise _wrong(path, f"{where} action", _("the measure taken, e.g. 专函督办"))
+    return Escalation(when, periods, action.strip())
+
+
+def _smtp(path: Path, table: Any) -> SmtpSettings:
+    table = _table(path, "smtp", table)
+    default = SmtpSettings()
+    starttls = table.get("starttls", default.starttls)
+    if not isinstance(starttls, bool):
+        raise _wrong(path, "[smtp] starttls", "true | false")
+    port = _whole(path, "smtp", "port", table.get("port", default.port))
+    if not 0 < port < 65536:
+        raise _wrong(path, "[smtp] port", _("a port number from 1 to 65535"))
+    return SmtpSettings(
+        host=_text(path, "smtp", "host", table.get("host", default.host)),
+        port=port,
+        user=_text(path, "smtp", "user", table.get("user", default.user)),
+        starttls=starttls,
+        password_env=_text(path, "smtp", "password_env", table.get("password_env", ""))
+        or (default.password_env),
+        sender=_text(path, "smtp", "sender", table.get("sender", default.sender)),
+        timeout=_whole(path, "smtp", "timeout", table.get("timeout", default.timeout)),
+    )
+
+
+def _table(path: Path, name: str, value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _wrong(path, f"[{name}]", _("a table"))
+    return value
+
+
+def _list(path: Path, value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise _wrong(path, "[remind] escalation", _("a list of [[remind.escalation]] tables"))
+    return value
+
+
+def _whole(path: Path, table: str, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _wrong(path, f"[{table}] {key}", _("a whole number of 0 or more"))
+    return value
+
+
+def _text(path: Path, table: str, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise _wrong(path, f"[{table}] {key}", _("text in quotes"))
+    return value
+
+
+def _subject(path: Path, value: Any) -> str:
+    subject = _text(path, "remind", "subject", value)
+    try:
+        subject.format(unit="", date="", plan="")
+    except (KeyError, IndexError, ValueError):
+        raise _wrong(
+            path, "[remind] subject", _("text with {unit}, {date} or {plan} as placeholders")
+        ) from None
+    return subject
+
+
+def _wrong(path: Path, key: str, expected: str) -> UsageError:
+    """`planctl.toml: [remind] within must be …`: the file, the key, what it must be."""
+    return UsageError(
+        _("{file}: {key} must be {expected}").format(file=path, key=key, expected=expected)
+    )

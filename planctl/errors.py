@@ -103,6 +103,8 @@ _REFUSED = {
     "import": N_("cannot import: {reason}"),
     "update": N_("cannot update the plan: {reason}"),
     "add units": N_("cannot add units: {reason}"),
+    "calendar": N_("cannot make the calendar: {reason}"),
+    "remind": N_("cannot prepare the reminders: {reason}"),
 }
 
 
@@ -176,6 +178,11 @@ class WorkbookRejected(PlanctlError):
     percent outside 0-100, a row that lost its task): named by sheet, row and column."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class MailNotSent(InputError):
+    """The mail server could not be reached, or refused the login or a message: the error
+    names the messages that were not sent (exit 2)."""
 
 
 # --- rendering ------------------------------------------------------------------------------

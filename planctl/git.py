@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from planctl.errors import InputError, NotInGitRepository, UsageError
 from planctl.i18n import _, quote
-from planctl.repository import PLAN_SUFFIXES, Repository
+from planctl.repository import PLAN_SUFFIXES, Repository, iter_plan_files
 
 if TYPE_CHECKING:
     from git import Repo
@@ -340,25 +340,40 @@ SCHEMA_DIR = "schema"
 
 
 def changed_files(repository: Repository, revision: str) -> list[Path]:
-    """The plan files (and the unit registry) to check: those changed since `revision`."""
+    """The files to check: the plans, reports and reviews changed since `revision` (and the
+    reports and reviews of a changed plan); everything when the registry or a schema changed."""
     commit = resolve_revision(repository.root, revision)
     names = _git_names(repository.root, "diff", "--name-only", "--relative", "-z", commit, "--")
     names += _git_names(repository.root, "ls-files", "--others", "--exclude-standard", "-z")
     changed = {(repository.root / name).resolve() for name in names}
     if _touches_everything(repository, changed):
         everything = [repository.units_path] if repository.units_path.is_file() else []
-        return everything + repository.plan_files()
+        return everything + repository.plan_files() + repository.tracking_files()
     folders = [
         folder.resolve()
         for folder in (repository.plans_dir, repository.reports_dir, repository.reviews_dir)
     ]
-    return sorted(
+    chosen = {
         path
         for path in changed
         if path.suffix in PLAN_SUFFIXES
         and path.is_file()
         and any(path.is_relative_to(folder) for folder in folders)
-    )
+    }
+    return sorted(chosen | _tracking_files_of(repository, chosen))
+
+
+def _tracking_files_of(repository: Repository, changed: set[Path]) -> set[Path]:
+    """The reports and reviews of the changed plans (in `reports/<id>/`, `reviews/<id>/`,
+    the id being the plan's file name): a plan that changed may have made them wrong."""
+    plans = repository.plans_dir.resolve()
+    stems = {path.stem for path in changed if path.is_relative_to(plans)}
+    found: set[Path] = set()
+    for folder in (repository.reports_dir, repository.reviews_dir):
+        for stem in stems:
+            if (folder / stem).is_dir():
+                found.update(path.resolve() for path in iter_plan_files(folder / stem))
+    return found
 
 
 def resolve_revision(root: Path, revision: str) -> str:

@@ -31,6 +31,7 @@ app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     from planctl.cli.commands import (
+        calendar,
         dashboard,
         diff,
         fmt,
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
         import_,
         init,
         log,
+        remind,
         render,
         report,
         review,
@@ -64,6 +66,8 @@ def register(app: typer.Typer) -> None:
     app.command("stats", cls=Command, help=_(stats.HELP))(stats.stats)
     app.command("dashboard", cls=Command, help=_(dashboard.HELP))(dashboard.dashboard)
     app.command("init", cls=Command, help=_(init.HELP))(init.init)
+    app.command("calendar", cls=Command, help=_(calendar.HELP))(calendar.calendar)
+    app.command("remind", cls=Command, help=_(remind.HELP))(remind.remind)
     app.command("new", cls=Command, help=_(init.NEW_HELP))(init.new)
     app.add_typer(git.app, name="git")
     app.add_typer(report.app, name="report")

@@ -18,6 +18,9 @@ role's chain can print, so that a document is refused rather than printed with b
 
 from __future__ import annotations
 
+import array
+import contextlib
+import hashlib
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,7 +29,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from planctl.atomic import write_atomic
+from planctl.errors import WriteRefused
 from planctl.i18n import N_
+from planctl.usercache import user_cache_dir
 
 Kind = Literal["standard", "equivalent", "stand-in", "bundled"]
 Origin = Literal["office", "system", "bundled"]
@@ -301,7 +307,25 @@ def _printable(text: str) -> list[str]:
 
 @cache
 def coverage(path: Path, index: int = 0) -> frozenset[int]:
-    """The code points a font file's face maps to glyphs."""
+    """The code points a font file's face maps to glyphs.
+
+    Reading a CJK face's character map takes fontTools a few tenths of a second, so the
+    answer is kept in the user's cache, under the file's path, size and modification time.
+    """
+    stored = _coverage_file(path, index)
+    if stored is not None:
+        with contextlib.suppress(OSError):
+            return frozenset(array.array("I", stored.read_bytes()))
+    found = _read_coverage(path, index)
+    if stored is not None:
+        with contextlib.suppress(OSError, WriteRefused):  # a read-only cache only costs time
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            codes = array.array("I", sorted(found)).tobytes()
+            write_atomic(stored, codes, within=stored.parent, durable=False)
+    return found
+
+
+def _read_coverage(path: Path, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     font = TTFont(path, fontNumber=index, lazy=True)
@@ -309,3 +333,19 @@ def coverage(path: Path, index: int = 0) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
     finally:
         font.close()
+
+
+def _coverage_file(path: Path, index: int) -> Path | None:
+    folder = user_cache_dir()
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    if folder is None:
+        return None
+    key = f"{_COVERAGE_FORMAT}:{path.resolve()}:{index}:{status.st_size}:{status.st_mtime_ns}"
+    return folder / "font-coverage" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.bin"
+
+
+# Bumped when the stored form changes; code points as native unsigned 32-bit integers.
+_COVERAGE_FORMAT = f"1:{sys.byteorder}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planctl import chinese
 from planctl.deadlines import Deadline, DeadlineError, parse_date, parse_deadline
@@ -25,11 +26,17 @@ from planctl.i18n import _
 from planctl.model import STATUS_NAMES, Notice, Plan, Section, Task
 from planctl.render import gbt9704
 
+if TYPE_CHECKING:
+    from planctl.units import UnitRegistry
+
 DEEPEST_LEVEL = 4
 # Punctuation that already closes a run-in heading, so no 。 is added after it.
 _CLOSING_PUNCTUATION = tuple("。！？：；…")
 # Columns a 二号 title line may fill: the text block's width in 二号 characters, doubled.
 TITLE_COLUMNS = int(gbt9704.TEXT_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
+# The same on the landscape pages of a stand-alone table (the A4 height between margins).
+_TABLE_WIDTH_MM = gbt9704.PAGE_HEIGHT_MM - gbt9704.TABLE_MARGINS.left - gbt9704.TABLE_MARGINS.right
+TABLE_TITLE_COLUMNS = int(_TABLE_WIDTH_MM * gbt9704.PT_PER_MM / gbt9704.TITLE_PT) * 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,8 @@ class PlanView:
     sections: tuple[SectionView, ...]
     tasks: tuple[TaskView, ...]  # every task in document order
     entries: tuple[SectionView | TaskView, ...] = ()  # top-level tasks and sections in order
+    names: tuple[str, ...] = ()  # unit names and the issuer: titles never break inside them
+    written_lines: tuple[str, ...] = ()  # the title's lines when the plan writes it on several
 
     @property
     def all_sections(self) -> tuple[SectionView, ...]:
@@ -130,32 +139,52 @@ class NoticeView:
     printer: str
     printed: str  # 2012年4月20日印发
 
+    annex: str = ""  # the 责任分工表's title when it is bound in after the plan
+
     @property
     def attachment_label(self) -> str:
         """附件 when the plan is the only attachment, 附件1 when there are more."""
         return "附件" if len(self.attachments) == 1 else "附件1"
 
+    @property
+    def annex_label(self) -> str:
+        """The bound 责任分工表 is the attachment after the plan: 附件2."""
+        return "附件2" if self.annex else ""
+
 
 # --- building the plan view -------------------------------------------------------------
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The printable view of `plan`."""
+def plan_view(plan: Plan, units: UnitRegistry | None = None) -> PlanView:
+    """The printable view of `plan`; the registry's names are kept whole in its titles."""
     preamble = tuple(_preamble(plan))
     numbered = sum(1 for part in preamble if part.number)
     entries = _entry_views(plan.entries, 1, numbered + 1, (), _Counter())
     sections = tuple(entry for entry in entries if isinstance(entry, SectionView))
+    names = (*(units.known_names() if units else ()), *([plan.issuer] if plan.issuer else ()))
     return PlanView(
         id=plan.id,
-        title=plan.title,
-        title_lines=tuple(chinese.balanced_lines(plan.title, TITLE_COLUMNS)),
+        title=chinese.one_line(plan.title),
+        title_lines=tuple(chinese.title_lines(plan.title, TITLE_COLUMNS, names)),
         kind=plan.kind or "",
         issuer=plan.issuer or "",
         preamble=preamble,
         sections=sections,
         tasks=tuple(_all_tasks(entries)),
         entries=entries,
+        names=names,
+        written_lines=tuple(chinese.title_lines(plan.title, 0))
+        if "\n" in plan.title.strip()
+        else (),
     )
+
+
+def table_title_lines(plan: PlanView, suffix: str = "") -> tuple[str, ...]:
+    """The lines of a table's title, the plan's title followed by `suffix` (责任分工表):
+    the plan's own lines when it writes its title on several, the suffix after the last."""
+    if plan.written_lines:
+        return (*plan.written_lines[:-1], plan.written_lines[-1] + suffix)
+    return tuple(chinese.balanced_lines(plan.title + suffix, TABLE_TITLE_COLUMNS, plan.names))
 
 
 class _Counter:
@@ -349,8 +378,9 @@ def _bad_value(path: JsonPath, message: str) -> PlanContentError:
 # --- the notice -------------------------------------------------------------------------
 
 
-def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
-    """The printable 印发通知 whose attachment is `plan`."""
+def notice_view(notice: Notice, plan: PlanView, annex: str = "") -> NoticeView:
+    """The printable 印发通知 whose attachment is `plan`, then the table titled `annex`
+    when one is bound in (its name second in the 附件说明)."""
     signed_on = _date(notice.date, ("notice", "date"))
     date = chinese.date_cn(signed_on, _style(notice))
     signer_indent, date_indent = signature_indents(notice.signer, date)
@@ -359,10 +389,12 @@ def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
         mark=notice.mark,
         mark_size_pt=gbt9704.mark_size_pt(_chars(notice.mark)),
         doc_number=notice.doc_number or "",
-        title_lines=tuple(chinese.balanced_lines(notice.title, TITLE_COLUMNS)),
+        title_lines=tuple(
+            chinese.title_lines(notice.title, TITLE_COLUMNS, (*plan.names, notice.signer))
+        ),
         recipients="，".join(notice.recipients) + "：" if notice.recipients else "",
         paragraphs=paragraphs(notice.body),
-        attachments=(plan.title, *notice.attachments),
+        attachments=(plan.title, *((annex,) if annex else ()), *notice.attachments),
         signer=notice.signer,
         date=date,
         signed_on=signed_on,
@@ -373,6 +405,7 @@ def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
         cc="，".join(notice.cc) + "。" if notice.cc else "",
         printer=notice.printer or "",
         printed=chinese.date_cn(_date(printed, ("notice", "printed"))) + "印发" if printed else "",
+        annex=annex,
     )
 
 

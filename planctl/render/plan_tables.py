@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from planctl.errors import UsageError
 from planctl.i18n import _, either, pgettext
-from planctl.render.context import PlanView, SectionView, TaskView
+from planctl.render.context import PlanView, SectionView, TaskView, table_title_lines
 from planctl.render.table import Cell, Column, Row, Segment, Table, TableDocument
 from planctl.units import UnitRegistry
 
@@ -69,9 +69,9 @@ def task_cell(task: TaskView) -> Cell:
 def responsibility_table(view: PlanView) -> TableDocument:
     """序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 (| 进展), with a row per section."""
     rows = tuple(_rows(view.entries, view.has_status))
-    title = view.title if view.title.endswith("表") else f"{view.title}责任分工表"
+    lines = table_title_lines(view, "" if view.title.endswith("表") else "责任分工表")
     table = Table(title="", columns=task_columns(view), rows=rows)
-    return TableDocument(title=title, tables=(table,))
+    return TableDocument(title="".join(lines), tables=(table,), title_lines=lines)
 
 
 def _rows(entries: Iterable[SectionView | TaskView], with_status: bool) -> Iterable[Row]:
@@ -100,7 +100,8 @@ def unit_lists(
     duties = _duties_by_unit(view, units)
     chosen = [_resolve_unit(only, duties, units)] if only else list(duties)
     tables = tuple(_unit_table(view, name, duties[name]) for name in chosen)
-    return TableDocument(title=f"{view.title}任务分工清单", tables=tables)
+    lines = table_title_lines(view, "任务分工清单")
+    return TableDocument(title="".join(lines), tables=tables, title_lines=lines)
 
 
 def _duties_by_unit(view: PlanView, units: UnitRegistry | None) -> dict[str, _Duties]:

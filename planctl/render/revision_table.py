@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.chinese import deadline_cn, owners_text
+from planctl.chinese import deadline_cn, one_line, owners_text
 from planctl.deadlines import DeadlineError, parse_deadline
 from planctl.diff.changes import Change, ChangeKind, DeadlineMove, ListEdit, PlanDiff, TextEdit
 from planctl.diff.changes import Segment as MarkedText
@@ -58,7 +58,7 @@ class RevisionTable:
 def revision_table(old: Plan, new: Plan) -> RevisionTable:
     """The whole table: its title (《…》修订对照表) and its rows."""
     # A title quoted inside 《》 turns its own 《》 into 〈〉, as in the plan's notice.
-    title = new.title.replace("《", "〈").replace("》", "〉")
+    title = one_line(new.title).replace("《", "〈").replace("》", "〉")
     return RevisionTable(f"《{title}》修订对照表", new.id, revision_rows(old, new))
 
 

@@ -8,11 +8,18 @@ from pathlib import Path
 from planctl import repository
 from planctl.errors import InputError
 from planctl.findings import JsonPath, place
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan
 from planctl.plans import open_file, require_registry
 from planctl.units import UnitRegistry
 from planctl.yamlio import Document
+
+# What a file the gate trusts is, when it is not a plan.
+_NOT_A_PLAN = {
+    "report": N_("this is a progress report, not a plan"),
+    "review": N_("this is a review of progress reports, not a plan"),
+    "calendar": N_("this is the workdays calendar, not a plan"),
+}
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ def load_source(path: Path) -> Source:
         raise opened.refuse("render")
     if opened.kind != "plan":
         raise InputError(
-            _("this is a {kind} file, not a plan").format(kind=opened.kind),
+            _(_NOT_A_PLAN[opened.kind]),
             where=opened.document.file,
             hint=_("name a plan file under plans/"),
         )

@@ -141,6 +141,7 @@ class TableDocument:
     title: str
     tables: tuple[Table, ...]
     subtitle: str = ""
+    title_lines: tuple[str, ...] = ()  # the title as set, when it breaks (else the one line)
 
 
 def starts_formula(text: str) -> bool:

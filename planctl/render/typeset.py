@@ -12,21 +12,28 @@ own introspection cannot decide stably:
 3. the final pass typesets with those choices.
 
 Fonts come from `planctl.fonts`; a character no face can print stops the render.
+
+The table documents (责任分工表, 分工清单, 修订对照表) are typeset on landscape pages by
+`tables.typ`: on their own (`table_pdf`, `table-document.typ`), or bound into the notice
+after the plan (`annex_data`), where the 版记 then takes a portrait page of its own.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from planctl import fonts as font_roles
 from planctl.errors import PdfError
 from planctl.i18n import _
 from planctl.render.context import NoticeView, PlanView, SectionView, TaskView
 from planctl.render.page_model import PAGE, PageModel, mm_to_pt
+from planctl.render.table import Segment, Table, TableDocument, column_widths
+from planctl.render.table import lines as table_lines
 
 TEMPLATES = Path(__file__).resolve().parent / "typst"
 DRAFT_MARKS = {"draft": "征求意见稿", "review": "送审稿"}
@@ -55,10 +62,13 @@ def notice_pdf(
     fonts: font_roles.FontSet,
     deadlines: bool = False,
     sealed: bool = False,
+    annex: TableDocument | None = None,
     model: PageModel = PAGE,
 ) -> bytes:
-    """The 印发通知 and its attachment as PDF bytes."""
+    """The 印发通知 and its attachment as PDF bytes; `annex`, the 责任分工表, bound in after
+    the plan on landscape pages."""
     data = notice_data(notice, plan, stage=stage, deadlines=deadlines, sealed=sealed, model=model)
+    add_annex(data, notice, annex, model)
     data["fonts"] = font_spec(fonts)
     require_glyphs(data, fonts)
     data["layout"] = decide(data, fonts, model)
@@ -212,7 +222,12 @@ def font_spec(fonts: font_roles.FontSet) -> dict[str, dict[str, Any]]:
 
 def require_glyphs(data: Mapping[str, Any], fonts: font_roles.FontSet) -> None:
     """Stop when a character of the document has no glyph in any face of its role."""
-    for role, text in texts_by_role(data).items():
+    require_role_glyphs(texts_by_role(data), fonts)
+
+
+def require_role_glyphs(texts: Mapping[str, str], fonts: font_roles.FontSet) -> None:
+    """Stop when a character of `texts` (by role) has no glyph in any face of its role."""
+    for role, text in texts.items():
         missing = fonts.missing(text, role)
         if missing:
             raise PdfError(
@@ -257,6 +272,9 @@ def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
     for row in data["imprint"]["rows"]:
         found[page["imprint"]["role"]].extend(v for k, v in row.items() if k != "kind")
     found[page["page_number"]["role"]].append("— 0123456789 —")
+    for annex in data.get("annexes", ()):
+        for role, text in table_texts(annex["document"]).items():
+            found[role].append(text)
     return {role: "".join(texts) for role, texts in found.items()}
 
 
@@ -264,19 +282,8 @@ def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
 
 
 def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
-    import typst
-
-    result = _typst_call(
-        lambda: typst.query(
-            str(TEMPLATES / "notice.typ"),
-            "<probe>",
-            field="value",
-            root=str(TEMPLATES),
-            font_paths=[str(folder) for folder in fonts.folders],
-            ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        )
-    )
+    compiler = _compiler("notice.typ", data, fonts)
+    result = _typst_call(lambda: compiler.query("<probe>", field="value"))
     return Probe(json.loads(result))
 
 
@@ -302,6 +309,8 @@ def imprint_place(found: Probe, data: Mapping[str, Any], model: PageModel) -> di
     """版记 on an even last page: here, on the next page, or after a blank page (§7.5)."""
     if not data["imprint"]["rows"]:
         return {"imprint": "here", "unnumbered": []}
+    if found.all("annex-end"):
+        return imprint_after_annex(found, model)
     end = found.first("content-end")
     height = float(found.first("imprint-height")["height"])
     bottom = mm_to_pt(model.paper.top_mm + model.paper.block_height_mm)
@@ -357,20 +366,32 @@ def _attachment_lines(names: Sequence[str]) -> int:
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:
-    import typst
-
-    result = _typst_call(
-        lambda: typst.compile(
-            str(TEMPLATES / template),
-            root=str(TEMPLATES),
-            font_paths=[str(folder) for folder in fonts.folders],
-            ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-            format="pdf",
-        )
-    )
+    compiler = _compiler(template, data, fonts)
+    result = _typst_call(lambda: compiler.compile(format="pdf"))
     assert isinstance(result, bytes)
     return result
+
+
+def _compiler(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> Any:
+    import typst
+
+    return typst.Compiler(
+        str(TEMPLATES / template),
+        root=str(TEMPLATES),
+        font_paths=_font_book(tuple(str(folder) for folder in fonts.folders)),
+        ignore_system_fonts=True,
+        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+    )
+
+
+@cache
+def _font_book(folders: tuple[str, ...]) -> Any:
+    """The faces of `folders`, read once per process and shared by every pass: each face
+    is parsed on first use, and a CJK face is tens of megabytes (loading them for each
+    pass took most of a notice's time)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=list(folders))
 
 
 def _typst_call(call: Any) -> Any:
@@ -383,3 +404,186 @@ def _typst_call(call: Any) -> Any:
             _("Typst could not typeset the document: {message}").format(message=error.message),
             hint=_("this is a bug in planctl's templates; please report it with the plan"),
         ) from None
+
+
+# --- landscape table pages ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableFrame:
+    """A landscape A4 page for tables: margins in millimetres, type sizes in points, and
+    where its page number goes (`number`)."""
+
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+    # "bottom": under the landscape 版心, outer side, as on a portrait page (a table
+    # printed on its own); "portrait": where the notice's portrait pages have it once the
+    # sheet is turned back (bound into the notice: GB/T 9704-2012 §8).
+    number: Literal["bottom", "portrait"]
+    page_width_mm: float = PAGE.paper.height_mm
+    page_height_mm: float = PAGE.paper.width_mm
+    text_pt: float = PAGE.tables.body_pt  # 小四
+    heading_pt: float = PAGE.grid.body_pt  # 三号: a unit's name above its list
+    note_pt: float = PAGE.tables.heading_pt  # 四号 楷体: the line under a title
+    title_pt: float = PAGE.tables.title_pt  # 二号 小标宋
+    title_pitch_pt: float = PAGE.grid.pitch_pt
+    gap_pt: float = PAGE.tables.body_pt  # space between a title and its table
+    line_pt: float = PAGE.tables.line_pt  # each line of a cell, exactly
+    inset_x_pt: float = PAGE.tables.cell_inset_x_pt
+    inset_y_pt: float = PAGE.tables.cell_inset_y_pt
+
+    @property
+    def block_width_pt(self) -> float:
+        return mm_to_pt(self.page_width_mm - self.left_mm - self.right_mm)
+
+    @property
+    def title_columns(self) -> int:
+        """Columns (a Chinese character is two) a title line may fill."""
+        return int(self.block_width_pt / self.title_pt) * 2
+
+
+def _bound_frame(model: PageModel = PAGE) -> TableFrame:
+    """The portrait 版心 turned a quarter: its top toward the binding edge of an odd page
+    (订口), so the 版心 keeps its 225 × 156 mm and the page number its place."""
+    paper = model.paper
+    return TableFrame(
+        top_mm=paper.left_mm,
+        bottom_mm=paper.right_mm,
+        left_mm=paper.bottom_mm,
+        right_mm=paper.top_mm,
+        number="portrait",
+    )
+
+
+def _own_frame() -> TableFrame:
+    """A table printed on its own: the margins of the Word tables (`gbt9704.TABLE_MARGINS`),
+    so both formats wrap the same columns alike."""
+    from planctl.render.gbt9704 import TABLE_MARGINS as margins
+
+    return TableFrame(
+        top_mm=margins.top,
+        bottom_mm=margins.bottom,
+        left_mm=margins.left,
+        right_mm=margins.right,
+        number="bottom",
+    )
+
+
+BOUND = _bound_frame()
+OWN = _own_frame()
+
+
+def table_pdf(
+    document: TableDocument, *, fonts: font_roles.FontSet, stage: str = "issued"
+) -> bytes:
+    """A table document (责任分工表, 分工清单, 修订对照表) as landscape PDF pages; a plan not
+    yet issued marks it 征求意见稿 or 送审稿 at the top right, as its notice."""
+    draft_mark = DRAFT_MARKS.get(stage, "")
+    data: dict[str, Any] = {
+        "title": document.title,
+        "draft_mark": draft_mark,
+        "page": PAGE.as_dict(),
+        "frame": asdict(OWN),
+        "document": table_document_data(document, OWN),
+        "layout": {"unnumbered": []},
+        "fonts": font_spec(fonts),
+    }
+    _require_table_glyphs(data["document"], fonts)
+    require_role_glyphs({"heiti": draft_mark}, fonts)
+    return compile_pdf("table-document.typ", data, fonts)
+
+
+def annex_data(document: TableDocument, label: str, model: PageModel = PAGE) -> dict[str, Any]:
+    """A table bound into the notice as its 附件 `label`, on turned pages."""
+    frame = _bound_frame(model)
+    return {"frame": asdict(frame), "document": table_document_data(document, frame, label)}
+
+
+def add_annex(
+    data: dict[str, Any], notice: NoticeView, annex: TableDocument | None, model: PageModel
+) -> None:
+    """Bind `annex` into the notice's data as the attachment after the plan."""
+    if annex is not None:
+        data["annexes"] = [annex_data(annex, notice.annex_label, model)]
+
+
+def imprint_after_annex(found: Probe, model: PageModel) -> dict[str, Any]:
+    """After landscape pages the 版记 takes a portrait page of its own: the next one when
+    the table ends on an odd page, else after a blank page (neither numbered, §7.5)."""
+    page = int(found.all("annex-end")[-1]["page"])
+    if page % 2 == 1:
+        return {"imprint": "next", "unnumbered": []}
+    unnumbered = [page + 1, page + 2] if model.page_number.unnumbered_after_blank else []
+    return {"imprint": "blank", "unnumbered": unnumbered}
+
+
+def table_document_data(
+    document: TableDocument, frame: TableFrame, label: str = ""
+) -> dict[str, Any]:
+    """The document as plain data: title lines, and each table's columns (widths in
+    points) and rows (cells as lines of segments)."""
+    from planctl import chinese
+
+    return {
+        "label": label,
+        "title_lines": chinese.balanced_lines(document.title, frame.title_columns),
+        "subtitle": document.subtitle,
+        "tables": [_table_data(table, frame) for table in document.tables],
+    }
+
+
+def _table_data(table: Table, frame: TableFrame) -> dict[str, Any]:
+    widths = column_widths(table, frame.block_width_pt / frame.text_pt)
+    scale = frame.block_width_pt / sum(widths)  # characters to points, filling the width
+    return {
+        "title": table.title,
+        "note": table.note,
+        "columns": [
+            {"header": column.header, "align": column.align, "width_pt": width * scale}
+            for column, width in zip(table.columns, widths, strict=True)
+        ],
+        "rows": [
+            {
+                "kind": row.kind,
+                "level": row.level,
+                "cells": [_cell_lines(cell.segments) for cell in row.cells],
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def _cell_lines(segments: Sequence[Segment]) -> list[list[dict[str, Any]]]:
+    return [
+        [{"text": s.text, "mark": s.mark, "keep": s.keep} for s in line]
+        for line in table_lines(segments)
+    ]
+
+
+def table_texts(document: Mapping[str, Any]) -> dict[str, str]:
+    """All text of a table document's data, by the role that prints it."""
+    found: dict[str, list[str]] = {role: [] for role in font_roles.ROLES}
+    found["heiti"].append(document["label"])
+    found["xiaobiaosong"].extend(document["title_lines"])
+    found["kaiti"].append(document["subtitle"])
+    for table in document["tables"]:
+        found["heiti"].append(table["title"])
+        found["kaiti"].append(table["note"])
+        found["heiti"].extend(column["header"] for column in table["columns"])
+        for row in table["rows"]:
+            base = "fangsong"
+            if row["kind"] == "section":
+                base = "heiti" if row["level"] <= 1 else "kaiti"
+            for cell in row["cells"]:
+                for line in cell:
+                    for segment in line:
+                        role = "heiti" if segment["mark"] == "strong" else base
+                        found[role].append(segment["text"])
+    found[PAGE.page_number.role].append("— 0123456789 —")
+    return {role: "".join(texts) for role, texts in found.items()}
+
+
+def _require_table_glyphs(document: Mapping[str, Any], fonts: font_roles.FontSet) -> None:
+    require_role_glyphs(table_texts(document), fonts)

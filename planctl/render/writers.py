@@ -45,11 +45,18 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
             "html": "html:table",
             "md": "markdown:table",
             "docx": "docx:table",
+            "pdf": "pdf:table",
         },
     ),
     "units": Formats(
         _PACKAGE,
-        {"docx": "docx:units", "xlsx": "xlsx:units", "html": "html:units", "md": "markdown:units"},
+        {
+            "docx": "docx:units",
+            "xlsx": "xlsx:units",
+            "pdf": "pdf:units",
+            "html": "html:units",
+            "md": "markdown:units",
+        },
     ),
     # No CSV: it would lose the marks that are the table's point.
     REVISION: Formats(
@@ -58,6 +65,7 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
             "docx": "docx:revision",
             "html": "html:revision",
             "xlsx": "xlsx:revision",
+            "pdf": "pdf:revision",
             "md": "markdown:revision",
         },
     ),
@@ -76,6 +84,7 @@ EVERYTHING = (
     ("notice", "html"),
     ("notice", "pdf"),
     ("table", "xlsx"),
+    ("table", "pdf"),
     ("units", "docx"),
 )
 DEFAULT_FORMAT = {
@@ -85,7 +94,8 @@ DEFAULT_FORMAT = {
     REVISION: "docx",
     LEDGER: "xlsx",
 }
-# Formats made from Jinja templates, which `--template` can replace.
+# Formats made from Jinja templates, which `--template` can replace (the notice's PDF
+# through the Chromium engine; the tables' PDFs are Typst's alone).
 TEMPLATED = ("html", "md", "pdf")
 SUFFIXES = {
     "docx": ".docx",

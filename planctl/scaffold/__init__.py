@@ -64,8 +64,10 @@ def init_files(source: InstallSource, *, year: int | None = None) -> list[NewFil
     files = [
         NewFile("plans/units.yaml", _template("units.yaml")),
         NewFile(f"plans/{plan_id}.yaml", commented_plan(skeleton_plan(plan_id, year)).encode()),
-        NewFile("schema/plan.schema.json", resources.schema_path("plan").read_bytes()),
-        NewFile("schema/units.schema.json", resources.schema_path("units").read_bytes()),
+        *(
+            NewFile(f"schema/{name}.schema.json", resources.schema_path(name).read_bytes())
+            for name in resources.SCHEMA_NAMES  # plans, units, reports, reviews, calendar
+        ),
         NewFile(".gitignore", _template("gitignore")),
         NewFile(PRE_COMMIT_CONFIG, _pre_commit_config(source)),
         NewFile(GITHUB_WORKFLOW, _filled("github-workflow.yml", requirement=source.requirement)),

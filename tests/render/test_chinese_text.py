@@ -44,13 +44,14 @@ def test_lines_are_even_and_the_longer_one_goes_on_top() -> None:
 
 
 @given(TITLES, st.integers(min_value=12, max_value=60))
-def test_breaking_loses_nothing_and_never_splits_a_book_title_or_a_number(
+def test_breaking_loses_nothing_and_never_splits_a_book_title_that_fits_or_a_number(
     title: str, width: int
 ) -> None:
     lines = balanced_lines(title, width)
     assert "".join(lines) == title
-    for line in lines:
-        assert line.count("《") == line.count("》")
+    if all(display_width(book) <= width for book in re.findall(r"《[^》]*》", title)):
+        for line in lines:
+            assert line.count("《") == line.count("》")
     for before, after in itertools.pairwise(lines):
         assert not (before[-1].isdigit() and after[0].isdigit())
 

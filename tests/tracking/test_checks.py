@@ -13,7 +13,7 @@ import pytest
 
 from planctl.rules.tracking import FILE_RULES, REPOSITORY_RULES
 
-from ..conftest import CLI, DATA
+from ..conftest import CLI, DATA, GitPlans
 from .tracking_data import (
     PLAN,
     REPORT,
@@ -62,6 +62,15 @@ CASES = [
         {
             ("reports/track-2032/2023-06/市发展改革局.yaml:2:7", "error", "tracking-unknown-plan"),
             (f"{V}:7:39", "error", "review-no-report"),  # the report it accepted has gone
+        },
+    ),
+    Case(
+        "refused-plan",
+        lambda root: write(root, "plans/track-2023.yaml", PLAN + "title: 重复的键\n"),
+        {
+            ("plans/track-2023.yaml:26:1", "error", "duplicate-key"),
+            (f"{R}:2:7", "error", "tracking-unknown-plan"),
+            (f"{V}:2:7", "error", "tracking-unknown-plan"),
         },
     ),
     Case(
@@ -362,3 +371,20 @@ def test_one_file_cases_fail_validate_where_they_belong(
     result = cli("validate", "--no-cache", target, cwd=root)
     assert result.exit_code == 1, result.output
     assert f"  {case.parent.name}  " in result.stdout, result.output
+
+
+def test_render_says_a_report_is_not_a_plan(tmp_path: Path, cli: CLI) -> None:
+    root = tracking_repository(tmp_path)
+    result = cli("render", R, cwd=root)
+    assert result.exit_code == 2 and "this is a progress report, not a plan" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_changed_checks_the_reports_of_a_changed_plan(git_repo: GitPlans, cli: CLI) -> None:
+    tracking_repository(git_repo.root)
+    git_repo.commit("计划、报告和审核")
+    git_repo.edit("plans/track-2023.yaml", "  - id: t1\n", "  - id: t1-new\n")
+    result = cli("validate", "--no-cache", "--changed", "HEAD", cwd=git_repo.root)
+    assert result.exit_code == 1, result.output
+    assert f"{R}:7:11" in result.stdout and "tracking-unknown-task" in result.stdout
+    assert "in 3 files" in result.stdout  # the plan, its report and its review

@@ -10,7 +10,7 @@ from planctl.cli.commands import done
 from planctl.cli.usage import Command, Group
 from planctl.i18n import N_, _
 
-HELP = N_("Reviews of progress reports by the supervising office (督查室).")
+HELP = N_("Reviews of progress reports by the supervising office.")
 
 app = typer.Typer(
     name="review",

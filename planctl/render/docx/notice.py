@@ -31,6 +31,7 @@ from planctl.render.docx import ooxml as ox
 from planctl.render.docx import styles as st
 from planctl.render.markup import xml_safe
 from planctl.render.page_model import PAGE, PageModel, mm_to_pt
+from planctl.render.table import TableDocument
 
 TWIPS = 20  # per point
 PITCH = st.LINE_PITCH_TWIPS  # one grid line, rounded down so that 22 always fit
@@ -74,7 +75,13 @@ class Layout:
 
 
 def layout_for(
-    notice: NoticeView, plan: PlanView, *, stage: str, deadlines: bool, sealed: bool
+    notice: NoticeView,
+    plan: PlanView,
+    *,
+    stage: str,
+    deadlines: bool,
+    sealed: bool,
+    annex: TableDocument | None = None,
 ) -> Layout:
     """Ask the Typst probe where things land (the same fonts as the PDF's)."""
     from planctl.fonts import discover
@@ -83,6 +90,7 @@ def layout_for(
     data = typeset.notice_data(
         notice, plan, stage=stage, deadlines=deadlines, sealed=sealed, model=PAGE
     )
+    typeset.add_annex(data, notice, annex, PAGE)
     data["fonts"] = typeset.font_spec(fonts)
     layout = typeset.decide(data, fonts, PAGE)
     return Layout.from_probe(layout, typeset.probe({**data, "layout": layout}, fonts))
@@ -118,9 +126,11 @@ class NoticeWriter:
         stage: str,
         deadlines: bool,
         sealed: bool,
+        annex: TableDocument | None = None,
         model: PageModel = PAGE,
     ) -> None:
         self.document = document
+        self.annex = annex
         self.layout = layout
         self.stage = stage
         self.deadlines = deadlines
@@ -131,6 +141,10 @@ class NoticeWriter:
         self._masthead(notice)
         self._notice_text(notice)
         self._attachment(notice, plan)
+        if self.annex is not None:
+            from planctl.render.docx.annex import write_annex
+
+            write_annex(self.document, self.annex, notice.annex_label, self.model)
         self._imprint(notice)
 
     # --- paragraphs -------------------------------------------------------------------------
@@ -415,20 +429,23 @@ class NoticeWriter:
             return
         lines = imprint_lines(rows, self.model)
         place = self.layout.imprint
+        if self.annex is not None and place == "next":
+            # After the landscape pages: a portrait section, numbered, from the next page.
+            st.set_up_section(self.document.add_section(WD_SECTION.NEW_PAGE), "portrait")
+            self._end_section_flat()
+            place = "after-annex"
         if place == "blank":
             # A section without page numbers: the blank page, then the 版记 page.
-            st.clear_footers(self.document.add_section(WD_SECTION.NEW_PAGE))
-            # The paragraph that ends the numbered section must take no room on its page.
-            ending = self.document.paragraphs[-1]._p.get_or_add_pPr()
-            ox.set_attributes(
-                ox.ppr_child(ending, "spacing"),
-                {"before": 0, "after": 0, "line": 2, "lineRule": "exact"},
-            )
+            section = self.document.add_section(WD_SECTION.NEW_PAGE)
+            if self.annex is not None:
+                st.set_up_section(section, "portrait")
+            st.clear_footers(section)
+            self._end_section_flat()
             # The blank page: a paragraph whose page break ends it; what is left of the
             # paragraph is the first blank line of the 版记 page.
             self.paragraph().add_run().add_break(WD_BREAK.PAGE)
             spacer_lines = self.model.grid.lines - lines - 1
-        elif place == "next":
+        elif place in ("next", "after-annex"):
             spacer_lines = self.model.grid.lines - lines
         else:
             spacer_lines = max(1, self.model.grid.lines - self.layout.content_end_line - lines)
@@ -440,6 +457,14 @@ class NoticeWriter:
                 blank.paragraph_format.page_break_before = True
         self._imprint_table(rows)
         self.paragraph(line=2)  # a paragraph must close the body; this one takes no room
+
+    def _end_section_flat(self) -> None:
+        """The paragraph that ends a section must take no room on its page."""
+        ending = self.document.paragraphs[-1]._p.get_or_add_pPr()
+        ox.set_attributes(
+            ox.ppr_child(ending, "spacing"),
+            {"before": 0, "after": 0, "line": 2, "lineRule": "exact"},
+        )
 
     def _imprint_table(self, rows: Sequence[Mapping[str, str]]) -> None:
         imprint = self.model.imprint

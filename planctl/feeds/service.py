@@ -1,0 +1,209 @@
+"""What `planctl calendar` reads and writes: the plans, the calendar of each unit that owns
+an event, and the whole calendar, each written atomically into the folder named."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.atomic import write_atomic
+from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
+from planctl.feeds.events import FeedEvent, plan_events
+from planctl.feeds.source import FeedSource, load_source
+from planctl.i18n import _, pgettext, quote
+from planctl.tracking.records import Review
+from planctl.units import UnitRegistry
+
+__all__ = ["ALL_FILE", "FeedFile", "FeedResult", "safe_file_name", "write_feeds"]
+
+ALL_NAME = "全部"
+ALL_FILE = f"{ALL_NAME}.ics"
+SUFFIX = ".ics"
+
+# Characters Windows refuses in a file name, and the names it reserves for devices.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?")
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    path: Path
+    unit: str | None  # None: the whole calendar
+    events: int
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    files: tuple[FeedFile, ...]
+    notes: tuple[str, ...] = ()
+
+
+def write_feeds(
+    plans: Sequence[Path], output: Path, *, unit: str | None = None, start: Path | None = None
+) -> FeedResult:
+    """Write one calendar per unit owning an event of `plans` (every issued plan of the
+    repository when none is named) and `全部.ics` into the folder `output`; with `unit`,
+    that unit's calendar only."""
+    source = load_source(plans, start=start)
+    reviews = _by_plan(source.reviews)
+    events = [
+        event
+        for plan in source.plans
+        for event in plan_events(plan, source.registry, source.workdays, reviews.get(plan.id, ()))
+    ]
+    folder = _prepare_folder(output)
+    wanted = _units_wanted(events, source.registry, unit)
+    owned = _by_unit(events)
+    made: dict[tuple[str, str | None], bytes] = {}
+    files = [
+        _write(
+            folder,
+            file_name,
+            (name, owner),
+            events if owner is None else owned[owner],
+            source,
+            made,
+        )
+        for owner, name, file_name in _targets(wanted, whole=unit is None)
+    ]
+    return FeedResult(tuple(files), (*source.notes, *_missing_years(source, events)))
+
+
+def _by_plan(reviews: Sequence[Review]) -> dict[str, list[Review]]:
+    grouped: dict[str, list[Review]] = {}
+    for review in reviews:
+        grouped.setdefault(review.plan, []).append(review)
+    return grouped
+
+
+def _by_unit(events: Sequence[FeedEvent]) -> defaultdict[str, list[FeedEvent]]:
+    """Each unit's events (a unit asked for that owns none has an empty list)."""
+    owned: defaultdict[str, list[FeedEvent]] = defaultdict(list)
+    for event in events:
+        for unit in event.units:
+            owned[unit].append(event)
+    return owned
+
+
+def _missing_years(source: FeedSource, events: Sequence[FeedEvent]) -> list[str]:
+    """A note for each year of a report due day that the workdays calendar lacks."""
+    years = {event.day.year for event in events if event.kind == "report"}
+    return [
+        _(
+            "the calendar has no holidays for {year}: report due days that year move only off "
+            "Saturdays and Sundays"
+        ).format(year=year)
+        for year in source.workdays.missing_years(years)
+    ]
+
+
+def _units_wanted(
+    events: Sequence[FeedEvent], registry: UnitRegistry | None, unit: str | None
+) -> list[str]:
+    """The units to write a calendar for: every unit owning an event (registry order
+    first), or the one asked for."""
+    owning = dict.fromkeys(owner for event in events for owner in event.units)
+    if unit is None:
+        order = list(registry.units) if registry is not None else []
+        ranked = [name for name in order if name in owning]
+        return ranked + sorted(name for name in owning if name not in ranked)
+    return [_resolve_unit(unit, registry, owning)]
+
+
+def _resolve_unit(unit: str, registry: UnitRegistry | None, owning: Iterable[str]) -> str:
+    owners = set(owning)
+    if registry is not None:
+        found = registry.lookup(unit)
+        if found.kind == "group":
+            raise UsageError(
+                _("{name} is a group of units, not one unit").format(name=quote(unit)),
+                where="--unit",
+                hint=_("name one of its units: {units}").format(
+                    units=pgettext("list separator", ", ").join(registry.expand(unit))
+                ),
+            )
+        if found.canonical is not None:
+            return found.canonical
+    if unit in owners:
+        return unit
+    close = registry.suggest(unit) if registry is not None else []
+    raise UsageError(
+        _("no unit named {name} in the unit registry or the plans").format(name=quote(unit)),
+        where="--unit",
+        hint=_("did you mean {names}?").format(names=pgettext("list separator", ", ").join(close))
+        if close
+        else _("name a unit of plans/units.yaml"),
+    )
+
+
+def _targets(units: Sequence[str], *, whole: bool) -> list[tuple[str | None, str, str]]:
+    """(unit, calendar name, file name) for each calendar; names unique on every system."""
+    taken = {ALL_FILE.casefold()} if whole else set()
+    targets: list[tuple[str | None, str, str]] = [(None, ALL_NAME, ALL_FILE)] if whole else []
+    for unit in units:
+        base = safe_file_name(unit)
+        name, number = base, 1
+        while f"{name}{SUFFIX}".casefold() in taken:  # Windows and macOS ignore case
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(f"{name}{SUFFIX}".casefold())
+        targets.append((unit, unit, f"{name}{SUFFIX}"))
+    return targets
+
+
+def safe_file_name(name: str) -> str:
+    """`name` as a file name every system accepts: no \\ / : * ? " < > | or control
+    characters, no trailing dot or space, no device name (CON, NUL, COM1 …)."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    if not cleaned or cleaned.startswith("."):
+        cleaned = f"_{cleaned}"
+    if _RESERVED.fullmatch(cleaned):
+        cleaned = f"_{cleaned}"
+    return cleaned[:120]  # room for the suffix within any system's limit
+
+
+def _prepare_folder(output: Path) -> Path:
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            _("not a folder"),
+            where=str(output),
+            hint=_("name a folder for the calendar files (-o DIR)"),
+        )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),
+            where=str(output),
+            hint=_("check the path and its permissions"),
+        ) from None
+    return output
+
+
+def _write(
+    folder: Path,
+    file_name: str,
+    calendar: tuple[str, str | None],  # its name, and the unit whose it is (None: all)
+    events: Sequence[FeedEvent],
+    source: FeedSource,
+    made: dict[tuple[str, str | None], bytes],
+) -> FeedFile:
+    from planctl.feeds.ics import calendar_bytes
+
+    name, unit = calendar
+    data = calendar_bytes(name, events, unit=unit, stamp=source.stamp, made=made)
+    path = folder / file_name
+    try:
+        write_atomic(path, data, within=folder, protect=source.inputs)
+    except WriteRefused:
+        raise
+    except OSError as error:
+        raise InputError(
+            _("cannot write the file: {reason}").format(reason=os_error_reason(error)),
+            where=str(path),
+            hint=_("check the folder exists and is writable"),
+        ) from None
+    return FeedFile(path, unit, len(events))

@@ -1,0 +1,228 @@
+"""Reminders as mail: one RFC 5322 message per unit (UTF-8, standard library `email`),
+written as .eml drafts into a folder, or handed to the SMTP server of `[smtp]` — only
+when asked (`planctl remind --send`), the password read from the environment variable
+`[smtp] password_env` names, never from a file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planctl.config import Settings, SmtpSettings
+from planctl.errors import InputError, MailNotSent, UsageError, WriteRefused, os_error_reason
+from planctl.i18n import _, pgettext
+from planctl.remind.engine import Reminder, Reminders
+
+if TYPE_CHECKING:
+    import smtplib
+
+__all__ = ["Draft", "SendResult", "drafts", "send", "write_drafts"]
+
+EML = ".eml"
+
+
+@dataclass(frozen=True)
+class Draft:
+    unit: str
+    to: str | None  # None: the unit has no address in [remind.contacts]
+    subject: str
+    message: EmailMessage
+
+
+@dataclass(frozen=True)
+class SendResult:
+    sent: tuple[Draft, ...]
+    unaddressed: tuple[str, ...]  # units not mailed: no address
+
+
+def drafts(reminders: Reminders, settings: Settings) -> list[Draft]:
+    """One message per unit reminded; the body is the text `--format text` prints."""
+    return [_draft(reminders, reminder, settings) for reminder in reminders.reminders]
+
+
+def _draft(reminders: Reminders, reminder: Reminder, settings: Settings) -> Draft:
+    from email.headerregistry import Address
+    from email.utils import format_datetime, make_msgid
+
+    from planctl.chinese import date_cn
+    from planctl.remind.formats.text import unit_text
+
+    plans = "、".join(dict.fromkeys(title for title in _plan_titles(reminder)))
+    subject = settings.remind.subject.format(
+        unit=reminder.unit, date=date_cn(reminders.as_of), plan=plans
+    )
+    message = EmailMessage()
+    message["Subject"] = subject
+    sender = settings.smtp.sender or settings.smtp.user
+    if "@" in sender:
+        name = reminders.sender or ""
+        message["From"] = Address(display_name=name, addr_spec=sender)
+    if reminder.address is not None:
+        message["To"] = Address(display_name=reminder.unit, addr_spec=reminder.address)
+    message["Date"] = format_datetime(datetime.datetime.now().astimezone())
+    message["Message-ID"] = make_msgid(domain=_domain(sender))
+    message.set_content(unit_text(reminders, reminder) + "\n", charset="utf-8")
+    return Draft(reminder.unit, reminder.address, subject, message)
+
+
+def _plan_titles(reminder: Reminder) -> list[str]:
+    tasks = (*reminder.overdue, *reminder.near, *reminder.lit)
+    reports = (*reminder.unreported, *reminder.upcoming)
+    return [item.plan_title for item in tasks] + [item.plan_title for item in reports]
+
+
+def _domain(sender: str) -> str:
+    return sender.rpartition("@")[2] if "@" in sender else "planctl.invalid"
+
+
+def write_drafts(
+    found: Sequence[Draft], folder: Path, *, protect: Sequence[Path] = ()
+) -> list[Path]:
+    """Each draft as `<unit>.eml` in `folder` (made when missing), written atomically and
+    only there. `X-Unsent: 1` makes Outlook open it as a message ready to send."""
+    import copy
+    from email import policy
+
+    from planctl.atomic import write_atomic
+    from planctl.feeds.service import safe_file_name
+
+    _make_folder(folder)
+    written = []
+    for draft in found:
+        message = copy.deepcopy(draft.message)  # the message to send stays as it is
+        message["X-Unsent"] = "1"
+        path = folder / f"{safe_file_name(draft.unit)}{EML}"
+        try:
+            write_atomic(path, message.as_bytes(policy=policy.SMTP), within=folder, protect=protect)
+        except WriteRefused:
+            raise
+        except OSError as error:
+            raise InputError(
+                _("cannot write the file: {reason}").format(reason=os_error_reason(error)),
+                where=str(path),
+                hint=_("check the folder exists and is writable"),
+            ) from None
+        written.append(path)
+    return written
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            _("not a folder"), where=str(folder), hint=_("name a folder for the drafts (-o DIR)")
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),
+            where=str(folder),
+            hint=_("check the path and its permissions"),
+        ) from None
+
+
+def send(found: Sequence[Draft], smtp: SmtpSettings, environ: Mapping[str, str]) -> SendResult:
+    """Hand every addressed draft to the SMTP server; a unit without an address is left
+    out and listed. A refused connection, login or message stops the sending with one
+    error naming the units whose messages were not sent."""
+    import smtplib
+
+    addressed = [draft for draft in found if draft.to is not None]
+    unaddressed = tuple(draft.unit for draft in found if draft.to is None)
+    password = _password(smtp, environ, addressed)
+    if not addressed:
+        return SendResult((), unaddressed)
+    sent: list[Draft] = []
+    try:
+        with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
+            if smtp.starttls:
+                import ssl
+
+                client.starttls(context=ssl.create_default_context())
+            if smtp.user:
+                _login(client, smtp.user, password)
+            for draft in addressed:
+                client.send_message(draft.message)
+                sent.append(draft)
+    except (OSError, smtplib.SMTPException) as error:
+        unsent = [draft.unit for draft in addressed if draft not in sent]
+        raise MailNotSent(
+            _("cannot send the reminders ({server}): {reason}; not sent: {units}").format(
+                server=f"{smtp.host}:{smtp.port}",
+                reason=_reason(error),
+                units=pgettext("list separator", ", ").join(unsent),
+            ),
+            hint=_reason_hint(error),
+        ) from None
+    return SendResult(tuple(sent), unaddressed)
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a user name or password beyond ASCII goes as UTF-8 AUTH PLAIN (RFC 4616),
+    which smtplib's own login cannot send."""
+    if (user + password).isascii():
+        client.login(user, password)
+        return
+    import base64
+    import smtplib
+
+    client.ehlo_or_helo_if_needed()
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, answer = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:  # 235: authentication succeeded
+        raise smtplib.SMTPAuthenticationError(code, answer)
+
+
+def _password(smtp: SmtpSettings, environ: Mapping[str, str], addressed: Sequence[Draft]) -> str:
+    if not smtp.host:
+        raise UsageError(
+            _("no mail server: [smtp] host is not set in planctl.toml; nothing was sent"),
+            hint=_("set [smtp] host, port and user, or write drafts with --format eml -o DIR"),
+        )
+    if not smtp.user:
+        return ""
+    password = environ.get(smtp.password_env)
+    if password is None and addressed:
+        raise UsageError(
+            _("the environment variable {name} holding the mail password is not set; "
+              "nothing was sent").format(name=smtp.password_env),
+            hint=_("set {name} in the environment of this command (never in a file)").format(
+                name=smtp.password_env
+            ),
+        )  # fmt: skip
+    return password or ""
+
+
+def _reason(error: Exception) -> str:
+    import smtplib
+
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return _("the server refused the user name or password")
+    if isinstance(error, ConnectionRefusedError):
+        return _("the connection was refused")
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return _("the server refused the recipients")
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return _("the server does not offer STARTTLS")
+    if isinstance(error, smtplib.SMTPResponseException):
+        answer = error.smtp_error
+        text = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else answer
+        return _("the server answered {code} {text}").format(code=error.smtp_code, text=text)
+    if isinstance(error, OSError):
+        return os_error_reason(error)
+    return str(error)
+
+
+def _reason_hint(error: Exception) -> str:
+    import smtplib
+
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return _("check [smtp] user and the password in the environment variable it names")
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return _("set [smtp] starttls = false only for a server on this computer or network")
+    return _("check [smtp] host and port in planctl.toml, then run again with --send")
