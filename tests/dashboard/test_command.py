@@ -161,3 +161,12 @@ def test_a_unit_page_says_which_report_is_owed_next(
     dashboard([], tmp_path / "site", as_of=day, start=repository)
     page = (tmp_path / "site" / unit_file("市发展改革局")).read_text(encoding="utf-8")
     assert owed in page
+
+
+def test_a_file_named_as_the_folder_is_refused(cli: CLI, repository: Path, tmp_path: Path) -> None:
+    taken = tmp_path / "site.html"
+    taken.write_text("mine", encoding="utf-8")
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", str(taken), cwd=repository)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "site.html" in result.stderr
+    assert taken.read_text(encoding="utf-8") == "mine"
