@@ -10,10 +10,9 @@ plan reaches a page.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
 from planctl.dashboard.view import TrendPoint, is_public
 from planctl.errors import InputError, UsageError, os_error_reason
-from planctl.i18n import _, language, quote, use_language
+from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language, quote
 from planctl.model import Plan
 from planctl.repository import Repository, open_repository
 from planctl.tracking.periods import Period, period_containing, periods_between
@@ -139,20 +138,9 @@ def _make_folder(output: Path, *, outside: bool) -> None:
 def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
     from planctl.tracking.lights import compute_status
 
-    with _in_chinese():
+    # The reasons and deadline words a status carries are page text: Chinese.
+    with in_language(DOCUMENT_LANGUAGE):
         return compute_status(data, as_of, settings)
-
-
-@contextlib.contextmanager
-def _in_chinese() -> Iterator[None]:
-    """The reasons and deadline words a status carries are page text: the dashboard is a
-    document in the plan's language, Chinese, whatever language the terminal speaks."""
-    before = language()
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 def _origin(paths: Sequence[Path]) -> Path | None:

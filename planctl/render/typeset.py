@@ -8,7 +8,8 @@ own introspection cannot decide stably:
    signature lands;
 2. Python chooses: the 版记 on this page, on the next (even) page, or after a blank page
    (§7.5: then neither page is numbered); and, when the signature and date would stand
-   alone on a page, the closer line pitch from which paragraph on (§7.3.5);
+   alone on a page, the closer line pitch from which paragraph on (§7.3.5), or, where
+   no pitch will do, the last paragraph moved to the signature's page (`keep`);
 3. the final pass typesets with those choices.
 
 Fonts come from `planctl.fonts`; a character no face can print stops the render.
@@ -21,6 +22,7 @@ after the plan (`annex_data`), where the 版记 then takes a portrait page of it
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -121,7 +123,7 @@ def notice_data(
             }
         ],
         "imprint": {"rows": imprint_rows(notice)},
-        "layout": {"imprint": "probe", "unnumbered": [], "squeeze": None},
+        "layout": {"imprint": "probe", "unnumbered": [], "squeeze": None, "keep": None},
     }
 
 
@@ -290,19 +292,33 @@ def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> Probe:
 def decide(data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel) -> dict[str, Any]:
     """The layout choices for the final pass (see the module docstring)."""
     found = probe(data, fonts)
-    layout: dict[str, Any] = {"imprint": "probe", "unnumbered": [], "squeeze": None}
-    first = found
-    for spare in range(3):  # line counts are estimates: tighten until the block stays
-        squeeze = squeeze_for(first, data, model, spare=spare)
-        if squeeze is None:
-            break
-        layout["squeeze"] = squeeze
-        # The squeeze moves text: where the content ends is asked again.
+    layout: dict[str, Any] = {"imprint": "probe", "unnumbered": [], "squeeze": None, "keep": None}
+    if _signature_alone(found):
+        layout.update(keep_signature_with_text(found, data, fonts, model))
         found = probe({**data, "layout": layout}, fonts)
-        if not _signature_alone(found):
-            break
     layout.update(imprint_place(found, data, model))
     return layout
+
+
+def keep_signature_with_text(
+    found: Probe, data: Mapping[str, Any], fonts: font_roles.FontSet, model: PageModel
+) -> dict[str, Any]:
+    """§7.3.5: the signature and date would start a page of their own. Set the lines of
+    the text's last page closer (from the first paragraph that starts on it, or else from
+    the one running onto it), tightening until the block stays; where no pitch down to
+    `TIGHTEST_PITCH` will do, move the last paragraph over to the signature's page."""
+    for whole_page in (False, True):
+        for spare in range(3):  # line counts are estimates: tighten until the block stays
+            squeeze = squeeze_for(found, data, model, spare=spare, whole_page=whole_page)
+            if squeeze is None:
+                break
+            choice = {"squeeze": squeeze, "keep": None}
+            # The squeeze moves text: where the content ends is asked again.
+            trial = {**data["layout"], **choice}
+            if not _signature_alone(probe({**data, "layout": trial}, fonts)):
+                return choice
+    last = len(data["notice"]["paragraphs"]) - 1
+    return {"squeeze": None, "keep": last if last > 0 else None}
 
 
 def imprint_place(found: Probe, data: Mapping[str, Any], model: PageModel) -> dict[str, Any]:
@@ -330,19 +346,31 @@ def _signature_alone(found: Probe) -> bool:
 
 
 def squeeze_for(
-    found: Probe, data: Mapping[str, Any], model: PageModel, *, spare: int = 0
+    found: Probe,
+    data: Mapping[str, Any],
+    model: PageModel,
+    *,
+    spare: int = 0,
+    whole_page: bool = False,
 ) -> dict[str, Any] | None:
     """When the signature block starts a page of its own, the pitch that keeps it with the
-    text: paragraphs from the first one on that text's last page are set closer."""
+    text: paragraphs from the first one on that text's last page are set closer (with
+    `whole_page`, from the one running onto that page, so its top lines close up too)."""
     before = found.first("text-end")
     if not _signature_alone(found):
         return None
     page = int(before["page"])
     grid = model.grid
     top = mm_to_pt(model.paper.top_mm)
-    starts = [m for m in found.all("paragraph") if int(m["page"]) == page]
-    first = int(starts[0]["index"]) if starts else max(0, len(data["notice"]["paragraphs"]) - 1)
-    start_y = float(starts[0]["y"]) if starts else top
+    paragraphs = found.all("paragraph")
+    starts = [m for m in paragraphs if int(m["page"]) == page]
+    if starts and not whole_page:
+        first, start_y = int(starts[0]["index"]), float(starts[0]["y"])
+    else:
+        running = [m for m in paragraphs if int(m["page"]) < page]
+        if not running:
+            return None
+        first, start_y = int(running[-1]["index"]), top
     lines = round((float(before["y"]) - start_y) / grid.pitch_pt)
     closing = model.closing
     notice = data["notice"]
@@ -363,6 +391,137 @@ def squeeze_for(
 def _attachment_lines(names: Sequence[str]) -> int:
     cells = PAGE.grid.cells - PAGE.closing.attachments_indent_cells - 4
     return sum(-(-int(2 * _width(name)) // (2 * cells)) for name in names)
+
+
+def line_breaks(data: Mapping[str, Any], fonts: font_roles.FontSet) -> dict[str, tuple[int, ...]]:
+    """Where Typst broke the lines of each paragraph: paragraph text -> the offsets (code
+    points) that begin its second, third … line.
+
+    A pass with `layout.trace` reports where each paragraph's first line is (a tag at its
+    start, which changes nothing of the layout), and the same pass as SVG gives every
+    line's glyphs; a paragraph's lines are the lines from its first one down, one glyph
+    a character. A paragraph whose glyphs do not add up to its text (a ligature, a box),
+    or a text set in two places with different breaks, is left out: its lines are then
+    the reader's own."""
+    traced = {**data, "layout": {**data["layout"], "trace": True}}
+    starts = probe(traced, fonts).first("paragraph-starts")["marks"]
+    rows = [_glyph_rows(page) for page in compile_svg("notice.typ", traced, fonts)]
+    texts = traced_texts(data)
+    paper = data["page"]["paper"]
+    bottom = mm_to_pt(paper["top_mm"] + paper["block_height_mm"])
+    found: dict[str, tuple[int, ...]] = {}
+    clashes: set[str] = set()
+    for key, page, y, x in starts:
+        text = texts.get(str(key))
+        if not text:
+            continue
+        breaks = _breaks_from(rows, int(page) - 1, float(y), float(x), text, bottom)
+        if breaks is None or found.get(text, breaks) != breaks:
+            clashes.add(text)
+            continue
+        found[text] = breaks
+    return {text: breaks for text, breaks in found.items() if text not in clashes}
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_TRANSFORM = re.compile(r"(translate|matrix)\(([^)]*)\)")
+
+
+def _glyph_rows(svg: bytes) -> list[tuple[float, list[float]]]:
+    """A page's lines of text, top down: (baseline, the x of each glyph), in points; runs
+    in different faces whose baselines lie within half a point make one line."""
+    from xml.etree import ElementTree
+
+    glyphs: list[tuple[float, float]] = []  # (baseline, x)
+
+    def walk(element: Any, dx: float, dy: float) -> None:
+        if element.tag == _SVG + "defs":
+            return
+        transform = _TRANSFORM.match(element.get("transform", ""))
+        if transform:
+            numbers = [float(n) for n in transform.group(2).replace(",", " ").split()]
+            if transform.group(1) == "translate":
+                dx, dy = dx + numbers[0], dy + (numbers[1] if len(numbers) > 1 else 0.0)
+            elif numbers[:4] == [1, 0, 0, -1]:  # a run of text: glyphs along its baseline
+                x, y = dx + numbers[4], dy + numbers[5]
+                glyphs.extend(
+                    (y, x + float(use.get("x", "0"))) for use in element.iter(_SVG + "use")
+                )
+                return
+        for child in element:
+            walk(child, dx, dy)
+
+    # Typst's own SVG of a document planctl built: no entities, no external references.
+    walk(ElementTree.fromstring(svg), 0.0, 0.0)
+    rows: list[tuple[float, list[float]]] = []
+    for y, x in sorted(glyphs):
+        if not rows or y - rows[-1][0] >= 0.5:
+            rows.append((y, []))
+        rows[-1][1].append(x)
+    return rows
+
+
+def _breaks_from(
+    pages: Sequence[Sequence[tuple[float, list[float]]]],
+    page: int,
+    y: float,
+    x: float,
+    text: str,
+    bottom: float,
+) -> tuple[int, ...] | None:
+    """The offsets that begin each line of a paragraph of `text` whose first character is
+    at (`x`, baseline `y`) on `page`, its lines those above `bottom` (the 版心's bottom
+    edge: page numbers lie below it); None when the glyphs do not add up."""
+    lines = [
+        [g for g in xs if g >= x - 0.5] if abs(row_y - y) < 0.5 else xs
+        for row_y, xs in pages[page]
+        if y - 0.5 < row_y < bottom
+    ]
+    lines += [xs for later in pages[page + 1 :] for row_y, xs in later if row_y < bottom]
+    breaks: list[int] = []
+    count = 0
+    for glyphs in lines:
+        count += len(glyphs)
+        if count >= len(text):
+            return tuple(breaks) if count == len(text) else None
+        breaks.append(count)
+    # A one-line paragraph whose blanks (　) print no glyph.
+    if not breaks and count == len(text.replace("　", "").replace(" ", "")):
+        return ()
+    return None
+
+
+def traced_texts(data: Mapping[str, Any]) -> dict[str, str]:
+    """The text of every paragraph the template traces, by its trace key."""
+    notice = data["notice"]
+    texts = {"recipients": notice["recipients"]}
+    texts.update({f"notice.{i}": text for i, text in enumerate(notice["paragraphs"])})
+    texts.update({f"annex.{i}": name for i, name in enumerate(notice["attachments"])})
+    for number, attachment in enumerate(data["attachments"]):
+        for index, block in enumerate(attachment["blocks"]):
+            runs = block["runs"] if block["kind"] == "paragraph" else [block]
+            texts[f"block.{number}.{index}"] = "".join(run["text"] for run in runs)
+    for index, row in enumerate(data["imprint"]["rows"]):
+        if row["kind"] == "labelled":
+            texts[f"imprint.{index}"] = row["label"] + row["text"]
+    return texts
+
+
+def compile_svg(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> list[bytes]:
+    """The pages as SVG: each line's glyphs, where they are (the line-break trace)."""
+    import typst
+
+    result = _typst_call(
+        lambda: typst.compile(
+            str(TEMPLATES / template),
+            root=str(TEMPLATES),
+            font_paths=[str(folder) for folder in fonts.folders],
+            ignore_system_fonts=True,
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            format="svg",
+        )
+    )
+    return list(result) if isinstance(result, list) else [result]
 
 
 def compile_pdf(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> bytes:

@@ -74,9 +74,13 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
         {"xlsx": "ledger_xlsx:ledger", "docx": "ledger_docx:ledger", "md": "ledger_md:ledger"},
     ),
 }
-# Every (document, format) pair that can be written.
+# Every (document, format) pair `render` writes from one plan. The ledger is of many
+# plans and their reports: `planctl.tracking.ledger` writes it.
 WRITERS = frozenset(
-    (document, fmt) for document, formats in DOCUMENT_FORMATS.items() for fmt in formats
+    (document, fmt)
+    for document, formats in DOCUMENT_FORMATS.items()
+    if document != LEDGER
+    for fmt in formats
 )
 # What a bare `planctl render PLAN` writes, and each document's format when none is given.
 EVERYTHING = (

@@ -196,7 +196,8 @@ def test_the_word_notice_has_a_landscape_section_with_whole_rows(annexed_docx: P
     turned = document.sections[orientations.index(WD_ORIENT.LANDSCAPE)]
     assert turned.page_width > turned.page_height
     assert orientations[-1] == WD_ORIENT.PORTRAIT  # the 版记 page
-    texts = [paragraph.text for paragraph in document.paragraphs]
+    # (a paragraph's lines end in line breaks where the PDF's lines end)
+    texts = [paragraph.text.replace("\n", "") for paragraph in document.paragraphs]
     assert "附件：1.肇庆市实施珠三角规划纲要年度工作计划" in texts
     assert any(text.endswith("2.肇庆市实施珠三角规划纲要年度工作计划责任分工表") for text in texts)
     assert "附件1" in texts and "附件2" in texts
@@ -273,7 +274,7 @@ def test_the_plan_keys_sealed_and_show_deadlines_reach_pdf_and_word(tmp_path: Pa
     right = PAGE.paper.left_mm + PAGE.paper.block_width_mm
     assert right - date.x1 * MM == pytest.approx(4 * PAGE.grid.cell_mm, abs=0.6)
     word = docx.Document(str(rendered_notice(tmp_path, "docx", **options)))
-    paragraphs = [p.text for p in word.paragraphs]
+    paragraphs = [p.text.replace("\n", "") for p in word.paragraphs]  # lines as the PDF's
     assert any(p.endswith("（市发展改革局牵头；2012年6月底前完成）") for p in paragraphs)
     signer = word.paragraphs[paragraphs.index("肇庆市人民政府办公室")]
     before = int(signer._p.pPr.find(qn("w:spacing")).get(qn("w:before")))
