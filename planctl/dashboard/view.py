@@ -104,7 +104,7 @@ class SectionRow:
 
 @dataclass(frozen=True)
 class ReportRow:
-    plan: str
+    plan: str  # the plan's title, as the page names it
     unit: str
     period: str
     due: datetime.date
@@ -285,7 +285,8 @@ def build_view(
     for owner in units.values():
         reports = unit_reports.get(owner.name, [])
         owner.figures = figures_of(unit_states[owner.name], reports, settings, status.as_of)
-        owner.reports = sorted((_report_row(r) for r in reports), key=_latest_first)
+        rows = (_report_row(r, by_plan[r.plan].plan.title) for r in reports)
+        owner.reports = sorted(rows, key=_latest_first)
     _next_reports(by_plan.values(), units, status.as_of, workdays or Workdays())
     return View(
         as_of=status.as_of,
@@ -372,9 +373,9 @@ def _section_title(section: Section) -> str:
     )
 
 
-def _report_row(report: ReportState) -> ReportRow:
+def _report_row(report: ReportState, plan_title: str) -> ReportRow:
     return ReportRow(
-        report.plan,
+        plan_title,
         report.unit,
         report.period.chinese(),
         report.due,
@@ -411,7 +412,7 @@ def _next_reports(
         for unit in {u for row in view.rows if row.is_open for u in row.units}:
             if unit in units:
                 units[unit].next_reports.append(
-                    ReportRow(view.plan.id, unit, period.chinese(), due, "due", None)
+                    ReportRow(view.plan.title, unit, period.chinese(), due, "due", None)
                 )
     for owner in units.values():
         owner.next_reports.sort(key=lambda row: (row.due, row.plan))

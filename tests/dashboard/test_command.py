@@ -149,9 +149,9 @@ def test_bad_input_gets_one_line_and_exit_2(cli: CLI, repository: Path) -> None:
     ("as_of", "owed"),
     [
         # June's report is due on 5 July: on 3 July it is the one owed.
-        ("2023-07-03", "2023年7月5日前报送2023年6月进展"),
+        ("2023-07-03", "2023年7月5日前报送《示例市2023年重点工作计划》2023年6月进展"),
         # Then July's, due 5 August, a Saturday: the next workday.
-        ("2023-07-15", "2023年8月7日前报送2023年7月进展"),
+        ("2023-07-15", "2023年8月7日前报送《示例市2023年重点工作计划》2023年7月进展"),
     ],
 )
 def test_a_unit_page_says_which_report_is_owed_next(
