@@ -19,7 +19,7 @@ from pathlib import Path
 from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
 from planctl.dashboard.view import TrendPoint, is_public
-from planctl.errors import UsageError
+from planctl.errors import InputError, UsageError, os_error_reason
 from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language, quote
 from planctl.model import Plan
 from planctl.repository import Repository, open_repository
@@ -73,8 +73,7 @@ def dashboard(
     status = _status(data, as_of, settings)
     trend = trend_points(data, status, settings)
     within = boundary(output / "index.html", repository.root)
-    if within != repository.root:
-        output.mkdir(parents=True, exist_ok=True)
+    _make_folder(output, outside=within != repository.root)
     return build_site(
         plans,
         status,
@@ -114,6 +113,26 @@ def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
     first = min((p for p in firsts if p.cycle == cycle), key=lambda period: period.start)
     last = period_containing(as_of, cycle)
     return list(periods_between(first, last))[-MOST_PERIODS:]
+
+
+def _make_folder(output: Path, *, outside: bool) -> None:
+    """The output folder: never a file; created here when it lies outside the repository
+    (inside it, the write policy creates the folders on the way)."""
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            _("this is a file, not a folder; the dashboard is a folder of pages"),
+            where=str(output),
+            hint=_("name a folder with -o"),
+        )
+    if outside:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                _("cannot create the folder: {reason}").format(reason=os_error_reason(error)),
+                where=str(output),
+                hint=_("check the folder above it exists and is writable"),
+            ) from None
 
 
 def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
