@@ -86,7 +86,7 @@ def build_urge(
         Block(
             "paragraph",
             f"请你单位高度重视，抓紧办理，并于{date_cn(reply_by)}前将办理情况"
-            f"（含未报送的进展报告）书面报送{issuer}。",
+            f"{'（含未报送的进展报告）' if facts.missing_reports else ''}书面报送{issuer}。",
         )
     )
     return Paper(

@@ -61,6 +61,7 @@ def test_near_deadline_then_overdue_items_of_the_unit(cli: CLI, demo: Path) -> N
     late = urge(cli, demo, "市发展改革局", "2013-01-08", "-f", "md", "-o", "-")
     assert "逾期未完成事项" in late and "已逾期8天" in late
     assert "优先发展现代服务业" in late
+    assert "未报送的进展报告" not in late  # 市发展改革局 reported every month
 
 
 def test_an_unregistered_unit_is_refused_in_one_line(cli: CLI, demo: Path) -> None:
