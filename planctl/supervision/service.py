@@ -281,7 +281,9 @@ def _write(
         name = stem + SUFFIXES[chosen]
         if output is None:
             path = context.root / "build" / plan_id / name
-        elif output.is_dir() or str(output).endswith(("/", "\\")) or len(papers) > 1:
+        elif len(papers) > 1:
+            path = output / f"{plan_id}-{name}"  # one folder, one file per plan
+        elif output.is_dir() or str(output).endswith(("/", "\\")):
             path = output / name
         else:
             path = output

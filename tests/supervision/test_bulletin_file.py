@@ -127,3 +127,36 @@ def test_fmt_keeps_a_bulletin_file_in_the_order_of_its_schema(cli: CLI, reposito
 def test_period_and_layout_belong_to_the_bulletin(cli: CLI, repository: Path) -> None:
     result = cli("render", PLAN_FILE, "--as", "notice", "--period", "2012-09", cwd=repository)
     assert result.exit_code == 2 and "--as bulletin" in result.stderr
+
+
+def test_several_plans_give_one_bulletin_each(cli: CLI, tmp_path: Path) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    other = "zhaoqing-2012-copy"
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    (root / f"plans/{other}.yaml").write_text(
+        text.replace(f"id: {PLAN_ID}", f"id: {other}"), "utf-8"
+    )
+    write(
+        root,
+        f"bulletins/{other}/2012-09.yaml",
+        f"format: planctl-bulletin/1\nplan: {other}\nperiod: 2012-09\ndate: 2012-10-15\n",
+    )
+    result = cli(
+        "render",
+        PLAN_FILE,
+        f"plans/{other}.yaml",
+        "--as",
+        "bulletin",
+        "--period",
+        "2012-09",
+        "-f",
+        "md",
+        "-o",
+        "out/",
+        cwd=root,
+    )
+    assert result.exit_code == 0, result.stderr
+    mine = (root / f"out/{PLAN_ID}-bulletin-2012-09.md").read_text(encoding="utf-8")
+    assert "报送及时率99.1%" in mine
+    copy = (root / f"out/{other}-bulletin-2012-09.md").read_text(encoding="utf-8")
+    assert "报送及时率0.0%" in copy  # the copy has no reports at all
