@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pymupdf
 import pytest
+from docx.oxml.ns import qn
 
 from planctl.render.docx import styles as st
 
@@ -49,8 +50,11 @@ def test_word(cli: CLI, bulletin_demo: Path, tmp_path: Path, layout: str) -> Non
     joined = "\n".join(texts)
     if layout == "jianbao":
         assert texts[0] == "督查简报" and "第9期" in texts
-        issued = next(text for text in texts if text.startswith("肇庆市人民政府督查室\t"))
-        assert issued.endswith("2012年10月15日")
+        issued = next(p for p in document.paragraphs if p.text.startswith("肇庆市人民政府督查室\t"))
+        assert issued.text.endswith("2012年10月15日")
+        rule = issued._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))  # the red rule under it
+        assert rule.get(qn("w:color")) == "FF0000"
+        assert int(rule.get(qn("w:sz"))) == round(1.0 * 72 / 25.4 * 8)  # 1 mm in eighths
         name = document.paragraphs[0].runs[0]
         assert name.font.color.rgb is not None and str(name.font.color.rgb) == "FF0000"
     else:
