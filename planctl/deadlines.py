@@ -12,6 +12,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, TypeAlias
 
 from planctl.errors import DeadlineError
@@ -187,6 +188,13 @@ def parse_deadline(value: str | int) -> Deadline:
     # bool is an int subclass, but ``due: true`` is certainly not a year.
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DeadlineError(_(_NOT_A_DEADLINE).format(value=repr(value)))
+    return _parse_known_type(value)
+
+
+# A status reads the same few deadline strings for every task and date: parse each once.
+# Deadlines are frozen, so sharing one is safe; errors are raised anew (never cached).
+@lru_cache(maxsize=4096)
+def _parse_known_type(value: str | int) -> Deadline:
     if isinstance(value, int):
         return _build(str(value), "year", (value,))
     if value == _ONGOING:

@@ -92,10 +92,13 @@ def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> li
     from planctl.tracking.stats import figures_of
 
     periods = trend_periods(data.plans, status.as_of)
+    # The current period's figures are those of the status already computed; the past
+    # period ends are computed together, sharing what does not change with the date.
+    past = [period.end for period in periods if period.end < status.as_of]
+    statuses = dict(zip(past, _statuses(data, past, settings), strict=True))
     points = []
     for period in periods:
-        # The current period's figures are those of the status already computed.
-        then = _status(data, period.end, settings) if period.end < status.as_of else status
+        then = statuses.get(period.end, status)
         figures = figures_of(then.tasks, then.reports, settings, then.as_of)
         points.append(TrendPoint(period, then.as_of, figures))
     return points
@@ -141,6 +144,15 @@ def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> S
     # The reasons and deadline words a status carries are page text: Chinese.
     with in_language(DOCUMENT_LANGUAGE):
         return compute_status(data, as_of, settings)
+
+
+def _statuses(
+    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
+) -> list[Status]:
+    from planctl.tracking.lights import compute_statuses
+
+    with in_language(DOCUMENT_LANGUAGE):
+        return compute_statuses(data, dates, settings)
 
 
 def _origin(paths: Sequence[Path]) -> Path | None:

@@ -43,6 +43,7 @@ from planctl.units import UnitRegistry
 __all__ = [
     "TrackingData",
     "compute_status",
+    "compute_statuses",
     "deadline_of",
     "first_period",
     "light_rank",
@@ -89,13 +90,29 @@ def compute_status(
     tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings
 ) -> Status:
     """Every task's light and every due report's status as of `as_of`."""
+    return _status_on(tracking, as_of, settings, _Facts())
+
+
+def compute_statuses(
+    tracking: TrackingData, dates: Sequence[datetime.date], settings: TrackingSettings
+) -> list[Status]:
+    """The status as of each of `dates`, as `compute_status` gives it, in one pass: what
+    does not depend on the date (deadlines, starts, lead units, milestones' days, deadline
+    words) is worked out once per task for all of them."""
+    facts = _Facts()
+    return [_status_on(tracking, as_of, settings, facts) for as_of in dates]
+
+
+def _status_on(
+    tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings, facts: _Facts
+) -> Status:
     known = _Known.of(tracking, as_of)
     tasks: list[TaskState] = []
     reports: list[ReportState] = []
     due_years: set[int] = set()
     for plan in tracking.plans:
-        tasks.extend(_PlanLights(plan, known, settings).states())
-        for state in _report_states(plan, known):
+        tasks.extend(_PlanLights(plan, known, settings, facts).states())
+        for state in _report_states(plan, known, facts):
             reports.append(state)
             due_years.add(state.due.year)
     notes = [
@@ -213,6 +230,84 @@ def submitted_on(report: Report) -> datetime.date:
     return report.submitted if report.submitted is not None else report.as_of
 
 
+# --- what does not depend on the date ------------------------------------------------
+
+
+class _Facts:
+    """Each task's values that are the same on every date, worked out on first use.
+
+    Keyed by the task and plan objects themselves (by identity), which the tracking data
+    holds for as long as the statuses are computed."""
+
+    def __init__(self) -> None:
+        self.deadlines: dict[int, Deadline | None] = {}
+        self.starts: dict[int, datetime.date] = {}
+        self.leads: dict[int, list[str]] = {}
+        self.milestones: dict[int, tuple[tuple[str, datetime.date, str], ...]] = {}
+        self.words: dict[tuple[int, Deadline | None], str] = {}
+        self.first_periods: dict[int, Period | None] = {}
+        self.plan_ends: dict[int, datetime.date | None] = {}
+
+    def deadline(self, task: Task, plan: Plan) -> Deadline | None:
+        key = id(task)
+        if key not in self.deadlines:
+            self.deadlines[key] = deadline_of(task, plan)
+        return self.deadlines[key]
+
+    def start(self, task: Task, plan: Plan) -> datetime.date:
+        key = id(task)
+        if key not in self.starts:
+            self.starts[key] = task_start(task, plan)
+        return self.starts[key]
+
+    def lead_units(self, task: Task, known: _Known) -> list[str]:
+        key = id(task)
+        if key not in self.leads:
+            names = task.lead or task.responsible
+            self.leads[key] = list(
+                dict.fromkeys(unit for name in names for unit in known.members(name))
+            )
+        return self.leads[key]
+
+    def milestone_days(self, task: Task) -> tuple[tuple[str, datetime.date, str], ...]:
+        """(id, last day, text) of each milestone a report can name done and whose due
+        is readable."""
+        key = id(task)
+        if key not in self.milestones:
+            found = []
+            for milestone in task.milestones:
+                if milestone.id is None:
+                    continue  # a report cannot name it done: it takes no part
+                try:
+                    day = parse_deadline(milestone.due).last_day()
+                except DeadlineError:
+                    continue
+                if day is not None:
+                    found.append((milestone.id, day, milestone.text))
+            self.milestones[key] = tuple(found)
+        return self.milestones[key]
+
+    def deadline_words(
+        self, task: Task, written: Deadline | None, extension: Deadline | None
+    ) -> str:
+        key = (id(task), extension)
+        if key not in self.words:
+            self.words[key] = _deadline_words(task, written, extension)
+        return self.words[key]
+
+    def first_period(self, plan: Plan) -> Period | None:
+        key = id(plan)
+        if key not in self.first_periods:
+            self.first_periods[key] = first_period(plan)
+        return self.first_periods[key]
+
+    def plan_end(self, plan: Plan) -> datetime.date | None:
+        key = id(plan)
+        if key not in self.plan_ends:
+            self.plan_ends[key] = _plan_end(plan)
+        return self.plan_ends[key]
+
+
 # --- one plan's lights ---------------------------------------------------------------
 
 
@@ -227,10 +322,13 @@ class _Decided:
 
 
 class _PlanLights:
-    def __init__(self, plan: Plan, known: _Known, settings: TrackingSettings) -> None:
+    def __init__(
+        self, plan: Plan, known: _Known, settings: TrackingSettings, facts: _Facts
+    ) -> None:
         self.plan = plan
         self.known = known
         self.settings = settings
+        self.facts = facts
         self.cycle: Cycle = _cycle(plan)
         self.override = self._overrides()
 
@@ -247,7 +345,7 @@ class _PlanLights:
     def _state(self, placed: Placed, number: str) -> TaskState:
         task = placed.task
         decided = self._decided(task)
-        written = deadline_of(task, self.plan)
+        written = self.facts.deadline(task, self.plan)
         deadline = decided.extension or written
         last_day = deadline.last_day() if deadline else None
         units = self._lead_units(task)
@@ -263,7 +361,7 @@ class _PlanLights:
             light=light,
             reasons=tuple(reasons),
             deadline=last_day,
-            deadline_words=_deadline_words(task, written, decided.extension),
+            deadline_words=self.facts.deadline_words(task, written, decided.extension),
             latest=latest[2] if latest else None,
             latest_report=latest[1] if latest else None,
             closed=decided.closed,
@@ -345,17 +443,9 @@ class _PlanLights:
         candidates: list[tuple[datetime.date, str | None]] = []
         if last_day is not None:
             candidates.append((last_day, None))
-        for milestone in task.milestones:
-            if milestone.id is None:
-                continue  # a report cannot name it done: it takes no part
-            if (self.plan.id, task.id, milestone.id) in self.known.milestones_done:
-                continue
-            try:
-                day = parse_deadline(milestone.due).last_day()
-            except DeadlineError:
-                continue
-            if day is not None:
-                candidates.append((day, milestone.text))
+        for milestone_id, day, text in self.facts.milestone_days(task):
+            if (self.plan.id, task.id, milestone_id) not in self.known.milestones_done:
+                candidates.append((day, text))
         return min(candidates, key=lambda item: item[0], default=None)
 
     def _reported_light(
@@ -440,10 +530,10 @@ class _PlanLights:
     def _missed_running(self, unit: str) -> int:
         """How many of the unit's last due reports on this plan are missing, running."""
         reporting = self.plan.reporting
-        first = first_period(self.plan)
+        first = self.facts.first_period(self.plan)
         if reporting is None or first is None:
             return 0
-        period = _last_due_period(self.plan, first, reporting.due_day, self.known)
+        period = _last_due_period(self.plan, first, reporting.due_day, self.known, self.facts)
         missed = 0
         while period is not None and period.start >= first.start:
             if (self.plan.id, unit, period) in self.known.by_unit_period:
@@ -453,11 +543,10 @@ class _PlanLights:
         return missed
 
     def _start(self, task: Task) -> datetime.date:
-        return task_start(task, self.plan)
+        return self.facts.start(task, self.plan)
 
     def _lead_units(self, task: Task) -> list[str]:
-        names = task.lead or task.responsible
-        return list(dict.fromkeys(unit for name in names for unit in self.known.members(name)))
+        return self.facts.lead_units(task, self.known)
 
     def _latest_of(
         self, task: Task, units: Sequence[str]
@@ -568,11 +657,13 @@ def first_period(plan: Plan) -> Period | None:
     return None
 
 
-def _last_due_period(plan: Plan, first: Period, due_day: int, known: _Known) -> Period | None:
+def _last_due_period(
+    plan: Plan, first: Period, due_day: int, known: _Known, facts: _Facts
+) -> Period | None:
     """The latest period whose report was due on or before the date, and not after the
     plan's own period (no report is taken for a period after the plan ends)."""
     period = period_containing(known.as_of, first.cycle)
-    end = _plan_end(plan)
+    end = facts.plan_end(plan)
     if end is not None and period.start > end:
         period = period_containing(end, first.cycle)
     while period.start >= first.start:
@@ -591,16 +682,16 @@ def _plan_end(plan: Plan) -> datetime.date | None:
         return None
 
 
-def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
+def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportState]:
     """Each unit's report status for every period due by the date, where it had to report."""
     reporting = plan.reporting
-    first = first_period(plan)
+    first = facts.first_period(plan)
     if reporting is None or first is None:
         return
-    last = _last_due_period(plan, first, reporting.due_day, known)
+    last = _last_due_period(plan, first, reporting.due_day, known, facts)
     if last is None:
         return
-    spans = _reporting_spans(plan, known)
+    spans = _reporting_spans(plan, known, facts)
     period = first
     while period.start <= last.start:
         due = known.workdays.report_due(period, reporting.due_day)
@@ -623,7 +714,7 @@ def _report_state(
 
 
 def _reporting_spans(
-    plan: Plan, known: _Known
+    plan: Plan, known: _Known, facts: _Facts
 ) -> dict[str, list[tuple[datetime.date, datetime.date]]]:
     """For each unit, the stretches of time it must report: from a task's start until the
     task is closed, cancelled or suspended (a period ending inside a stretch is due)."""
@@ -638,7 +729,7 @@ def _reporting_spans(
                 stop = min(stop, review.date)
             if decision.close is not None:
                 stop = min(stop, decision.close)
-        window = (task_start(task, plan), stop)
+        window = (facts.start(task, plan), stop)
         for name in dict.fromkeys((*task.lead, *task.support, *task.responsible)):
             for unit in known.members(name):
                 spans[unit].append(window)

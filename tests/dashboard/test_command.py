@@ -89,13 +89,18 @@ def test_each_status_is_computed_once_for_all_pages(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     days: list[datetime.date] = []
-    compute = lights.compute_status
+    compute, compute_many = lights.compute_status, lights.compute_statuses
 
     def counted(tracking: lights.TrackingData, as_of: datetime.date, settings: TrackingSettings):  # type: ignore[no-untyped-def]
         days.append(as_of)
         return compute(tracking, as_of, settings)
 
+    def counted_many(tracking: lights.TrackingData, dates, settings: TrackingSettings):  # type: ignore[no-untyped-def]
+        days.extend(dates)
+        return compute_many(tracking, dates, settings)
+
     monkeypatch.setattr(lights, "compute_status", counted)
+    monkeypatch.setattr(lights, "compute_statuses", counted_many)
     result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
     periods = trend_periods(result.view.plans and [p.plan for p in result.view.plans], AS_OF)
     assert [str(p) for p in periods] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from planctl.config import TrackingSettings
 from planctl.model import Plan, plan_from_data
-from planctl.tracking.lights import compute_status
+from planctl.tracking.lights import compute_status, compute_statuses
 from planctl.tracking.periods import Period
 from planctl.tracking.records import Decision, MilestoneDone, Report, ReportEntry, Review
 from planctl.tracking.state import Status
@@ -264,3 +264,34 @@ def test_the_calendar_years_missing_are_noted() -> None:
         "the calendar has no holidays for 2023: report due days that year move only off "
         "Saturdays and Sundays",
     )
+
+
+def test_the_statuses_of_several_dates_are_those_of_each_date_alone() -> None:
+    # An extension, a milestone reported done and reports month by month: what a task
+    # looks like changes with the date, though its deadline and units are read once.
+    task = {
+        "id": "t",
+        "due": "2023-03",
+        "milestones": [{"id": "m1", "due": "2023-02", "text": "完成方案"}],
+    }
+    extend = review(3, D(2023, 4, 8), Decision("t", ("decisions", 0), extend_to="2023-06"))
+    done = report(2, entry("t", percent=10, milestones=(MilestoneDone("m1", D(2023, 2, 20)),)))
+    tracked = Tracked(
+        (plan(task, {"id": "u", "due": "ongoing"}),),
+        reports=(report(1, entry("t", percent=5)), done),
+        reviews=(extend,),
+    )
+    days = [D(2023, 1, 31), D(2023, 2, 27), D(2023, 3, 31), D(2023, 4, 8), D(2023, 7, 1)]
+    together = compute_statuses(tracked, days, TrackingSettings())
+    assert together == [status(tracked, day) for day in days]
+    first = [(one.tasks[0].light, one.tasks[0].reasons[0]) for one in together]
+    assert first == [
+        ("green", "on track"),  # the milestone is 28 days off; no report known yet
+        ("yellow", "milestone '完成方案': deadline near, 1 day left"),
+        ("yellow", "deadline near, 0 days left"),  # the milestone was reported done
+        ("red", "behind schedule by 44 percentage points"),  # 10% of 54% by 30 June
+        ("red", "overdue by 1 day"),
+    ]
+    ongoing = [one.tasks[1].reasons[0] for one in together]
+    assert ongoing[3:] == ["the last due report is missing", "3 reports missing in a row"]
+    assert together[3].tasks[0].deadline_words == "2023年3月底前 (extended to 2023年6月底前)"
