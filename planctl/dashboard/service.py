@@ -11,10 +11,12 @@ plan reaches a page.
 from __future__ import annotations
 
 import datetime
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
@@ -29,7 +31,12 @@ from planctl.tracking.state import Status
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
+if TYPE_CHECKING:
+    from planctl.tracking.stats import Figures
+
 MOST_PERIODS = 12  # the trend shows the latest periods, at most a year of months
+# Below this many (task, date) pairs, starting worker processes costs more than it saves.
+PARALLEL_MIN_TASK_DATES = 200_000
 
 
 @dataclass(frozen=True)
@@ -92,16 +99,72 @@ def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> li
     from planctl.tracking.stats import figures_of
 
     periods = trend_periods(data.plans, status.as_of)
-    # The current period's figures are those of the status already computed; the past
-    # period ends are computed together, sharing what does not change with the date.
+    # The current period's figures are those of the status already computed.
     past = [period.end for period in periods if period.end < status.as_of]
-    statuses = dict(zip(past, _statuses(data, past, settings), strict=True))
-    points = []
-    for period in periods:
-        then = statuses.get(period.end, status)
-        figures = figures_of(then.tasks, then.reports, settings, then.as_of)
-        points.append(TrendPoint(period, then.as_of, figures))
-    return points
+    figures = dict(zip(past, past_figures(data, past, settings), strict=True))
+    current = figures_of(status.tasks, status.reports, settings, status.as_of)
+    return [
+        TrendPoint(period, min(period.end, status.as_of), figures.get(period.end, current))
+        for period in periods
+    ]
+
+
+def past_figures(
+    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
+) -> list[Figures]:
+    """The figures as of each date: the statuses computed together (sharing what does
+    not change with the date), spread over the cores when there are many tasks."""
+    from planctl import parallel
+
+    jobs = min(parallel.available_cores(), len(dates))
+    tasks = sum(1 for plan in data.plans for _task in plan.tasks())
+    if jobs < 2 or tasks * len(dates) < PARALLEL_MIN_TASK_DATES or sys.platform != "linux":
+        return _figures(data, dates, settings)
+    # Interleaved shares: later dates have more reports to read.
+    shares = [tuple(dates[start::jobs]) for start in range(jobs)]
+    found: dict[datetime.date, Figures] = {}
+    results = parallel.map_in_processes(
+        _figures_in_worker,
+        shares,
+        jobs=jobs,
+        lost=_lost_worker,
+        initializer=_start_worker,
+        initargs=(data, settings),
+    )
+    for share, share_figures in zip(shares, results, strict=True):
+        found.update(zip(share, share_figures, strict=True))
+    return [found[day] for day in dates]
+
+
+def _figures(
+    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
+) -> list[Figures]:
+    from planctl.tracking.stats import figures_of
+
+    return [
+        figures_of(then.tasks, then.reports, settings, then.as_of)
+        for then in _statuses(data, dates, settings)
+    ]
+
+
+# The worker's data: forked with the process (Linux only, see `past_figures`), so the
+# tracking data is never copied through a pipe; only the small figures come back.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(data: Chosen, settings: TrackingSettings) -> None:
+    _WORKER["data"], _WORKER["settings"] = data, settings
+
+
+def _figures_in_worker(dates: tuple[datetime.date, ...]) -> list[Figures]:
+    return _figures(_WORKER["data"], dates, _WORKER["settings"])
+
+
+def _lost_worker(dates: tuple[datetime.date, ...], exitcode: int | None) -> list[Figures]:
+    raise RuntimeError(
+        f"the process computing the statuses as of {', '.join(map(str, dates))} died "
+        f"(exit code {exitcode})"
+    )
 
 
 def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:

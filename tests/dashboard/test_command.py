@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from planctl import parallel
 from planctl.config import TrackingSettings
+from planctl.dashboard import service
 from planctl.dashboard.service import dashboard, trend_periods
 from planctl.dashboard.view import plan_file, unit_file
 from planctl.i18n import language, use_language
@@ -108,6 +110,23 @@ def test_each_status_is_computed_once_for_all_pages(
     expected = [AS_OF, *(p.end for p in periods[:-1])]
     assert days == expected
     assert len([p for p in result.written if p.suffix == ".html"]) > len(days)
+
+
+def test_the_trend_spread_over_processes_has_the_same_figures(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large repository's past statuses are computed in worker processes: the same
+    # trend as computed here, one status after another.
+    alone = dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository).view.trend
+    monkeypatch.setattr(service, "PARALLEL_MIN_TASK_DATES", 0)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    spread = dashboard([], tmp_path / "spread", as_of=AS_OF, start=repository).view.trend
+    assert spread == alone
+    assert [point.as_of for point in spread][:2] == [
+        datetime.date(2023, 3, 31),
+        datetime.date(2023, 4, 30),
+    ]
+    assert spread[-1].as_of == AS_OF
 
 
 def test_public_keeps_only_the_published_plans(cli: CLI, repository: Path) -> None:
