@@ -270,6 +270,7 @@ class _PlanLights:
             on_time=on_time,
             lead_units=tuple(units),
             expected=None if last_day is None else self._expected(task, last_day),
+            lowest_percent=self._lowest_percent(task, units),
         )
 
     def _decided(self, task: Task) -> _Decided:
@@ -458,6 +459,15 @@ class _PlanLights:
     def _lead_units(self, task: Task) -> list[str]:
         names = task.lead or task.responsible
         return list(dict.fromkeys(unit for name in names for unit in self.known.members(name)))
+
+    def _lowest_percent(self, task: Task, units: Sequence[str]) -> int | None:
+        percents = [
+            latest[2].percent
+            for unit in units
+            if (latest := self.known.latest_entry(self.plan.id, task.id, unit)) is not None
+            and latest[2].percent is not None
+        ]
+        return min(percents, default=None)
 
     def _latest_of(
         self, task: Task, units: Sequence[str]
