@@ -157,19 +157,21 @@ def select(
     status: Status,
     *,
     plans: Sequence[str] = (),
-    unit: str | None = None,
+    units: Sequence[str] = (),
     lights: Sequence[Light] = (),
 ) -> Status:
-    """The part of `status` about some plans, one unit (its tasks and its reports), or
-    some lights (the reports stay those of the tasks' plans)."""
+    """The part of `status` about some plans, some units (their tasks and their reports:
+    a group's members, for `--unit GROUP`), or some lights (the reports stay those of the
+    tasks' plans)."""
     tasks = status.tasks
     reports = status.reports
     if plans:
         tasks = tuple(task for task in tasks if task.plan in plans)
         reports = tuple(state for state in reports if state.plan in plans)
-    if unit is not None:
-        tasks = tuple(task for task in tasks if unit in task.lead_units)
-        reports = tuple(state for state in reports if state.unit == unit)
+    if units:
+        chosen = set(units)
+        tasks = tuple(task for task in tasks if chosen.intersection(task.lead_units))
+        reports = tuple(state for state in reports if state.unit in chosen)
     if lights:
         tasks = tuple(task for task in tasks if task.light in lights)
     return Status(status.as_of, tasks, reports, status.notes)

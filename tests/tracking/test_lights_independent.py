@@ -649,3 +649,552 @@ def test_a_year_missing_from_the_calendar_is_named(cli: CLI, quarterly: Path) ->
     data = status(cli, quarterly, "2025-01-15")
     q4 = [state for state in data["reports"] if state["period"] == "2024-Q4"]  # type: ignore[union-attr]
     assert {state["due"] for state in q4} == {"2025-01-10"}  # a Friday: it does not move
+
+
+# --- a half-year plan: reports due by the 1st of the month after each half ---------------
+
+HALF = "qa-half-2024"
+HALF_PLAN = f"""\
+format: planctl/1
+id: {HALF}
+title: 示例市2024年生态环境保护工作计划
+kind: 工作计划
+stage: issued
+issuer: 示例市人民政府
+period: {{start: 2024-01-01, end: 2024-12-31}}
+reporting: {{cycle: half, due_day: 1, supervisor: {SUPERVISOR}}}
+tasks:
+  - id: b-override
+    title: 完成污水处理厂提标改造
+    lead: [市发展改革局]
+    due: 2024-06
+  - id: b-nodue
+    title: 推进农村生活污水治理
+    lead: [各县（市、区）人民政府]
+  - id: b-suspended
+    title: 建设城区环线
+    lead: [市交通运输局]
+    due: 2024
+  - id: b-expect
+    title: 完成重点河段清淤
+    lead: [市生态环境局]
+    start: 2024-04
+    due: 2024-09-30
+"""
+
+# The group names 端州区 by its alias, as many registries do.
+UNITS_WITH_ALIAS_MEMBER = UNITS.replace(
+    "members: [端州区人民政府, 鼎湖区人民政府]", "members: [端州区政府, 鼎湖区人民政府]"
+)
+
+# 2025 as published (国办发明电〔2024〕12号): 1 January is 元旦, so H2 2024's reports are
+# due on Thursday 2 January.
+CALENDAR_2024_2025 = (
+    CALENDAR_2024
+    + """\
+  - year: 2025
+    source: 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）
+    rest:
+      - 2025-01-01
+      - {from: 2025-01-28, to: 2025-02-04}
+      - {from: 2025-04-04, to: 2025-04-06}
+      - {from: 2025-05-01, to: 2025-05-05}
+      - {from: 2025-05-31, to: 2025-06-02}
+      - {from: 2025-10-01, to: 2025-10-08}
+    work: [2025-01-26, 2025-02-08, 2025-04-27, 2025-09-28, 2025-10-11]
+"""
+)
+
+
+def _h(period: str, unit: str, as_of: str, *entries: str) -> tuple[str, str]:
+    return report(HALF, period, unit, as_of, *entries)
+
+
+@pytest.fixture
+def half(git_repo: GitPlans) -> Path:
+    """- H1 (due Monday 1 July): 市交通运输局 on 28 June (30 %), 市发展改革局, 端州区 and
+      市生态环境局 on 1 July (80 %, 50 %, 35 %), 鼎湖区 on 2 July (late, 40 %);
+      the H1 review of 5 July sets b-override yellow, returns 鼎湖区's report and suspends
+      b-suspended;
+    - H2 (due 2 January 2025, 1 January being a holiday): 端州区 on 30 December (delayed
+      80 %, asks to extend b-nodue to 2025-H1), 市发展改革局 on 2 January (95 %),
+      市生态环境局 on 3 January (late, 90 %); 鼎湖区 none; the H2 review of 6 January
+      approves the extension past the plan's end;
+    - 2025-H1 (due 1 July 2025): 端州区 on 20 June (95 %); 鼎湖区 none.
+    """
+    repo = git_repo
+    commit_on(
+        repo,
+        "2024-01-02",
+        {
+            f"plans/{HALF}.yaml": HALF_PLAN,
+            "plans/units.yaml": UNITS_WITH_ALIAS_MEMBER,
+            "plans/calendar.yaml": CALENDAR_2024_2025,
+        },
+    )
+    progress = "status: in_progress, progress: 按计划推进"
+    commit_on(
+        repo,
+        "2024-06-28",
+        dict(
+            [
+                _h(
+                    "2024-H1",
+                    "市交通运输局",
+                    "2024-06-28",
+                    f"{{task: b-suspended, {progress}, percent: 30}}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2024-07-01",
+        dict(
+            [
+                _h(
+                    "2024-H1",
+                    "市发展改革局",
+                    "2024-06-30",
+                    f"{{task: b-override, {progress}, percent: 80}}",
+                ),
+                _h(
+                    "2024-H1",
+                    "端州区人民政府",
+                    "2024-06-30",
+                    f"{{task: b-nodue, {progress}, percent: 50}}",
+                ),
+                _h(
+                    "2024-H1",
+                    "市生态环境局",
+                    "2024-06-30",
+                    f"{{task: b-expect, {progress}, percent: 35}}",
+                ),
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2024-07-02",
+        dict(
+            [
+                _h(
+                    "2024-H1",
+                    "鼎湖区人民政府",
+                    "2024-06-30",
+                    f"{{task: b-nodue, {progress}, percent: 40}}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2024-07-05",
+        dict(
+            [
+                review(
+                    HALF,
+                    "2024-H1",
+                    "2024-07-05",
+                    "{task: b-override, light: yellow, note: 已基本完成，待验收}",
+                    "{task: b-nodue, unit: 端州区人民政府, verdict: accepted}",
+                    "{task: b-nodue, unit: 鼎湖区人民政府, verdict: returned, note: 数据与台账不符}",
+                    "{task: b-suspended, status: suspended, note: 市政府常务会议决定暂缓}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2024-12-30",
+        dict(
+            [
+                _h(
+                    "2024-H2",
+                    "端州区人民政府",
+                    "2024-12-30",
+                    "{task: b-nodue, status: delayed, percent: 80, progress: 部分村庄未完工, "
+                    "request: extend, extend_to: 2025-H1, reason: 资金未到位}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2025-01-02",
+        dict(
+            [
+                _h(
+                    "2024-H2",
+                    "市发展改革局",
+                    "2024-12-31",
+                    f"{{task: b-override, {progress}, percent: 95}}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2025-01-03",
+        dict(
+            [
+                _h(
+                    "2024-H2",
+                    "市生态环境局",
+                    "2024-12-31",
+                    f"{{task: b-expect, {progress}, percent: 90}}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2025-01-06",
+        dict(
+            [
+                review(
+                    HALF,
+                    "2024-H2",
+                    "2025-01-06",
+                    "{task: b-nodue, extend_to: 2025-H1, note: 经分管领导同意}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2025-06-20",
+        dict(
+            [
+                _h(
+                    "2025-H1",
+                    "端州区人民政府",
+                    "2025-06-20",
+                    f"{{task: b-nodue, {progress}, percent: 95}}",
+                )
+            ]
+        ),
+    )
+    return repo.root
+
+
+def test_the_half_year_repository_is_valid(cli: CLI, half: Path) -> None:
+    # 端州区 reports b-nodue as a member of the group (named by its alias in units.yaml),
+    # and its 2025-H1 report follows an extension past the plan's end.
+    result = cli("validate", cwd=half)
+    assert result.exit_code == 0, result.output
+
+
+# b-override runs 1 January to 30 June 2024; b-nodue has no due: the plan's end, 31
+# December (365 days from 1 January), later 30 June 2025 (546 days); b-expect 1 April to
+# 30 September, 182 days.
+HALF_LIGHTS: dict[str, dict[str, tuple[str, list[str]]]] = {
+    "2024-07-04": {
+        "b-override": ("red", ["overdue by 4 days"]),
+        # 185/365 = 50.7 %: 端州区 50 % is fine, 鼎湖区 40 % is 10.7 behind (its report is
+        # returned only tomorrow).
+        "b-nodue": ("yellow", ["鼎湖区人民政府: behind schedule by 11 percentage points"]),
+        "b-suspended": ("yellow", ["behind schedule by 21 percentage points"]),
+        # 94/182 = 51.6 % against 35 %.
+        "b-expect": ("yellow", ["behind schedule by 17 percentage points"]),
+    },
+    "2024-07-05": {
+        # The review's light beats the deadline rule.
+        "b-override": ("yellow", ["set to yellow by review: 已基本完成，待验收"]),
+        # 鼎湖区's report is returned: no latest word from it; 端州区 50 % vs 51.0 %.
+        "b-nodue": ("green", ["on track"]),
+        "b-suspended": ("grey", ["suspended by review on 2024-07-05"]),
+        "b-expect": ("yellow", ["behind schedule by 17 percentage points"]),
+    },
+    "2024-12-31": {
+        # H1's review is still the latest: its light stands.
+        "b-override": ("yellow", ["set to yellow by review: 已基本完成，待验收"]),
+        # Its deadline is today: 0 days left.
+        "b-nodue": ("yellow", ["deadline near, 0 days left"]),
+        "b-suspended": ("grey", ["suspended by review on 2024-07-05"]),
+        "b-expect": ("red", ["overdue by 92 days"]),
+    },
+    "2025-01-06": {
+        # H2's review sets no light: the rules again, 190 days past 30 June.
+        "b-override": ("red", ["overdue by 190 days"]),
+        # Extended to 30 June 2025: 371/546 = 67.9 % against 80 %, but reported delayed.
+        "b-nodue": ("yellow", ["端州区人民政府: reported as delayed"]),
+        "b-suspended": ("grey", ["suspended by review on 2024-07-05"]),
+        "b-expect": ("red", ["overdue by 98 days"]),
+    },
+    "2025-07-02": {
+        "b-override": ("red", ["overdue by 367 days"]),
+        "b-nodue": ("red", ["overdue by 2 days"]),
+        "b-suspended": ("grey", ["suspended by review on 2024-07-05"]),
+        "b-expect": ("red", ["overdue by 275 days"]),
+    },
+}
+
+
+@pytest.mark.parametrize("as_of", sorted(HALF_LIGHTS))
+def test_half_year_lights(cli: CLI, half: Path, as_of: str) -> None:
+    assert lights_of(status(cli, half, as_of)) == HALF_LIGHTS[as_of]
+
+
+H1 = {
+    ("2024-H1", "市发展改革局"): ON,
+    ("2024-H1", "端州区人民政府"): ON,
+    ("2024-H1", "鼎湖区人民政府"): LATE,
+    ("2024-H1", "市交通运输局"): ON,
+    ("2024-H1", "市生态环境局"): ON,
+}
+# 市交通运输局's task was suspended on 5 July: H2 is not asked of it. 市发展改革局's
+# report of 2 January is on time: the due day, 1 January, is a holiday.
+H2 = {
+    ("2024-H2", "市发展改革局"): ON,
+    ("2024-H2", "端州区人民政府"): ON,
+    ("2024-H2", "鼎湖区人民政府"): MISSING,
+    ("2024-H2", "市生态环境局"): LATE,
+}
+# After the plan's end only b-nodue, extended into 2025-H1, still asks for reports.
+H2025 = {("2025-H1", "端州区人民政府"): ON, ("2025-H1", "鼎湖区人民政府"): MISSING}
+HALF_REPORTS = {
+    "2024-07-04": H1,
+    "2025-01-06": {**H1, **H2},
+    "2025-07-02": {**H1, **H2, **H2025},
+}
+
+
+@pytest.mark.parametrize("as_of", sorted(HALF_REPORTS))
+def test_half_year_report_statuses(cli: CLI, half: Path, as_of: str) -> None:
+    data = status(cli, half, as_of)
+    assert reports_of(data) == HALF_REPORTS[as_of]
+    due = {(state["period"], state["due"]) for state in data["reports"]}  # type: ignore[union-attr]
+    assert ("2024-H2", "2025-01-02") in due or as_of < "2025"
+
+
+HALF_FIGURES = {
+    # 序时: b-override 80 % vs 100 %, b-nodue 40 % (鼎湖区) vs 50.7 %, b-suspended 30 %
+    # vs 50.7 %, b-expect 35 % vs 51.6 %: none within 10 points.
+    "2024-07-04": figures((1, 3, 0, 0, 0), (0, 4), (0, 1), 1, (0, 4), (4, 5)),
+    # b-suspended is grey and out of every rate; b-nodue is measured by 端州区 alone.
+    "2024-07-05": figures((0, 2, 1, 0, 1), (0, 3), (0, 1), 1, (1, 3), (4, 5)),
+    # b-override 95 %, b-nodue 80 % (ahead), b-expect 90 % (exactly 10 behind): all on
+    # schedule. Reports: H1 4 of 5, H2 2 of 4.
+    "2025-01-06": figures((2, 1, 0, 0, 1), (0, 3), (0, 2), 2, (3, 3), (6, 9)),
+    "2025-07-02": figures((3, 0, 0, 0, 1), (0, 3), (0, 3), 3, (3, 3), (7, 11)),
+}
+
+
+@pytest.mark.parametrize("as_of", sorted(HALF_FIGURES))
+def test_half_year_figures(cli: CLI, half: Path, as_of: str) -> None:
+    expected = HALF_FIGURES[as_of]
+    assert status(cli, half, as_of)["summary"] == expected
+    assert stats(cli, half, as_of)["total"] == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "share"),
+    [
+        ("2024-03-15", 0.0),  # before its start
+        ("2024-04-01", 0.0),  # its first day
+        ("2024-07-01", 50.0),  # 91 of 182 days
+        ("2024-09-30", 100.0),  # its last day
+        ("2024-10-05", 100.0),  # after it
+    ],
+)
+def test_the_expected_share_from_start_to_deadline(
+    cli: CLI, half: Path, as_of: str, share: float
+) -> None:
+    tasks = status(cli, half, as_of)["tasks"]
+    b_expect = next(task for task in tasks if task["task"] == "b-expect")  # type: ignore[union-attr]
+    assert b_expect["expected"] == share
+
+
+def test_thresholds_from_planctl_toml(cli: CLI, half: Path) -> None:
+    (half / "planctl.toml").write_text(
+        "[tracking]\nwarn_days = 10\nyellow_gap = 20\nred_gap = 40\n", encoding="utf-8"
+    )
+    lights = lights_of(status(cli, half, "2024-07-04"))
+    # 10.7 and 16.6 points behind are now within yellow_gap; 20.7 is not.
+    assert lights["b-nodue"] == ("green", ["on track"])
+    assert lights["b-expect"] == ("green", ["on track"])
+    assert lights["b-suspended"] == ("yellow", ["behind schedule by 21 percentage points"])
+    assert stats(cli, half, "2024-07-04")["total"]["on_schedule"] == ratio(3, 4)  # type: ignore[index]
+    # Nine days before 30 September is inside a ten-day warning (the default, seven days,
+    # would leave it to rule 6: 95.1 % expected against 35 %, red).
+    assert lights_of(status(cli, half, "2024-09-21"))["b-expect"] == (
+        "yellow",
+        ["deadline near, 9 days left"],
+    )
+    (half / "planctl.toml").unlink()
+    assert lights_of(status(cli, half, "2024-09-21"))["b-expect"] == (
+        "red",
+        ["behind schedule by 60 percentage points"],
+    )
+
+
+def test_status_for_a_group_selects_its_members(cli: CLI, half: Path) -> None:
+    data = status(cli, half, "2025-01-06", "--unit", "各县（市、区）人民政府")
+    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]  # type: ignore[union-attr]
+    assert reports_of(data) == {
+        ("2024-H1", "端州区人民政府"): ON,
+        ("2024-H1", "鼎湖区人民政府"): LATE,
+        ("2024-H2", "端州区人民政府"): ON,
+        ("2024-H2", "鼎湖区人民政府"): MISSING,
+    }
+    # An alias names its unit.
+    data = status(cli, half, "2025-01-06", "--unit", "端州区政府")
+    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]  # type: ignore[union-attr]
+    assert set(reports_of(data)) == {("2024-H1", "端州区人民政府"), ("2024-H2", "端州区人民政府")}
+
+
+# --- a yearly plan: one report, due on 1 January, a public holiday -----------------------
+
+YEARLY = "qa-yearly-2023"
+YEARLY_PLAN = f"""\
+format: planctl/1
+id: {YEARLY}
+title: 示例市2023年营商环境工作要点
+kind: 工作要点
+stage: issued
+issuer: 示例市人民政府
+period: {{start: 2023-01-01, end: 2023-12-31}}
+reporting: {{cycle: year, due_day: 1, supervisor: {SUPERVISOR}}}
+tasks:
+  - id: c-early
+    title: 上线企业开办一网通办
+    lead: [市发展改革局]
+    due: 2023-H1
+  - id: c-late
+    title: 优化工程建设项目审批
+    lead: [市交通运输局]
+    due: 2023
+  - id: c-ongoing
+    title: 持续清理拖欠企业账款
+    lead: [市财政局]
+    due: ongoing
+"""
+
+
+@pytest.fixture
+def yearly(git_repo: GitPlans) -> Path:
+    """The 2023 reports are due on 1 January 2024, 元旦 (a Monday), so on Tuesday 2
+    January: 市财政局 reports that day (on time), 市交通运输局 on 3 January (late).
+    c-early is closed by the office on 20 June 2023, ten days before its deadline, on a
+    note (no report asked for it)."""
+    repo = git_repo
+    commit_on(
+        repo,
+        "2023-01-03",
+        {
+            f"plans/{YEARLY}.yaml": YEARLY_PLAN,
+            "plans/units.yaml": UNITS,
+            "plans/calendar.yaml": CALENDAR_2024,
+        },
+    )
+    commit_on(
+        repo,
+        "2023-06-20",
+        dict(
+            [
+                review(
+                    YEARLY,
+                    "2023",
+                    "2023-06-20",
+                    "{task: c-early, close: 2023-06-20, note: 已上线运行，经现场核查}",
+                )
+            ]
+        ),
+    )
+    entry = "status: in_progress, percent: 95, progress: 基本完成"
+    commit_on(
+        repo,
+        "2024-01-02",
+        dict(
+            [
+                report(
+                    YEARLY,
+                    "2023",
+                    "市财政局",
+                    "2023-12-31",
+                    "{task: c-ongoing, status: in_progress, progress: 清理完毕}",
+                )
+            ]
+        ),
+    )
+    commit_on(
+        repo,
+        "2024-01-03",
+        dict([report(YEARLY, "2023", "市交通运输局", "2023-12-31", f"{{task: c-late, {entry}}}")]),
+    )
+    return repo.root
+
+
+def test_the_yearly_repository_is_valid(cli: CLI, yearly: Path) -> None:
+    result = cli("validate", cwd=yearly)
+    assert result.exit_code == 0, result.output
+
+
+def test_yearly_lights_reports_and_figures(cli: CLI, yearly: Path) -> None:
+    # Closed early: done, and not yet in 按时完成率 (its deadline has not passed).
+    data = status(cli, yearly, "2023-06-25")
+    assert lights_of(data)["c-early"] == ("done", ["closed on time"])
+    assert data["summary"]["completion"] == ratio(1, 3)  # type: ignore[index]
+    assert data["summary"]["on_time_completion"] == ratio(0, 0)  # type: ignore[index]
+    # After 30 June it counts in both.
+    assert status(cli, yearly, "2023-07-01")["summary"]["on_time_completion"] == ratio(1, 1)  # type: ignore[index]
+
+    # 1 January: nothing is due yet (the due day moved to the 2nd).
+    data = status(cli, yearly, "2024-01-01")
+    assert data["reports"] == []
+    assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
+    assert lights_of(data)["c-late"] == ("red", ["overdue by 1 day"])
+
+    # 2 January: 市财政局 on time, 市交通运输局 not yet; 市发展改革局's only task was closed
+    # in June, so it owes nothing. 市财政局's ongoing task is green (its report is in).
+    data = status(cli, yearly, "2024-01-02")
+    assert reports_of(data) == {("2023", "市交通运输局"): MISSING, ("2023", "市财政局"): ON}
+    assert {state["due"] for state in data["reports"]} == {"2024-01-02"}  # type: ignore[union-attr]
+    assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
+    data = status(cli, yearly, "2024-01-03")
+    assert reports_of(data) == {("2023", "市交通运输局"): LATE, ("2023", "市财政局"): ON}
+    # c-late is red (three days past 2023), c-ongoing green, c-early done: 1 of 3 closed;
+    # deadlines passed: c-early (closed on time) and c-late; 序时: c-late 95 % against
+    # 100 %, within 10 points; reports: 1 of 2 on time.
+    assert data["summary"] == figures((1, 0, 1, 1, 0), (1, 3), (1, 2), 1, (1, 1), (1, 2))
+
+
+def test_validate_passes_on_the_demo_repository(cli: CLI, tracking_demo: Path) -> None:
+    # The county governments report the tasks of 各县（市、区）人民政府, whose members the
+    # demo registry names by their aliases.
+    result = cli("validate", cwd=tracking_demo)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_period_after_the_plan_is_refused_without_an_extension(
+    cli: CLI, half: Path, git_env: dict[str, str]
+) -> None:
+    # 市发展改革局's b-override ended with the plan: a 2025-H1 report on it is refused.
+    path, text = _h(
+        "2025-H1",
+        "市发展改革局",
+        "2025-06-30",
+        "{task: b-override, status: done, progress: 已完成}",
+    )
+    (half / path).parent.mkdir(parents=True, exist_ok=True)
+    (half / path).write_text(text, encoding="utf-8")
+    result = cli("validate", cwd=half)
+    assert result.exit_code == 1
+    assert "tracking-period" in result.stdout and "市发展改革局.yaml" in result.stdout
+
+
+def test_an_extension_of_a_task_without_due_is_measured_from_the_plans_end(
+    cli: CLI, half: Path
+) -> None:
+    # b-nodue is due by the plan's end (31 December 2024): extending it to September is
+    # not later, as the lights would hold it to 31 December.
+    path = half / f"reviews/{HALF}/2024-H1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text + "  - {task: b-nodue, extend_to: 2024-09, note: 经分管领导同意}\n", encoding="utf-8"
+    )
+    result = cli("validate", cwd=half)
+    assert result.exit_code == 1
+    assert "review-extension-not-later" in result.stdout
+    assert "2024-12-31" in result.stdout
