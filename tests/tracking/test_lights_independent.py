@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,30 +103,26 @@ def review(plan: str, period: str, date: str, *decisions: str) -> tuple[str, str
     return f"reviews/{plan}/{period}.yaml", "\n".join(lines) + "\n"
 
 
-def status(cli: CLI, root: Path, as_of: str, *options: str) -> dict[str, object]:
+def status(cli: CLI, root: Path, as_of: str, *options: str) -> Any:
+    """`planctl status --format json` as of the date, parsed."""
     result = cli("status", "--as-of", as_of, "--format", "json", *options, cwd=root)
     assert result.exit_code == 0, result.output
-    data: dict[str, object] = json.loads(result.stdout)
-    return data
+    return json.loads(result.stdout)
 
 
-def stats(cli: CLI, root: Path, as_of: str, *options: str) -> dict[str, object]:
+def stats(cli: CLI, root: Path, as_of: str, *options: str) -> Any:
+    """`planctl stats --format json` as of the date, parsed."""
     result = cli("stats", "--as-of", as_of, "--format", "json", *options, cwd=root)
     assert result.exit_code == 0, result.output
-    data: dict[str, object] = json.loads(result.stdout)
-    return data
+    return json.loads(result.stdout)
 
 
-def lights_of(data: Mapping[str, object]) -> dict[str, tuple[str, list[str]]]:
-    tasks = data["tasks"]
-    assert isinstance(tasks, list)
-    return {task["task"]: (task["light"], task["reasons"]) for task in tasks}
+def lights_of(data: Any) -> dict[str, tuple[str, list[str]]]:
+    return {task["task"]: (task["light"], task["reasons"]) for task in data["tasks"]}
 
 
-def reports_of(data: Mapping[str, object]) -> dict[tuple[str, str], str]:
-    reports = data["reports"]
-    assert isinstance(reports, list)
-    return {(state["period"], state["unit"]): state["status"] for state in reports}
+def reports_of(data: Any) -> dict[tuple[str, str], str]:
+    return {(state["period"], state["unit"]): state["status"] for state in data["reports"]}
 
 
 def ratio(numerator: int, denominator: int) -> dict[str, object]:
@@ -641,13 +640,30 @@ def test_quarterly_figures(cli: CLI, quarterly: Path, as_of: str) -> None:
     assert stats(cli, quarterly, as_of)["total"] == expected
 
 
+def test_figures_at_an_earlier_revision(cli: CLI, quarterly: Path, git_env: dict[str, str]) -> None:
+    # The repository as it stood after 3 July: Q2 holds only 市交通运输局's report.
+    found = subprocess.run(
+        ["git", "log", "--format=%H", "--grep=2024-07-03"],
+        cwd=quarterly,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **git_env},
+    )
+    revision = found.stdout.strip()
+    data = stats(cli, quarterly, "2024-07-11", "--at", revision)
+    # q2-task and june-task are past their deadlines; year-task's 端州区 is at 20 %
+    # against 52.6 % (red); ongoing-task misses Q2. Reports: Q1 4 of 5, Q2 1 of 5.
+    assert data["total"] == figures((3, 1, 1, 0, 1), (0, 5), (0, 2), 2, (0, 3), (5, 10))
+
+
 def test_a_year_missing_from_the_calendar_is_named(cli: CLI, quarterly: Path) -> None:
     # Q4's reports are due in January 2025, which the calendar does not hold.
     assert status(cli, quarterly, "2024-10-11")["notes"] == []
     notes = status(cli, quarterly, "2025-01-15")["notes"]
     assert isinstance(notes, list) and any("2025" in note for note in notes)
     data = status(cli, quarterly, "2025-01-15")
-    q4 = [state for state in data["reports"] if state["period"] == "2024-Q4"]  # type: ignore[union-attr]
+    q4 = [state for state in data["reports"] if state["period"] == "2024-Q4"]
     assert {state["due"] for state in q4} == {"2025-01-10"}  # a Friday: it does not move
 
 
@@ -798,7 +814,8 @@ def half(git_repo: GitPlans) -> Path:
                     "2024-07-05",
                     "{task: b-override, light: yellow, note: 已基本完成，待验收}",
                     "{task: b-nodue, unit: 端州区人民政府, verdict: accepted}",
-                    "{task: b-nodue, unit: 鼎湖区人民政府, verdict: returned, note: 数据与台账不符}",
+                    "{task: b-nodue, unit: 鼎湖区人民政府, verdict: returned, "
+                    "note: 数据与台账不符}",
                     "{task: b-suspended, status: suspended, note: 市政府常务会议决定暂缓}",
                 )
             ]
@@ -964,7 +981,7 @@ HALF_REPORTS = {
 def test_half_year_report_statuses(cli: CLI, half: Path, as_of: str) -> None:
     data = status(cli, half, as_of)
     assert reports_of(data) == HALF_REPORTS[as_of]
-    due = {(state["period"], state["due"]) for state in data["reports"]}  # type: ignore[union-attr]
+    due = {(state["period"], state["due"]) for state in data["reports"]}
     assert ("2024-H2", "2025-01-02") in due or as_of < "2025"
 
 
@@ -1002,7 +1019,7 @@ def test_the_expected_share_from_start_to_deadline(
     cli: CLI, half: Path, as_of: str, share: float
 ) -> None:
     tasks = status(cli, half, as_of)["tasks"]
-    b_expect = next(task for task in tasks if task["task"] == "b-expect")  # type: ignore[union-attr]
+    b_expect = next(task for task in tasks if task["task"] == "b-expect")
     assert b_expect["expected"] == share
 
 
@@ -1015,7 +1032,7 @@ def test_thresholds_from_planctl_toml(cli: CLI, half: Path) -> None:
     assert lights["b-nodue"] == ("green", ["on track"])
     assert lights["b-expect"] == ("green", ["on track"])
     assert lights["b-suspended"] == ("yellow", ["behind schedule by 21 percentage points"])
-    assert stats(cli, half, "2024-07-04")["total"]["on_schedule"] == ratio(3, 4)  # type: ignore[index]
+    assert stats(cli, half, "2024-07-04")["total"]["on_schedule"] == ratio(3, 4)
     # Nine days before 30 September is inside a ten-day warning (the default, seven days,
     # would leave it to rule 6: 95.1 % expected against 35 %, red).
     assert lights_of(status(cli, half, "2024-09-21"))["b-expect"] == (
@@ -1031,7 +1048,7 @@ def test_thresholds_from_planctl_toml(cli: CLI, half: Path) -> None:
 
 def test_status_for_a_group_selects_its_members(cli: CLI, half: Path) -> None:
     data = status(cli, half, "2025-01-06", "--unit", "各县（市、区）人民政府")
-    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]  # type: ignore[union-attr]
+    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]
     assert reports_of(data) == {
         ("2024-H1", "端州区人民政府"): ON,
         ("2024-H1", "鼎湖区人民政府"): LATE,
@@ -1040,7 +1057,7 @@ def test_status_for_a_group_selects_its_members(cli: CLI, half: Path) -> None:
     }
     # An alias names its unit.
     data = status(cli, half, "2025-01-06", "--unit", "端州区政府")
-    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]  # type: ignore[union-attr]
+    assert [task["task"] for task in data["tasks"]] == ["b-nodue"]
     assert set(reports_of(data)) == {("2024-H1", "端州区人民政府"), ("2024-H2", "端州区人民政府")}
 
 
@@ -1135,10 +1152,10 @@ def test_yearly_lights_reports_and_figures(cli: CLI, yearly: Path) -> None:
     # Closed early: done, and not yet in 按时完成率 (its deadline has not passed).
     data = status(cli, yearly, "2023-06-25")
     assert lights_of(data)["c-early"] == ("done", ["closed on time"])
-    assert data["summary"]["completion"] == ratio(1, 3)  # type: ignore[index]
-    assert data["summary"]["on_time_completion"] == ratio(0, 0)  # type: ignore[index]
+    assert data["summary"]["completion"] == ratio(1, 3)
+    assert data["summary"]["on_time_completion"] == ratio(0, 0)
     # After 30 June it counts in both.
-    assert status(cli, yearly, "2023-07-01")["summary"]["on_time_completion"] == ratio(1, 1)  # type: ignore[index]
+    assert status(cli, yearly, "2023-07-01")["summary"]["on_time_completion"] == ratio(1, 1)
 
     # 1 January: nothing is due yet (the due day moved to the 2nd).
     data = status(cli, yearly, "2024-01-01")
@@ -1150,7 +1167,7 @@ def test_yearly_lights_reports_and_figures(cli: CLI, yearly: Path) -> None:
     # in June, so it owes nothing. 市财政局's ongoing task is green (its report is in).
     data = status(cli, yearly, "2024-01-02")
     assert reports_of(data) == {("2023", "市交通运输局"): MISSING, ("2023", "市财政局"): ON}
-    assert {state["due"] for state in data["reports"]} == {"2024-01-02"}  # type: ignore[union-attr]
+    assert {state["due"] for state in data["reports"]} == {"2024-01-02"}
     assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
     data = status(cli, yearly, "2024-01-03")
     assert reports_of(data) == {("2023", "市交通运输局"): LATE, ("2023", "市财政局"): ON}
