@@ -42,9 +42,11 @@ from planctl.units import UnitRegistry
 
 __all__ = [
     "TrackingData",
+    "after_plan",
     "compute_status",
     "deadline_of",
     "effective_deadline",
+    "extended_deadlines",
     "first_period",
     "light_rank",
     "task_start",
@@ -133,6 +135,33 @@ def effective_deadline(task: Task, plan: Plan, extensions: Iterable[str]) -> Dea
         except DeadlineError:
             continue
     return effective
+
+
+def extended_deadlines(plan: Plan, reviews: Iterable[Review]) -> dict[str, datetime.date]:
+    """The last day of each task of `plan` that the `reviews` extended (any plan's; by
+    period, then date): where a task extended past the plan's end still reports to."""
+    extensions: dict[str, list[str]] = defaultdict(list)
+    ordered = sorted(
+        (review for review in reviews if review.plan == plan.id),
+        key=lambda review: (review.period.start, review.date),
+    )
+    for review in ordered:
+        for decision in review.decisions:
+            if decision.extend_to is not None:
+                extensions[decision.task].append(decision.extend_to)
+    days = {}
+    for task_id, extended in extensions.items():
+        task = plan.task(task_id)
+        deadline = effective_deadline(task, plan, extended) if task is not None else None
+        if deadline is not None and (last := deadline.last_day()) is not None:
+            days[task_id] = last
+    return days
+
+
+def after_plan(plan: Plan, period: Period) -> bool:
+    """Whether `period` starts after the plan's own period ends."""
+    end = _plan_end(plan)
+    return end is not None and period.start > end
 
 
 # --- what was known on the date ------------------------------------------------------

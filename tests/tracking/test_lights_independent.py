@@ -1215,3 +1215,22 @@ def test_an_extension_of_a_task_without_due_is_measured_from_the_plans_end(
     assert result.exit_code == 1
     assert "review-extension-not-later" in result.stdout
     assert "2024-12-31" in result.stdout
+
+
+def test_report_and_review_drafts_follow_the_extension(cli: CLI, half: Path) -> None:
+    # 鼎湖区 owes 2025-H1 on b-nodue, extended past the plan's end: its draft holds that
+    # task alone, and passes validate.
+    result = cli("report", "new", "--unit", "鼎湖区人民政府", "--period", "2025-H1", cwd=half)
+    assert result.exit_code == 0, result.output
+    draft = (half / f"reports/{HALF}/2025-H1/鼎湖区人民政府.yaml").read_text(encoding="utf-8")
+    assert "- task: b-nodue" in draft and "b-override" not in draft
+    assert cli("validate", cwd=half).exit_code == 0
+    # 市发展改革局's only task ended with the plan: nothing to report on.
+    result = cli("report", "new", "--unit", "市发展改革局", "--period", "2025-H1", cwd=half)
+    assert result.exit_code == 2
+    (half / f"reports/{HALF}/2025-H1/鼎湖区人民政府.yaml").unlink()
+    result = cli("review", "new", HALF, "--period", "2025-H1", cwd=half)
+    assert result.exit_code == 0, result.output
+    review_draft = (half / f"reviews/{HALF}/2025-H1.yaml").read_text(encoding="utf-8")
+    assert "鼎湖区人民政府" in review_draft.split("decisions:")[0]  # listed as missing
+    assert "市发展改革局" not in review_draft

@@ -20,7 +20,7 @@ from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
 from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
-from planctl.tracking.lights import effective_deadline
+from planctl.tracking.lights import effective_deadline, extended_deadlines
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
 from planctl.tracking.records import Decision, Report, ReportEntry, Review
@@ -100,8 +100,10 @@ def _cycle_issues(
             None,
         )
     end = _day(plan.period[1]) if plan.period else None
-    if end is not None and period.start > end and not any(
-        _reaches(tracking, plan, task, period) for task in tasks
+    if (
+        end is not None
+        and period.start > end
+        and not any(_reaches(tracking, plan, task, period) for task in tasks)
     ):
         yield (
             rules.PERIOD,
@@ -115,16 +117,7 @@ def _cycle_issues(
 
 def _reaches(tracking: Tracking, plan: Plan, task: Task, period: Period) -> bool:
     """Whether the task's deadline, with every extension approved, reaches the period."""
-    extensions = [
-        decision.extend_to
-        for review in tracking.reviews_of(plan.id)
-        for decision in review.decisions
-        if decision.task == task.id and decision.extend_to is not None
-    ]
-    if not extensions:
-        return False
-    deadline = effective_deadline(task, plan, extensions)
-    last = deadline.last_day() if deadline is not None else None
+    last = extended_deadlines(plan, tracking.reviews_of(plan.id)).get(task.id)
     return last is not None and period.start <= last
 
 
