@@ -1234,3 +1234,21 @@ def test_report_and_review_drafts_follow_the_extension(cli: CLI, half: Path) -> 
     review_draft = (half / f"reviews/{HALF}/2025-H1.yaml").read_text(encoding="utf-8")
     assert "鼎湖区人民政府" in review_draft.split("decisions:")[0]  # listed as missing
     assert "市发展改革局" not in review_draft
+
+
+def test_the_dashboard_shows_the_next_report_of_an_extended_task(half: Path) -> None:
+    from planctl.config import TrackingSettings
+    from planctl.dashboard.view import build_view
+    from planctl.repository import Repository
+    from planctl.tracking.lights import compute_status
+    from planctl.tracking.load import load_tracking
+
+    tracking = load_tracking(Repository(half))
+    status = compute_status(tracking, datetime.date(2025, 3, 1), TrackingSettings())
+    view = build_view(tracking.plans, status, workdays=tracking.workdays)
+    owed = {unit.name: [(row.period, row.due) for row in unit.next_reports] for unit in view.units}
+    # After the plan's end only b-nodue, extended to 2025-H1, still asks for reports.
+    due = datetime.date(2025, 7, 1)
+    assert owed["端州区人民政府"] == [("2025年上半年", due)]
+    assert owed["鼎湖区人民政府"] == [("2025年上半年", due)]
+    assert owed["市发展改革局"] == [] and owed["市生态环境局"] == []
