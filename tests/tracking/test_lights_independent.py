@@ -1252,3 +1252,92 @@ def test_the_dashboard_shows_the_next_report_of_an_extended_task(half: Path) -> 
     assert owed["端州区人民政府"] == [("2025年上半年", due)]
     assert owed["鼎湖区人民政府"] == [("2025年上半年", due)]
     assert owed["市发展改革局"] == [] and owed["市生态环境局"] == []
+
+
+# --- a monthly plan: the 2024 holidays move four due days --------------------------------
+
+MONTHLY = "qa-monthly-2024"
+MONTHLY_PLAN = f"""\
+format: planctl/1
+id: {MONTHLY}
+title: 示例市2024年财政管理重点工作
+kind: 工作计划
+stage: issued
+issuer: 示例市人民政府
+period: {{start: 2024-01-01, end: 2024-12-31}}
+reporting: {{cycle: month, due_day: 5, start: 2024-03, supervisor: {SUPERVISOR}}}
+tasks:
+  - id: m-start
+    title: 开展预算绩效评价
+    lead: [市财政局]
+    start: 2024-03-15
+    due: 2024-12
+"""
+
+# Each month's report is committed on its due day (次月5日前, moved off rest days):
+# 5 April is 清明 (4–6 April), and Sunday 7 April is a 调休 workday; 5 May falls in the
+# May Day holiday (1–5 May); 5 October in National Day (1–7 October).
+MONTHLY_DUE = {
+    "2024-03": "2024-04-07",
+    "2024-04": "2024-05-06",
+    "2024-05": "2024-06-05",
+    "2024-06": "2024-07-05",
+    "2024-07": "2024-08-05",
+    "2024-08": "2024-09-05",
+    "2024-09": "2024-10-08",
+    "2024-10": "2024-11-05",
+}
+
+
+@pytest.fixture
+def monthly(git_repo: GitPlans) -> Path:
+    """市财政局 reports March on 2 April (not started), April to September on their due
+    days, October on 6 November (one day late)."""
+    repo = git_repo
+    commit_on(
+        repo,
+        "2024-01-02",
+        {
+            f"plans/{MONTHLY}.yaml": MONTHLY_PLAN,
+            "plans/units.yaml": UNITS,
+            "plans/calendar.yaml": CALENDAR_2024,
+        },
+    )
+    for number, (period, due) in enumerate(MONTHLY_DUE.items()):
+        end = period_end(period)
+        if period == "2024-03":
+            entry, day = (
+                "{task: m-start, status: not_started, progress: 制定评价方案}",
+                "2024-04-02",
+            )
+        else:
+            said = f"percent: {number * 12}, progress: 第{number}批评价"
+            entry = f"{{task: m-start, status: in_progress, {said}}}"
+            day = "2024-11-06" if period == "2024-10" else due
+        commit_on(repo, day, dict([report(MONTHLY, period, "市财政局", end, entry)]))
+    return repo.root
+
+
+def period_end(period: str) -> str:
+    from planctl.tracking.periods import parse_period
+
+    return parse_period(period, "month").end.isoformat()
+
+
+def test_monthly_due_days_move_off_holidays(cli: CLI, monthly: Path) -> None:
+    assert cli("validate", cwd=monthly).exit_code == 0
+    data = status(cli, monthly, "2024-11-06")
+    assert {state["period"]: state["due"] for state in data["reports"]} == MONTHLY_DUE
+    # Each report committed on its (moved) due day is on time; October's, a day late, is
+    # late. January and February come before reporting starts.
+    assert {state["period"]: state["status"] for state in data["reports"]} == {
+        **dict.fromkeys(MONTHLY_DUE, ON),
+        "2024-10": LATE,
+    }
+
+
+def test_not_started_counts_one_cycle_after_a_mid_month_start(cli: CLI, monthly: Path) -> None:
+    # The task starts on 15 March: still not started on 2 April is fine, on 15 April
+    # (one month after the start) it is not.
+    assert lights_of(status(cli, monthly, "2024-04-14"))["m-start"] == ("green", ["on track"])
+    assert lights_of(status(cli, monthly, "2024-04-15"))["m-start"] == ("yellow", ["not started"])
