@@ -243,11 +243,13 @@ NOT_LATER = _rule(
     N_("an extension moves the deadline later"),
     N_("write a deadline after the current one"),
     N_(
-        "`extend_to` is later than the task's current deadline: its `due`, or the latest\n"
-        "extension approved before. An ongoing task has no deadline to extend.\n"
+        "`extend_to` is later than the task's current deadline, the one the lights hold it\n"
+        "to: its `due` (without one, the end of the plan's period), or the latest extension\n"
+        "approved before. An ongoing task has no deadline to extend.\n"
         "\n"
         "Passes: `extend_to: 2023-09` for `due: 2023-06`.\n"
-        "Fails: `extend_to: 2023-06` for `due: 2023-06`."
+        "Fails: `extend_to: 2023-06` for `due: 2023-06`; `extend_to: 2023-09` for a task\n"
+        "without `due` in a plan that ends on 2023-12-31."
     ),
     "tracking",
 )
