@@ -204,9 +204,10 @@ PERIOD = _rule(
         "The period is written in the plan's cycle (`2023-06` for month, `2023-Q2` for\n"
         "quarter, `2023-H1` for half, `2023` for year), not before the first period\n"
         "(`reporting.start`, else the start of the plan's period) and not after the plan's\n"
-        "period ends.\n"
+        "period ends, unless a task it names was extended into that period by a review.\n"
         "\n"
-        "Passes: `period: 2023-06` for `reporting: {cycle: month, start: 2023-03}`.\n"
+        "Passes: `period: 2023-06` for `reporting: {cycle: month, start: 2023-03}`;\n"
+        "`period: 2024-01` on a task extended to 2024-03 in a plan ending in 2023.\n"
         "Fails: `period: 2023-Q2` for a monthly plan; `period: 2023-02` before its start."
     ),
     "tracking",
