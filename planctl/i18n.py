@@ -59,16 +59,18 @@ catalog; every other locale gets English.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
 DOMAIN = "planctl"
 CHINESE = "zh_CN"
 ENGLISH = "en"
+DOCUMENT_LANGUAGE = CHINESE  # what documents are written in, whatever the terminal speaks
 LANGUAGES = (CHINESE, ENGLISH)
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -153,6 +155,18 @@ def use_language(name: str | None = None) -> str:
     _active = catalog(chosen)
     _active_language = chosen
     return chosen
+
+
+@contextlib.contextmanager
+def in_language(name: str) -> Iterator[None]:
+    """Messages in `name` inside the block, for text that goes into a document: the 台账,
+    the dashboard and the reminders are Chinese whatever language the terminal speaks."""
+    before = language()
+    use_language(name)
+    try:
+        yield
+    finally:
+        use_language(before)
 
 
 def catalog(language: str) -> Translations:

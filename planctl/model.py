@@ -124,6 +124,7 @@ class Notice:
     printed: str | None = None
     sealed: bool = False  # 加盖印章: the date four characters from the right, room for the seal
     show_deadlines: bool = False  # each task's 完成时限 in its owners' parenthesis
+    attach_table: bool = False  # the 责任分工表 bound in as the next 附件, on landscape pages
 
     @property
     def mark(self) -> str:
@@ -342,4 +343,5 @@ def _notice(data: Mapping[str, Any]) -> Notice:
         printed=None if data.get("printed") is None else str(data["printed"]),
         sealed=bool(data.get("sealed", False)),
         show_deadlines=bool(data.get("show_deadlines", False)),
+        attach_table=bool(data.get("attach_table", False)),
     )

@@ -2,9 +2,9 @@
 
     python docs/images/make_pictures.py
 
-Renders plans/zhaoqing-2012-prd-workplan.yaml to PDF with the installed planctl, then
-turns its first pages into PNGs with pdftoppm (poppler-utils). Run it again whenever the
-page layout changes, and commit the pictures.
+Renders plans/zhaoqing-2012-prd-workplan.yaml to PDF with the installed planctl, and its
+责任分工表 to a landscape PDF, then turns their first pages into PNGs with pdftoppm
+(poppler-utils). Run it again whenever the page layout changes, and commit the pictures.
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ def main() -> int:
         for number, picture in enumerate(sorted(Path(folder).glob("notice-*.png")), start=1):
             shutil.copy(picture, IMAGES / f"notice-{number}.png")
             print(f"wrote docs/images/notice-{number}.png")
+        table = Path(folder) / "table.pdf"
+        tables = [sys.executable, "-m", "planctl", "render", str(PLAN), "--as", "table"]
+        subprocess.run([*tables, "--format", "pdf", "-o", str(table)], check=True, cwd=ROOT)
+        first = ["-f", "1", "-l", "1", "-r", str(RESOLUTION), "-singlefile"]
+        subprocess.run(
+            ["pdftoppm", "-png", *first, str(table), str(IMAGES / "table-1")], check=True
+        )
+        print("wrote docs/images/table-1.png")
     return 0
 
 

@@ -10,18 +10,17 @@ plan reaches a page.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
 from planctl.dashboard.view import TrendPoint, is_public
-from planctl.errors import UsageError
-from planctl.i18n import _, language, quote, use_language
+from planctl.errors import InputError, UsageError, os_error_reason
+from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language, quote
 from planctl.model import Plan
 from planctl.repository import Repository, open_repository
 from planctl.tracking.periods import Period, period_containing, periods_between
@@ -74,8 +73,7 @@ def dashboard(
     status = _status(data, as_of, settings)
     trend = trend_points(data, status, settings)
     within = boundary(output / "index.html", repository.root)
-    if within != repository.root:
-        output.mkdir(parents=True, exist_ok=True)
+    _make_folder(output, outside=within != repository.root)
     return build_site(
         plans,
         status,
@@ -117,23 +115,32 @@ def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
     return list(periods_between(first, last))[-MOST_PERIODS:]
 
 
+def _make_folder(output: Path, *, outside: bool) -> None:
+    """The output folder: never a file; created here when it lies outside the repository
+    (inside it, the write policy creates the folders on the way)."""
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            _("this is a file, not a folder; the dashboard is a folder of pages"),
+            where=str(output),
+            hint=_("name a folder with -o"),
+        )
+    if outside:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                _("cannot create the folder: {reason}").format(reason=os_error_reason(error)),
+                where=str(output),
+                hint=_("check the folder above it exists and is writable"),
+            ) from None
+
+
 def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
     from planctl.tracking.lights import compute_status
 
-    with _in_chinese():
+    # The reasons and deadline words a status carries are page text: Chinese.
+    with in_language(DOCUMENT_LANGUAGE):
         return compute_status(data, as_of, settings)
-
-
-@contextlib.contextmanager
-def _in_chinese() -> Iterator[None]:
-    """The reasons and deadline words a status carries are page text: the dashboard is a
-    document in the plan's language, Chinese, whatever language the terminal speaks."""
-    before = language()
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 def _origin(paths: Sequence[Path]) -> Path | None:

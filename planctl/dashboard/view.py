@@ -104,7 +104,7 @@ class SectionRow:
 
 @dataclass(frozen=True)
 class ReportRow:
-    plan: str
+    plan: str  # the plan's title, as the page names it
     unit: str
     period: str
     due: datetime.date
@@ -266,10 +266,11 @@ def build_view(
         view = by_plan.get(state.plan)
         if view is None:
             continue
-        row = _row(view.plan, state)
+        owners = list(_owners(state))
+        row = _row(view.plan, state, tuple(unit for _, unit in owners))
         view.rows.append(row)
         states[state.plan].append(state)
-        for role, unit in _owners(state):
+        for role, unit in owners:
             owner = units.setdefault(unit, UnitView(unit, unit_file(unit)))
             owner.duties.append(Duty(role, row, view.plan.title, view.href))
             unit_states[unit].append(state)
@@ -284,7 +285,8 @@ def build_view(
     for owner in units.values():
         reports = unit_reports.get(owner.name, [])
         owner.figures = figures_of(unit_states[owner.name], reports, settings, status.as_of)
-        owner.reports = sorted((_report_row(r) for r in reports), key=_latest_first)
+        rows = (_report_row(r, by_plan[r.plan].plan.title) for r in reports)
+        owner.reports = sorted(rows, key=_latest_first)
     _next_reports(by_plan.values(), units, status.as_of, workdays or Workdays())
     return View(
         as_of=status.as_of,
@@ -296,7 +298,7 @@ def build_view(
     )
 
 
-def _row(plan: Plan, state: TaskState) -> TaskRow:
+def _row(plan: Plan, state: TaskState, units: tuple[str, ...]) -> TaskRow:
     task = state.placed.task
     latest = state.latest
     return TaskRow(
@@ -305,7 +307,7 @@ def _row(plan: Plan, state: TaskState) -> TaskRow:
         title=task.heading,
         lead=_joined((*task.lead, *task.responsible), task.lead_more or task.responsible_more),
         support=_joined((*task.support, *task.guide), task.support_more),
-        units=tuple(dict.fromkeys(_names(state))),
+        units=units,
         light=state.light,
         reasons="；".join(state.reasons),
         deadline_words=state.deadline_words,
@@ -329,10 +331,6 @@ def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
         if unit not in seen:
             seen.add(unit)
             yield ROLE_NAMES[role], unit
-
-
-def _names(state: TaskState) -> Iterable[str]:
-    return (unit for _, unit in _owners(state))
 
 
 def _joined(units: Sequence[str], more: bool) -> str:
@@ -375,9 +373,9 @@ def _section_title(section: Section) -> str:
     )
 
 
-def _report_row(report: ReportState) -> ReportRow:
+def _report_row(report: ReportState, plan_title: str) -> ReportRow:
     return ReportRow(
-        report.plan,
+        plan_title,
         report.unit,
         report.period.chinese(),
         report.due,
@@ -422,7 +420,7 @@ def _next_reports(
         for unit in {u for row in rows for u in row.units}:
             if unit in units:
                 units[unit].next_reports.append(
-                    ReportRow(view.plan.id, unit, period.chinese(), due, "due", None)
+                    ReportRow(view.plan.title, unit, period.chinese(), due, "due", None)
                 )
     for owner in units.values():
         owner.next_reports.sort(key=lambda row: (row.due, row.plan))

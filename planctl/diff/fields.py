@@ -134,8 +134,15 @@ def progress_changes(
 def _record(item: Milestone | Indicator | ProgressEntry | PreamblePart | None) -> Value:
     if item is None:
         return None
-    # A milestone's worded deadline shows only where the plan has one.
-    return {key: value for key, value in asdict(item).items() if key != "due_text" or value}
+    # A milestone's worded deadline and id show only where the plan has them.
+    return {
+        key: value
+        for key, value in asdict(item).items()
+        if key not in _SHOWN_WHEN_SET or value is not None
+    }
+
+
+_SHOWN_WHEN_SET = frozenset({"due_text", "id"})
 
 
 # --- whole records ------------------------------------------------------------------------
@@ -156,6 +163,7 @@ def task_changes(old: Task, new: Task) -> list[FieldChange]:
         *list_change("responsible", old.responsible, new.responsible),
         *value_change("responsible_more", old.responsible_more, new.responsible_more),
         *list_change("guide", old.guide, new.guide),
+        *value_change("start", old.start, new.start),
         *deadline_change("due", old.due, new.due),
         *text_change("due_text", old.due_text, new.due_text),
         *text_change("due_note", old.due_note, new.due_note),
@@ -193,6 +201,7 @@ def plan_header_changes(old: Plan, new: Plan) -> list[FieldChange]:
         *value_change("stage", old.stage, new.stage),
         *value_change("issuer", old.issuer, new.issuer),
         *value_change("period", _period(old), _period(new)),
+        *value_change("reporting", _reporting(old), _reporting(new)),
         *preamble_changes(old.preamble, new.preamble),
     ]
 
@@ -212,6 +221,12 @@ def preamble_changes(old: Sequence[PreamblePart], new: Sequence[PreamblePart]) -
 
 def _text_of(part: PreamblePart | None) -> str:
     return "" if part is None else part.text.strip()
+
+
+def _reporting(plan: Plan) -> Value:
+    if plan.reporting is None:
+        return None
+    return {key: value for key, value in asdict(plan.reporting).items() if value is not None}
 
 
 def _period(plan: Plan) -> Value:

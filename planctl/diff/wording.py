@@ -48,6 +48,7 @@ TASK_FIELDS = {
     "responsible": "责任单位",
     "responsible_more": "责任单位后“等有关部门”",
     "guide": "指导单位",
+    "start": "开始时间",
     "due": "完成时限",
     "due_text": "原文时限",
     "due_note": "时限说明",
@@ -69,6 +70,7 @@ PLAN_FIELDS = {
     "stage": "阶段",
     "issuer": "制定机关",
     "period": "实施期限",
+    "reporting": "进展报送",
     "preamble": "前言",
 }
 NOTICE_FIELDS = {
@@ -163,10 +165,26 @@ def value_text(field: str | None, value: Value) -> str:
         return "是" if value else "否"
     if isinstance(value, Mapping) and field == "period":
         return f"{value.get('start')} 至 {value.get('end')}"
+    if isinstance(value, Mapping) and field == "reporting":
+        return _reporting_text(value)
     if isinstance(value, tuple):
         return "、".join(str(item) for item in value) or NONE_TEXT
     names = {"status": STATUS_NAMES, "stage": STAGE_NAMES, "date_style": DATE_STYLES}
     return names.get(field or "", {}).get(str(value), str(value))
+
+
+_CYCLE_NAMES = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
+
+
+def _reporting_text(value: Mapping[str, Value]) -> str:
+    """每月报送，次月5日前，自 2012-05 起，市政府督查室督查."""
+    cycle = str(value.get("cycle"))
+    words = [f"{_CYCLE_NAMES.get(cycle, cycle)}报送", f"次月{value.get('due_day', 5)}日前"]
+    if value.get("start") is not None:
+        words.append(f"自 {value['start']} 起")
+    if value.get("supervisor"):
+        words.append(f"{value['supervisor']}督查")
+    return "，".join(words)
 
 
 def due_text(value: Value) -> str:

@@ -33,8 +33,8 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "reporting": ("cycle", "due_day", "start", "supervisor"),
     "notice": (
         "issuer_mark", "doc_number", "title", "recipients", "body", "attachments",
-        "signer", "date", "date_style", "sealed", "show_deadlines", "disclosure", "keywords",
-        "cc", "printer", "printed",
+        "signer", "date", "date_style", "sealed", "show_deadlines", "attach_table",
+        "disclosure", "keywords", "cc", "printer", "printed",
     ),
     "preamble": ("title", "text"),
     "section": ("id", "source_number", "title", "text", "before", "sections", "tasks"),

@@ -26,7 +26,7 @@ from planctl.feeds.events import (
     milestone_words,
     plan_events,
 )
-from planctl.i18n import _
+from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language
 from planctl.model import Plan
 from planctl.tracking.lights import compute_status, submitted_on
 from planctl.tracking.load import Tracking
@@ -113,7 +113,8 @@ def remind(
     issued plans only: a draft binds no one yet."""
     issued = replace(tracking, plans=tuple(p for p in tracking.plans if p.stage == "issued"))
     days = settings.remind.within if within is None else within
-    status = compute_status(issued, as_of, settings.tracking)
+    with in_language(DOCUMENT_LANGUAGE):  # reminders are Chinese text, reasons included
+        status = compute_status(issued, as_of, settings.tracking)
     history = _History(issued, as_of, settings, status)
     built = _Builder(issued, status, as_of, days, history, settings)
     units = [unit] if unit is not None else built.units()

@@ -139,10 +139,17 @@ class NoticeView:
     printer: str
     printed: str  # 2012年4月20日印发
 
+    annex: str = ""  # the 责任分工表's title when it is bound in after the plan
+
     @property
     def attachment_label(self) -> str:
         """附件 when the plan is the only attachment, 附件1 when there are more."""
         return "附件" if len(self.attachments) == 1 else "附件1"
+
+    @property
+    def annex_label(self) -> str:
+        """The bound 责任分工表 is the attachment after the plan: 附件2."""
+        return "附件2" if self.annex else ""
 
 
 # --- building the plan view -------------------------------------------------------------
@@ -371,8 +378,9 @@ def _bad_value(path: JsonPath, message: str) -> PlanContentError:
 # --- the notice -------------------------------------------------------------------------
 
 
-def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
-    """The printable 印发通知 whose attachment is `plan`."""
+def notice_view(notice: Notice, plan: PlanView, annex: str = "") -> NoticeView:
+    """The printable 印发通知 whose attachment is `plan`, then the table titled `annex`
+    when one is bound in (its name second in the 附件说明)."""
     signed_on = _date(notice.date, ("notice", "date"))
     date = chinese.date_cn(signed_on, _style(notice))
     signer_indent, date_indent = signature_indents(notice.signer, date)
@@ -386,7 +394,7 @@ def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
         ),
         recipients="，".join(notice.recipients) + "：" if notice.recipients else "",
         paragraphs=paragraphs(notice.body),
-        attachments=(plan.title, *notice.attachments),
+        attachments=(plan.title, *((annex,) if annex else ()), *notice.attachments),
         signer=notice.signer,
         date=date,
         signed_on=signed_on,
@@ -397,6 +405,7 @@ def notice_view(notice: Notice, plan: PlanView) -> NoticeView:
         cc="，".join(notice.cc) + "。" if notice.cc else "",
         printer=notice.printer or "",
         printed=chinese.date_cn(_date(printed, ("notice", "printed"))) + "印发" if printed else "",
+        annex=annex,
     )
 
 

@@ -56,6 +56,12 @@ class Job:
         notice = self.source.plan.notice
         return bool(notice and notice.show_deadlines)
 
+    @property
+    def annex(self) -> TableDocument | None:
+        """The 责任分工表 when the notice binds it in (`notice.attach_table`)."""
+        notice = self.source.plan.notice
+        return self.table if notice and notice.attach_table else None
+
     @cached_property
     def plan(self) -> PlanView:
         return plan_view(self.source.plan, self.source.units)
@@ -72,7 +78,7 @@ class Job:
                     "--as table or --as units"
                 ),
             )
-        return notice_view(notice, self.plan)
+        return notice_view(notice, self.plan, self.annex.title if self.annex else "")
 
     @cached_property
     def table(self) -> TableDocument:

@@ -202,6 +202,11 @@ class TablePages:
     body_pt: float = 12.0  # 小四 (choice)
     heading_pt: float = 14.0
     title_pt: float = 22.0
+    # Every line of a cell exactly this tall, and the cells' inner margins, in PDF and
+    # Word alike, so both break a table into the same pages (choice).
+    line_pt: float = 18.0
+    cell_inset_x_pt: float = 5.4  # Word's default cell margin
+    cell_inset_y_pt: float = 3.0
     top_mm: float = 28.0
     bottom_mm: float = 28.0
     left_mm: float = 26.0

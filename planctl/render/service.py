@@ -231,6 +231,15 @@ def _check_template(template: str | None, pairs: Sequence[tuple[str, str]]) -> N
             where="--template",
             hint=_("add --as and --format html, md or pdf"),
         )
+    document, fmt = pairs[0]
+    if fmt == "pdf" and document != "notice":
+        raise UsageError(
+            _("the PDF of {document} is typeset by Typst and takes no template").format(
+                document=document
+            ),
+            where="--template",
+            hint=_("use --template with --format html or md"),
+        )
 
 
 def _default_folder(root: Path | None, plan_id: str) -> Path:
@@ -325,7 +334,7 @@ def _why_skip(job: Job, target: Output) -> str:
         return _("the plan has no notice: block")
     if target.document == "units" and not any(t.lead or t.support for t in job.plan.tasks):
         return _("no task names a lead or supporting unit")
-    if target.format == "pdf":
+    if target.format == "pdf" and target.document == "notice":  # tables: always Typst
         from planctl.render.formats import pdf
 
         return pdf.unavailable_note()

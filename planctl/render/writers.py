@@ -45,11 +45,18 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
             "html": "html:table",
             "md": "markdown:table",
             "docx": "docx:table",
+            "pdf": "pdf:table",
         },
     ),
     "units": Formats(
         _PACKAGE,
-        {"docx": "docx:units", "xlsx": "xlsx:units", "html": "html:units", "md": "markdown:units"},
+        {
+            "docx": "docx:units",
+            "xlsx": "xlsx:units",
+            "pdf": "pdf:units",
+            "html": "html:units",
+            "md": "markdown:units",
+        },
     ),
     # No CSV: it would lose the marks that are the table's point.
     REVISION: Formats(
@@ -58,6 +65,7 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
             "docx": "docx:revision",
             "html": "html:revision",
             "xlsx": "xlsx:revision",
+            "pdf": "pdf:revision",
             "md": "markdown:revision",
         },
     ),
@@ -66,9 +74,13 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
         {"xlsx": "ledger_xlsx:ledger", "docx": "ledger_docx:ledger", "md": "ledger_md:ledger"},
     ),
 }
-# Every (document, format) pair that can be written.
+# Every (document, format) pair `render` writes from one plan. The ledger is of many
+# plans and their reports: `planctl.tracking.ledger` writes it.
 WRITERS = frozenset(
-    (document, fmt) for document, formats in DOCUMENT_FORMATS.items() for fmt in formats
+    (document, fmt)
+    for document, formats in DOCUMENT_FORMATS.items()
+    if document != LEDGER
+    for fmt in formats
 )
 # What a bare `planctl render PLAN` writes, and each document's format when none is given.
 EVERYTHING = (
@@ -76,6 +88,7 @@ EVERYTHING = (
     ("notice", "html"),
     ("notice", "pdf"),
     ("table", "xlsx"),
+    ("table", "pdf"),
     ("units", "docx"),
 )
 DEFAULT_FORMAT = {
@@ -85,7 +98,8 @@ DEFAULT_FORMAT = {
     REVISION: "docx",
     LEDGER: "xlsx",
 }
-# Formats made from Jinja templates, which `--template` can replace.
+# Formats made from Jinja templates, which `--template` can replace (the notice's PDF
+# through the Chromium engine; the tables' PDFs are Typst's alone).
 TEMPLATED = ("html", "md", "pdf")
 SUFFIXES = {
     "docx": ".docx",

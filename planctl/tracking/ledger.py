@@ -24,7 +24,7 @@ from typing import Any, TypeAlias
 
 from planctl.config import TrackingSettings
 from planctl.errors import UsageError
-from planctl.i18n import _, quote
+from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language, quote
 from planctl.tracking.records import Light
 from planctl.tracking.state import LIGHT_ORDER, ReportState, ReportTiming, Status, TaskState
 from planctl.units import UnitRegistry
@@ -345,7 +345,8 @@ def render_ledger(
     repository = open_repository(plans[0] if plans else None)
     tracking = load(repository.root)
     settings = load_settings(repository.root).tracking
-    status = select(compute_status(tracking, day, settings), plans=sorted(_plan_ids(plans)))
+    with in_language(DOCUMENT_LANGUAGE):  # the reasons are the document's text
+        status = select(compute_status(tracking, day, settings), plans=sorted(_plan_ids(plans)))
     model = build_ledger(status, tracking.units, settings)
     data = DOCUMENT_FORMATS["ledger"].get(chosen)(model)
     if output == STDOUT:

@@ -149,9 +149,9 @@ def test_bad_input_gets_one_line_and_exit_2(cli: CLI, repository: Path) -> None:
     ("as_of", "owed"),
     [
         # June's report is due on 5 July: on 3 July it is the one owed.
-        ("2023-07-03", "2023年7月5日前报送2023年6月进展"),
+        ("2023-07-03", "2023年7月5日前报送《示例市2023年重点工作计划》2023年6月进展"),
         # Then July's, due 5 August, a Saturday: the next workday.
-        ("2023-07-15", "2023年8月7日前报送2023年7月进展"),
+        ("2023-07-15", "2023年8月7日前报送《示例市2023年重点工作计划》2023年7月进展"),
     ],
 )
 def test_a_unit_page_says_which_report_is_owed_next(
@@ -161,3 +161,12 @@ def test_a_unit_page_says_which_report_is_owed_next(
     dashboard([], tmp_path / "site", as_of=day, start=repository)
     page = (tmp_path / "site" / unit_file("市发展改革局")).read_text(encoding="utf-8")
     assert owed in page
+
+
+def test_a_file_named_as_the_folder_is_refused(cli: CLI, repository: Path, tmp_path: Path) -> None:
+    taken = tmp_path / "site.html"
+    taken.write_text("mine", encoding="utf-8")
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", str(taken), cwd=repository)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "site.html" in result.stderr
+    assert taken.read_text(encoding="utf-8") == "mine"

@@ -15,6 +15,7 @@ from planctl.diff import (
     diff_plans,
 )
 from planctl.diff.compare import task_changes_between
+from planctl.diff.wording import value_text
 
 from ..demo import demo_data, demo_plan
 
@@ -75,6 +76,17 @@ def test_plan_header_fields() -> None:
         "draft",
     )
     assert period.new == {"start": "2023-01-01", "end": "2024-06-30"}
+
+
+def test_reporting_added_and_a_task_start_moved_are_shown_in_plan_words() -> None:
+    def edit(data: Data) -> None:
+        data["reporting"] = {"cycle": "month", "due_day": 5, "supervisor": "市政府督查室"}
+        economy(data)[0]["start"] = "2023-03"
+
+    reporting, start = changes_after(edit)
+    assert (reporting.field, reporting.old) == ("reporting", None)
+    assert value_text("reporting", reporting.new) == "每月报送，次月5日前，市政府督查室督查"
+    assert (start.field, start.old, start.new) == ("start", None, "2023-03")
 
 
 def test_a_preamble_part_changed_carries_its_text_marks() -> None:

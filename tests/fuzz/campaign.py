@@ -294,7 +294,7 @@ def seeds(documents: Path) -> tuple[dict[str, bytes], dict[str, str]]:
         path.relative_to(ROOT).as_posix(): path.read_bytes()
         for pattern in ("plans/*.yaml", "tests/data/valid/*.yaml")
         for path in sorted(ROOT.glob(pattern))
-        if path.name != "units.yaml"
+        if path.name not in ("units.yaml", "calendar.yaml")  # plans, not registry or calendar
     }
     texts = {
         path.name: path.read_text(encoding="utf-8") for path in sorted(documents.glob("*.txt"))

@@ -33,13 +33,14 @@ def test_by_default_everything_is_written_into_build(
         f"wrote {BUILD / 'notice.docx'}",
         f"wrote {BUILD / 'notice.html'}",
         f"wrote {BUILD / 'table.xlsx'}",
+        f"wrote {BUILD / 'table.pdf'}",  # the tables are Typst's whatever the engine
         f"wrote {BUILD / 'units.docx'}",
         "note: notice.pdf: skipped, no PDF engine found: install the Debian package chromium "
         "(apt-get install chromium fonts-noto-cjk), or set PLANCTL_CHROMIUM to a Chromium or "
         "Chrome binary",  # only when Chromium was asked for
     ]
     written = sorted(p.name for p in (plan_repository / BUILD).iterdir())
-    assert written == ["notice.docx", "notice.html", "table.xlsx", "units.docx"]
+    assert written == ["notice.docx", "notice.html", "table.pdf", "table.xlsx", "units.docx"]
 
 
 def test_the_default_includes_the_pdf_typeset_by_typst(cli: CLI, plan_repository: Path) -> None:
@@ -65,6 +66,7 @@ def test_a_plan_without_a_notice_or_units_renders_what_it_has(
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "wrote build/jiangmen-2023-key-reforms/table.xlsx",
+        "wrote build/jiangmen-2023-key-reforms/table.pdf",
         "note: notice.docx, notice.html, notice.pdf: skipped, the plan has no notice: block",
         "note: units.docx: skipped, no task names a lead or supporting unit",
     ]

@@ -122,7 +122,8 @@ def test_the_body_reads_in_order(notice: Any) -> None:
 
 
 def test_every_task_is_in_the_attachment_with_its_owners(notice: Any, zhaoqing_job: Job) -> None:
-    text = "\n".join(p.text for p in notice.paragraphs)
+    # (a paragraph's lines end in line breaks where the PDF's lines end)
+    text = "\n".join(p.text.replace("\n", "") for p in notice.paragraphs)
     for task in zhaoqing_job.plan.tasks:
         assert f"{task.number}{task.heading}{task.paragraphs[0]}" in text, task.id
         assert f"{task.paragraphs[-1]}{task.owners}" in text, task.id

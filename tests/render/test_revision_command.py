@@ -244,7 +244,7 @@ def test_from_is_refused_without_the_revision_table(
 
 def test_csv_would_lose_the_marks_and_is_refused(cli: CLI, drafts: Path) -> None:
     error = refused(cli, drafts, "--as", "revision", "--from", DRAFT, "--format", "csv")
-    assert "revision is written as: docx, html, xlsx, md" in error
+    assert "revision is written as: docx, html, xlsx, pdf, md" in error
 
 
 def test_a_commit_id_names_the_earlier_version_once(cli: CLI, drafts: Path) -> None:

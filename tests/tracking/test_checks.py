@@ -65,6 +65,15 @@ CASES = [
         },
     ),
     Case(
+        "refused-plan",
+        lambda root: write(root, "plans/track-2023.yaml", PLAN + "title: 重复的键\n"),
+        {
+            ("plans/track-2023.yaml:26:1", "error", "duplicate-key"),
+            (f"{R}:2:7", "error", "tracking-unknown-plan"),
+            (f"{V}:2:7", "error", "tracking-unknown-plan"),
+        },
+    ),
+    Case(
         "no-reporting",
         _plan_without_reporting,
         {

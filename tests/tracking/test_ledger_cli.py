@@ -11,6 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from planctl.config import TrackingSettings
+from planctl.i18n import CHINESE, in_language
 from planctl.repository import Repository
 from planctl.tracking.lights import compute_status
 from planctl.tracking.load import load_tracking
@@ -43,11 +44,12 @@ def test_the_xlsx_ledger_holds_the_lights_of_its_date(
     result = cli("render", PLAN, "--as", "ledger", "--as-of", as_of, cwd=tracked.root)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"wrote build/ledger-{as_of}.xlsx\n"
-    status = compute_status(
-        load_tracking(Repository(tracked.root)),
-        datetime.date.fromisoformat(as_of),
-        TrackingSettings(),
-    )
+    with in_language(CHINESE):  # the ledger is a Chinese document, whatever the terminal speaks
+        status = compute_status(
+            load_tracking(Repository(tracked.root)),
+            datetime.date.fromisoformat(as_of),
+            TrackingSettings(),
+        )
     book = load_workbook(tracked.root / "build" / f"ledger-{as_of}.xlsx")
     rows = list(book["任务台账"].iter_rows(min_row=3, values_only=True))
     words = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "done": "已完成", "grey": "灰灯"}

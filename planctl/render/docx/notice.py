@@ -14,9 +14,10 @@ owners (and, when the plan asks for it, its deadline) worded by `typeset`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from docx.document import Document
@@ -31,6 +32,7 @@ from planctl.render.docx import ooxml as ox
 from planctl.render.docx import styles as st
 from planctl.render.markup import xml_safe
 from planctl.render.page_model import PAGE, PageModel, mm_to_pt
+from planctl.render.table import TableDocument
 
 TWIPS = 20  # per point
 PITCH = st.LINE_PITCH_TWIPS  # one grid line, rounded down so that 22 always fit
@@ -43,6 +45,9 @@ FACES = {
     "songti": gb.SONGTI,
 }
 MARK_INK_DROP = 0.19  # measured: the ink of a 标志 set on an exact line 1.2 em tall
+# The paragraph that must close the body after the 版记 table (2 twips tall), with room
+# for rounding.
+CLOSING_TWIPS = 10
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 
 
@@ -54,11 +59,19 @@ class Layout:
     imprint: str = "here"  # here | next | blank
     squeeze_from: int | None = None
     squeeze_pitch: int = PITCH
+    keep: int | None = None  # the paragraph moved over to the signature's page
     content_end_line: int = 0  # lines used on the last page of the content
     imprint_lines: int = 0
+    # Typst's line breaks: paragraph text -> the offsets that begin its later lines
+    breaks: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_probe(cls, layout: Mapping[str, Any], probe: typeset.Probe) -> Layout:
+    def from_probe(
+        cls,
+        layout: Mapping[str, Any],
+        probe: typeset.Probe,
+        breaks: Mapping[str, tuple[int, ...]],
+    ) -> Layout:
         squeeze = layout.get("squeeze")
         end = probe.first("content-end")
         top = mm_to_pt(PAGE.paper.top_mm)
@@ -68,13 +81,21 @@ class Layout:
             imprint=str(layout.get("imprint", "here")),
             squeeze_from=int(squeeze["from"]) if squeeze else None,
             squeeze_pitch=int(float(squeeze["pitch_pt"]) * TWIPS) if squeeze else PITCH,
+            keep=layout.get("keep"),
             content_end_line=round((float(end["y"]) - top) / pitch),
             imprint_lines=round(height / pitch),
+            breaks=breaks,
         )
 
 
 def layout_for(
-    notice: NoticeView, plan: PlanView, *, stage: str, deadlines: bool, sealed: bool
+    notice: NoticeView,
+    plan: PlanView,
+    *,
+    stage: str,
+    deadlines: bool,
+    sealed: bool,
+    annex: TableDocument | None = None,
 ) -> Layout:
     """Ask the Typst probe where things land (the same fonts as the PDF's)."""
     from planctl.fonts import discover
@@ -83,9 +104,14 @@ def layout_for(
     data = typeset.notice_data(
         notice, plan, stage=stage, deadlines=deadlines, sealed=sealed, model=PAGE
     )
+    typeset.add_annex(data, notice, annex, PAGE)
     data["fonts"] = typeset.font_spec(fonts)
     layout = typeset.decide(data, fonts, PAGE)
-    return Layout.from_probe(layout, typeset.probe({**data, "layout": layout}, fonts))
+    # Where the content ends, asked without the 版记 (a 版记 set under the text would
+    # report the content as ending where its space does).
+    content = typeset.probe({**data, "layout": {**layout, "imprint": "probe"}}, fonts)
+    breaks = typeset.line_breaks({**data, "layout": layout}, fonts)
+    return Layout.from_probe(layout, content, breaks)
 
 
 def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) -> int:
@@ -107,6 +133,67 @@ def imprint_lines(rows: Sequence[Mapping[str, str]], model: PageModel = PAGE) ->
     return total
 
 
+# What LibreOffice adds to a line that Typst filled: a quarter em between Chinese and
+# Latin letters or digits (it ignores w:autoSpaceDE). Typst also closes up punctuation
+# (a pair of marks, a mark at the line's end) where Word and LibreOffice keep each mark
+# a full em: counting every full-width character as an em covers that.
+AUTOSPACE_EM = 0.25
+_PUNCTUATION = set("，。、；：！？）（《》〈〉“”‘’【】〔〕")
+
+
+def squeeze_twips(line: str, room_cells: float, size: float, *, tracking: bool = True) -> int:
+    """How much closer (twips a character) a line Typst set is written, so that it fits
+    in every reader as it stands; Word and WPS justify it back to the full width."""
+    if not line:
+        return 0
+    # A space counts a whole em: a Chinese face's space may be that wide.
+    ems = sum(0.5 if c.isascii() and not c.isspace() else 1.0 for c in line)
+    for before, after in itertools.pairwise(line):
+        if before.isascii() != after.isascii() and not (
+            {before, after} & _PUNCTUATION or before.isspace() or after.isspace()
+        ):
+            ems += AUTOSPACE_EM
+    track = math.floor((CELL_PT - size) * TWIPS) / TWIPS if tracking else 0.0
+    over = ems * size + len(line) * track - room_cells * CELL_PT
+    # A twip more a character: at an exact fit LibreOffice lets the last mark hang.
+    return math.ceil(over * TWIPS / len(line)) + 1 if over > 0 else 0
+
+
+def _line_of(pieces: Sequence[tuple[str, str, bool]], index: int) -> list[tuple[str, str, bool]]:
+    """The pieces of the line that piece `index` is on."""
+    start = index
+    while start > 0 and not pieces[start - 1][2]:
+        start -= 1
+    end = index
+    while end < len(pieces) - 1 and not pieces[end][2]:
+        end += 1
+    return list(pieces[start : end + 1])
+
+
+def broken_runs(
+    runs: Sequence[tuple[str, str]], breaks: Sequence[int]
+) -> list[tuple[str, str, bool]]:
+    """The runs cut at the line breaks (offsets into their joined text): (text, role,
+    whether a line break follows)."""
+    pieces: list[tuple[str, str, bool]] = []
+    start = 0
+    pending = sorted(breaks)
+    for text, role in runs:
+        end = start + len(text)
+        cut = start
+        while pending and pending[0] <= end:
+            at = pending.pop(0)
+            if at > cut:
+                pieces.append((text[cut - start : at - start], role, True))
+                cut = at
+            elif pieces:  # a break that falls between two runs
+                pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
+        if end > cut:
+            pieces.append((text[cut - start :], role, False))
+        start = end
+    return pieces
+
+
 class NoticeWriter:
     """Appends the notice to a document set up by `styles.new_document("portrait")`."""
 
@@ -118,9 +205,11 @@ class NoticeWriter:
         stage: str,
         deadlines: bool,
         sealed: bool,
+        annex: TableDocument | None = None,
         model: PageModel = PAGE,
     ) -> None:
         self.document = document
+        self.annex = annex
         self.layout = layout
         self.stage = stage
         self.deadlines = deadlines
@@ -131,6 +220,10 @@ class NoticeWriter:
         self._masthead(notice)
         self._notice_text(notice)
         self._attachment(notice, plan)
+        if self.annex is not None:
+            from planctl.render.docx.annex import write_annex
+
+            write_annex(self.document, self.annex, notice.annex_label, self.model)
         self._imprint(notice)
 
     # --- paragraphs -------------------------------------------------------------------------
@@ -150,8 +243,10 @@ class NoticeWriter:
         align: str = "both",
         tracking: bool = True,
         container: Any = None,
+        breaks: Sequence[int] | None = None,
     ) -> Any:
-        """A paragraph of (text, role) runs: `line` twips a line, `before` twips above it."""
+        """A paragraph of (text, role) runs: `line` twips a line, `before` twips above it,
+        its lines broken where Typst broke them (`breaks`, by default looked up by text)."""
         paragraph = (container or self.document).add_paragraph()
         pPr = paragraph._p.get_or_add_pPr()
         if style is not None:
@@ -174,18 +269,40 @@ class NoticeWriter:
             del indents["firstLine"]
         ox.indent_twips(pPr, **indents)
         ox.set_attributes(ox.ppr_child(pPr, "jc"), {"val": align})
-        for text, role in runs:
-            self.run(paragraph, text, role, size=size, tracking=tracking)
+        if breaks is None:
+            breaks = self.layout.breaks.get("".join(text for text, _ in runs))
+        # Lines of text Typst did not report are the reader's own, and left as they are.
+        known = breaks is not None
+        pieces = broken_runs(runs, breaks or ())
+        room = self.model.grid.cells - left_cells - right_cells
+        rooms = (room - first_line_cells, room - hanging_cells)  # first line, later lines
+        later = False
+        for index, (text, role, broken) in enumerate(pieces):
+            squeeze = 0
+            if known:
+                printed = "".join(t for t, _, _ in _line_of(pieces, index))
+                squeeze = squeeze_twips(printed, rooms[later], size, tracking=tracking)
+            run = self.run(paragraph, text, role, size=size, tracking=tracking, squeeze=squeeze)
+            if broken:
+                run.add_break(WD_BREAK.LINE)
+                later = True
         return paragraph
 
     def run(
-        self, paragraph: Any, text: str, role: str, *, size: float, tracking: bool = True
+        self,
+        paragraph: Any,
+        text: str,
+        role: str,
+        *,
+        size: float,
+        tracking: bool = True,
+        squeeze: int = 0,
     ) -> Any:
         run = paragraph.add_run(xml_safe(text))
         rPr = run._r.get_or_add_rPr()
         ox.set_face(rPr, FACES[role])
         ox.set_size(rPr, size)
-        spacing = math.floor((CELL_PT - size) * TWIPS) if tracking else 0
+        spacing = (math.floor((CELL_PT - size) * TWIPS) if tracking else 0) - squeeze
         ox.set_attributes(ox.rpr_child(rPr, "spacing"), {"val": spacing})
         for flag in ("b", "bCs", "i", "iCs"):
             ox.set_flag(rPr, flag, False)
@@ -269,12 +386,14 @@ class NoticeWriter:
             )
             after_title = 0
         for index, text in enumerate(notice.paragraphs):
-            self.paragraph(
+            paragraph = self.paragraph(
                 [(text, "fangsong")],
                 first_line_cells=self.model.body.indent_cells,
                 line=self._pitch_from(index),
                 before=after_title * (index == 0),
             )
+            if index == self.layout.keep:  # §7.3.5's last resort, as the PDF has it
+                paragraph.paragraph_format.page_break_before = True
         tail = self._pitch_from(len(notice.paragraphs))
         self._attachment_note(notice.attachments, tail)
         self._signature(notice, tail)
@@ -289,8 +408,12 @@ class NoticeWriter:
         for index, name in enumerate(names, start=1):
             number = f"{index}." if len(names) > 1 else ""
             label = "附件：" if index == 1 else "　　　"
+            prefix = len(label + number)
             self.paragraph(
                 [(label + number + name, "fangsong")],
+                breaks=[prefix + at for at in self.layout.breaks.get(name, ())]
+                if name in self.layout.breaks
+                else None,
                 style=st.ATTACHMENT_NOTE,
                 line=line,
                 before=closing.lines_before_attachments * line if index == 1 else 0,
@@ -389,9 +512,14 @@ class NoticeWriter:
             runs.append((text + (owners if last else ""), self.model.body.role))
             paragraph = self._body([(t, r) for t, r in runs if t], 0)
             if index == 0 and (task.number or task.heading):
-                # The run-in heading in its level's character style (标题 n 字符).
-                first = paragraph.runs[0]._r.get_or_add_rPr()
-                first.style = st.style_id(f"{HEADING_STYLES[level - 1]} Char")
+                # The run-in heading in its level's character style (标题 n 字符), on
+                # every run it was cut into at Typst's line breaks.
+                heading = len(task.number + task.heading)
+                for run in paragraph.runs:
+                    if heading <= 0:
+                        break
+                    run._r.get_or_add_rPr().style = st.style_id(f"{HEADING_STYLES[level - 1]} Char")
+                    heading -= len(run.text.replace("\n", ""))
 
     def _heading(self, text: str, level: int, role: str, before: int) -> None:
         self.paragraph(
@@ -413,33 +541,55 @@ class NoticeWriter:
         rows = typeset.imprint_rows(notice)
         if not rows:
             return
-        lines = imprint_lines(rows, self.model)
+        # As many lines as Typst set the rows in (the docx breaks them where it did).
+        lines = self.layout.imprint_lines or imprint_lines(rows, self.model)
         place = self.layout.imprint
+        if self.annex is not None and place == "next":
+            # After the landscape pages: a portrait section, numbered, from the next page.
+            st.set_up_section(self.document.add_section(WD_SECTION.NEW_PAGE), "portrait")
+            self._end_section_flat()
+            place = "after-annex"
         if place == "blank":
             # A section without page numbers: the blank page, then the 版记 page.
-            st.clear_footers(self.document.add_section(WD_SECTION.NEW_PAGE))
-            # The paragraph that ends the numbered section must take no room on its page.
-            ending = self.document.paragraphs[-1]._p.get_or_add_pPr()
-            ox.set_attributes(
-                ox.ppr_child(ending, "spacing"),
-                {"before": 0, "after": 0, "line": 2, "lineRule": "exact"},
-            )
-            # The blank page: a paragraph whose page break ends it; what is left of the
-            # paragraph is the first blank line of the 版记 page.
-            self.paragraph().add_run().add_break(WD_BREAK.PAGE)
-            spacer_lines = self.model.grid.lines - lines - 1
-        elif place == "next":
+            section = self.document.add_section(WD_SECTION.NEW_PAGE)
+            if self.annex is not None:
+                st.set_up_section(section, "portrait")
+            st.clear_footers(section)
+            self._end_section_flat()
+            # The blank page holds one paragraph that takes no room (LibreOffice does not
+            # print what follows a page break inside a paragraph as a line of the next).
+            self.paragraph(line=2)
+        if place in ("next", "blank", "after-annex"):
             spacer_lines = self.model.grid.lines - lines
         else:
             spacer_lines = max(1, self.model.grid.lines - self.layout.content_end_line - lines)
         # Blank lines of one pitch each: every program honours these the same way (one
         # tall line or a large space above is capped or dropped at a page top by some).
+        # The rules add their weight to the table's height: the first blank line gives
+        # it back (and room for the closing paragraph), so that the last rule still lies
+        # on the 版心's bottom edge and nothing runs over onto another page.
+        give_back = self._rules_twips(len(rows)) + CLOSING_TWIPS
         for index in range(spacer_lines):
-            blank = self.paragraph()
-            if index == 0 and place == "next":
+            blank = self.paragraph(line=PITCH - give_back * (index == 0))
+            if index == 0 and place in ("next", "blank"):
                 blank.paragraph_format.page_break_before = True
         self._imprint_table(rows)
         self.paragraph(line=2)  # a paragraph must close the body; this one takes no room
+
+    def _end_section_flat(self) -> None:
+        """The paragraph that ends a section must take no room on its page."""
+        ending = self.document.paragraphs[-1]._p.get_or_add_pPr()
+        ox.set_attributes(
+            ox.ppr_child(ending, "spacing"),
+            {"before": 0, "after": 0, "line": 2, "lineRule": "exact"},
+        )
+
+    def _rules_twips(self, rows: int) -> int:
+        """The weight of the 版记's rules, as Word and LibreOffice add it to the rows."""
+        imprint = self.model.imprint
+        thick = round(mm_to_pt(imprint.thick.weight_mm) * 8)  # eighths of a point
+        thin = round(mm_to_pt(imprint.thin.weight_mm) * 8)
+        return round((2 * thick + (rows - 1) * thin) * TWIPS / 8)
 
     def _imprint_table(self, rows: Sequence[Mapping[str, str]]) -> None:
         imprint = self.model.imprint

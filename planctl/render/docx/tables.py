@@ -2,8 +2,9 @@
 
 python-docx's cell API recomputes the table grid on every access, which made a plan's
 per-unit lists take seconds; building each row's XML with lxml takes milliseconds.
-Section rows are one cell spanning the grid (w:gridSpan); the header row repeats on
-every page (w:tblHeader) and no row splits across a page (w:cantSplit); marks become run
+Section rows are one cell spanning the grid (w:gridSpan), kept with the row after them
+(w:keepNext); the header row repeats on every page (w:tblHeader) and no row splits across
+a page (w:cantSplit); marks become run
 properties (bold, underline, strike); a phrase kept on one line (a deadline) has its
 characters joined (`planctl.render.unbreakable`) in a column at least as wide as it.
 """
@@ -21,6 +22,7 @@ from planctl.render.docx import ooxml as ox
 from planctl.render.docx import styles as st
 from planctl.render.docx.rows import keep_whole, repeat_on_every_page
 from planctl.render.markup import xml_safe
+from planctl.render.page_model import PAGE
 from planctl.render.table import Column, Row, Segment, Table, column_widths, lines
 from planctl.render.unbreakable import joined
 
@@ -28,15 +30,30 @@ HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
 _MARK_PROPERTIES = {"strong": ("b",), "insert": ("b", "u"), "delete": ("strike",)}
 _TEXT_WIDTH_MM = gb.PAGE_HEIGHT_MM - gb.TABLE_MARGINS.left - gb.TABLE_MARGINS.right
+# Lines and cell margins of the page model, as the Typst tables have them, so that Word
+# and the PDF break a table into the same pages.
+_LINE_TWIPS = round(PAGE.tables.line_pt * st.TWIPS_PER_PT)
+_INSET_X_TWIPS = round(PAGE.tables.cell_inset_x_pt * st.TWIPS_PER_PT)
+_INSET_Y_TWIPS = round(PAGE.tables.cell_inset_y_pt * st.TWIPS_PER_PT)
 
 
-def add_table(word: Document, model: Table) -> None:
-    """Append `model` as a full-width table with fixed column widths."""
-    widths = _widths(model)
+def add_table(word: Document, model: Table, *, width_mm: float = _TEXT_WIDTH_MM) -> None:
+    """Append `model` as a table `width_mm` wide (the landscape page's text width unless
+    told) with fixed column widths."""
+    widths = _widths(model, width_mm)
     table = word.add_table(rows=0, cols=len(model.columns))._tbl
     # By id: setting a style object makes python-docx scan every style, for every table.
     table.tblPr.style = "TableGrid"
     ox.set_attributes(ox.tblpr_child(table.tblPr, "tblLayout"), {"type": "fixed"})
+    margins = ox.tblpr_child(table.tblPr, "tblCellMar")
+    for side, twips in (
+        ("top", _INSET_Y_TWIPS),
+        ("left", _INSET_X_TWIPS),
+        ("bottom", _INSET_Y_TWIPS),
+        ("right", _INSET_X_TWIPS),
+    ):
+        margin = ox.child(margins, side, ox.CELL_MARGIN_ORDER)
+        ox.set_attributes(margin, {"w": twips, "type": "dxa"})
     for column, width in zip(table.tblGrid.gridCol_lst, widths, strict=True):
         column.w = width * 635  # twips to EMU, as python-docx stores lengths
     header = _row(table, header=True)
@@ -52,10 +69,10 @@ def _sub(parent: Any, tag: str) -> Any:
     return element
 
 
-def _widths(model: Table) -> list[int]:
+def _widths(model: Table, width_mm: float) -> list[int]:
     """Column widths in twips: the columns' width hints, widened where a kept phrase
     needs it (`table.column_widths`), in characters of the table's text size."""
-    text_width = _TEXT_WIDTH_MM / 25.4 * 1440
+    text_width = width_mm / 25.4 * 1440
     char = gb.TABLE_PT * st.TWIPS_PER_PT
     chars = column_widths(model, text_width / char)
     exact = [round(width * char) for width in chars]
@@ -78,6 +95,9 @@ def _body_row(table: Any, row: Row, columns: tuple[Column, ...], widths: list[in
         face = gb.HEITI if row.level <= 1 else gb.KAITI
         for rPr in cell.iter(qn("w:rPr")):
             ox.set_face(rPr, face)
+        # Never alone at the foot of a page: kept with the row after it.
+        for pPr in cell.iter(qn("w:pPr")):
+            ox.keep_with_next(pPr)
         return
     for value, column, width in zip(row.cells, columns, widths, strict=False):
         _cell(tr, list(value.segments), st.TABLE_TEXT, column.align, width)
@@ -118,6 +138,8 @@ def _paragraph(tc: Any, line: list[Segment], style: str, align: str) -> None:
     p = _sub(tc, "w:p")
     properties = _sub(p, "w:pPr")
     ox.set_attributes(_sub(properties, "w:pStyle"), {"val": st.style_id(style)})
+    spacing = {"before": 0, "after": 0, "line": _LINE_TWIPS, "lineRule": "exact"}
+    ox.set_attributes(_sub(properties, "w:spacing"), spacing)
     if align == "center":
         ox.set_attributes(_sub(properties, "w:jc"), {"val": "center"})
     for index, segment in enumerate(line):

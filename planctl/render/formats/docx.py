@@ -14,7 +14,7 @@ import io
 from typing import Any
 
 from docx.document import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from planctl.render import gbt9704 as gb
 from planctl.render.archive import repackage
@@ -37,23 +37,27 @@ def notice(job: Job) -> bytes:
 
     document = st.new_document("portrait")
     view, stage = job.notice, job.source.plan.stage
-    deadlines, sealed = job.deadlines, job.sealed
-    layout = layout_for(view, job.plan, stage=stage, deadlines=deadlines, sealed=sealed)
-    writer = NoticeWriter(document, layout=layout, stage=stage, deadlines=deadlines, sealed=sealed)
+    deadlines, sealed, annex = job.deadlines, job.sealed, job.annex
+    layout = layout_for(
+        view, job.plan, stage=stage, deadlines=deadlines, sealed=sealed, annex=annex
+    )
+    writer = NoticeWriter(
+        document, layout=layout, stage=stage, deadlines=deadlines, sealed=sealed, annex=annex
+    )
     writer.write(view, job.plan)
     return _save(document, view.title_lines, view.signer, view.signed_on)
 
 
 def table(job: Job) -> bytes:
-    return write_tables(job.table, author=job.plan.issuer)
+    return write_tables(job.table, author=job.plan.issuer, stage=job.source.plan.stage)
 
 
 def units(job: Job) -> bytes:
-    return write_tables(job.units, author=job.plan.issuer)
+    return write_tables(job.units, author=job.plan.issuer, stage=job.source.plan.stage)
 
 
 def revision(job: Job) -> bytes:
-    return write_tables(job.revision, author=job.plan.issuer)
+    return write_tables(job.revision, author=job.plan.issuer, stage=job.source.plan.stage)
 
 
 # --- paragraphs and runs ------------------------------------------------------------------
@@ -98,11 +102,21 @@ def _lines(paragraph: Any, texts: tuple[str, ...]) -> Any:
 
 
 def write_tables(
-    document: TableDocument, *, author: str = "", date: datetime.date | None = None
+    document: TableDocument,
+    *,
+    author: str = "",
+    date: datetime.date | None = None,
+    stage: str = "issued",
 ) -> bytes:
     """Any `TableDocument` as landscape A4 pages: its title, then each table under its own
-    heading (each after the first on a new page), header rows repeated on every page."""
+    heading (each after the first on a new page), header rows repeated on every page; a
+    plan not yet issued marked 征求意见稿 or 送审稿 at the top right, as its notice."""
+    from planctl.render.typeset import DRAFT_MARKS
+
     word = st.new_document("landscape")
+    if stage in DRAFT_MARKS:
+        mark = _paragraph(word, DRAFT_MARKS[stage], st.ATTACHMENT_LABEL)
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _lines(_paragraph(word, style=st.TITLE), document.title_lines or (document.title,))
     if document.subtitle:
         _paragraph(word, document.subtitle, st.TABLE_NOTE)

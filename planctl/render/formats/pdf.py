@@ -1,8 +1,10 @@
-"""PDF: the notice typeset by Typst on the GB/T 9704 page model (`planctl.render.typeset`).
+"""PDF: the notice typeset by Typst on the GB/T 9704 page model (`planctl.render.typeset`),
+and the table documents (责任分工表, 分工清单, 修订对照表) on landscape pages.
 
 Typst comes with planctl (the PyPI package `typst`), and so do fallback fonts, so a PDF
 needs nothing installed beyond pip. `PLANCTL_PDF_ENGINE=chromium` prints the HTML notice
-through headless Chromium instead, where an office prefers it (`pdf_chromium`).
+through headless Chromium instead, where an office prefers it (`pdf_chromium`); the tables
+are always typeset by Typst.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ def notice(job: Job) -> bytes:
     if engine() == "chromium":
         from planctl.render.formats import pdf_chromium
 
+        if job.annex is not None:
+            job.warnings.append(
+                _(
+                    "the Chromium PDF leaves the 责任分工表 out (attach_table): "
+                    "the Typst PDF and the Word notice bind it in"
+                )
+            )
         return pdf_chromium.notice(job)
     from planctl.render import typeset
 
@@ -31,7 +40,27 @@ def notice(job: Job) -> bytes:
         fonts=fonts,
         deadlines=job.deadlines,
         sealed=job.sealed,
+        annex=job.annex,
     )
+
+
+def table(job: Job) -> bytes:
+    return _tables(job, "table")
+
+
+def units(job: Job) -> bytes:
+    return _tables(job, "units")
+
+
+def revision(job: Job) -> bytes:
+    return _tables(job, "revision")
+
+
+def _tables(job: Job, document: str) -> bytes:
+    from planctl.render import typeset
+
+    stage = job.source.plan.stage
+    return typeset.table_pdf(job.tables(document), fonts=job.fonts, stage=stage)
 
 
 def engine() -> str:

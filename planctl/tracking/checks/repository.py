@@ -59,6 +59,12 @@ def _located(tracking: Tracking, file: str, issues: Iterator[Issue]) -> list[Fin
 def _plan_of(tracking: Tracking, record: Report | Review) -> Plan | Issue:
     """The plan the record names, or the issue saying there is none (or it takes none)."""
     plan = tracking.plan(record.plan)
+    refused = [f.file for f in tracking.findings if PurePosixPath(f.file).stem == record.plan]
+    if plan is None and refused:  # its file is there, but the gate refused it
+        message = _("plan {id} cannot be read: see the findings of {file}").format(
+            id=quote(record.plan), file=refused[0]
+        )
+        return rules.UNKNOWN_PLAN, ("plan",), message, _("correct the plan first")
     if plan is None:
         known = [p.id for p in tracking.plans]
         close = difflib.get_close_matches(record.plan, known, n=3)
