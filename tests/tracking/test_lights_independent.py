@@ -1341,3 +1341,24 @@ def test_not_started_counts_one_cycle_after_a_mid_month_start(cli: CLI, monthly:
     # (one month after the start) it is not.
     assert lights_of(status(cli, monthly, "2024-04-14"))["m-start"] == ("green", ["on track"])
     assert lights_of(status(cli, monthly, "2024-04-15"))["m-start"] == ("yellow", ["not started"])
+
+
+def test_units_ranked(cli: CLI, quarterly: Path) -> None:
+    # 10 October 2024: 市发展改革局 closed its one task (完成率 100 %); the others closed
+    # none, so 报送及时率 decides: 市财政局 last (0 of 3); among the four at 100 %, fewer
+    # overdue first (市交通运输局's june-task is overdue), then by name.
+    rows = stats(cli, quarterly, "2024-10-11", "--by", "unit")["rows"]
+    assert [(row["rank"], row["name"]) for row in rows] == [
+        (1, "市发展改革局"),
+        (2, "市生态环境局"),
+        (3, "端州区人民政府"),
+        (4, "鼎湖区人民政府"),
+        (5, "市交通运输局"),
+        (6, "市财政局"),
+    ]
+    by_name = {row["name"]: row for row in rows}
+    # A group's task counts for each member; 市财政局 is measured on the task it leads
+    # (ongoing-task), and on the reports it owes as lead or support.
+    assert by_name["端州区人民政府"]["lights"]["yellow"] == 1
+    assert by_name["市财政局"]["tasks"] == 1
+    assert by_name["市财政局"]["reporting"] == ratio(0, 3)
