@@ -189,10 +189,11 @@ def reportable_tasks(
 ) -> list[tuple[Task, str]]:
     """The tasks `unit` reports on for `period`, with its role: started by the period's
     end, not closed (`closed`: by review) nor done or cancelled in the plan; after the
-    plan's end, only those the `reviews` extended into the period (as the lights)."""
-    from planctl.tracking.lights import after_plan, extended_deadlines
+    plan's end, only those whose deadline, as the `reviews` extended it, reaches the
+    period (as the lights count the reports owed)."""
+    from planctl.tracking.lights import after_plan, effective_last_days
 
-    reach = extended_deadlines(plan, reviews) if after_plan(plan, period) else None
+    reach = effective_last_days(plan, reviews) if after_plan(plan, period) else None
     return [
         (task, role)
         for task, role in owned_tasks(plan, unit, units)
@@ -269,7 +270,7 @@ def chosen_period(
 
 def _outside(plan: Plan, period: Period, reviews: Iterable[Review] = ()) -> str | None:
     """Why `period` is not one of the plan's reporting periods (None when it is)."""
-    from planctl.tracking.lights import extended_deadlines, first_period
+    from planctl.tracking.lights import effective_last_days, first_period
 
     first = first_period(plan)
     if first is not None and period.start < first.start:
@@ -277,7 +278,7 @@ def _outside(plan: Plan, period: Period, reviews: Iterable[Review] = ()) -> str 
             period=quote(str(period)), plan=quote(plan.id), first=first
         )
     end = _plan_end(plan)
-    reach = max(extended_deadlines(plan, reviews).values(), default=None)
+    reach = max(effective_last_days(plan, reviews).values(), default=None)
     if end is not None and period.start > end and (reach is None or period.start > reach):
         return _("{period} starts after plan {plan}'s period ends ({end})").format(
             period=quote(str(period)), plan=quote(plan.id), end=end.isoformat()

@@ -46,7 +46,7 @@ __all__ = [
     "compute_status",
     "deadline_of",
     "effective_deadline",
-    "extended_deadlines",
+    "effective_last_days",
     "first_period",
     "light_rank",
     "task_start",
@@ -137,9 +137,10 @@ def effective_deadline(task: Task, plan: Plan, extensions: Iterable[str]) -> Dea
     return effective
 
 
-def extended_deadlines(plan: Plan, reviews: Iterable[Review]) -> dict[str, datetime.date]:
-    """The last day of each task of `plan` that the `reviews` extended (any plan's; by
-    period, then date): where a task extended past the plan's end still reports to."""
+def effective_last_days(plan: Plan, reviews: Iterable[Review]) -> dict[str, datetime.date]:
+    """The last day of each task's effective deadline, with every extension the `reviews`
+    approved (any plan's; by period, then date); ongoing tasks have none. After the plan's
+    end a task reports up to the period holding this day."""
     extensions: dict[str, list[str]] = defaultdict(list)
     ordered = sorted(
         (review for review in reviews if review.plan == plan.id),
@@ -150,11 +151,10 @@ def extended_deadlines(plan: Plan, reviews: Iterable[Review]) -> dict[str, datet
             if decision.extend_to is not None:
                 extensions[decision.task].append(decision.extend_to)
     days = {}
-    for task_id, extended in extensions.items():
-        task = plan.task(task_id)
-        deadline = effective_deadline(task, plan, extended) if task is not None else None
+    for task in plan.tasks():
+        deadline = effective_deadline(task, plan, extensions.get(task.id, ()))
         if deadline is not None and (last := deadline.last_day()) is not None:
-            days[task_id] = last
+            days[task.id] = last
     return days
 
 

@@ -20,7 +20,7 @@ from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
 from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
-from planctl.tracking.lights import effective_deadline, extended_deadlines
+from planctl.tracking.lights import effective_deadline, effective_last_days
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
 from planctl.tracking.records import Decision, Report, ReportEntry, Review
@@ -81,7 +81,8 @@ def _cycle_issues(
     tracking: Tracking, plan: Plan, period: Period, tasks: Iterable[Task]
 ) -> Iterator[Issue]:
     """The period against the plan's reporting block (which the caller knows is there).
-    A period after the plan's end is one of `tasks` extended into it (by any review)."""
+    A period after the plan's end is fine for one of `tasks` whose deadline, with every
+    extension approved, reaches it."""
     assert plan.reporting is not None
     cycle = plan.reporting.cycle
     if period.cycle != cycle:
@@ -123,7 +124,7 @@ def _cycle_issues(
 
 def _reaches(tracking: Tracking, plan: Plan, task: Task, period: Period) -> bool:
     """Whether the task's deadline, with every extension approved, reaches the period."""
-    last = extended_deadlines(plan, tracking.reviews_of(plan.id)).get(task.id)
+    last = effective_last_days(plan, tracking.reviews_of(plan.id)).get(task.id)
     return last is not None and period.start <= last
 
 
