@@ -652,11 +652,14 @@ def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
     first = first_period(plan)
     if reporting is None or first is None:
         return
+    spans = _reporting_spans(plan, known)
+    end = _plan_end(plan)
     last = _last_due_period(plan, first, reporting.due_day, known, within_plan=False)
     if last is None:
         return
-    end = _plan_end(plan)
-    spans = _reporting_spans(plan, known)
+    if end is not None:  # no period after the latest deadline past the plan's end
+        reach = max((w.deadline for ws in spans.values() for w in ws if w.deadline), default=end)
+        last = min(last, period_containing(max(end, reach), first.cycle))
     period = first
     while period.start <= last.start:
         due = known.workdays.report_due(period, reporting.due_day)
