@@ -13,7 +13,6 @@ import datetime
 import json
 import os
 import subprocess
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +59,9 @@ years:
 _CHINA = datetime.timezone(datetime.timedelta(hours=8))
 
 
-def commit_on(repo: GitPlans, day: str, files: Mapping[str, str]) -> None:
-    """Write `files` and commit them at 09:00 China time on `day` (YYYY-MM-DD)."""
-    for path, text in files.items():
+def commit_on(repo: GitPlans, day: str, *files: tuple[str, str]) -> None:
+    """Write `files` (path, text) and commit them at 09:00 China time on `day`."""
+    for path, text in files:
         repo.write(path, text)
     moment = datetime.datetime.fromisoformat(day).replace(hour=9, tzinfo=_CHINA)
     stamp = f"@{int(moment.timestamp())} +0800"
@@ -228,212 +227,157 @@ def quarterly(git_repo: GitPlans) -> Path:
     commit_on(
         repo,
         "2024-01-02",
-        {
-            f"plans/{QUARTERLY}.yaml": QUARTERLY_PLAN,
-            "plans/units.yaml": UNITS,
-            "plans/calendar.yaml": CALENDAR_2024,
-        },
+        (f"plans/{QUARTERLY}.yaml", QUARTERLY_PLAN),
+        ("plans/units.yaml", UNITS),
+        ("plans/calendar.yaml", CALENDAR_2024),
     )
     day = "2024-03-31"
     commit_on(
         repo,
         "2024-04-08",
-        dict(
-            [
-                _q(
-                    "2024-Q1",
-                    "市发展改革局",
-                    day,
-                    "{task: q2-task, status: in_progress, percent: 50, progress: 完成现状调研}",
-                )
-            ]
+        _q(
+            "2024-Q1",
+            "市发展改革局",
+            day,
+            "{task: q2-task, status: in_progress, percent: 50, progress: 完成现状调研}",
         ),
     )
     commit_on(
         repo,
         "2024-04-09",
-        dict(
-            [
-                _q(
-                    "2024-Q1",
-                    "市交通运输局",
-                    day,
-                    "{task: june-task, status: in_progress, percent: 30, progress: 完成方案设计}",
-                )
-            ]
+        _q(
+            "2024-Q1",
+            "市交通运输局",
+            day,
+            "{task: june-task, status: in_progress, percent: 30, progress: 完成方案设计}",
         ),
     )
     commit_on(
         repo,
         "2024-04-10",
-        dict(
-            [
-                _q(
-                    "2024-Q1",
-                    "端州区人民政府",
-                    day,
-                    "{task: year-task, status: in_progress, percent: 20, progress: 完成摸底}",
-                ),
-                _q(
-                    "2024-Q1",
-                    "鼎湖区人民政府",
-                    day,
-                    "{task: year-task, status: not_started, progress: 正在筹备}",
-                ),
-            ]
+        _q(
+            "2024-Q1",
+            "端州区人民政府",
+            day,
+            "{task: year-task, status: in_progress, percent: 20, progress: 完成摸底}",
+        ),
+        _q(
+            "2024-Q1",
+            "鼎湖区人民政府",
+            day,
+            "{task: year-task, status: not_started, progress: 正在筹备}",
         ),
     )
     commit_on(
         repo,
         "2024-04-12",
-        dict(
-            [
-                _q(
-                    "2024-Q1",
-                    "市财政局",
-                    day,
-                    "{task: q2-task, status: in_progress, percent: 5, progress: 安排修编经费}",
-                    "{task: ongoing-task, status: in_progress, progress: 开展专项检查}",
-                )
-            ]
+        _q(
+            "2024-Q1",
+            "市财政局",
+            day,
+            "{task: q2-task, status: in_progress, percent: 5, progress: 安排修编经费}",
+            "{task: ongoing-task, status: in_progress, progress: 开展专项检查}",
         ),
     )
     day = "2024-06-30"
     commit_on(
         repo,
         "2024-07-03",
-        dict(
-            [
-                _q(
-                    "2024-Q2",
-                    "市交通运输局",
-                    day,
-                    "{task: june-task, status: delayed, percent: 50, progress: 主体结构施工, "
-                    "milestones: [{id: m1, done: 2024-04-20}], request: extend, "
-                    "extend_to: 2024-09, reason: 征地未完成}",
-                )
-            ]
+        _q(
+            "2024-Q2",
+            "市交通运输局",
+            day,
+            "{task: june-task, status: delayed, percent: 50, progress: 主体结构施工, "
+            "milestones: [{id: m1, done: 2024-04-20}], request: extend, "
+            "extend_to: 2024-09, reason: 征地未完成}",
         ),
     )
     commit_on(
         repo,
         "2024-07-05",
-        dict(
-            [
-                _q(
-                    "2024-Q2",
-                    "市发展改革局",
-                    day,
-                    "{task: q2-task, status: done, percent: 100, progress: 规划已批复, "
-                    "request: close}",
-                )
-            ]
+        _q(
+            "2024-Q2",
+            "市发展改革局",
+            day,
+            "{task: q2-task, status: done, percent: 100, progress: 规划已批复, request: close}",
         ),
     )
     commit_on(
         repo,
         "2024-07-08",
-        dict(
-            [
-                _q(
-                    "2024-Q2",
-                    "端州区人民政府",
-                    day,
-                    "{task: year-task, status: in_progress, percent: 45, progress: 完成一半村庄}",
-                )
-            ]
+        _q(
+            "2024-Q2",
+            "端州区人民政府",
+            day,
+            "{task: year-task, status: in_progress, percent: 45, progress: 完成一半村庄}",
         ),
     )
     commit_on(
         repo,
         "2024-07-09",
-        dict(
-            [
-                _q(
-                    "2024-Q2",
-                    "鼎湖区人民政府",
-                    day,
-                    "{task: year-task, status: in_progress, percent: 50, progress: 全面铺开}",
-                )
-            ]
+        _q(
+            "2024-Q2",
+            "鼎湖区人民政府",
+            day,
+            "{task: year-task, status: in_progress, percent: 50, progress: 全面铺开}",
         ),
     )
     commit_on(
         repo,
         "2024-07-12",
-        dict(
-            [
-                review(
-                    QUARTERLY,
-                    "2024-Q2",
-                    "2024-07-12",
-                    "{task: q2-task, close: 2024-07-12}",
-                    "{task: june-task, extend_to: 2024-09, note: 经分管领导同意}",
-                )
-            ]
+        review(
+            QUARTERLY,
+            "2024-Q2",
+            "2024-07-12",
+            "{task: q2-task, close: 2024-07-12}",
+            "{task: june-task, extend_to: 2024-09, note: 经分管领导同意}",
         ),
     )
     day = "2024-09-30"
     commit_on(
         repo,
         "2024-10-08",
-        dict(
-            [
-                _q(
-                    "2024-Q3",
-                    "市生态环境局",
-                    day,
-                    "{task: h2-task, status: not_started, progress: 正在招标}",
-                )
-            ]
+        _q(
+            "2024-Q3",
+            "市生态环境局",
+            day,
+            "{task: h2-task, status: not_started, progress: 正在招标}",
         ),
     )
     commit_on(
         repo,
         "2024-10-09",
-        dict(
-            [
-                _q(
-                    "2024-Q3",
-                    "市交通运输局",
-                    day,
-                    "{task: june-task, status: in_progress, percent: 90, progress: 装修收尾}",
-                )
-            ]
+        _q(
+            "2024-Q3",
+            "市交通运输局",
+            day,
+            "{task: june-task, status: in_progress, percent: 90, progress: 装修收尾}",
         ),
     )
     commit_on(
         repo,
         "2024-10-10",
-        dict(
-            [
-                _q(
-                    "2024-Q3",
-                    "端州区人民政府",
-                    day,
-                    "{task: year-task, status: in_progress, percent: 75, progress: 大部完成}",
-                ),
-                _q(
-                    "2024-Q3",
-                    "鼎湖区人民政府",
-                    day,
-                    "{task: year-task, status: in_progress, percent: 60, progress: 推进中}",
-                ),
-            ]
+        _q(
+            "2024-Q3",
+            "端州区人民政府",
+            day,
+            "{task: year-task, status: in_progress, percent: 75, progress: 大部完成}",
+        ),
+        _q(
+            "2024-Q3",
+            "鼎湖区人民政府",
+            day,
+            "{task: year-task, status: in_progress, percent: 60, progress: 推进中}",
         ),
     )
     commit_on(
         repo,
         "2025-01-13",
-        dict(
-            [
-                _q(
-                    "2024-Q4",
-                    "市生态环境局",
-                    "2024-12-31",
-                    "{task: h2-task, status: in_progress, percent: 60, progress: 已开工}",
-                )
-            ]
+        _q(
+            "2024-Q4",
+            "市生态环境局",
+            "2024-12-31",
+            "{task: h2-task, status: in_progress, percent: 60, progress: 已开工}",
         ),
     )
     return repo.root
@@ -742,154 +686,115 @@ def half(git_repo: GitPlans) -> Path:
     commit_on(
         repo,
         "2024-01-02",
-        {
-            f"plans/{HALF}.yaml": HALF_PLAN,
-            "plans/units.yaml": UNITS_WITH_ALIAS_MEMBER,
-            "plans/calendar.yaml": CALENDAR_2024_2025,
-        },
+        (f"plans/{HALF}.yaml", HALF_PLAN),
+        ("plans/units.yaml", UNITS_WITH_ALIAS_MEMBER),
+        ("plans/calendar.yaml", CALENDAR_2024_2025),
     )
     progress = "status: in_progress, progress: 按计划推进"
     commit_on(
         repo,
         "2024-06-28",
-        dict(
-            [
-                _h(
-                    "2024-H1",
-                    "市交通运输局",
-                    "2024-06-28",
-                    f"{{task: b-suspended, {progress}, percent: 30}}",
-                )
-            ]
+        _h(
+            "2024-H1",
+            "市交通运输局",
+            "2024-06-28",
+            f"{{task: b-suspended, {progress}, percent: 30}}",
         ),
     )
     commit_on(
         repo,
         "2024-07-01",
-        dict(
-            [
-                _h(
-                    "2024-H1",
-                    "市发展改革局",
-                    "2024-06-30",
-                    f"{{task: b-override, {progress}, percent: 80}}",
-                ),
-                _h(
-                    "2024-H1",
-                    "端州区人民政府",
-                    "2024-06-30",
-                    f"{{task: b-nodue, {progress}, percent: 50}}",
-                ),
-                _h(
-                    "2024-H1",
-                    "市生态环境局",
-                    "2024-06-30",
-                    f"{{task: b-expect, {progress}, percent: 35}}",
-                ),
-            ]
+        _h(
+            "2024-H1",
+            "市发展改革局",
+            "2024-06-30",
+            f"{{task: b-override, {progress}, percent: 80}}",
+        ),
+        _h(
+            "2024-H1",
+            "端州区人民政府",
+            "2024-06-30",
+            f"{{task: b-nodue, {progress}, percent: 50}}",
+        ),
+        _h(
+            "2024-H1",
+            "市生态环境局",
+            "2024-06-30",
+            f"{{task: b-expect, {progress}, percent: 35}}",
         ),
     )
     commit_on(
         repo,
         "2024-07-02",
-        dict(
-            [
-                _h(
-                    "2024-H1",
-                    "鼎湖区人民政府",
-                    "2024-06-30",
-                    f"{{task: b-nodue, {progress}, percent: 40}}",
-                )
-            ]
+        _h(
+            "2024-H1",
+            "鼎湖区人民政府",
+            "2024-06-30",
+            f"{{task: b-nodue, {progress}, percent: 40}}",
         ),
     )
     commit_on(
         repo,
         "2024-07-05",
-        dict(
-            [
-                review(
-                    HALF,
-                    "2024-H1",
-                    "2024-07-05",
-                    "{task: b-override, light: yellow, note: 已基本完成，待验收}",
-                    "{task: b-nodue, unit: 端州区人民政府, verdict: accepted}",
-                    "{task: b-nodue, unit: 鼎湖区人民政府, verdict: returned, "
-                    "note: 数据与台账不符}",
-                    "{task: b-suspended, status: suspended, note: 市政府常务会议决定暂缓}",
-                )
-            ]
+        review(
+            HALF,
+            "2024-H1",
+            "2024-07-05",
+            "{task: b-override, light: yellow, note: 已基本完成，待验收}",
+            "{task: b-nodue, unit: 端州区人民政府, verdict: accepted}",
+            "{task: b-nodue, unit: 鼎湖区人民政府, verdict: returned, note: 数据与台账不符}",
+            "{task: b-suspended, status: suspended, note: 市政府常务会议决定暂缓}",
         ),
     )
     commit_on(
         repo,
         "2024-12-30",
-        dict(
-            [
-                _h(
-                    "2024-H2",
-                    "端州区人民政府",
-                    "2024-12-30",
-                    "{task: b-nodue, status: delayed, percent: 80, progress: 部分村庄未完工, "
-                    "request: extend, extend_to: 2025-H1, reason: 资金未到位}",
-                )
-            ]
+        _h(
+            "2024-H2",
+            "端州区人民政府",
+            "2024-12-30",
+            "{task: b-nodue, status: delayed, percent: 80, progress: 部分村庄未完工, "
+            "request: extend, extend_to: 2025-H1, reason: 资金未到位}",
         ),
     )
     commit_on(
         repo,
         "2025-01-02",
-        dict(
-            [
-                _h(
-                    "2024-H2",
-                    "市发展改革局",
-                    "2024-12-31",
-                    f"{{task: b-override, {progress}, percent: 95}}",
-                )
-            ]
+        _h(
+            "2024-H2",
+            "市发展改革局",
+            "2024-12-31",
+            f"{{task: b-override, {progress}, percent: 95}}",
         ),
     )
     commit_on(
         repo,
         "2025-01-03",
-        dict(
-            [
-                _h(
-                    "2024-H2",
-                    "市生态环境局",
-                    "2024-12-31",
-                    f"{{task: b-expect, {progress}, percent: 90}}",
-                )
-            ]
+        _h(
+            "2024-H2",
+            "市生态环境局",
+            "2024-12-31",
+            f"{{task: b-expect, {progress}, percent: 90}}",
         ),
     )
     commit_on(
         repo,
         "2025-01-06",
-        dict(
-            [
-                review(
-                    HALF,
-                    "2024-H2",
-                    "2025-01-06",
-                    "{task: b-nodue, extend_to: 2025-H1, note: 经分管领导同意}",
-                )
-            ]
+        review(
+            HALF,
+            "2024-H2",
+            "2025-01-06",
+            "{task: b-nodue, extend_to: 2025-H1, note: 经分管领导同意}",
         ),
     )
     commit_on(
         repo,
         "2025-06-20",
-        dict(
-            [
-                _h(
-                    "2025-H1",
-                    "端州区人民政府",
-                    "2025-06-20",
-                    f"{{task: b-nodue, {progress}, percent: 95}}",
-                )
-            ]
+        _h(
+            "2025-H1",
+            "端州区人民政府",
+            "2025-06-20",
+            f"{{task: b-nodue, {progress}, percent: 95}}",
         ),
     )
     return repo.root
@@ -1099,46 +1004,36 @@ def yearly(git_repo: GitPlans) -> Path:
     commit_on(
         repo,
         "2023-01-03",
-        {
-            f"plans/{YEARLY}.yaml": YEARLY_PLAN,
-            "plans/units.yaml": UNITS,
-            "plans/calendar.yaml": CALENDAR_2024,
-        },
+        (f"plans/{YEARLY}.yaml", YEARLY_PLAN),
+        ("plans/units.yaml", UNITS),
+        ("plans/calendar.yaml", CALENDAR_2024),
     )
     commit_on(
         repo,
         "2023-06-20",
-        dict(
-            [
-                review(
-                    YEARLY,
-                    "2023",
-                    "2023-06-20",
-                    "{task: c-early, close: 2023-06-20, note: 已上线运行，经现场核查}",
-                )
-            ]
+        review(
+            YEARLY,
+            "2023",
+            "2023-06-20",
+            "{task: c-early, close: 2023-06-20, note: 已上线运行，经现场核查}",
         ),
     )
     entry = "status: in_progress, percent: 95, progress: 基本完成"
     commit_on(
         repo,
         "2024-01-02",
-        dict(
-            [
-                report(
-                    YEARLY,
-                    "2023",
-                    "市财政局",
-                    "2023-12-31",
-                    "{task: c-ongoing, status: in_progress, progress: 清理完毕}",
-                )
-            ]
+        report(
+            YEARLY,
+            "2023",
+            "市财政局",
+            "2023-12-31",
+            "{task: c-ongoing, status: in_progress, progress: 清理完毕}",
         ),
     )
     commit_on(
         repo,
         "2024-01-03",
-        dict([report(YEARLY, "2023", "市交通运输局", "2023-12-31", f"{{task: c-late, {entry}}}")]),
+        report(YEARLY, "2023", "市交通运输局", "2023-12-31", f"{{task: c-late, {entry}}}"),
     )
     return repo.root
 
@@ -1297,11 +1192,9 @@ def monthly(git_repo: GitPlans) -> Path:
     commit_on(
         repo,
         "2024-01-02",
-        {
-            f"plans/{MONTHLY}.yaml": MONTHLY_PLAN,
-            "plans/units.yaml": UNITS,
-            "plans/calendar.yaml": CALENDAR_2024,
-        },
+        (f"plans/{MONTHLY}.yaml", MONTHLY_PLAN),
+        ("plans/units.yaml", UNITS),
+        ("plans/calendar.yaml", CALENDAR_2024),
     )
     for number, (period, due) in enumerate(MONTHLY_DUE.items()):
         end = period_end(period)
@@ -1314,7 +1207,7 @@ def monthly(git_repo: GitPlans) -> Path:
             said = f"percent: {number * 12}, progress: 第{number}批评价"
             entry = f"{{task: m-start, status: in_progress, {said}}}"
             day = "2024-11-06" if period == "2024-10" else due
-        commit_on(repo, day, dict([report(MONTHLY, period, "市财政局", end, entry)]))
+        commit_on(repo, day, report(MONTHLY, period, "市财政局", end, entry))
     return repo.root
 
 
