@@ -622,14 +622,15 @@ def first_period(plan: Plan) -> Period | None:
 def _last_due_period(
     plan: Plan, first: Period, due_day: int, known: _Known, *, within_plan: bool = True
 ) -> Period | None:
-    """The latest period whose report was due on or before the date; with `within_plan`,
+    """The latest period whose due day is over by the date (on the due day itself a unit
+    may still report, as a task is overdue only after its last day); with `within_plan`,
     not after the plan's own period (an ongoing task reports while the plan runs)."""
     period = period_containing(known.as_of, first.cycle)
     end = _plan_end(plan)
     if within_plan and end is not None and period.start > end:
         period = period_containing(end, first.cycle)
     while period.start >= first.start:
-        if known.workdays.report_due(period, due_day) <= known.as_of:
+        if known.workdays.report_due(period, due_day) < known.as_of:
             return period
         period = period.previous()
     return None

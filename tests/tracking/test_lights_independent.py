@@ -402,7 +402,17 @@ QUARTERLY_LIGHTS: dict[str, dict[str, tuple[str, list[str]]]] = {
         # 端州区 20 % against 27.4 % is fine; 鼎湖区 still not started one quarter after
         # the start (1 April).
         "year-task": ("yellow", ["鼎湖区人民政府: not started"]),
-        # Q1 was due today; 市财政局's report only arrives on the 12th.
+        # Q1 is due today: a report not in yet is not missing before the day is over.
+        "ongoing-task": ("green", ["on track"]),
+        "cancelled-task": ("grey", ["cancelled in the plan"]),
+    },
+    "2024-04-11": {
+        # 101/181 = 55.8 % against 50 %.
+        "q2-task": ("green", ["on track"]),
+        "june-task": ("red", ["milestone '完成立项': overdue by 11 days"]),
+        "h2-task": ("green", ["on track"]),
+        "year-task": ("yellow", ["鼎湖区人民政府: not started"]),
+        # Q1's due day is over and 市财政局's report only arrives on the 12th.
         "ongoing-task": ("yellow", ["the last due report is missing"]),
         "cancelled-task": ("grey", ["cancelled in the plan"]),
     },
@@ -539,8 +549,9 @@ Q4 = {
     ("2024-Q4", "鼎湖区人民政府"): MISSING,
 }
 QUARTERLY_REPORTS = {
-    # 市财政局's Q1 report is not in yet on the due day.
-    "2024-04-10": {**Q1, ("2024-Q1", "市财政局"): MISSING},
+    # On the due day Q1 is not counted yet; the day after, 市财政局's is missing.
+    "2024-04-10": {},
+    "2024-04-11": {**Q1, ("2024-Q1", "市财政局"): MISSING},
     "2024-05-01": Q1,
     "2024-07-11": {**Q1, **Q2},
     "2024-10-11": {**Q1, **Q2, **Q3},
@@ -557,7 +568,10 @@ QUARTERLY_FIGURES = {
     # Five tasks count (cancelled-task is grey). No deadline has passed; 序时: q2-task
     # (5.2 behind) and year-task (its lowest lead, 20 % vs 27.4 %) are on schedule,
     # june-task (30 % vs 60.2 %) is not; h2-task has no percent, ongoing-task no deadline.
-    "2024-04-10": figures((1, 2, 2, 0, 1), (0, 5), (0, 0), 0, (2, 3), (4, 5)),
+    # No report is counted on Q1's due day.
+    "2024-04-10": figures((1, 1, 3, 0, 1), (0, 5), (0, 0), 0, (2, 3), (0, 0)),
+    # The day after: 4 of Q1's 5 reports in on time.
+    "2024-04-11": figures((1, 2, 2, 0, 1), (0, 5), (0, 0), 0, (2, 3), (4, 5)),
     # q2-task 16.9, june-task 42.9, year-task 13.2 behind: none on schedule.
     "2024-05-01": figures((1, 2, 2, 0, 1), (0, 5), (0, 0), 0, (0, 3), (4, 5)),
     # june-task's 15 June has passed: overdue, and counted in 按时完成率 (0 of 1).
@@ -1058,14 +1072,17 @@ def test_yearly_lights_reports_and_figures(cli: CLI, yearly: Path) -> None:
     assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
     assert lights_of(data)["c-late"] == ("red", ["overdue by 1 day"])
 
-    # 2 January: 市财政局 on time, 市交通运输局 not yet; 市发展改革局's only task was closed
-    # in June, so it owes nothing. 市财政局's ongoing task is green (its report is in).
+    # 2 January, the due day: nothing is counted before the day is over.
     data = status(cli, yearly, "2024-01-02")
-    assert reports_of(data) == {("2023", "市交通运输局"): MISSING, ("2023", "市财政局"): ON}
-    assert {state["due"] for state in data["reports"]} == {"2024-01-02"}
+    assert data["reports"] == []
     assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
+    # 3 January: 市财政局's report of the 2nd is on time (without the holiday it would be
+    # a day late), 市交通运输局's of the 3rd is late; 市发展改革局's only task was closed
+    # in June, so it owes nothing.
     data = status(cli, yearly, "2024-01-03")
     assert reports_of(data) == {("2023", "市交通运输局"): LATE, ("2023", "市财政局"): ON}
+    assert {state["due"] for state in data["reports"]} == {"2024-01-02"}
+    assert lights_of(data)["c-ongoing"] == ("green", ["on track"])
     # c-late is red (three days past 2023), c-ongoing green, c-early done: 1 of 3 closed;
     # deadlines passed: c-early (closed on time) and c-late; 序时: c-late 95 % against
     # 100 %, within 10 points; reports: 1 of 2 on time.
