@@ -11,7 +11,8 @@ log, render and import:
 3. the data is what the file says: a duplicate key (whose second value would be lost) or
    a tag (never applied) is refused;
 4. the data matches the schema of its kind: a plan the plan schema, the unit registry
-   the units schema, a progress report, a review or the workdays calendar their own.
+   the units schema, a progress report, a review, the workdays calendar or a 督查通报's
+   file (`bulletins/<plan-id>/<period>.yaml`, `planctl-bulletin/1`) their own.
 
 A file's kind is what its `format:` says (`planctl-units/1`, `planctl-report/1`,
 `planctl-review/1`, `planctl-calendar/1`; anything else is a plan), and where it lies when
@@ -39,7 +40,10 @@ from planctl.tracking.records import CALENDAR_FORMAT, REPORT_FORMAT, REVIEW_FORM
 from planctl.units import UNITS_FORMAT, UnitRegistry
 from planctl.yamlio import STOPPING_RULES, Document, load_bytes, paused_gc, read_document
 
+BULLETIN_FORMAT = "planctl-bulletin/1"  # the office's text of a 督查通报 (planctl.supervision)
+
 __all__ = [
+    "BULLETIN_FORMAT",
     "UNTRUSTED_RULES",
     "Kind",
     "Opened",
@@ -53,7 +57,7 @@ __all__ = [
     "require_registry",
 ]
 
-Kind = Literal["plan", "units", "report", "review", "calendar"]
+Kind = Literal["plan", "units", "report", "review", "calendar", "bulletin"]
 
 # The `format:` that makes a file each kind other than a plan.
 _FORMATS: dict[str, Kind] = {
@@ -61,8 +65,13 @@ _FORMATS: dict[str, Kind] = {
     REPORT_FORMAT: "report",
     REVIEW_FORMAT: "review",
     CALENDAR_FORMAT: "calendar",
+    BULLETIN_FORMAT: "bulletin",
 }
-_FOLDERS: dict[str, Kind] = {"reports": "report", "reviews": "review"}
+_FOLDERS: dict[str, Kind] = {
+    "reports": "report",
+    "reviews": "review",
+    "bulletins": "bulletin",
+}
 CALENDAR_FILE = "calendar.yaml"
 
 # Step 3: the file parsed, but its data is not what it says.

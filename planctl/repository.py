@@ -61,10 +61,16 @@ class Repository:
         """Every YAML file under `reviews/`."""
         return sorted(iter_plan_files(self.reviews_dir)) if self.reviews_dir.is_dir() else []
 
+    def bulletin_files(self) -> list[Path]:
+        """Every YAML file under `bulletins/` (the office's text of its 督查通报)."""
+        folder = self.root / "bulletins"
+        return sorted(iter_plan_files(folder)) if folder.is_dir() else []
+
     def tracking_files(self) -> list[Path]:
-        """The workdays calendar (when there is one), the reports and the reviews."""
+        """The workdays calendar (when there is one), the reports, the reviews and the
+        bulletin files."""
         calendar = [self.calendar_path] if self.calendar_path.is_file() else []
-        return calendar + self.report_files() + self.review_files()
+        return calendar + self.report_files() + self.review_files() + self.bulletin_files()
 
     def is_units_file(self, path: Path) -> bool:
         return path.resolve() == self.units_path.resolve()

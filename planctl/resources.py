@@ -7,8 +7,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-SchemaName = Literal["plan", "units", "report", "review", "calendar"]
-SCHEMA_NAMES: tuple[SchemaName, ...] = ("plan", "units", "report", "review", "calendar")
+SchemaName = Literal["plan", "units", "report", "review", "calendar", "bulletin"]
+SCHEMA_NAMES: tuple[SchemaName, ...] = (
+    "plan",
+    "units",
+    "report",
+    "review",
+    "calendar",
+    "bulletin",
+)
 
 Kind = Literal["schema", "templates"]
 

@@ -53,7 +53,7 @@ class Case:
     root: Path  # a plan repository holding the case
     path: Path  # the case's file in it
     units: bool  # the case is a unit registry (plans/units.yaml)
-    tracking: bool = False  # the case is a report, a review or the calendar
+    tracking: bool = False  # the case is a report, a review, the calendar or a bulletin file
 
 
 # Where each kind of tracking file lies in a repository.
@@ -61,6 +61,7 @@ TRACKING_PLACES = {
     "report": "reports/case-plan/2023-06",
     "review": "reviews/case-plan",
     "calendar": "plans",
+    "bulletin": "bulletins/case-plan",
 }
 
 

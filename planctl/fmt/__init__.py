@@ -266,15 +266,15 @@ def _io_finding(file: str, error: OSError) -> Finding:
 
 
 def kind_of(path: Path) -> Kind:
-    """A file named units.yaml is the unit registry; a file under reports/ or reviews/ (or
-    plans/calendar.yaml) is what its place makes it (`planctl.plans.kind_at`); any other
-    is a plan."""
+    """A file named units.yaml is the unit registry; a file under reports/, reviews/ or
+    bulletins/ (or plans/calendar.yaml) is what its place makes it
+    (`planctl.plans.kind_at`); any other is a plan."""
     from planctl.plans import kind_at
 
     if path.name == "units.yaml":
         return "units"
     placed = kind_at(path)
-    return placed if placed in ("report", "review", "calendar") else "plan"
+    return placed if placed in ("report", "review", "calendar", "bulletin") else "plan"
 
 
 def _normalise_newlines(text: str) -> str:

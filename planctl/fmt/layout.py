@@ -20,7 +20,7 @@ from ruamel.yaml.tokens import CommentToken
 from planctl.fmt.comments import Container, Notes, SlotNotes
 from planctl.fmt.roundtrip import INDENT
 
-Kind = Literal["plan", "units", "report", "review", "calendar"]
+Kind = Literal["plan", "units", "report", "review", "calendar", "bulletin"]
 
 # Key order of each kind of mapping, as in the tables of docs/plan-format.md (and the schema's
 # `lead_more`, which the examples do not show).
@@ -60,6 +60,10 @@ _KEY_ORDER: dict[str, tuple[str, ...]] = {
     "review": ("format", "plan", "period", "reviewer", "date", "decisions"),
     "decision": ("task", "unit", "verdict", "close", "extend_to", "light", "status", "note"),
     "calendar": ("format", "years"),
+    "bulletin": (
+        "format", "plan", "period", "number", "doc_number", "date", "issuer", "title",
+        "recipients", "cc", "overview", "problems", "requirements",
+    ),
     "year": ("year", "source", "rest", "work"),
     "range": ("from", "to"),
 }  # fmt: skip

@@ -19,6 +19,7 @@ _NOT_A_PLAN = {
     "report": N_("this is a progress report, not a plan"),
     "review": N_("this is a review of progress reports, not a plan"),
     "calendar": N_("this is the workdays calendar, not a plan"),
+    "bulletin": N_("this is the office's text of a 督查通报, not a plan"),
 }
 
 

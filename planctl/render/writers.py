@@ -21,6 +21,8 @@ Writer = Callable[["Job"], bytes]
 DOCUMENTS = ("notice", "table", "units")  # what `--as all` and a bare `--format` cover
 REVISION = "revision"  # the 修订对照表: only with `--as revision --from REV`
 LEDGER = "ledger"  # the 台账 of tracked plans: only with `--as ledger`, from a Ledger
+BULLETIN = "bulletin"  # the 督查通报: only with `--as bulletin --period P`, from a Paper
+URGE = "urge"  # the 催办通知: only with `--as urge --unit U`, from a Paper
 FORMATS = ("docx", "pdf", "html", "xlsx", "csv", "md")
 ALL = "all"
 _PACKAGE = "planctl.render.formats"
@@ -73,13 +75,28 @@ DOCUMENT_FORMATS: dict[str, Formats[Any, bytes]] = {
         _PACKAGE,
         {"xlsx": "ledger_xlsx:ledger", "docx": "ledger_docx:ledger", "md": "ledger_md:ledger"},
     ),
+    # planctl.supervision's documents: each writer takes a `planctl.supervision.document.Paper`.
+    BULLETIN: Formats(
+        _PACKAGE,
+        {
+            "docx": "bulletin_docx:paper",
+            "pdf": "bulletin_pdf:paper",
+            "html": "bulletin_html:paper",
+            "md": "bulletin_md:paper",
+        },
+    ),
+    URGE: Formats(
+        _PACKAGE,
+        {"docx": "bulletin_docx:paper", "pdf": "bulletin_pdf:paper", "md": "bulletin_md:paper"},
+    ),
 }
 # Every (document, format) pair `render` writes from one plan. The ledger is of many
-# plans and their reports: `planctl.tracking.ledger` writes it.
+# plans and their reports: `planctl.tracking.ledger` writes it; the 督查通报 and the 催办通知
+# are of the tracking figures: `planctl.supervision` writes them.
 WRITERS = frozenset(
     (document, fmt)
     for document, formats in DOCUMENT_FORMATS.items()
-    if document != LEDGER
+    if document not in (LEDGER, BULLETIN, URGE)
     for fmt in formats
 )
 # What a bare `planctl render PLAN` writes, and each document's format when none is given.

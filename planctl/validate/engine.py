@@ -61,7 +61,7 @@ class Report:
 # --- one file ----------------------------------------------------------------------------
 
 
-TRACKING_KINDS: frozenset[Kind] = frozenset({"report", "review", "calendar"})
+TRACKING_KINDS: frozenset[Kind] = frozenset({"report", "review", "calendar", "bulletin"})
 
 
 def check_document(
@@ -164,9 +164,10 @@ def _tracking_findings(
     Only the plans of those files are read, with their reports and reviews, when the
     folders say which plans they are; all of them when a file names a plan elsewhere.
     """
+    findings = _bulletin_findings(repository, files, checked)
     tracked = [path for path in files if kind_at(path.absolute()) in ("report", "review")]
     if not tracked:
-        return []
+        return findings
     from planctl.tracking.checks.repository import check_tracking
     from planctl.tracking.load import load_sources, plan_folder, working_tree
 
@@ -179,7 +180,22 @@ def _tracking_findings(
         # A plan lies elsewhere: read them all.
         loaded = load_sources(working_tree(repository), keep_documents=True)
     tracking = loaded.tracking()
-    return [finding for finding in check_tracking(tracking) if finding.file in checked]
+    return findings + [finding for finding in check_tracking(tracking) if finding.file in checked]
+
+
+def _bulletin_findings(
+    repository: repo.Repository, files: Sequence[Path], checked: set[str]
+) -> list[Finding]:
+    """The bulletin files among `files` against the plans (planctl.supervision.checks)."""
+    bulletins = [path for path in files if kind_at(path.absolute()) == "bulletin"]
+    if not bulletins:
+        return []
+    from planctl.supervision.checks import check_bulletins
+    from planctl.tracking.load import load_sources, working_tree
+
+    plans = load_sources(working_tree(repository)).plans
+    found = check_bulletins(repository.root, bulletins, plans)
+    return [finding for finding in found if finding.file in checked]
 
 
 def _other_plan_ids(

@@ -9,7 +9,7 @@ import typer
 
 from planctl.cli.commands import done
 from planctl.i18n import N_, _, pgettext
-from planctl.render.writers import ALL, DOCUMENTS, FORMATS, LEDGER, REVISION
+from planctl.render.writers import ALL, BULLETIN, DOCUMENTS, FORMATS, LEDGER, REVISION, URGE
 
 HELP = N_(
     "Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the "
@@ -30,8 +30,9 @@ def render(
         "--as",
         help=_(
             "What to render: {documents} (default: all; revision, the 修订对照表, only when "
-            "asked for, with --from; ledger, the 台账 of tracked plans, only when asked for)."
-        ).format(documents=_LIST.join((*DOCUMENTS, REVISION, LEDGER, ALL))),
+            "asked for, with --from; ledger, the 台账 of tracked plans, only when asked for; "
+            "bulletin, the 督查通报, with --period; urge, the 催办通知, with --unit)."
+        ).format(documents=_LIST.join((*DOCUMENTS, REVISION, LEDGER, BULLETIN, URGE, ALL))),
         show_default=False,
     ),
     output_format: str = typer.Option(
@@ -62,7 +63,10 @@ def render(
         show_default=False,
     ),
     unit: str = typer.Option(
-        None, "--unit", help=_("Only this unit's list (with --as units)."), show_default=False
+        None,
+        "--unit",
+        help=_("Only this unit's list (with --as units); the unit urged (with --as urge)."),
+        show_default=False,
     ),
     since: str = typer.Option(
         None,
@@ -78,7 +82,28 @@ def render(
         None,
         "--as-of",
         metavar="DATE",
-        help=_("With --as ledger: the date the lights are worked out for (default: today)."),
+        help=_(
+            "With --as ledger or --as urge: the date the lights are worked out for "
+            "(default: today)."
+        ),
+        show_default=False,
+    ),
+    period: str = typer.Option(
+        None,
+        "--period",
+        metavar="P",
+        help=_(
+            "With --as bulletin: the reporting period (2012-06, 2012-Q2, 2012-H1, 2012); "
+            "its file bulletins/<plan-id>/<period>.yaml gives the date and the office's text."
+        ),
+        show_default=False,
+    ),
+    layout: str = typer.Option(
+        None,
+        "--layout",
+        help=_(
+            "With --as bulletin: gongwen (a GB/T 9704 document, default) or jianbao (督查简报)."
+        ),
         show_default=False,
     ),
 ) -> None:
@@ -93,6 +118,9 @@ def render(
 
     if document == LEDGER:
         _render_ledger(plans, output_format, output, as_of)
+    if document in (BULLETIN, URGE):
+        _render_supervision(document, plans, output_format, output, as_of, period, layout, unit)
+    _bulletin_only(period, layout)
     plan = _one_plan(plans, as_of)
     try:
         result = run_render(
@@ -165,3 +193,54 @@ def _render_ledger(
     elif result.path is not None:
         print(_("wrote {file}").format(file=printable(display_path(result.path))))
     raise done(0)
+
+
+def _render_supervision(
+    document: str,
+    plans: list[Path],
+    output_format: str | None,
+    output: Path | None,
+    as_of: str | None,
+    period: str | None,
+    layout: str | None,
+    unit: str | None,
+) -> None:
+    from planctl.cli.terminal import is_terminal, printable
+    from planctl.repository import display_path
+    from planctl.supervision import render_bulletin, render_urge
+
+    binary = not is_terminal(sys.stdout)
+    if document == BULLETIN:
+        result = render_bulletin(
+            plans,
+            period=period,
+            layout=layout,
+            fmt=output_format,
+            output=output,
+            binary_to_stdout=binary,
+        )
+    else:
+        result = render_urge(
+            plans, unit=unit, as_of=as_of, fmt=output_format, output=output, binary_to_stdout=binary
+        )
+    for note in result.notes:
+        print(_("note: {note}").format(note=printable(note)), file=sys.stderr)
+    if result.data is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+    for path in result.paths:
+        print(_("wrote {file}").format(file=printable(display_path(path))))
+    raise done(0)
+
+
+def _bulletin_only(period: str | None, layout: str | None) -> None:
+    from planctl.errors import UsageError
+
+    for value, option in ((period, "--period"), (layout, "--layout")):
+        if value is not None:
+            raise UsageError(
+                _("{option} is an option of the bulletin").format(option=option),
+                where=option,
+                hint=_("add --as bulletin, or leave {option} out").format(option=option),
+            )

@@ -28,13 +28,24 @@ Day = Generator[Issue, None, datetime.date | None]
 
 def check_tracking_file(kind: str, document: Document) -> list[Finding]:
     """The findings of one trusted report, review or calendar."""
-    checks = {"report": _report, "review": _review, "calendar": _calendar}.get(kind)
+    checks = {
+        "report": _report,
+        "review": _review,
+        "calendar": _calendar,
+        "bulletin": _bulletin,
+    }.get(kind)
     if checks is None:
         return []
     return [
         document.finding(path, rule.id, rule.severity_for(""), message, hint or _(rule.hint))
         for rule, path, message, hint in checks(document.data)
     ]
+
+
+def _bulletin(data: Mapping[str, Any]) -> Iterator[Issue]:
+    from planctl.supervision.checks import bulletin_file_issues
+
+    yield from bulletin_file_issues(data)
 
 
 # --- reports ------------------------------------------------------------------------------

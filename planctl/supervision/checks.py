@@ -1,0 +1,116 @@
+"""What `planctl validate` checks in a bulletin file (`bulletins/<plan-id>/<period>.yaml`)
+beyond its schema: that it names a plan with a reporting block, that its period is one of
+that plan's cycle, that it lies where its content says, and that its date exists and is
+not before the period starts. The rules are those of reports and reviews."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from planctl.errors import DeadlineError
+from planctl.findings import Finding, JsonPath
+from planctl.i18n import _, either, quote
+from planctl.model import Plan
+from planctl.rules import tracking as rules
+from planctl.rules.base import Rule, date_problem
+from planctl.tracking.periods import parse_period, period_containing
+
+Issue = tuple[Rule, JsonPath, str, str | None]
+
+
+def bulletin_file_issues(data: Any) -> Iterator[Issue]:
+    """The bulletin alone: its date exists and is not before its period starts."""
+    problem = date_problem(str(data["date"]))
+    if problem is not None:
+        yield rules.DATE, ("date",), problem, None
+        return
+    from planctl.deadlines import parse_date
+
+    try:
+        period = parse_period(data["period"])
+    except DeadlineError:
+        return
+    day = parse_date(str(data["date"]))
+    if day < period.start:
+        yield (
+            rules.DATE,
+            ("date",),
+            _("the bulletin is dated {day}, before the period {period} starts ({start})").format(
+                day=day, period=period, start=period.start
+            ),
+            None,
+        )
+
+
+def check_bulletins(root: Path, files: Sequence[Path], plans: Sequence[Plan]) -> list[Finding]:
+    """The bulletin files among `files` against the plans of the repository."""
+    from planctl.plans import kind_at, open_file
+    from planctl.repository import display_path
+
+    by_id = {plan.id: plan for plan in plans}
+    findings = []
+    for path in files:
+        if kind_at(path.absolute()) != "bulletin":
+            continue
+        opened = open_file(path, display_path(path))
+        if not opened.trusted or opened.kind != "bulletin":
+            continue
+        document = opened.document
+        try:
+            place = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            place = None
+        for rule, where, message, hint in _against_plans(document.data, by_id, place):
+            findings.append(
+                document.finding(
+                    where, rule.id, rule.severity_for(""), message, hint or _(rule.hint)
+                )
+            )
+    return findings
+
+
+def _against_plans(data: Any, plans: dict[str, Plan], place: str | None) -> Iterator[Issue]:
+    plan_id = str(data["plan"])
+    plan = plans.get(plan_id)
+    if plan is None:
+        close = difflib.get_close_matches(plan_id, list(plans), n=3)
+        hint = _("did you mean {names}?").format(names=either(close)) if close else None
+        yield (
+            rules.UNKNOWN_PLAN,
+            ("plan",),
+            _("no plan has the id {id}").format(id=quote(plan_id)),
+            hint,
+        )
+        return
+    if plan.reporting is None:
+        message = _("plan {id} has no reporting: block, so it takes no bulletins")
+        yield rules.NO_REPORTING, ("plan",), message.format(id=quote(plan.id)), None
+        return
+    try:
+        period = parse_period(data["period"])
+    except DeadlineError:
+        return
+    cycle = plan.reporting.cycle
+    if period.cycle != cycle:
+        example = period_containing(period.end, cycle)  # type: ignore[arg-type]
+        yield (
+            rules.PERIOD,
+            ("period",),
+            _("{period} is not a period of this plan, which reports every {cycle}").format(
+                period=quote(str(period)), cycle=cycle
+            ),
+            _("write the period as the cycle does, e.g. {example}").format(example=example),
+        )
+    want = f"bulletins/{plan_id}/{period}.yaml"
+    if place is not None and PurePosixPath(place).as_posix() != want:
+        yield (
+            rules.PATH,
+            (),
+            _("the file lies at {place}, where its content says {want}").format(
+                place=place, want=want
+            ),
+            _("move it to {want}").format(want=want),
+        )

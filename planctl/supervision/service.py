@@ -1,0 +1,298 @@
+"""`planctl render PLAN… --as bulletin --period P` and `planctl render PLAN --as urge --unit U`:
+find the plan and the office's file, compute the facts of the date, word the document and
+write it (atomically, into build/<plan-id>/ by default)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planctl.errors import UsageError
+from planctl.i18n import _, either, in_language, quote
+from planctl.supervision.document import LAYOUTS, Layout, Paper
+
+if TYPE_CHECKING:
+    from planctl.config import Settings
+    from planctl.model import Plan
+    from planctl.tracking.load import Tracking
+    from planctl.tracking.periods import Period
+
+DEFAULT_FORMAT = "docx"
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: tuple[Path, ...]
+    data: bytes | None = None  # the one document, when it goes to standard output
+    notes: tuple[str, ...] = ()
+
+
+def render_bulletin(
+    plans: Sequence[Path],
+    *,
+    period: str | None,
+    layout: str | None = None,
+    fmt: str | None = None,
+    output: Path | None = None,
+    binary_to_stdout: bool = False,
+) -> Written:
+    """One 督查通报 per plan named, of `period`, as of the date of its bulletin file."""
+    from planctl.supervision.bulletin import build_bulletin
+    from planctl.supervision.bulletin_file import bulletin_path, read_bulletin
+    from planctl.supervision.facts import facts_of
+
+    chosen = _layout(layout)
+    if period is None:
+        raise UsageError(
+            _("a bulletin is of one reporting period"),
+            where="--as bulletin",
+            hint=_("add --period, e.g. --period 2012-06"),
+        )
+    context = _Context.of(plans)
+    papers: list[tuple[str, str, Paper]] = []
+    notes: list[str] = []
+    for plan in context.plans:
+        wanted = _period(period, plan)
+        path = bulletin_path(context.root, plan.id, wanted)
+        office = read_bulletin(path, context.shown(path), plan.id, wanted)
+        with in_language("zh_CN"):  # the lights' reasons are document text
+            facts = facts_of(
+                context.tracking, plan.id, office.date, context.settings.tracking, period=wanted
+            )
+        notes += facts.notes
+        suffix = "" if chosen == "gongwen" else "-jianbao"
+        papers.append(
+            (plan.id, f"bulletin-{wanted}{suffix}", build_bulletin(plan, office, facts, chosen))
+        )
+    return _write(context, "bulletin", papers, fmt, output, binary_to_stdout, notes)
+
+
+def render_urge(
+    plans: Sequence[Path],
+    *,
+    unit: str | None,
+    as_of: str | None = None,
+    fmt: str | None = None,
+    output: Path | None = None,
+    binary_to_stdout: bool = False,
+) -> Written:
+    """The 催办通知 of one plan to `unit`, as of `as_of` (default today)."""
+    from planctl.feeds.service import safe_file_name  # a unit's name as a file name
+    from planctl.supervision.facts import facts_of
+    from planctl.supervision.urge import DEFAULT_REPLY_DAYS, build_urge, reply_date
+
+    if unit is None:
+        raise UsageError(
+            _("a 催办通知 goes to one unit"),
+            where="--as urge",
+            hint=_("add --unit, e.g. --unit 市林业局"),
+        )
+    if len(plans) != 1:
+        raise UsageError(
+            _("{count} plans named, but this document is of one plan").format(count=len(plans)),
+            where="--as urge",
+        )
+    context = _Context.of(plans)
+    plan = context.plans[0]
+    name = _unit(context, unit)
+    day = _day(as_of)
+    settings = context.settings
+    with in_language("zh_CN"):  # the lights' reasons are document text
+        facts = facts_of(context.tracking, plan.id, day, settings.tracking, unit=name)
+    reply_days = settings.table("urge").get("reply_days", DEFAULT_REPLY_DAYS)
+    if isinstance(reply_days, bool) or not isinstance(reply_days, int) or reply_days < 0:
+        raise UsageError(
+            _("{file}: [urge] reply_days must be a whole number of 0 or more").format(
+                file=settings.file
+            )
+        )
+    issuer = (plan.reporting.supervisor if plan.reporting else None) or plan.issuer or ""
+    paper = build_urge(
+        plan,
+        name,
+        issuer,
+        facts,
+        warn_days=settings.tracking.warn_days,
+        reply_by=reply_date(day, context.tracking.workdays, reply_days),
+    )
+    return _write(
+        context,
+        "urge",
+        [(plan.id, f"urge-{safe_file_name(name)}-{day.isoformat()}", paper)],
+        fmt,
+        output,
+        binary_to_stdout,
+        list(facts.notes),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    root: Path
+    tracking: Tracking
+    plans: tuple[Plan, ...]
+    settings: Settings
+    inputs: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, named: Sequence[Path]) -> _Context:
+        from planctl.config import load_settings
+        from planctl.repository import open_repository
+        from planctl.tracking.drafts import load
+
+        repository = open_repository(named[0] if named else None)
+        ids = _plan_ids(named)
+        tracking = load(repository.root)
+        plans = tuple(plan for plan in tracking.plans if plan.id in ids)
+        for plan in plans:
+            if plan.reporting is None:
+                raise UsageError(
+                    _("plan {plan} has no reporting: block, so nothing is tracked").format(
+                        plan=quote(plan.id)
+                    ),
+                    hint=_("add reporting: (cycle, due_day, supervisor) to the plan"),
+                )
+        return cls(
+            repository.root,
+            tracking,
+            plans,
+            load_settings(repository.root),
+            (*named, repository.units_path),
+        )
+
+    def shown(self, path: Path) -> str:
+        from planctl.repository import display_path
+
+        return display_path(path)
+
+
+def _plan_ids(named: Sequence[Path]) -> set[str]:
+    """The ids of the plan files named, each through the plan gate."""
+    from planctl.plans import open_file
+
+    ids = set()
+    for path in named:
+        opened = open_file(path)
+        if not opened.trusted:
+            raise opened.refuse("render")
+        if opened.kind != "plan":
+            raise UsageError(_("{file} is not a plan").format(file=path), where=str(path))
+        ids.add(opened.plan().id)
+    return ids
+
+
+def _layout(layout: str | None) -> Layout:
+    if layout is None:
+        return "gongwen"
+    for known in LAYOUTS:
+        if layout == known:
+            return known
+    raise UsageError(
+        _("unknown layout {name}").format(name=quote(layout)),
+        where="--layout",
+        hint=_("use {choices}").format(choices=either(list(LAYOUTS))),
+    )
+
+
+def _period(written: str, plan: Plan) -> Period:
+    from planctl.errors import DeadlineError
+    from planctl.tracking.lights import first_period
+    from planctl.tracking.periods import parse_period
+
+    first = first_period(plan)
+    cycle = first.cycle if first is not None else "month"
+    try:
+        return parse_period(written, cycle)
+    except DeadlineError as error:
+        raise UsageError(
+            str(error), where="--period", hint=_("write it as 2012-06, 2012-Q2, 2012-H1 or 2012")
+        ) from None
+
+
+def _unit(context: _Context, unit: str) -> str:
+    units = context.tracking.units
+    if units is None:
+        return unit
+    found = units.lookup(unit)
+    if found.canonical is None:
+        raise UsageError(
+            _("{unit} is not a registered unit").format(unit=quote(unit)),
+            where="--unit",
+            hint=_("write a unit of plans/units.yaml"),
+        )
+    return found.canonical
+
+
+def _day(written: str | None) -> datetime.date:
+    if written is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(written)
+    except ValueError:
+        raise UsageError(
+            _("{value} is not a date").format(value=quote(written)),
+            where="--as-of",
+            hint=_("write it as 2023-07-10"),
+        ) from None
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _write(
+    context: _Context,
+    document: str,
+    papers: Sequence[tuple[str, str, Paper]],
+    fmt: str | None,
+    output: Path | None,
+    binary_to_stdout: bool,
+    notes: Sequence[str],
+) -> Written:
+    from planctl.render.service import BINARY_FORMATS, STDOUT, write_atomically
+    from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
+
+    papers = [
+        (plan_id, stem, replace(paper, repository=context.root)) for plan_id, stem, paper in papers
+    ]
+    chosen = fmt or _format_from(output) or DEFAULT_FORMAT
+    formats = DOCUMENT_FORMATS[document]
+    formats.check(chosen)
+    write = formats.get(chosen)
+    unique_notes = tuple(dict.fromkeys(notes))
+    if output == STDOUT:
+        if len(papers) != 1:
+            raise UsageError(_("standard output takes one document"), where="-o -")
+        if chosen in BINARY_FORMATS and not binary_to_stdout:
+            raise UsageError(
+                _("{format} is a binary format and standard output is a terminal").format(
+                    format=chosen
+                ),
+                where="-o -",
+                hint=_("redirect it to a file or a pipe, or use -f md"),
+            )
+        return Written((), write(papers[0][2]), unique_notes)
+    written = []
+    for plan_id, stem, paper in papers:
+        name = stem + SUFFIXES[chosen]
+        if output is None:
+            path = context.root / "build" / plan_id / name
+        elif len(papers) > 1:
+            path = output / f"{plan_id}-{name}"  # one folder, one file per plan
+        elif output.is_dir() or str(output).endswith(("/", "\\")):
+            path = output / name
+        else:
+            path = output
+        write_atomically(path, write(paper), context.root, list(context.inputs))
+        written.append(path)
+    return Written(tuple(written), None, unique_notes)
+
+
+def _format_from(output: Path | None) -> str | None:
+    suffixes = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".md": "md"}
+    return suffixes.get(output.suffix.lower()) if output is not None else None
