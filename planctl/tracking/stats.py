@@ -157,14 +157,16 @@ def select(
     status: Status,
     *,
     plans: Sequence[str] = (),
+    unit: str | None = None,
     units: Sequence[str] = (),
     lights: Sequence[Light] = (),
 ) -> Status:
-    """The part of `status` about some plans, some units (their tasks and their reports:
-    a group's members, for `--unit GROUP`), or some lights (the reports stay those of the
-    tasks' plans)."""
+    """The part of `status` about some plans, one `unit` or some `units` (their tasks and
+    their reports: a group's members, for `--unit GROUP`), or some lights (the reports
+    stay those of the tasks' plans)."""
     tasks = status.tasks
     reports = status.reports
+    units = (*units, unit) if unit is not None else units
     if plans:
         tasks = tuple(task for task in tasks if task.plan in plans)
         reports = tuple(state for state in reports if state.plan in plans)
