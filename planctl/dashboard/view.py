@@ -396,7 +396,8 @@ def _next_reports(
 ) -> None:
     """Each unit's next report due date in every plan it reports on: the report on the
     period before the date while it is not yet due, else on the period holding the date;
-    none before the first reporting period or after the plan's own period."""
+    none before the first reporting period; after the plan's own period, only for the
+    tasks extended into that period (as the lights count the reports owed)."""
     for view in plans:
         reporting = view.plan.reporting
         first = first_period(view.plan)
@@ -406,10 +407,17 @@ def _next_reports(
         if workdays.report_due(period.previous(), reporting.due_day) >= as_of:
             period = period.previous()
         end = _end(view.plan)
-        if period.start < first.start or (end is not None and period.start > end):
+        if period.start < first.start:
             continue
+        after_plan = end is not None and period.start > end
+        rows = [
+            row
+            for row in view.rows
+            if row.is_open
+            and (not after_plan or (row.deadline is not None and period.start <= row.deadline))
+        ]
         due = workdays.report_due(period, reporting.due_day)
-        for unit in {u for row in view.rows if row.is_open for u in row.units}:
+        for unit in {u for row in rows for u in row.units}:
             if unit in units:
                 units[unit].next_reports.append(
                     ReportRow(view.plan.title, unit, period.chinese(), due, "due", None)

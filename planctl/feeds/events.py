@@ -19,7 +19,7 @@ from typing import Literal, TypeAlias
 from planctl import chinese
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
 from planctl.model import Milestone, Plan, Task
-from planctl.tracking.lights import deadline_of, first_period, task_start
+from planctl.tracking.lights import deadline_of, effective_deadline, first_period, task_start
 from planctl.tracking.periods import Period, period_containing
 from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
@@ -301,9 +301,11 @@ def _report_events(
     if reporting is None:
         return
     spans = _reporting_spans(plan, registry, decided)
-    for period in reporting_periods(plan):
+    end = _plan_end(plan)
+    for period in _periods_with_extensions(plan, spans):
         due = workdays.report_due(period, reporting.due_day)
-        for unit in _units_reporting(spans, period):
+        after_plan = end is not None and period.start > end
+        for unit in _units_reporting(spans, period, after_plan=after_plan):
             yield FeedEvent(
                 uid=event_uid(plan.id, "report", str(period), unit),
                 kind="report",
@@ -317,7 +319,23 @@ def _report_events(
             )
 
 
-_Span: TypeAlias = tuple[datetime.date, datetime.date | None]
+# (task start, the day reports end or None, the task's effective deadline or None)
+_Span: TypeAlias = tuple[datetime.date, datetime.date | None, datetime.date | None]
+
+
+def _periods_with_extensions(plan: Plan, spans: Mapping[str, Sequence[_Span]]) -> list[Period]:
+    """`reporting_periods`, and after the plan's end those a task extended past it still
+    reports on, up to the one holding its extended deadline (as the lights count them)."""
+    periods = reporting_periods(plan)
+    end = _plan_end(plan)
+    if not periods or end is None:
+        return periods
+    reach = max((span[2] for owned in spans.values() for span in owned if span[2]), default=None)
+    period = periods[-1].next()
+    while reach is not None and end < period.start <= reach:
+        periods.append(period)
+        period = period.next()
+    return periods
 
 
 def _reporting_spans(
@@ -328,15 +346,24 @@ def _reporting_spans(
     for task in plan.tasks():
         if task.status in _STOPPED:
             continue
-        end = decided[task.id].reports_end if task.id in decided else None
-        span = (task_start(task, plan), end)
+        found = decided.get(task.id)
+        end = found.reports_end if found is not None else None
+        extensions = [found.extend_to] if found is not None and found.extend_to else []
+        deadline = effective_deadline(task, plan, extensions)
+        span = (task_start(task, plan), end, deadline.last_day() if deadline else None)
         for unit in _units((*task.lead, *task.responsible, *task.support), registry):
             spans.setdefault(unit, []).append(span)
     return spans
 
 
-def _units_reporting(spans: Mapping[str, Sequence[_Span]], period: Period) -> list[str]:
-    def due_in(start: datetime.date, end: datetime.date | None) -> bool:
+def _units_reporting(
+    spans: Mapping[str, Sequence[_Span]], period: Period, *, after_plan: bool
+) -> list[str]:
+    def due_in(
+        start: datetime.date, end: datetime.date | None, deadline: datetime.date | None
+    ) -> bool:
+        if after_plan and (deadline is None or period.start > deadline):
+            return False
         return start <= period.end and (end is None or period.end < end)
 
     return [unit for unit, owned in spans.items() if any(due_in(*span) for span in owned)]

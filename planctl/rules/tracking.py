@@ -204,9 +204,10 @@ PERIOD = _rule(
         "The period is written in the plan's cycle (`2023-06` for month, `2023-Q2` for\n"
         "quarter, `2023-H1` for half, `2023` for year), not before the first period\n"
         "(`reporting.start`, else the start of the plan's period) and not after the plan's\n"
-        "period ends.\n"
+        "period ends, unless a task it names was extended into that period by a review.\n"
         "\n"
-        "Passes: `period: 2023-06` for `reporting: {cycle: month, start: 2023-03}`.\n"
+        "Passes: `period: 2023-06` for `reporting: {cycle: month, start: 2023-03}`;\n"
+        "`period: 2024-01` on a task extended to 2024-03 in a plan ending in 2023.\n"
         "Fails: `period: 2023-Q2` for a monthly plan; `period: 2023-02` before its start."
     ),
     "tracking",
@@ -243,11 +244,13 @@ NOT_LATER = _rule(
     N_("an extension moves the deadline later"),
     N_("write a deadline after the current one"),
     N_(
-        "`extend_to` is later than the task's current deadline: its `due`, or the latest\n"
-        "extension approved before. An ongoing task has no deadline to extend.\n"
+        "`extend_to` is later than the task's current deadline, the one the lights hold it\n"
+        "to: its `due` (without one, the end of the plan's period), or the latest extension\n"
+        "approved before. An ongoing task has no deadline to extend.\n"
         "\n"
         "Passes: `extend_to: 2023-09` for `due: 2023-06`.\n"
-        "Fails: `extend_to: 2023-06` for `due: 2023-06`."
+        "Fails: `extend_to: 2023-06` for `due: 2023-06`; `extend_to: 2023-09` for a task\n"
+        "without `due` in a plan that ends on 2023-12-31."
     ),
     "tracking",
 )

@@ -169,9 +169,10 @@ def report_draft(
         (r for r in reports if r.plan == plan.id and r.unit == unit and r.period < period),
         key=lambda report: report.period,
     )
+    reviews = list(reviews)
     closed = closed_tasks(plan.id, reviews, period.end)
     items = []
-    for task, role in reportable_tasks(plan, unit, period, units, closed):
+    for task, role in reportable_tasks(plan, unit, period, units, closed, reviews):
         last, last_period = _latest_entry(earlier, task.id)
         view = views[task.id]
         items.append(DraftTask(task, view.serial, _ROLE_WORDS[role], view.due, last, last_period))
@@ -179,16 +180,27 @@ def report_draft(
 
 
 def reportable_tasks(
-    plan: Plan, unit: str, period: Period, units: UnitRegistry | None, closed: set[str]
+    plan: Plan,
+    unit: str,
+    period: Period,
+    units: UnitRegistry | None,
+    closed: set[str],
+    reviews: Iterable[Review] = (),
 ) -> list[tuple[Task, str]]:
     """The tasks `unit` reports on for `period`, with its role: started by the period's
-    end, not closed (`closed`: by review) nor done or cancelled in the plan."""
+    end, not closed (`closed`: by review) nor done or cancelled in the plan; after the
+    plan's end, only those whose deadline, as the `reviews` extended it, reaches the
+    period (as the lights count the reports owed)."""
+    from planctl.tracking.lights import after_plan, effective_last_days
+
+    reach = effective_last_days(plan, reviews) if after_plan(plan, period) else None
     return [
         (task, role)
         for task, role in owned_tasks(plan, unit, units)
         if task.id not in closed
         and task.status not in _CLOSED_BY_PLAN
         and _started(plan, task, period)
+        and (reach is None or period.start <= reach.get(task.id, datetime.date.min))
     ]
 
 
@@ -232,28 +244,33 @@ def plan_cycle(plan: Plan) -> Cycle:
 
 
 def chosen_period(
-    plan: Plan, written: str | None, today: datetime.date, workdays: Workdays
+    plan: Plan,
+    written: str | None,
+    today: datetime.date,
+    workdays: Workdays,
+    reviews: Iterable[Review] = (),
 ) -> Period | None:
     """The period asked for (in the plan's cycle, within its reporting periods), else
     `default_period`; None when that falls outside the plan's reporting periods (before
-    its first, or after the plan's period ends): the plan takes no report then."""
+    its first, or after the plan's period ends unless the `reviews` extended a task into
+    it): the plan takes no report then."""
     cycle = plan_cycle(plan)
     assert plan.reporting is not None
     if written is None:
         period = default_period(cycle, plan.reporting.due_day, today, workdays)
-        return period if _outside(plan, period) is None else None
+        return period if _outside(plan, period, reviews) is None else None
     try:
         period = parse_period(written, cycle)
     except DeadlineError as error:
         raise UsageError(error.message, where="--period") from None
-    if (why := _outside(plan, period)) is not None:
+    if (why := _outside(plan, period, reviews)) is not None:
         raise UsageError(why, where="--period")
     return period
 
 
-def _outside(plan: Plan, period: Period) -> str | None:
+def _outside(plan: Plan, period: Period, reviews: Iterable[Review] = ()) -> str | None:
     """Why `period` is not one of the plan's reporting periods (None when it is)."""
-    from planctl.tracking.lights import first_period
+    from planctl.tracking.lights import effective_last_days, first_period
 
     first = first_period(plan)
     if first is not None and period.start < first.start:
@@ -261,7 +278,8 @@ def _outside(plan: Plan, period: Period) -> str | None:
             period=quote(str(period)), plan=quote(plan.id), first=first
         )
     end = _plan_end(plan)
-    if end is not None and period.start > end:
+    reach = max(effective_last_days(plan, reviews).values(), default=None)
+    if end is not None and period.start > end and (reach is None or period.start > reach):
         return _("{period} starts after plan {plan}'s period ends ({end})").format(
             period=quote(str(period)), plan=quote(plan.id), end=end.isoformat()
         )
@@ -364,11 +382,12 @@ def review_draft(
         )
     )
     sent = {report.unit for report in submitted}
+    reviews = list(reviews)
     closed = closed_tasks(plan.id, reviews, period.end)
     missing = tuple(
         unit
         for unit in reporting_units(plan, units)
-        if unit not in sent and reportable_tasks(plan, unit, period, units, closed)
+        if unit not in sent and reportable_tasks(plan, unit, period, units, closed, reviews)
     )
     reviewer = plan.reporting.supervisor or plan.issuer or ""
     return ReviewDraft(plan, period, reviewer, today, submitted, missing)
@@ -486,7 +505,7 @@ def new_reports(
     day = today or datetime.date.today()
     drafts = []
     for plan in reporting_plans(tracking, plans):
-        chosen = chosen_period(plan, period, day, tracking.workdays)
+        chosen = chosen_period(plan, period, day, tracking.workdays, tracking.reviews)
         if chosen is None:  # the plan takes no report now (its period is over, say)
             continue
         draft = report_draft(
@@ -551,7 +570,7 @@ def new_review(
     tracking = load(repository.root)
     plan = reporting_plans(tracking, [plan_id])[0]
     day = today or datetime.date.today()
-    chosen = chosen_period(plan, period, day, tracking.workdays)
+    chosen = chosen_period(plan, period, day, tracking.workdays, tracking.reviews)
     assert chosen is not None  # a period written is one of the plan's, or refused
     draft = review_draft(
         plan,

@@ -42,9 +42,12 @@ from planctl.units import UnitRegistry
 
 __all__ = [
     "TrackingData",
+    "after_plan",
     "compute_status",
     "compute_statuses",
     "deadline_of",
+    "effective_deadline",
+    "effective_last_days",
     "first_period",
     "light_rank",
     "task_start",
@@ -112,7 +115,7 @@ def _status_on(
     due_years: set[int] = set()
     for plan in tracking.plans:
         tasks.extend(_PlanLights(plan, known, settings, facts).states())
-        for state in _report_states(plan, known, facts):
+        for state in _report_states(plan, known):
             reports.append(state)
             due_years.add(state.due.year)
     notes = [
@@ -137,6 +140,45 @@ def deadline_of(task: Task, plan: Plan) -> Deadline | None:
     except DeadlineError:
         return None
     return None if deadline.kind == "ongoing" else deadline
+
+
+def effective_deadline(task: Task, plan: Plan, extensions: Iterable[str]) -> Deadline | None:
+    """The deadline the task is held to: the last readable of the approved `extensions`
+    (oldest first), else `deadline_of`. The lights and the review checks both ask this."""
+    effective = deadline_of(task, plan)
+    for extend_to in extensions:
+        try:
+            effective = parse_deadline(extend_to)
+        except DeadlineError:
+            continue
+    return effective
+
+
+def effective_last_days(plan: Plan, reviews: Iterable[Review]) -> dict[str, datetime.date]:
+    """The last day of each task's effective deadline, with every extension the `reviews`
+    approved (any plan's; by period, then date); ongoing tasks have none. After the plan's
+    end a task reports up to the period holding this day."""
+    extensions: dict[str, list[str]] = defaultdict(list)
+    ordered = sorted(
+        (review for review in reviews if review.plan == plan.id),
+        key=lambda review: (review.period.start, review.date),
+    )
+    for review in ordered:
+        for decision in review.decisions:
+            if decision.extend_to is not None:
+                extensions[decision.task].append(decision.extend_to)
+    days = {}
+    for task in plan.tasks():
+        deadline = effective_deadline(task, plan, extensions.get(task.id, ()))
+        if deadline is not None and (last := deadline.last_day()) is not None:
+            days[task.id] = last
+    return days
+
+
+def after_plan(plan: Plan, period: Period) -> bool:
+    """Whether `period` starts after the plan's own period ends."""
+    end = _plan_end(plan)
+    return end is not None and period.start > end
 
 
 # --- what was known on the date ------------------------------------------------------
@@ -205,15 +247,7 @@ class _Known:
         """The registered units a name stands for: a group's members, an alias's unit."""
         if self.units is None:
             return (name,)
-        found = self.units.lookup(name)
-        if found.kind == "group":
-            group = self.units.groups[name]
-            return tuple(dict.fromkeys(self._canonical(member) for member in group.members))
-        return (found.canonical or name,)
-
-    def _canonical(self, name: str) -> str:
-        assert self.units is not None
-        return self.units.lookup(name).canonical or name
+        return self.units.expand_all((name,))
 
     def latest_entry(
         self, plan: str, task: str, unit: str
@@ -246,7 +280,6 @@ class _Facts:
         self.milestones: dict[int, tuple[tuple[str, datetime.date, str], ...]] = {}
         self.words: dict[tuple[int, Deadline | None], str] = {}
         self.first_periods: dict[int, Period | None] = {}
-        self.plan_ends: dict[int, datetime.date | None] = {}
 
     def deadline(self, task: Task, plan: Plan) -> Deadline | None:
         key = id(task)
@@ -301,12 +334,6 @@ class _Facts:
             self.first_periods[key] = first_period(plan)
         return self.first_periods[key]
 
-    def plan_end(self, plan: Plan) -> datetime.date | None:
-        key = id(plan)
-        if key not in self.plan_ends:
-            self.plan_ends[key] = _plan_end(plan)
-        return self.plan_ends[key]
-
 
 # --- one plan's lights ---------------------------------------------------------------
 
@@ -317,8 +344,18 @@ class _Decided:
 
     stopped: tuple[str, datetime.date] | None = None  # (cancelled|suspended, review date)
     closed: datetime.date | None = None
-    extension: Deadline | None = None
+    extensions: list[str] = field(default_factory=list)  # approved extend_to, oldest first
     returned_in: list[Period] = field(default_factory=list)
+
+    @property
+    def extension(self) -> Deadline | None:
+        """The latest readable approved extension."""
+        for extend_to in reversed(self.extensions):
+            try:
+                return parse_deadline(extend_to)
+            except DeadlineError:
+                continue
+        return None
 
 
 class _PlanLights:
@@ -346,7 +383,7 @@ class _PlanLights:
         task = placed.task
         decided = self._decided(task)
         written = self.facts.deadline(task, self.plan)
-        deadline = decided.extension or written
+        deadline = effective_deadline(task, self.plan, decided.extensions)
         last_day = deadline.last_day() if deadline else None
         units = self._lead_units(task)
         latest = self._latest_of(task, units)
@@ -368,6 +405,7 @@ class _PlanLights:
             on_time=on_time,
             lead_units=tuple(units),
             expected=None if last_day is None else self._expected(task, last_day),
+            lowest_percent=self._lowest_percent(task, units),
         )
 
     def _decided(self, task: Task) -> _Decided:
@@ -378,10 +416,7 @@ class _PlanLights:
             if decision.close is not None and decision.close <= self.known.as_of:
                 decided.closed = decision.close
             if decision.extend_to is not None:
-                try:
-                    decided.extension = parse_deadline(decision.extend_to)
-                except DeadlineError:
-                    continue
+                decided.extensions.append(decision.extend_to)
         return decided
 
     def _light(
@@ -533,7 +568,7 @@ class _PlanLights:
         first = self.facts.first_period(self.plan)
         if reporting is None or first is None:
             return 0
-        period = _last_due_period(self.plan, first, reporting.due_day, self.known, self.facts)
+        period = _last_due_period(self.plan, first, reporting.due_day, self.known)
         missed = 0
         while period is not None and period.start >= first.start:
             if (self.plan.id, unit, period) in self.known.by_unit_period:
@@ -547,6 +582,15 @@ class _PlanLights:
 
     def _lead_units(self, task: Task) -> list[str]:
         return self.facts.lead_units(task, self.known)
+
+    def _lowest_percent(self, task: Task, units: Sequence[str]) -> int | None:
+        percents = [
+            latest[2].percent
+            for unit in units
+            if (latest := self.known.latest_entry(self.plan.id, task.id, unit)) is not None
+            and latest[2].percent is not None
+        ]
+        return min(percents, default=None)
 
     def _latest_of(
         self, task: Task, units: Sequence[str]
@@ -658,16 +702,17 @@ def first_period(plan: Plan) -> Period | None:
 
 
 def _last_due_period(
-    plan: Plan, first: Period, due_day: int, known: _Known, facts: _Facts
+    plan: Plan, first: Period, due_day: int, known: _Known, *, within_plan: bool = True
 ) -> Period | None:
-    """The latest period whose report was due on or before the date, and not after the
-    plan's own period (no report is taken for a period after the plan ends)."""
+    """The latest period whose due day is over by the date (on the due day itself a unit
+    may still report, as a task is overdue only after its last day); with `within_plan`,
+    not after the plan's own period (an ongoing task reports while the plan runs)."""
     period = period_containing(known.as_of, first.cycle)
-    end = facts.plan_end(plan)
-    if end is not None and period.start > end:
+    end = _plan_end(plan)
+    if within_plan and end is not None and period.start > end:
         period = period_containing(end, first.cycle)
     while period.start >= first.start:
-        if known.workdays.report_due(period, due_day) <= known.as_of:
+        if known.workdays.report_due(period, due_day) < known.as_of:
             return period
         period = period.previous()
     return None
@@ -682,21 +727,28 @@ def _plan_end(plan: Plan) -> datetime.date | None:
         return None
 
 
-def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportState]:
-    """Each unit's report status for every period due by the date, where it had to report."""
+def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
+    """Each unit's report status for every period due by the date, where it had to report.
+    After the plan's period only the tasks extended past its end are reported on, until
+    the period that holds their extended deadline."""
     reporting = plan.reporting
-    first = facts.first_period(plan)
+    first = first_period(plan)
     if reporting is None or first is None:
         return
-    last = _last_due_period(plan, first, reporting.due_day, known, facts)
+    spans = _reporting_spans(plan, known)
+    end = _plan_end(plan)
+    last = _last_due_period(plan, first, reporting.due_day, known, within_plan=False)
     if last is None:
         return
-    spans = _reporting_spans(plan, known, facts)
+    if end is not None:  # no period after the latest deadline past the plan's end
+        reach = max((w.deadline for ws in spans.values() for w in ws if w.deadline), default=end)
+        last = min(last, period_containing(max(end, reach), first.cycle))
     period = first
     while period.start <= last.start:
         due = known.workdays.report_due(period, reporting.due_day)
+        after_plan = end is not None and period.start > end
         for unit, windows in spans.items():
-            if any(start <= period.end < stop for start, stop in windows):
+            if any(window.asks(period, after_plan=after_plan) for window in windows):
                 yield _report_state(plan.id, unit, period, due, known)
         period = period.next()
 
@@ -713,23 +765,40 @@ def _report_state(
     )
 
 
-def _reporting_spans(
-    plan: Plan, known: _Known, facts: _Facts
-) -> dict[str, list[tuple[datetime.date, datetime.date]]]:
-    """For each unit, the stretches of time it must report: from a task's start until the
-    task is closed, cancelled or suspended (a period ending inside a stretch is due)."""
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """When one task asks its units for reports: from its start until it is closed,
+    cancelled or suspended; after the plan's end, up to its effective deadline."""
+
+    start: datetime.date
+    stop: datetime.date
+    deadline: datetime.date | None
+
+    def asks(self, period: Period, *, after_plan: bool) -> bool:
+        if not self.start <= period.end < self.stop:
+            return False
+        return not after_plan or (self.deadline is not None and period.start <= self.deadline)
+
+
+def _reporting_spans(plan: Plan, known: _Known) -> dict[str, list[_Window]]:
+    """For each unit, the stretches of time it must report (a period ending inside a
+    stretch is due)."""
     never = datetime.date.max
-    spans: dict[str, list[tuple[datetime.date, datetime.date]]] = defaultdict(list)
+    spans: dict[str, list[_Window]] = defaultdict(list)
     for task in plan.tasks():
         if task.status in _STOPPED:
             continue
         stop = never
+        extensions = []
         for review, decision in known.decisions.get((plan.id, task.id), ()):
             if decision.status is not None:
                 stop = min(stop, review.date)
             if decision.close is not None:
                 stop = min(stop, decision.close)
-        window = (facts.start(task, plan), stop)
+            if decision.extend_to is not None:
+                extensions.append(decision.extend_to)
+        deadline = effective_deadline(task, plan, extensions)
+        window = _Window(task_start(task, plan), stop, deadline.last_day() if deadline else None)
         for name in dict.fromkeys((*task.lead, *task.support, *task.responsible)):
             for unit in known.members(name):
                 spans[unit].append(window)

@@ -84,7 +84,7 @@ def status_of(asked: Asked, *, unit: str | None, lights: str | None, by: str) ->
     status = compute_status(asked.tracking, asked.as_of, asked.settings)
     from planctl.tracking.stats import select, status_view
 
-    status = select(status, plans=asked.plans, unit=_known_unit(asked, unit), lights=chosen)
+    status = select(status, plans=asked.plans, units=_known_units(asked, unit), lights=chosen)
     status = _with_notes(status, asked)
     return status_view(status, by, asked.settings)  # type: ignore[arg-type]
 
@@ -181,13 +181,13 @@ def _plan_id(tracking: Tracking, name: str) -> str:
     )
 
 
-def _known_unit(asked: Asked, unit: str | None) -> str | None:
-    """`--unit`: a registered unit (an alias names its unit)."""
+def _known_units(asked: Asked, unit: str | None) -> tuple[str, ...]:
+    """`--unit`: a registered unit (an alias names its unit, a group its members)."""
     if unit is None:
-        return None
+        return ()
     registry = asked.tracking.units
     if registry is None:
-        return unit
+        return (unit,)
     found = registry.lookup(unit)
     if found.kind == "unknown":
         suggestions = registry.suggest(unit)
@@ -197,7 +197,7 @@ def _known_unit(asked: Asked, unit: str | None) -> str | None:
             where="--unit",
             hint=hint,
         )
-    return found.canonical or unit
+    return registry.expand(unit)
 
 
 def _with_notes(status: Status, asked: Asked) -> Status:

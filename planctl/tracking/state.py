@@ -36,6 +36,9 @@ class TaskState:
     on_time: bool | None = None  # for a closed task: closed by the effective deadline
     lead_units: tuple[str, ...] = ()  # the units that answer for it (groups expanded)
     expected: float | None = None  # the share of its time elapsed, in percent (序时进度)
+    # The lowest percent in the lead units' latest reports (a task is as far behind as its
+    # furthest-behind lead); None when no lead unit gave one.
+    lowest_percent: int | None = None
 
     @property
     def task_id(self) -> str:

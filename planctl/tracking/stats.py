@@ -6,7 +6,8 @@
 - 逾期: tasks not grey and not closed whose deadline has passed;
 - 序时达标率: tasks (not grey, not closed) whose reported percent is not behind the share of
   their time elapsed by more than `yellow_gap` points / such tasks with a percent and a
-  deadline;
+  deadline (a task led by several units is measured by the lowest percent its leads
+  reported, as its light is by the worst of them);
 - 报送及时率: reports in on time / reports due;
 - a count per light.
 
@@ -126,9 +127,7 @@ def figures_of(
     passed = [task for task in counted if task.deadline is not None and task.deadline < as_of]
     open_tasks = [task for task in counted if task.light != "done"]
     measured = [
-        task
-        for task in open_tasks
-        if task.expected is not None and task.latest is not None and task.latest.percent is not None
+        task for task in open_tasks if task.expected is not None and task.lowest_percent is not None
     ]
     due = list(reports)
     return Figures(
@@ -145,9 +144,10 @@ def figures_of(
 
 
 def _on_schedule(task: TaskState, settings: TrackingSettings) -> bool:
-    assert task.expected is not None and task.latest is not None
-    percent = task.latest.percent or 0
-    return task.expected - percent <= settings.yellow_gap
+    """Within `yellow_gap` of the share of time elapsed, by its furthest-behind lead unit
+    (a task led by several units is on schedule only when each of them is)."""
+    assert task.expected is not None and task.lowest_percent is not None
+    return task.expected - task.lowest_percent <= settings.yellow_gap
 
 
 # --- choosing tasks and grouping them ---------------------------------------------------
@@ -158,18 +158,22 @@ def select(
     *,
     plans: Sequence[str] = (),
     unit: str | None = None,
+    units: Sequence[str] = (),
     lights: Sequence[Light] = (),
 ) -> Status:
-    """The part of `status` about some plans, one unit (its tasks and its reports), or
-    some lights (the reports stay those of the tasks' plans)."""
+    """The part of `status` about some plans, one `unit` or some `units` (their tasks and
+    their reports: a group's members, for `--unit GROUP`), or some lights (the reports
+    stay those of the tasks' plans)."""
     tasks = status.tasks
     reports = status.reports
+    units = (*units, unit) if unit is not None else units
     if plans:
         tasks = tuple(task for task in tasks if task.plan in plans)
         reports = tuple(state for state in reports if state.plan in plans)
-    if unit is not None:
-        tasks = tuple(task for task in tasks if unit in task.lead_units)
-        reports = tuple(state for state in reports if state.unit == unit)
+    if units:
+        chosen = set(units)
+        tasks = tuple(task for task in tasks if chosen.intersection(task.lead_units))
+        reports = tuple(state for state in reports if state.unit in chosen)
     if lights:
         tasks = tuple(task for task in tasks if task.light in lights)
     return Status(status.as_of, tasks, reports, status.notes)

@@ -69,9 +69,24 @@ def test_every_report_the_lights_count_is_in_the_calendar(demo: Path) -> None:
     shown = {
         (event.units[0], event.period, event.day)
         for event in plan_events(plan, tracking.units, tracking.workdays, tracking.reviews)
-        if event.kind == "report"
+        if event.kind == "report" and event.day <= D(2013, 2, 28)
     }
 
     owed = {(state.unit, state.period, state.due) for state in status.reports}
     assert owed == shown
     assert len(owed) > 100
+
+
+def test_reports_after_the_plan_end_follow_an_extension(demo: Path) -> None:
+    # `education` is extended to 2013-06: its two lead units report on it every month
+    # until June 2013, and nobody else reports after the plan's end.
+    tracking = load_tracking(Repository(demo))
+    (plan,) = tracking.plans
+    after = {
+        (event.units[0], str(event.period))
+        for event in plan_events(plan, tracking.units, tracking.workdays, tracking.reviews)
+        if event.kind == "report" and event.period is not None and event.period.year == 2013
+    }
+    units = {unit for unit, _period in after}
+    assert units == {"市教育局", "市人力资源社会保障局"}
+    assert max(period for _unit, period in after) == "2013-06"

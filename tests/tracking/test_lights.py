@@ -215,10 +215,11 @@ def test_a_returned_report_does_not_count_until_accepted() -> None:
 def test_an_ongoing_task_goes_yellow_then_red_as_reports_go_missing() -> None:
     tracked = Tracked((plan({"id": "t", "due": "ongoing"}),), reports=(report(1, entry("t")),))
     # January's report came in; February's is due by 6 March (5 March 2023 is a Sunday)
-    # and counts as missing from that day, while none is in; March's by 5 April.
-    assert light(tracked, D(2023, 3, 5))[0] == "green"
-    assert light(tracked, D(2023, 3, 6)) == ("yellow", ("the last due report is missing",))
-    assert light(tracked, D(2023, 4, 5)) == ("red", ("2 reports missing in a row",))
+    # and counts as missing once that day is over, while none is in; March's by 5 April.
+    assert light(tracked, D(2023, 3, 6))[0] == "green"
+    assert light(tracked, D(2023, 3, 7)) == ("yellow", ("the last due report is missing",))
+    assert light(tracked, D(2023, 4, 5)) == ("yellow", ("the last due report is missing",))
+    assert light(tracked, D(2023, 4, 6)) == ("red", ("2 reports missing in a row",))
 
 
 def test_a_group_led_task_is_as_bad_as_its_worst_member() -> None:

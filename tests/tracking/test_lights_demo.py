@@ -137,9 +137,12 @@ def test_a_missing_report_and_a_cancelled_task(tracking) -> None:  # type: ignor
 
 def test_the_national_day_holiday_moves_the_due_day(tracking) -> None:  # type: ignore[no-untyped-def]
     # September's reports are due 5 October, in the holiday (30 September - 7 October):
-    # on Monday 8 October. 市编办 sent its report on 6 October: on time.
+    # on Monday 8 October, counted from the day after. 市编办 sent its report on 6
+    # October: on time.
     status = status_on(tracking, D(2012, 10, 8))
-    september = {s.unit: s for s in status.reports if str(s.period) == "2012-09"}
+    assert not [s for s in status.reports if str(s.period) == "2012-09"]
+    after = status_on(tracking, D(2012, 10, 9))
+    september = {s.unit: s for s in after.reports if str(s.period) == "2012-09"}
     assert september["市编办"].due == D(2012, 10, 8)
     assert september["市编办"].status == "on_time"
     # 281 days, 77.0 %: 肇庆新区管委会 says 30 % on two-zones, 47 points behind (red);

@@ -13,11 +13,12 @@ from .demo import PLAN_FILE, PLAN_ID, build_demo
 
 
 def test_status_as_json(cli: CLI, tracking_demo: Path) -> None:
-    result = cli("status", "--as-of", "2012-10-08", "--format", "json", cwd=tracking_demo)
+    # The day after September's reports were due (8 October): May to September count.
+    result = cli("status", "--as-of", "2012-10-09", "--format", "json", cwd=tracking_demo)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["format"] == "planctl-status/1"
-    assert data["as_of"] == "2012-10-08"
+    assert data["as_of"] == "2012-10-09"
     two_zones = next(task for task in data["tasks"] if task["task"] == "two-zones")
     assert two_zones["light"] == "red"
     assert two_zones["reasons"] == ["肇庆新区管委会: behind schedule by 47 percentage points"]

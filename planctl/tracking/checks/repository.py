@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from planctl.deadlines import parse_deadline
@@ -20,6 +20,7 @@ from planctl.i18n import _, either, quote
 from planctl.model import Plan, Task
 from planctl.rules import tracking as rules
 from planctl.rules.base import Rule
+from planctl.tracking.lights import effective_deadline, effective_last_days
 from planctl.tracking.load import Tracking
 from planctl.tracking.periods import Period, parse_period, period_containing
 from planctl.tracking.records import Decision, Report, ReportEntry, Review
@@ -76,8 +77,12 @@ def _plan_of(tracking: Tracking, record: Report | Review) -> Plan | Issue:
     return plan
 
 
-def _cycle_issues(plan: Plan, period: Period) -> Iterator[Issue]:
-    """The period against the plan's reporting block (which the caller knows is there)."""
+def _cycle_issues(
+    tracking: Tracking, plan: Plan, period: Period, tasks: Iterable[Task]
+) -> Iterator[Issue]:
+    """The period against the plan's reporting block (which the caller knows is there).
+    A period after the plan's end is fine for one of `tasks` whose deadline, with every
+    extension approved, reaches it."""
     assert plan.reporting is not None
     cycle = plan.reporting.cycle
     if period.cycle != cycle:
@@ -102,7 +107,11 @@ def _cycle_issues(plan: Plan, period: Period) -> Iterator[Issue]:
             None,
         )
     end = _day(plan.period[1]) if plan.period else None
-    if end is not None and period.start > end:
+    if (
+        end is not None
+        and period.start > end
+        and not any(_reaches(tracking, plan, task, period) for task in tasks)
+    ):
         yield (
             rules.PERIOD,
             ("period",),
@@ -111,6 +120,12 @@ def _cycle_issues(plan: Plan, period: Period) -> Iterator[Issue]:
             ),
             None,
         )
+
+
+def _reaches(tracking: Tracking, plan: Plan, task: Task, period: Period) -> bool:
+    """Whether the task's deadline, with every extension approved, reaches the period."""
+    last = effective_last_days(plan, tracking.reviews_of(plan.id)).get(task.id)
+    return last is not None and period.start <= last
 
 
 def _first_period(plan: Plan) -> Period | None:
@@ -170,7 +185,8 @@ def _report(
     if not isinstance(plan, Plan):
         yield plan
         return
-    yield from _cycle_issues(plan, report.period)
+    named = (task for entry in report.entries if (task := plan.task(entry.task)) is not None)
+    yield from _cycle_issues(tracking, plan, report.period, named)
     before = previous.get((report.plan, report.unit, report.period.previous()))
     # The registered unit behind the name (an alias's unit); None when it names none, which
     # `tracking-unknown-unit` says, and then whose task it is cannot be told.
@@ -257,13 +273,7 @@ def _unit_issues(units: UnitRegistry, name: str, path: JsonPath) -> Iterator[Iss
 def _owners(task: Task, units: UnitRegistry, *, with_support: bool) -> set[str]:
     """The registered units a task names (a group's members; an alias's unit)."""
     names = (*task.lead, *task.responsible, *(task.support if with_support else ()))
-    owners: set[str] = set()
-    for name in names:
-        found = units.lookup(name)
-        if found.kind == "group":
-            owners.update(units.groups[name].members)
-        owners.add(found.canonical or name)
-    return owners
+    return set(units.expand_all(names))
 
 
 def _unknown_task(plan: Plan, task_id: str, path: JsonPath) -> Issue:
@@ -283,7 +293,7 @@ def _review(tracking: Tracking, review: Review) -> Iterator[Issue]:
     if not isinstance(plan, Plan):
         yield plan
         return
-    yield from _cycle_issues(plan, review.period)
+    yield from _cycle_issues(tracking, plan, review.period, plan.tasks())
     supervisor = plan.reporting.supervisor if plan.reporting else None
     if supervisor and review.reviewer != supervisor:
         yield (
@@ -360,14 +370,18 @@ def _close_issues(
 def _extension_issues(
     tracking: Tracking, review: Review, plan: Plan, task: Task, path: JsonPath, extend_to: str
 ) -> Iterator[Issue]:
-    # A task without `due` is due by the end of the plan's period.
+    # The deadline the lights hold the task to (a task without `due` is due by the end
+    # of the plan's period), with the extensions approved before this one.
     current, source = task.due, _("its due")
     if current is None and plan.period is not None:
         current, source = plan.period[1], _("the end of the plan's period")
+    extensions = []
     for earlier, decision in _decisions_before(tracking, review, path):
         if decision.task == task.id and decision.extend_to is not None:
+            extensions.append(decision.extend_to)
             current, source = decision.extend_to, earlier.file
-    current_last = _last_day(current)
+    deadline = effective_deadline(task, plan, extensions)
+    current_last = deadline.last_day() if deadline is not None else None
     if current is None or current_last is None:
         message = _("task {task} has no deadline to extend (it is ongoing)").format(
             task=quote(task.id)
