@@ -115,7 +115,7 @@ def _status_on(
     due_years: set[int] = set()
     for plan in tracking.plans:
         tasks.extend(_PlanLights(plan, known, settings, facts).states())
-        for state in _report_states(plan, known):
+        for state in _report_states(plan, known, facts):
             reports.append(state)
             due_years.add(state.due.year)
     notes = [
@@ -277,6 +277,7 @@ class _Facts:
         self.deadlines: dict[int, Deadline | None] = {}
         self.starts: dict[int, datetime.date] = {}
         self.leads: dict[int, list[str]] = {}
+        self.reporters: dict[int, list[str]] = {}
         self.milestones: dict[int, tuple[tuple[str, datetime.date, str], ...]] = {}
         self.words: dict[tuple[int, Deadline | None], str] = {}
         self.first_periods: dict[int, Period | None] = {}
@@ -301,6 +302,15 @@ class _Facts:
                 dict.fromkeys(unit for name in names for unit in known.members(name))
             )
         return self.leads[key]
+
+    def reporting_units(self, task: Task, known: _Known) -> list[str]:
+        """The units each of the task's named units stands for, name by name (a unit
+        in two named groups comes twice, as the report windows take it)."""
+        key = id(task)
+        if key not in self.reporters:
+            names = dict.fromkeys((*task.lead, *task.support, *task.responsible))
+            self.reporters[key] = [unit for name in names for unit in known.members(name)]
+        return self.reporters[key]
 
     def milestone_days(self, task: Task) -> tuple[tuple[str, datetime.date, str], ...]:
         """(id, last day, text) of each milestone a report can name done and whose due
@@ -727,7 +737,7 @@ def _plan_end(plan: Plan) -> datetime.date | None:
         return None
 
 
-def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
+def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportState]:
     """Each unit's report status for every period due by the date, where it had to report.
     After the plan's period only the tasks extended past its end are reported on, until
     the period that holds their extended deadline."""
@@ -735,7 +745,7 @@ def _report_states(plan: Plan, known: _Known) -> Iterator[ReportState]:
     first = first_period(plan)
     if reporting is None or first is None:
         return
-    spans = _reporting_spans(plan, known)
+    spans = _reporting_spans(plan, known, facts)
     end = _plan_end(plan)
     last = _last_due_period(plan, first, reporting.due_day, known, within_plan=False)
     if last is None:
@@ -780,7 +790,7 @@ class _Window:
         return not after_plan or (self.deadline is not None and period.start <= self.deadline)
 
 
-def _reporting_spans(plan: Plan, known: _Known) -> dict[str, list[_Window]]:
+def _reporting_spans(plan: Plan, known: _Known, facts: _Facts) -> dict[str, list[_Window]]:
     """For each unit, the stretches of time it must report (a period ending inside a
     stretch is due)."""
     never = datetime.date.max
@@ -798,8 +808,7 @@ def _reporting_spans(plan: Plan, known: _Known) -> dict[str, list[_Window]]:
             if decision.extend_to is not None:
                 extensions.append(decision.extend_to)
         deadline = effective_deadline(task, plan, extensions)
-        window = _Window(task_start(task, plan), stop, deadline.last_day() if deadline else None)
-        for name in dict.fromkeys((*task.lead, *task.support, *task.responsible)):
-            for unit in known.members(name):
-                spans[unit].append(window)
+        window = _Window(facts.start(task, plan), stop, deadline.last_day() if deadline else None)
+        for unit in facts.reporting_units(task, known):
+            spans[unit].append(window)
     return spans
