@@ -127,7 +127,8 @@ def past_figures(
         _figures_in_worker,
         shares,
         jobs=jobs,
-        lost=_lost_worker,
+        # A worker the kernel killed (out of memory): its share is done here instead.
+        lost=lambda share, _exitcode: _figures(data, share, settings),
         initializer=_start_worker,
         initargs=(data, settings),
     )
@@ -158,13 +159,6 @@ def _start_worker(data: Chosen, settings: TrackingSettings) -> None:
 
 def _figures_in_worker(dates: tuple[datetime.date, ...]) -> list[Figures]:
     return _figures(_WORKER["data"], dates, _WORKER["settings"])
-
-
-def _lost_worker(dates: tuple[datetime.date, ...], exitcode: int | None) -> list[Figures]:
-    raise RuntimeError(
-        f"the process computing the statuses as of {', '.join(map(str, dates))} died "
-        f"(exit code {exitcode})"
-    )
 
 
 def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
