@@ -37,7 +37,7 @@ _NOT_A_PERIOD = N_("{value} is not a reporting period; write 2023-06, 2023-Q2, 2
 # How a period is named in Chinese documents and tables.
 _CHINESE: dict[Cycle, str] = {
     "month": "{year}年{part}月",
-    "quarter": "{year}年第{part}季度",
+    "quarter": "{year}年第{numeral}季度",
     "half": "{year}年{half}",
     "year": "{year}年",
 }
@@ -91,9 +91,13 @@ class Period:
         return after.replace(day=due_day)
 
     def chinese(self) -> str:
-        """The period as documents name it: 2023年6月, 2023年第2季度, 2023年上半年, 2023年."""
+        """The period as documents name it: 2023年6月, 2023年第二季度 (as deadlines are
+        worded), 2023年上半年, 2023年."""
         half = "上半年" if self.part == 1 else "下半年"
-        return _CHINESE[self.cycle].format(year=self.year, part=self.part, half=half)
+        numeral = "一二三四"[self.part - 1] if self.cycle == "quarter" else ""
+        return _CHINESE[self.cycle].format(
+            year=self.year, part=self.part, half=half, numeral=numeral
+        )
 
     def __str__(self) -> str:
         if self.cycle == "month":

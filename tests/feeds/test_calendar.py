@@ -21,10 +21,10 @@ D = datetime.date
 # closes it: due on day 8 after the quarter, moved off weekends (2023-04-08 and 07-08
 # are Saturdays, 10-08 a Sunday).
 REPORTS = {
-    ("【报送】2023年第1季度进展", D(2023, 4, 10)),
-    ("【报送】2023年第2季度进展", D(2023, 7, 10)),
-    ("【报送】2023年第3季度进展", D(2023, 10, 9)),
-    ("【报送】2023年第4季度进展", D(2024, 1, 8)),
+    ("【报送】2023年第一季度进展", D(2023, 4, 10)),
+    ("【报送】2023年第二季度进展", D(2023, 7, 10)),
+    ("【报送】2023年第三季度进展", D(2023, 10, 9)),
+    ("【报送】2023年第四季度进展", D(2024, 1, 8)),
 }
 ROADS = "完善交通路网 2023年第三季度"
 # (summary, day) of every event each unit's calendar must hold.
@@ -88,7 +88,7 @@ def test_the_whole_calendar_holds_each_event_once_with_its_owners(
     assert (f"【市交通运输局】{ROADS}", D(2023, 9, 30)) in {
         (event.summary.value, event.dtstart.value) for event in whole.values()
     }
-    assert "【报送】市生态环境局 2023年第4季度进展" in {e.summary.value for e in reports}
+    assert "【报送】市生态环境局 2023年第四季度进展" in {e.summary.value for e in reports}
 
 
 def test_events_are_all_day_dates_with_chinese_descriptions(cli: CLI, feeds_repo: Path) -> None:
@@ -108,9 +108,9 @@ def test_events_are_all_day_dates_with_chinese_descriptions(cli: CLI, feeds_repo
         "任务标识：industry",
     ]
     report = events(feeds_repo / "feeds" / "市生态环境局.ics")
-    last = next(e for e in report.values() if "第4季度" in e.summary.value)
+    last = next(e for e in report.values() if "第四季度" in e.summary.value)
     assert last.description.value.split("\n") == [
-        "报送2023年第4季度工作进展情况",
+        "报送2023年第四季度工作进展情况",
         "报送期限：2024年1月8日前",
         "计划：示例市2023年重点工作计划",
         "报送至：示例市人民政府督查室",
@@ -288,7 +288,7 @@ def test_the_workdays_calendar_and_the_reviews_are_read(cli: CLI, feeds_repo: Pa
     }
     assert changed == {
         # Sunday 8 October 2023 was a workday (调休): the report is due that day.
-        ("【报送】2023年第3季度进展", D(2023, 10, 8)),
+        ("【报送】2023年第三季度进展", D(2023, 10, 8)),
         ("【牵头】完善交通路网 2023年第三季度（已批准延期至2023年11月底前）", D(2023, 11, 30)),
     }
     # 2024 is not in the calendar: the fourth quarter's due day moved off weekends only.
