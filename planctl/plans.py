@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from planctl.errors import PlanRefused
+from planctl.errors import InputError, PlanRefused
 from planctl.findings import Finding, Severity
-from planctl.i18n import _
+from planctl.i18n import N_, _
 from planctl.model import Plan, plan_from_data
 from planctl.tracking.records import CALENDAR_FORMAT, REPORT_FORMAT, REVIEW_FORMAT
 from planctl.units import UNITS_FORMAT, UnitRegistry
@@ -53,6 +53,7 @@ __all__ = [
     "open_bytes",
     "open_document",
     "open_file",
+    "open_plan_file",
     "refusal_of",
     "require_registry",
 ]
@@ -160,6 +161,37 @@ def open_file(path: Path, display: str | None = None, *, schema: bool = True) ->
     """Read `path` through the gate; an unreadable file is a refusal, nothing raises."""
     where = kind_at(path.resolve())
     return open_document(read_document(path, display), schema=schema, where=where)
+
+
+# What a file named as a plan is instead, in one sentence.
+_NOT_A_PLAN = {
+    "units": N_("this is the unit registry, not a plan"),
+    "report": N_("this is a progress report, not a plan"),
+    "review": N_("this is a review of progress reports, not a plan"),
+    "calendar": N_("this is the workdays calendar, not a plan"),
+    "bulletin": N_("this is the office's text of a 督查通报, not a plan"),
+}
+
+
+def open_plan_file(path: Path, display: str, *, doing: str) -> Opened:
+    """The trusted plan a user named at `path`, for a command that reads plan files:
+    a missing file, a refused one or a file of another kind is one clear error."""
+    if not path.is_file():
+        raise InputError(
+            _("no such plan file"),
+            where=str(path),
+            hint=_("name a plan's .yaml file, e.g. plans/<id>.yaml"),
+        )
+    opened = open_file(path, display)
+    if opened.kind == "units" or (opened.trusted and opened.kind != "plan"):
+        raise InputError(
+            _(_NOT_A_PLAN[opened.kind]),
+            where=opened.document.file,
+            hint=_("name a plan file under plans/"),
+        )
+    if not opened.trusted:
+        raise opened.refuse(doing)
+    return opened
 
 
 def load_registry(path: Path) -> UnitRegistry | None:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl import repository
-from planctl.errors import InputError, PlanRefused, UsageError
+from planctl.errors import PlanRefused, UsageError
 from planctl.findings import Finding
 from planctl.i18n import _
 from planctl.model import Plan
-from planctl.plans import open_file
+from planctl.plans import open_plan_file
 from planctl.tracking.records import Review
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
@@ -91,22 +91,7 @@ def _inputs(repo: repository.Repository, paths: Sequence[Path]) -> tuple[Path, .
 
 
 def _open_plan(path: Path) -> Plan:
-    if not path.is_file():
-        raise InputError(
-            _("no such plan file"),
-            where=str(path),
-            hint=_("name a plan's .yaml file, e.g. plans/<id>.yaml"),
-        )
-    opened = open_file(path, repository.display_path(path))
-    if opened.kind == "units":
-        raise InputError(
-            _("this is the unit registry, not a plan"),
-            where=opened.document.file,
-            hint=_("name a plan file under plans/"),
-        )
-    if not opened.trusted:
-        raise opened.refuse(_DOING)
-    return opened.plan()
+    return open_plan_file(path, repository.display_path(path), doing=_DOING).plan()
 
 
 def newest_change(paths: Iterable[Path]) -> datetime.datetime:
