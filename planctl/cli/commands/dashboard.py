@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import typer
@@ -48,8 +47,9 @@ def dashboard(
     from planctl.cli.terminal import printable
     from planctl.dashboard.service import dashboard as run_dashboard
     from planctl.repository import display_path, open_repository
+    from planctl.tracking.query import parse_as_of
 
-    day = _day(as_of)
+    day = parse_as_of(as_of)
     folder = output if output is not None else open_repository().root / DEFAULT_OUTPUT
     result = run_dashboard(plans or [], folder, as_of=day, public=public)
     shown = len(result.view.plans)
@@ -62,15 +62,3 @@ def dashboard(
         wrote.format(count=shown, date=day.isoformat(), file=printable(display_path(result.entry)))
     )
     raise done(0)
-
-
-def _day(value: str | None) -> datetime.date:
-    from planctl.deadlines import parse_date
-    from planctl.errors import DeadlineError, UsageError
-
-    if value is None:
-        return datetime.date.today()
-    try:
-        return parse_date(value)
-    except DeadlineError as error:
-        raise UsageError(str(error), where="--as-of") from None

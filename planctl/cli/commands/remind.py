@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 from pathlib import Path
@@ -55,11 +54,12 @@ def remind(
     from planctl.remind import build_reminders, parse_within
     from planctl.remind.formats import EML, FORMATS
     from planctl.repository import display_path
+    from planctl.tracking.query import parse_as_of
 
     FORMATS.check(output_format, extra=(EML,))
     _check_output(output_format, output)
     prepared = build_reminders(
-        as_of=_date(as_of), within=parse_within(within) if within else None, unit=unit
+        as_of=parse_as_of(as_of), within=parse_within(within) if within else None, unit=unit
     )
     reminders = prepared.reminders
     for note in reminders.notes:
@@ -108,15 +108,3 @@ def _check_output(output_format: str, output: Path | None) -> None:
             where="--output",
             hint=_("add --format eml, or redirect the output: planctl remind > 提醒.txt"),
         )
-
-
-def _date(value: str | None) -> datetime.date:
-    from planctl.deadlines import parse_date
-    from planctl.errors import DeadlineError, UsageError
-
-    if value is None:
-        return datetime.date.today()
-    try:
-        return parse_date(value)
-    except DeadlineError as error:
-        raise UsageError(str(error), where="--as-of") from None
