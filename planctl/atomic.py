@@ -25,7 +25,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from planctl.errors import WriteRefused
+from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.i18n import N_, _
 
 _KINDS = (
@@ -81,6 +81,22 @@ def write_atomic(
         _replace_in(folder, target, content, durable)
     finally:
         os.close(folder)
+
+
+def output_folder(folder: Path, *, hint: str) -> Path:
+    """The folder a command writes its files into (`-o DIR`), made when missing; a file in
+    its place or a folder that cannot be made is one clear error (`hint` says what to name)."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(_("not a folder"), where=str(folder), hint=hint)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),
+            where=str(folder),
+            hint=_("check the path and its permissions"),
+        ) from None
+    return folder
 
 
 def check_writable(path: Path, *, within: Path, protect: Iterable[Path] = ()) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.atomic import write_atomic
+from planctl.atomic import output_folder, write_atomic
 from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.feeds.events import FeedEvent, plan_events
 from planctl.feeds.source import FeedSource, load_source
@@ -166,21 +166,7 @@ def safe_file_name(name: str) -> str:
 
 
 def _prepare_folder(output: Path) -> Path:
-    if output.exists() and not output.is_dir():
-        raise UsageError(
-            _("not a folder"),
-            where=str(output),
-            hint=_("name a folder for the calendar files (-o DIR)"),
-        )
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(
-            _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),
-            where=str(output),
-            hint=_("check the path and its permissions"),
-        ) from None
-    return output
+    return output_folder(output, hint=_("name a folder for the calendar files (-o DIR)"))
 
 
 def _write(

@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planctl.atomic import output_folder
 from planctl.config import Settings, SmtpSettings
 from planctl.errors import InputError, MailNotSent, UsageError, WriteRefused, os_error_reason
 from planctl.i18n import _, pgettext
@@ -112,18 +113,7 @@ def write_drafts(
 
 
 def _make_folder(folder: Path) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(
-            _("not a folder"), where=str(folder), hint=_("name a folder for the drafts (-o DIR)")
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(
-            _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),
-            where=str(folder),
-            hint=_("check the path and its permissions"),
-        ) from None
+    output_folder(folder, hint=_("name a folder for the drafts (-o DIR)"))
 
 
 def send(found: Sequence[Draft], smtp: SmtpSettings, environ: Mapping[str, str]) -> SendResult:
