@@ -176,24 +176,9 @@ def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
 
 
 def require_glyphs(data: Mapping[str, Any], fonts: font_roles.FontSet) -> None:
-    from planctl import fonts as font_roles
-    from planctl.errors import PdfError
-    from planctl.i18n import _
+    """Stop when a character of the bulletin has no glyph in any face of its role."""
 
-    for role, text in texts_by_role(data).items():
-        missing = fonts.missing(text, role)
-        if missing:
-            raise PdfError(
-                _("no installed font can print {characters} ({role})").format(
-                    characters=" ".join(f"{c} U+{ord(c):04X}" for c in missing[:10]),
-                    role=font_roles.ROLE_NAMES[role],
-                ),
-                hint=_(
-                    "install a font that has them (an office's 仿宋_GB2312 or Noto Serif "
-                    "CJK SC, Debian fonts-noto-cjk), or put one in the repository's fonts/ "
-                    "folder; `planctl fonts` lists what is used"
-                ),
-            )
+    typeset.require_role_glyphs(texts_by_role(data), fonts)
 
 
 def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> typeset.Probe:
