@@ -177,7 +177,6 @@ def texts_by_role(data: Mapping[str, Any]) -> dict[str, str]:
 
 def require_glyphs(data: Mapping[str, Any], fonts: font_roles.FontSet) -> None:
     """Stop when a character of the bulletin has no glyph in any face of its role."""
-
     typeset.require_role_glyphs(texts_by_role(data), fonts)
 
 
