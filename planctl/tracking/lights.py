@@ -80,9 +80,12 @@ class TrackingData(Protocol):
     def workdays(self) -> Workdays: ...
 
 
+_RANKS: dict[Light, int] = {light: rank for rank, light in enumerate(LIGHT_ORDER)}
+
+
 def light_rank(light: Light) -> int:
     """0 for red, the worst, up to grey (`LIGHT_ORDER`)."""
-    return LIGHT_ORDER.index(light)
+    return _RANKS[light]
 
 
 def worst_light(lights: Iterable[Light]) -> Light | None:
@@ -109,7 +112,7 @@ def compute_statuses(
 def _status_on(
     tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings, facts: _Facts
 ) -> Status:
-    known = _Known.of(tracking, as_of)
+    known = _Known.of(tracking, as_of, facts.index(tracking))
     tasks: list[TaskState] = []
     reports: list[ReportState] = []
     due_years: set[int] = set()
@@ -184,6 +187,42 @@ def after_plan(plan: Plan, period: Period) -> bool:
 # --- what was known on the date ------------------------------------------------------
 
 
+class _ReportIndex:
+    """Every report entry, report and milestone done, each with the day it became known
+    (the later of its `as_of` and its submission): built once, asked for each date."""
+
+    def __init__(self, reports: Iterable[Report]) -> None:
+        # (plan, task, unit) -> (known from, period, report, entry), oldest period first
+        self.entries: dict[tuple[str, str, str], list[_Said]] = defaultdict(list)
+        # (plan, unit, period) -> (known from, report), in the order the reports come
+        self.reports: dict[tuple[str, str, Period], list[tuple[datetime.date, Report]]] = (
+            defaultdict(list)
+        )
+        # (plan, task, milestone) -> the first day it is known done
+        self.milestones: dict[tuple[str, str, str], datetime.date] = {}
+        for report in reports:
+            self._add(report)
+        # Filtering a stably sorted list keeps its order: each date's entries are sorted.
+        for said in self.entries.values():
+            said.sort(key=lambda item: (item[1].start, item[2].as_of))
+
+    def _add(self, report: Report) -> None:
+        known = max(report.as_of, submitted_on(report))
+        self.reports[(report.plan, report.unit, report.period)].append((known, report))
+        for entry in report.entries:
+            self.entries[(report.plan, entry.task, report.unit)].append(
+                (known, report.period, report, entry)
+            )
+            for milestone in entry.milestones:
+                key = (report.plan, entry.task, milestone.id)
+                day = max(known, milestone.done)
+                if key not in self.milestones or day < self.milestones[key]:
+                    self.milestones[key] = day
+
+
+_Said = tuple[datetime.date, Period, Report, ReportEntry]
+
+
 @dataclass
 class _Known:
     """The reports and reviews that count as of the date, indexed for the lights."""
@@ -191,27 +230,18 @@ class _Known:
     as_of: datetime.date
     units: UnitRegistry | None
     workdays: Workdays
-    # (plan, task, unit) -> entries, oldest period first
-    entries: dict[tuple[str, str, str], list[tuple[Period, Report, ReportEntry]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    by_unit_period: dict[tuple[str, str, Period], Report] = field(default_factory=dict)
-    milestones_done: set[tuple[str, str, str]] = field(default_factory=set)
+    index: _ReportIndex
     # (plan, task) -> (review, decision), in review date order
     decisions: dict[tuple[str, str], list[tuple[Review, Decision]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    reviews: dict[str, list[Review]] = field(default_factory=lambda: defaultdict(list))
     latest_review: dict[str, Review] = field(default_factory=dict)  # by plan: latest period
     returned: set[tuple[str, Period, str, str]] = field(default_factory=set)
 
     @classmethod
-    def of(cls, tracking: TrackingData, as_of: datetime.date) -> _Known:
-        known = cls(as_of, tracking.units, tracking.workdays)
-        for report in tracking.reports:
-            if report.as_of <= as_of and submitted_on(report) <= as_of:
-                known._add_report(report)
-        for entries in known.entries.values():
-            entries.sort(key=lambda item: (item[0].start, item[1].as_of))
+    def of(cls, tracking: TrackingData, as_of: datetime.date, index: _ReportIndex) -> _Known:
+        known = cls(as_of, tracking.units, tracking.workdays, index)
         reviews = sorted(
             (review for review in tracking.reviews if review.date <= as_of),
             key=lambda review: (review.date, review.period.start),
@@ -220,17 +250,8 @@ class _Known:
             known._add_review(review)
         return known
 
-    def _add_report(self, report: Report) -> None:
-        self.by_unit_period[(report.plan, report.unit, report.period)] = report
-        for entry in report.entries:
-            self.entries[(report.plan, entry.task, report.unit)].append(
-                (report.period, report, entry)
-            )
-            for milestone in entry.milestones:
-                if milestone.done <= self.as_of:
-                    self.milestones_done.add((report.plan, entry.task, milestone.id))
-
     def _add_review(self, review: Review) -> None:
+        self.reviews[review.plan].append(review)
         latest = self.latest_review.get(review.plan)
         if latest is None or review.period.start >= latest.period.start:
             self.latest_review[review.plan] = review
@@ -253,10 +274,23 @@ class _Known:
         self, plan: str, task: str, unit: str
     ) -> tuple[Period, Report, ReportEntry] | None:
         """The unit's latest word on the task that the office has not sent back."""
-        for period, report, entry in reversed(self.entries.get((plan, task, unit), ())):
-            if (plan, period, unit, task) not in self.returned:
+        for known, period, report, entry in reversed(
+            self.index.entries.get((plan, task, unit), ())
+        ):
+            if known <= self.as_of and (plan, period, unit, task) not in self.returned:
                 return period, report, entry
         return None
+
+    def report(self, plan: str, unit: str, period: Period) -> Report | None:
+        """The unit's report on the period (the last one read, when there are several)."""
+        for known, report in reversed(self.index.reports.get((plan, unit, period), ())):
+            if known <= self.as_of:
+                return report
+        return None
+
+    def milestone_done(self, plan: str, task: str, milestone: str) -> bool:
+        day = self.index.milestones.get((plan, task, milestone))
+        return day is not None and day <= self.as_of
 
 
 def submitted_on(report: Report) -> datetime.date:
@@ -281,6 +315,47 @@ class _Facts:
         self.milestones: dict[int, tuple[tuple[str, datetime.date, str], ...]] = {}
         self.words: dict[tuple[int, Deadline | None], str] = {}
         self.first_periods: dict[int, Period | None] = {}
+        self.last_days: dict[int, datetime.date | None] = {}
+        self.numbered: dict[int, list[tuple[Placed, str]]] = {}
+        self.spans: dict[tuple[int, tuple[int, ...]], _Spans] = {}
+        self.due_days: dict[tuple[Period, int], datetime.date] = {}
+        self._index: tuple[int, _ReportIndex] | None = None
+
+    def index(self, tracking: TrackingData) -> _ReportIndex:
+        if self._index is None or self._index[0] != id(tracking.reports):
+            self._index = (id(tracking.reports), _ReportIndex(tracking.reports))
+        return self._index[1]
+
+    def last_day(self, task: Task, plan: Plan) -> datetime.date | None:
+        """The last day of the task's deadline as the plan gives it."""
+        key = id(task)
+        if key not in self.last_days:
+            deadline = self.deadline(task, plan)
+            self.last_days[key] = deadline.last_day() if deadline else None
+        return self.last_days[key]
+
+    def numbered_tasks(self, plan: Plan) -> list[tuple[Placed, str]]:
+        """The plan's tasks in document order, each with its number in the document."""
+        key = id(plan)
+        if key not in self.numbered:
+            self.numbered[key] = [
+                (placed, placed.task.source_number or str(number))
+                for number, placed in enumerate(plan.placed_tasks(), start=1)
+            ]
+        return self.numbered[key]
+
+    def report_due(self, workdays: Workdays, period: Period, due_day: int) -> datetime.date:
+        key = (period, due_day)
+        if key not in self.due_days:
+            self.due_days[key] = workdays.report_due(period, due_day)
+        return self.due_days[key]
+
+    def reporting_spans(self, plan: Plan, known: _Known) -> _Spans:
+        """The plan's report windows: the same while no new review of the plan counts."""
+        key = (id(plan), tuple(id(review) for review in known.reviews.get(plan.id, ())))
+        if key not in self.spans:
+            self.spans[key] = _Spans(_reporting_spans(plan, known, self))
+        return self.spans[key]
 
     def deadline(self, task: Task, plan: Plan) -> Deadline | None:
         key = id(task)
@@ -348,14 +423,13 @@ class _Facts:
 # --- one plan's lights ---------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Decided:
     """What the reviews decided about one task by the date."""
 
     stopped: tuple[str, datetime.date] | None = None  # (cancelled|suspended, review date)
     closed: datetime.date | None = None
-    extensions: list[str] = field(default_factory=list)  # approved extend_to, oldest first
-    returned_in: list[Period] = field(default_factory=list)
+    extensions: tuple[str, ...] = ()  # approved extend_to, oldest first
 
     @property
     def extension(self) -> Deadline | None:
@@ -368,6 +442,9 @@ class _Decided:
         return None
 
 
+_UNDECIDED = _Decided()
+
+
 class _PlanLights:
     def __init__(
         self, plan: Plan, known: _Known, settings: TrackingSettings, facts: _Facts
@@ -378,10 +455,11 @@ class _PlanLights:
         self.facts = facts
         self.cycle: Cycle = _cycle(plan)
         self.override = self._overrides()
+        self._last_due: tuple[Period | None] | None = None  # worked out on first use
 
     def states(self) -> Iterator[TaskState]:
-        for number, placed in enumerate(self.plan.placed_tasks(), start=1):
-            yield self._state(placed, placed.task.source_number or str(number))
+        for placed, number in self.facts.numbered_tasks(self.plan):
+            yield self._state(placed, number)
 
     def _overrides(self) -> dict[str, Decision]:
         review = self.known.latest_review.get(self.plan.id)
@@ -393,11 +471,17 @@ class _PlanLights:
         task = placed.task
         decided = self._decided(task)
         written = self.facts.deadline(task, self.plan)
-        deadline = effective_deadline(task, self.plan, decided.extensions)
-        last_day = deadline.last_day() if deadline else None
+        if decided.extensions:
+            deadline = effective_deadline(task, self.plan, decided.extensions)
+            last_day = deadline.last_day() if deadline else None
+        else:
+            last_day = self.facts.last_day(task, self.plan)
         units = self._lead_units(task)
-        latest = self._latest_of(task, units)
-        light, reasons = self._light(task, decided, last_day, units)
+        # Each lead unit's latest word, asked once: the light, the latest and the lowest
+        # percent all read it.
+        said = [(unit, self.known.latest_entry(self.plan.id, task.id, unit)) for unit in units]
+        latest = _latest_of(said)
+        light, reasons = self._light(task, decided, last_day, said)
         on_time = None
         if decided.closed is not None:
             on_time = last_day is None or decided.closed <= last_day
@@ -415,26 +499,29 @@ class _PlanLights:
             on_time=on_time,
             lead_units=tuple(units),
             expected=None if last_day is None else self._expected(task, last_day),
-            lowest_percent=self._lowest_percent(task, units),
+            lowest_percent=_lowest_percent(said),
         )
 
     def _decided(self, task: Task) -> _Decided:
-        decided = _Decided()
-        for review, decision in self.known.decisions.get((self.plan.id, task.id), ()):
+        decisions = self.known.decisions.get((self.plan.id, task.id))
+        if not decisions:
+            return _UNDECIDED
+        stopped, closed, extensions = None, None, []
+        for review, decision in decisions:
             if decision.status is not None:
-                decided.stopped = (decision.status, review.date)
+                stopped = (decision.status, review.date)
             if decision.close is not None and decision.close <= self.known.as_of:
-                decided.closed = decision.close
+                closed = decision.close
             if decision.extend_to is not None:
-                decided.extensions.append(decision.extend_to)
-        return decided
+                extensions.append(decision.extend_to)
+        return _Decided(stopped, closed, tuple(extensions))
 
     def _light(
         self,
         task: Task,
         decided: _Decided,
         last_day: datetime.date | None,
-        units: Sequence[str],
+        said: Sequence[tuple[str, _Latest | None]],
     ) -> tuple[Light, list[str]]:
         if task.status in _STOPPED:
             return "grey", [_("{status} in the plan").format(status=_(_STOPPED[task.status]))]
@@ -454,7 +541,7 @@ class _PlanLights:
             ]
         if found := self._deadline_light(task, last_day):
             return found
-        return self._reported_light(task, last_day, units)
+        return self._reported_light(task, last_day, said)
 
     def _deadline_light(
         self, task: Task, last_day: datetime.date | None
@@ -485,23 +572,26 @@ class _PlanLights:
     def _earliest_open(
         self, task: Task, last_day: datetime.date | None
     ) -> tuple[datetime.date, str | None] | None:
+        milestones = self.facts.milestone_days(task)
+        if not milestones:  # most tasks: the deadline alone
+            return None if last_day is None else (last_day, None)
         candidates: list[tuple[datetime.date, str | None]] = []
         if last_day is not None:
             candidates.append((last_day, None))
-        for milestone_id, day, text in self.facts.milestone_days(task):
-            if (self.plan.id, task.id, milestone_id) not in self.known.milestones_done:
+        for milestone_id, day, text in milestones:
+            if not self.known.milestone_done(self.plan.id, task.id, milestone_id):
                 candidates.append((day, text))
         return min(candidates, key=lambda item: item[0], default=None)
 
     def _reported_light(
-        self, task: Task, last_day: datetime.date | None, units: Sequence[str]
+        self, task: Task, last_day: datetime.date | None, said: Sequence[tuple[str, _Latest | None]]
     ) -> tuple[Light, list[str]]:
         """Rules 6-9 for each lead unit; the task takes its worst unit's light."""
-        results = [(unit, self._unit_light(task, last_day, unit)) for unit in units]
+        results = [(unit, self._unit_light(task, last_day, unit, latest)) for unit, latest in said]
         worst = worst_light(light for _unit, (light, _reasons) in results) or "green"
         if worst == "green":
             return "green", [_("on track")]
-        named = len(units) > 1
+        named = len(said) > 1
         reasons = [
             _("{unit}: {reason}").format(unit=unit, reason=reason) if named else reason
             for unit, (light, unit_reasons) in results
@@ -511,9 +601,8 @@ class _PlanLights:
         return worst, reasons
 
     def _unit_light(
-        self, task: Task, last_day: datetime.date | None, unit: str
+        self, task: Task, last_day: datetime.date | None, unit: str, latest: _Latest | None
     ) -> tuple[Light, list[str]]:
-        latest = self.known.latest_entry(self.plan.id, task.id, unit)
         entry = latest[2] if latest else None
         if entry is not None and (found := self._said(task, last_day, entry)):
             return found
@@ -578,10 +667,14 @@ class _PlanLights:
         first = self.facts.first_period(self.plan)
         if reporting is None or first is None:
             return 0
-        period = _last_due_period(self.plan, first, reporting.due_day, self.known)
+        if self._last_due is None:
+            self._last_due = (
+                _last_due_period(self.plan, first, reporting.due_day, self.known, self.facts),
+            )
+        period = self._last_due[0]
         missed = 0
         while period is not None and period.start >= first.start:
-            if (self.plan.id, unit, period) in self.known.by_unit_period:
+            if self.known.report(self.plan.id, unit, period) is not None:
                 break
             missed += 1
             period = period.previous()
@@ -593,24 +686,23 @@ class _PlanLights:
     def _lead_units(self, task: Task) -> list[str]:
         return self.facts.lead_units(task, self.known)
 
-    def _lowest_percent(self, task: Task, units: Sequence[str]) -> int | None:
-        percents = [
-            latest[2].percent
-            for unit in units
-            if (latest := self.known.latest_entry(self.plan.id, task.id, unit)) is not None
-            and latest[2].percent is not None
-        ]
-        return min(percents, default=None)
 
-    def _latest_of(
-        self, task: Task, units: Sequence[str]
-    ) -> tuple[Period, Report, ReportEntry] | None:
-        found = [
-            latest
-            for unit in units
-            if (latest := self.known.latest_entry(self.plan.id, task.id, unit)) is not None
-        ]
-        return max(found, key=lambda item: (item[0].start, item[1].as_of), default=None)
+_Latest = tuple[Period, Report, ReportEntry]
+
+
+def _latest_of(said: Sequence[tuple[str, _Latest | None]]) -> _Latest | None:
+    """The latest of the lead units' latest words."""
+    found = [latest for _unit, latest in said if latest is not None]
+    return max(found, key=lambda item: (item[0].start, item[1].as_of), default=None)
+
+
+def _lowest_percent(said: Sequence[tuple[str, _Latest | None]]) -> int | None:
+    percents = [
+        latest[2].percent
+        for _unit, latest in said
+        if latest is not None and latest[2].percent is not None
+    ]
+    return min(percents, default=None)
 
 
 def task_start(task: Task, plan: Plan) -> datetime.date:
@@ -712,7 +804,13 @@ def first_period(plan: Plan) -> Period | None:
 
 
 def _last_due_period(
-    plan: Plan, first: Period, due_day: int, known: _Known, *, within_plan: bool = True
+    plan: Plan,
+    first: Period,
+    due_day: int,
+    known: _Known,
+    facts: _Facts,
+    *,
+    within_plan: bool = True,
 ) -> Period | None:
     """The latest period whose due day is over by the date (on the due day itself a unit
     may still report, as a task is overdue only after its last day); with `within_plan`,
@@ -722,7 +820,7 @@ def _last_due_period(
     if within_plan and end is not None and period.start > end:
         period = period_containing(end, first.cycle)
     while period.start >= first.start:
-        if known.workdays.report_due(period, due_day) < known.as_of:
+        if facts.report_due(known.workdays, period, due_day) < known.as_of:
             return period
         period = period.previous()
     return None
@@ -745,28 +843,26 @@ def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportS
     first = first_period(plan)
     if reporting is None or first is None:
         return
-    spans = _reporting_spans(plan, known, facts)
+    spans = facts.reporting_spans(plan, known)
     end = _plan_end(plan)
-    last = _last_due_period(plan, first, reporting.due_day, known, within_plan=False)
+    last = _last_due_period(plan, first, reporting.due_day, known, facts, within_plan=False)
     if last is None:
         return
     if end is not None:  # no period after the latest deadline past the plan's end
-        reach = max((w.deadline for ws in spans.values() for w in ws if w.deadline), default=end)
-        last = min(last, period_containing(max(end, reach), first.cycle))
+        last = min(last, period_containing(max(end, spans.reach(end)), first.cycle))
     period = first
     while period.start <= last.start:
-        due = known.workdays.report_due(period, reporting.due_day)
+        due = facts.report_due(known.workdays, period, reporting.due_day)
         after_plan = end is not None and period.start > end
-        for unit, windows in spans.items():
-            if any(window.asks(period, after_plan=after_plan) for window in windows):
-                yield _report_state(plan.id, unit, period, due, known)
+        for unit in spans.asked(period, after_plan=after_plan):
+            yield _report_state(plan.id, unit, period, due, known)
         period = period.next()
 
 
 def _report_state(
     plan: str, unit: str, period: Period, due: datetime.date, known: _Known
 ) -> ReportState:
-    report = known.by_unit_period.get((plan, unit, period))
+    report = known.report(plan, unit, period)
     if report is None:
         return ReportState(plan, unit, period, due, "missing")
     submitted = submitted_on(report)
@@ -788,6 +884,33 @@ class _Window:
         if not self.start <= period.end < self.stop:
             return False
         return not after_plan or (self.deadline is not None and period.start <= self.deadline)
+
+
+class _Spans:
+    """One plan's report windows by unit, and which units each period asks for."""
+
+    def __init__(self, windows: dict[str, list[_Window]]) -> None:
+        self.windows = windows
+        self._asked: dict[tuple[Period, bool], tuple[str, ...]] = {}
+        self._latest = max(
+            (window.deadline for found in windows.values() for window in found if window.deadline),
+            default=None,
+        )
+
+    def reach(self, end: datetime.date) -> datetime.date:
+        """The latest deadline of a window, or `end` when none has one."""
+        return end if self._latest is None else self._latest
+
+    def asked(self, period: Period, *, after_plan: bool) -> tuple[str, ...]:
+        """The units that must report on `period`, in the order the plan names them."""
+        key = (period, after_plan)
+        if key not in self._asked:
+            self._asked[key] = tuple(
+                unit
+                for unit, windows in self.windows.items()
+                if any(window.asks(period, after_plan=after_plan) for window in windows)
+            )
+        return self._asked[key]
 
 
 def _reporting_spans(plan: Plan, known: _Known, facts: _Facts) -> dict[str, list[_Window]]:
