@@ -188,7 +188,7 @@ def phases(root: Path, as_of: datetime.date, out: Path) -> dict[str, tuple[float
     from planctl.dashboard import build_site
     from planctl.dashboard.service import Chosen, trend_points
     from planctl.repository import Repository
-    from planctl.tracking.lights import compute_status
+    from planctl.tracking.lights import Lights
     from planctl.tracking.load import load_tracking
 
     timings: dict[str, tuple[float, float]] = {}
@@ -200,8 +200,9 @@ def phases(root: Path, as_of: datetime.date, out: Path) -> dict[str, tuple[float
     )
     settings = load_settings(root).tracking
     clock = _Clock()
-    status = compute_status(data, as_of, settings)
-    trend = trend_points(data, status, settings)
+    lights = Lights(data, settings)
+    status = lights.status(as_of)
+    trend = trend_points(lights, status)
     timings[f"statuses: the date and {len(trend) - 1} month ends"] = clock.lap()
     clock = _Clock()
     result = build_site(tracking.plans, status, out, trend=trend, settings=settings)

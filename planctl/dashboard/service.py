@@ -16,15 +16,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from planctl.config import TrackingSettings
 from planctl.dashboard import DashboardResult, build_site
 from planctl.dashboard.view import TrendPoint, is_public
 from planctl.errors import InputError, UsageError, os_error_reason
 from planctl.i18n import DOCUMENT_LANGUAGE, _, in_language, quote
 from planctl.model import Plan
 from planctl.repository import Repository, open_repository
+from planctl.tracking.lights import Lights
 from planctl.tracking.periods import Period, period_containing, periods_between
 from planctl.tracking.records import Report, Review
 from planctl.tracking.state import Status
@@ -77,8 +77,9 @@ def dashboard(
         tracking.workdays,
     )
     settings = load_settings(repository.root).tracking
-    status = _status(data, as_of, settings)
-    trend = trend_points(data, status, settings)
+    lights = Lights(data, settings)
+    status = _status(lights, as_of)
+    trend = trend_points(lights, status)
     within = boundary(output / "index.html", repository.root)
     _make_folder(output, outside=within != repository.root)
     return build_site(
@@ -92,34 +93,32 @@ def dashboard(
     )
 
 
-def trend_points(data: Chosen, status: Status, settings: TrackingSettings) -> list[TrendPoint]:
+def trend_points(lights: Lights, status: Status) -> list[TrendPoint]:
     """The figures at the end of each period up to the dashboard's date (that date itself
     for the period it falls in), from the plans' first reporting period on: the figures
     of `planctl stats --by period`, the current period's from `status` itself."""
     from planctl.tracking.stats import figures_of
 
-    periods = trend_periods(data.plans, status.as_of)
+    periods = trend_periods(lights.tracking.plans, status.as_of)
     # The current period's figures are those of the status already computed.
     past = [period.end for period in periods if period.end < status.as_of]
-    figures = dict(zip(past, past_figures(data, past, settings), strict=True))
-    current = figures_of(status.tasks, status.reports, settings, status.as_of)
+    figures = dict(zip(past, past_figures(lights, past), strict=True))
+    current = figures_of(status.tasks, status.reports, lights.settings, status.as_of)
     return [
         TrendPoint(period, min(period.end, status.as_of), figures.get(period.end, current))
         for period in periods
     ]
 
 
-def past_figures(
-    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
-) -> list[Figures]:
-    """The figures as of each date: the statuses computed together (sharing what does
-    not change with the date), spread over the cores when there are many tasks."""
+def past_figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:
+    """The figures as of each date, spread over the cores when there are many tasks:
+    forked workers inherit `lights` with all it has worked out for the first status."""
     from planctl import parallel
 
     jobs = min(parallel.available_cores(), len(dates))
-    tasks = sum(1 for plan in data.plans for _task in plan.tasks())
+    tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
     if jobs < 2 or tasks * len(dates) < PARALLEL_MIN_TASK_DATES or sys.platform != "linux":
-        return _figures(data, dates, settings)
+        return _figures(lights, dates)
     # Interleaved shares: later dates have more reports to read.
     shares = [tuple(dates[start::jobs]) for start in range(jobs)]
     found: dict[datetime.date, Figures] = {}
@@ -128,37 +127,36 @@ def past_figures(
         shares,
         jobs=jobs,
         # A worker the kernel killed (out of memory): its share is done here instead.
-        lost=lambda share, _exitcode: _figures(data, share, settings),
+        lost=lambda share, _exitcode: _figures(lights, share),
         initializer=_start_worker,
-        initargs=(data, settings),
+        initargs=(lights,),
     )
     for share, share_figures in zip(shares, results, strict=True):
         found.update(zip(share, share_figures, strict=True))
     return [found[day] for day in dates]
 
 
-def _figures(
-    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
-) -> list[Figures]:
+def _figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:
     from planctl.tracking.stats import figures_of
 
-    return [
-        figures_of(then.tasks, then.reports, settings, then.as_of)
-        for then in _statuses(data, dates, settings)
-    ]
+    figures = []
+    for as_of in dates:
+        then = _status(lights, as_of)
+        figures.append(figures_of(then.tasks, then.reports, lights.settings, then.as_of))
+    return figures
 
 
 # The worker's data: forked with the process (Linux only, see `past_figures`), so the
 # tracking data is never copied through a pipe; only the small figures come back.
-_WORKER: dict[str, Any] = {}
+_WORKER: dict[str, Lights] = {}
 
 
-def _start_worker(data: Chosen, settings: TrackingSettings) -> None:
-    _WORKER["data"], _WORKER["settings"] = data, settings
+def _start_worker(lights: Lights) -> None:
+    _WORKER["lights"] = lights
 
 
 def _figures_in_worker(dates: tuple[datetime.date, ...]) -> list[Figures]:
-    return _figures(_WORKER["data"], dates, _WORKER["settings"])
+    return _figures(_WORKER["lights"], dates)
 
 
 def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:
@@ -195,21 +193,10 @@ def _make_folder(output: Path, *, outside: bool) -> None:
             ) from None
 
 
-def _status(data: Chosen, as_of: datetime.date, settings: TrackingSettings) -> Status:
-    from planctl.tracking.lights import compute_status
-
+def _status(lights: Lights, as_of: datetime.date) -> Status:
     # The reasons and deadline words a status carries are page text: Chinese.
     with in_language(DOCUMENT_LANGUAGE):
-        return compute_status(data, as_of, settings)
-
-
-def _statuses(
-    data: Chosen, dates: Sequence[datetime.date], settings: TrackingSettings
-) -> list[Status]:
-    from planctl.tracking.lights import compute_statuses
-
-    with in_language(DOCUMENT_LANGUAGE):
-        return compute_statuses(data, dates, settings)
+        return lights.status(as_of)
 
 
 def _origin(paths: Sequence[Path]) -> Path | None:

@@ -41,6 +41,7 @@ from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
 __all__ = [
+    "Lights",
     "TrackingData",
     "after_plan",
     "compute_status",
@@ -92,21 +93,37 @@ def worst_light(lights: Iterable[Light]) -> Light | None:
     return min(lights, key=light_rank, default=None)
 
 
+class Lights:
+    """The statuses of one set of tracking data, on any dates, as `compute_status` gives
+    them: what does not depend on the date (deadlines, starts, lead units, milestones'
+    days, deadline words, the index of the reports, the report windows) is worked out on
+    first use and kept for every later date, and for a forked worker's dates too. The
+    words it keeps are in the language of the date first asked: use one language."""
+
+    def __init__(self, tracking: TrackingData, settings: TrackingSettings) -> None:
+        self.tracking = tracking
+        self.settings = settings
+        self._facts = _Facts()
+
+    def status(self, as_of: datetime.date) -> Status:
+        """Every task's light and every due report's status as of `as_of`."""
+        return _status_on(self.tracking, as_of, self.settings, self._facts)
+
+
 def compute_status(
     tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings
 ) -> Status:
     """Every task's light and every due report's status as of `as_of`."""
-    return _status_on(tracking, as_of, settings, _Facts())
+    return Lights(tracking, settings).status(as_of)
 
 
 def compute_statuses(
     tracking: TrackingData, dates: Sequence[datetime.date], settings: TrackingSettings
 ) -> list[Status]:
-    """The status as of each of `dates`, as `compute_status` gives it, in one pass: what
-    does not depend on the date (deadlines, starts, lead units, milestones' days, deadline
-    words) is worked out once per task for all of them."""
-    facts = _Facts()
-    return [_status_on(tracking, as_of, settings, facts) for as_of in dates]
+    """The status as of each of `dates`, as `compute_status` gives it, in one pass (see
+    `Lights`)."""
+    lights = Lights(tracking, settings)
+    return [lights.status(as_of) for as_of in dates]
 
 
 def _status_on(
@@ -320,6 +337,13 @@ class _Facts:
         self.spans: dict[tuple[int, tuple[int, ...]], _Spans] = {}
         self.due_days: dict[tuple[Period, int], datetime.date] = {}
         self._index: tuple[int, _ReportIndex] | None = None
+        self._members: dict[str, tuple[str, ...]] = {}
+
+    def members(self, name: str, known: _Known) -> tuple[str, ...]:
+        """The registered units a name stands for (see `_Known.members`), looked up once."""
+        if name not in self._members:
+            self._members[name] = known.members(name)
+        return self._members[name]
 
     def index(self, tracking: TrackingData) -> _ReportIndex:
         if self._index is None or self._index[0] != id(tracking.reports):
@@ -374,7 +398,7 @@ class _Facts:
         if key not in self.leads:
             names = task.lead or task.responsible
             self.leads[key] = list(
-                dict.fromkeys(unit for name in names for unit in known.members(name))
+                dict.fromkeys(unit for name in names for unit in self.members(name, known))
             )
         return self.leads[key]
 
@@ -384,7 +408,7 @@ class _Facts:
         key = id(task)
         if key not in self.reporters:
             names = dict.fromkeys((*task.lead, *task.support, *task.responsible))
-            self.reporters[key] = [unit for name in names for unit in known.members(name)]
+            self.reporters[key] = [unit for name in names for unit in self.members(name, known)]
         return self.reporters[key]
 
     def milestone_days(self, task: Task) -> tuple[tuple[str, datetime.date, str], ...]:

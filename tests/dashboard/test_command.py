@@ -19,6 +19,7 @@ from planctl.i18n import language, use_language
 from planctl.repository import Repository
 from planctl.tracking import lights
 from planctl.tracking.load import load_tracking
+from planctl.tracking.state import Status
 from planctl.tracking.stats import compute_stats
 
 from ..conftest import CLI
@@ -92,18 +93,13 @@ def test_each_status_is_computed_once_for_all_pages(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     days: list[datetime.date] = []
-    compute, compute_many = lights.compute_status, lights.compute_statuses
+    status_on = lights.Lights.status
 
-    def counted(tracking: lights.TrackingData, as_of: datetime.date, settings: TrackingSettings):  # type: ignore[no-untyped-def]
+    def counted(self: lights.Lights, as_of: datetime.date) -> Status:
         days.append(as_of)
-        return compute(tracking, as_of, settings)
+        return status_on(self, as_of)
 
-    def counted_many(tracking: lights.TrackingData, dates, settings: TrackingSettings):  # type: ignore[no-untyped-def]
-        days.extend(dates)
-        return compute_many(tracking, dates, settings)
-
-    monkeypatch.setattr(lights, "compute_status", counted)
-    monkeypatch.setattr(lights, "compute_statuses", counted_many)
+    monkeypatch.setattr(lights.Lights, "status", counted)
     result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
     periods = trend_periods(result.view.plans and [p.plan for p in result.view.plans], AS_OF)
     assert [str(p) for p in periods] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]
