@@ -26,7 +26,7 @@ from planctl.errors import DeadlineError, PlanContentError
 from planctl.findings import Finding, JsonPath, Severity
 from planctl.model import Plan
 from planctl.plans import Kind, Opened, open_bytes
-from planctl.repository import PLAN_SUFFIXES, Repository
+from planctl.repository import PLAN_SUFFIXES, DisplayPaths, Repository
 from planctl.tracking.periods import Period, parse_period
 from planctl.tracking.records import (
     Decision,
@@ -156,13 +156,14 @@ def working_tree(
     places += [(path, "plan") for path in plans]
     places += [(path, "report") for path in reports]
     places += [(path, "review") for path in reviews]
+    shown = DisplayPaths()
     for path, kind in places:
         inside = path.relative_to(repository.root).as_posix()
         try:
             raw: bytes | None = path.read_bytes()
         except OSError:
             raw = None  # the gate reads it again and says why it cannot
-        yield Source(inside, repository.display(path), kind, raw, path)
+        yield Source(inside, shown(path), kind, raw, path)
 
 
 def _in_plan_folders(files: list[Path], folder: Path, plan_ids: Collection[str]) -> list[Path]:
