@@ -152,26 +152,6 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class DisplayPaths:
-    """`display_path` for many files at once: each folder is resolved once, not once per
-    file in it (resolving walks every component of the path)."""
-
-    def __init__(self) -> None:
-        self._here = Path.cwd().resolve()
-        self._folders: dict[Path, Path] = {}
-
-    def __call__(self, path: Path) -> str:
-        if path.is_symlink():
-            return display_path(path)  # the link's target decides where it is
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        try:
-            return str((folder / path.name).relative_to(self._here))
-        except ValueError:
-            return str(path)
-
-
 def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[Path]:
     """The YAML files named by `paths` (folders are searched), or the whole repository."""
     if not paths:
@@ -211,3 +191,26 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
                 hint=_("check the path (names are relative to the working directory)"),
             )
     return list(dict.fromkeys(files))
+
+
+class DisplayPaths:
+    """`display_path` for many files at once: each folder is resolved once, not once per
+    file in it (resolving walks every component of the path), and with strings, not
+    paths (a year of reports is tens of thousands of files)."""
+
+    def __init__(self) -> None:
+        here = str(Path.cwd().resolve())
+        self._prefix = here if here.endswith("/") else here + "/"
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        text = str(path)
+        # A link's target decides where it is; Windows compares paths without case.
+        if os.sep != "/" or os.path.islink(text):  # noqa: PTH114  # no path made per file
+            return display_path(path)
+        folder, slash, name = text.rpartition("/")
+        resolved = self._folders.get(folder + slash)
+        if resolved is None:
+            resolved = self._folders[folder + slash] = str(path.parent.resolve())
+        full = f"{resolved.rstrip('/')}/{name}"
+        return full[len(self._prefix) :] if full.startswith(self._prefix) else text

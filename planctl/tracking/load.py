@@ -16,6 +16,9 @@ Layout, at the repository root beside `plans/`::
 
 from __future__ import annotations
 
+import marshal
+import os
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -24,7 +27,7 @@ from typing import Any
 from planctl.deadlines import parse_date
 from planctl.errors import DeadlineError, PlanContentError
 from planctl.findings import Finding, JsonPath, Severity
-from planctl.model import Plan
+from planctl.model import Plan, plan_from_data
 from planctl.plans import Kind, Opened, open_bytes
 from planctl.repository import PLAN_SUFFIXES, DisplayPaths, Repository
 from planctl.tracking.periods import Period, parse_period
@@ -157,8 +160,14 @@ def working_tree(
     places += [(path, "report") for path in reports]
     places += [(path, "review") for path in reviews]
     shown = DisplayPaths()
+    # Every path listed lies below the root: cutting a prefix is much faster than pathlib.
+    root = f"{str(repository.root).rstrip('/')}/" if os.sep == "/" else None
     for path, kind in places:
-        inside = path.relative_to(repository.root).as_posix()
+        text = str(path)
+        if root is not None and text.startswith(root):
+            inside = text[len(root) :]
+        else:
+            inside = path.relative_to(repository.root).as_posix()
         try:
             raw: bytes | None = path.read_bytes()
         except OSError:
@@ -242,20 +251,122 @@ def load_sources(sources: Iterable[Source], *, keep_documents: bool = False) -> 
     `keep_documents`, keep each trusted file's document (to locate findings in)."""
     loaded = Loaded()
     with paused_gc():
-        for source in sources:
-            opened = _open(source)
-            if opened.refusal is not None:
-                loaded.findings.append(opened.refusal)
+        for source, passed in _through_gate(sources, in_workers=not keep_documents):
+            if passed.refusal is not None:
+                loaded.findings.append(passed.refusal)
                 continue
             try:
-                _add(loaded, source, opened, keep_documents)
+                _add(loaded, source, passed, keep_documents)
             except PlanContentError as error:
+                # Data from a worker comes without its document: read it again to locate.
+                document = (
+                    passed.document if passed.document is not None else _open(source).document
+                )
                 loaded.findings.append(
-                    opened.document.finding(
+                    document.finding(
                         error.path, DATE_RULE, Severity.ERROR, error.message, error.hint
                     )
                 )
     return loaded
+
+
+@dataclass(frozen=True)
+class Passed:
+    """What the gate said of one file: its kind and data, and why it is refused if it is."""
+
+    kind: Kind
+    data: Any
+    refusal: Finding | None = None
+    document: Document | None = None  # when it was read in this process
+
+    @classmethod
+    def of(cls, opened: Opened) -> Passed:
+        document = opened.document
+        return cls(opened.kind, document.data, opened.refusal, document)
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 400
+_FILES_PER_TASK = 64
+
+
+def _through_gate(
+    sources: Iterable[Source], *, in_workers: bool
+) -> Iterator[tuple[Source, Passed]]:
+    """Each source with what the gate said of it, in order; with `in_workers`, many files
+    are parsed and checked in worker processes (the data the gate trusted comes back)."""
+    from itertools import chain, islice
+
+    from planctl import parallel
+
+    remaining = iter(sources)
+    first = list(islice(remaining, PARALLEL_MIN_FILES))
+    jobs = parallel.available_cores()
+    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2:
+        for source in chain(first, remaining):
+            yield source, Passed.of(_open(source))
+        return
+    handed: deque[list[Source]] = deque()  # the tasks in flight, oldest first
+
+    def tasks() -> Iterator[list[Work]]:
+        for chunk in _chunks(chain(first, remaining), _FILES_PER_TASK):
+            handed.append(chunk)
+            yield [(source.raw, source.shown, source.kind) for source in chunk]
+
+    answers = parallel.map_in_processes(
+        _gate_in_worker,
+        tasks(),
+        jobs=jobs,
+        # A worker the kernel killed: its files are read here instead.
+        lost=lambda work, _exitcode: _gate_in_worker(work),
+    )
+    for answer in answers:
+        chunk = handed.popleft()
+        for source, said in zip(chunk, marshal.loads(answer), strict=True):
+            yield source, _passed_from(said) if said is not None else Passed.of(_open(source))
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    chunk: list[Source] = []
+    for source in sources:
+        chunk.append(source)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# A file for a worker: its bytes (None: unreadable, left to the parent), name, and kind.
+Work = tuple[bytes | None, str, Kind]
+
+
+def _gate_in_worker(work: list[Work]) -> bytes:
+    """The gate's word on each file, marshalled: plain data crosses between processes
+    many times faster than pickled objects."""
+    said = [_gate_plain(raw, shown, kind) if raw is not None else None for raw, shown, kind in work]
+    return marshal.dumps(said)
+
+
+def _gate_plain(raw: bytes, shown: str, kind: Kind) -> tuple[Any, ...]:
+    opened = open_bytes(raw, shown, where=kind)
+    refusal = opened.refusal
+    if refusal is None:
+        return (opened.kind, opened.document.data)
+    fields = (refusal.file, refusal.line, refusal.column, refusal.rule, refusal.severity.value)
+    return (
+        opened.kind,
+        None,
+        (*fields, refusal.message, refusal.hint, refusal.json_path, refusal.fatal),
+    )
+
+
+def _passed_from(said: tuple[Any, ...]) -> Passed:
+    if len(said) == 2:
+        kind, data = said
+        return Passed(kind, data)
+    kind, _data, (file, line, column, rule, severity, *rest) = said
+    return Passed(kind, None, Finding(file, line, column, rule, Severity(severity), *rest))
 
 
 def _open(source: Source) -> Opened:
@@ -274,24 +385,24 @@ def _open(source: Source) -> Opened:
     return open_bytes(source.raw, source.shown, where=source.kind)
 
 
-def _add(loaded: Loaded, source: Source, opened: Opened, keep_documents: bool) -> None:
-    data, document = opened.document.data, opened.document
-    if opened.kind == "plan":
-        loaded.plans.append(opened.plan())
-    elif opened.kind == "units":
+def _add(loaded: Loaded, source: Source, passed: Passed, keep_documents: bool) -> None:
+    data, file = passed.data, source.shown
+    if passed.kind == "plan":
+        loaded.plans.append(plan_from_data(data))
+    elif passed.kind == "units":
         if source.kind == "units":  # a registry elsewhere is not the repository's
-            loaded.units = opened.registry()
+            loaded.units = UnitRegistry.from_data(data)
         return
-    elif opened.kind == "calendar":
+    elif passed.kind == "calendar":
         if source.kind == "calendar":
             loaded.workdays = workdays_from_data(data)
-    elif opened.kind == "report":
-        loaded.reports.append((source.path, report_from_data(data, document.file)))
+    elif passed.kind == "report":
+        loaded.reports.append((source.path, report_from_data(data, file)))
     else:
-        loaded.reviews.append(review_from_data(data, document.file))
-    if keep_documents:
-        loaded.documents[document.file] = document
-    loaded.places[document.file] = source.path
+        loaded.reviews.append(review_from_data(data, file))
+    if keep_documents and passed.document is not None:
+        loaded.documents[file] = passed.document
+    loaded.places[file] = source.path
 
 
 def _with_submitted(report: Report, submitted: Any) -> Report:
