@@ -115,12 +115,13 @@ def _record_order(record: Report | Review) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Source:
-    """One file to read: its path from the repository root, as shown, and its bytes."""
+    """One file to read: its path from the repository root, as shown, and its bytes or
+    where to read them."""
 
     path: str  # from the repository root, with `/`
     shown: str
     kind: Kind  # what its place makes it
-    raw: bytes | None  # None: it could not be read (the gate says why)
+    raw: bytes | None  # None: read from `local` when opened (a blob git lacks: empty)
     local: Path | None = None  # the file in the working tree, when it is read from there
 
 
@@ -168,11 +169,8 @@ def working_tree(
             inside = text[len(root) :]
         else:
             inside = path.relative_to(repository.root).as_posix()
-        try:
-            raw: bytes | None = path.read_bytes()
-        except OSError:
-            raw = None  # the gate reads it again and says why it cannot
-        yield Source(inside, shown(path), kind, raw, path)
+        # Read where it is opened: in a worker process, when there are many files.
+        yield Source(inside, shown(path), kind, None, path)
 
 
 def _in_plan_folders(files: list[Path], folder: Path, plan_ids: Collection[str]) -> list[Path]:
@@ -311,7 +309,7 @@ def _through_gate(
     def tasks() -> Iterator[list[Work]]:
         for chunk in _chunks(chain(first, remaining), _FILES_PER_TASK):
             handed.append(chunk)
-            yield [(source.raw, source.shown, source.kind) for source in chunk]
+            yield [(source.raw, _local(source), source.shown, source.kind) for source in chunk]
 
     answers = parallel.map_in_processes(
         _gate_in_worker,
@@ -323,7 +321,7 @@ def _through_gate(
     for answer in answers:
         chunk = handed.popleft()
         for source, said in zip(chunk, marshal.loads(answer), strict=True):
-            yield source, _passed_from(said) if said is not None else Passed.of(_open(source))
+            yield source, _passed_from(said)
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -337,19 +335,27 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield chunk
 
 
-# A file for a worker: its bytes (None: unreadable, left to the parent), name, and kind.
-Work = tuple[bytes | None, str, Kind]
+# A file for a worker: a `Source`'s bytes, file in the working tree, name as shown, kind.
+Work = tuple[bytes | None, str | None, str, Kind]
+
+
+def _local(source: Source) -> str | None:
+    return None if source.local is None else str(source.local)
 
 
 def _gate_in_worker(work: list[Work]) -> bytes:
     """The gate's word on each file, marshalled: plain data crosses between processes
     many times faster than pickled objects."""
-    said = [_gate_plain(raw, shown, kind) if raw is not None else None for raw, shown, kind in work]
+    with paused_gc():
+        said = [
+            _gate_plain(Source("", shown, kind, raw, None if local is None else Path(local)))
+            for raw, local, shown, kind in work
+        ]
     return marshal.dumps(said)
 
 
-def _gate_plain(raw: bytes, shown: str, kind: Kind) -> tuple[Any, ...]:
-    opened = open_bytes(raw, shown, where=kind)
+def _gate_plain(source: Source) -> tuple[Any, ...]:
+    opened = _open(source)
     refusal = opened.refusal
     if refusal is None:
         return (opened.kind, opened.document.data)
@@ -374,7 +380,7 @@ def _open(source: Source) -> Opened:
         from planctl.plans import open_document
         from planctl.yamlio import load_bytes, read_document
 
-        # A file that could not be read: the gate's own words say why (a blob git lacks
+        # A file that cannot be read is refused in the gate's own words (a blob git lacks
         # is read as empty, which the gate refuses as an empty file).
         document = (
             read_document(source.local, source.shown)
