@@ -143,27 +143,10 @@ def working_tree(
     """The files of the working tree, each with the kind its place gives it; with
     `plan_ids`, only the plans of those ids (by file name) and the reports and reviews in
     their folders (`reports/<plan-id>/`, `reviews/<plan-id>/`)."""
-    places: list[tuple[Path, Kind]] = []
-    if repository.units_path.is_file():
-        places.append((repository.units_path, "units"))
-    if repository.calendar_path.is_file():
-        places.append((repository.calendar_path, "calendar"))
-    plans, reports, reviews = (
-        repository.plan_files(),
-        repository.report_files(),
-        repository.review_files(),
-    )
-    if plan_ids is not None:
-        plans = [path for path in plans if path.stem in plan_ids]
-        reports = _in_plan_folders(reports, repository.reports_dir, plan_ids)
-        reviews = _in_plan_folders(reviews, repository.reviews_dir, plan_ids)
-    places += [(path, "plan") for path in plans]
-    places += [(path, "report") for path in reports]
-    places += [(path, "review") for path in reviews]
     shown = DisplayPaths()
     # Every path listed lies below the root: cutting a prefix is much faster than pathlib.
     root = f"{str(repository.root).rstrip('/')}/" if os.sep == "/" else None
-    for path, kind in places:
+    for path, kind in _places(repository, plan_ids):
         text = str(path)
         if root is not None and text.startswith(root):
             inside = text[len(root) :]
@@ -171,6 +154,29 @@ def working_tree(
             inside = path.relative_to(repository.root).as_posix()
         # Read where it is opened: in a worker process, when there are many files.
         yield Source(inside, shown(path), kind, None, path)
+
+
+def _places(
+    repository: Repository, plan_ids: Collection[str] | None
+) -> Iterator[tuple[Path, Kind]]:
+    # Each folder is listed only when the files before it are handed on, so that the
+    # plans are being read while the reports are listed.
+    if repository.units_path.is_file():
+        yield repository.units_path, "units"
+    if repository.calendar_path.is_file():
+        yield repository.calendar_path, "calendar"
+    plans = repository.plan_files()
+    if plan_ids is not None:
+        plans = [path for path in plans if path.stem in plan_ids]
+    yield from ((path, "plan") for path in plans)
+    reports = repository.report_files()
+    if plan_ids is not None:
+        reports = _in_plan_folders(reports, repository.reports_dir, plan_ids)
+    yield from ((path, "report") for path in reports)
+    reviews = repository.review_files()
+    if plan_ids is not None:
+        reviews = _in_plan_folders(reviews, repository.reviews_dir, plan_ids)
+    yield from ((path, "review") for path in reviews)
 
 
 def _in_plan_folders(files: list[Path], folder: Path, plan_ids: Collection[str]) -> list[Path]:
