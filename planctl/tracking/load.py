@@ -327,7 +327,7 @@ def _through_gate(
     for answer in answers:
         chunk = handed.popleft()
         for source, said in zip(chunk, marshal.loads(answer), strict=True):
-            yield source, _passed_from(said)
+            yield source, _passed_from(said) if said is not None else Passed.of(_open(source))
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -360,17 +360,26 @@ def _gate_in_worker(work: list[Work]) -> bytes:
     return marshal.dumps(said)
 
 
-def _gate_plain(source: Source) -> tuple[Any, ...]:
-    opened = _open(source)
+def _gate_plain(source: Source) -> tuple[Any, ...] | None:
+    """What the gate says of one file, as plain values; None for a file the schema
+    rejects, which is opened again in the parent (explaining is jsonschema's work, a
+    library imported once there rather than in every worker)."""
+    opened = _open(source, schema=False)
     refusal = opened.refusal
     if refusal is None:
-        return (opened.kind, opened.document.data)
+        return (opened.kind, opened.document.data) if _schema_accepts(opened) else None
     fields = (refusal.file, refusal.line, refusal.column, refusal.rule, refusal.severity.value)
     return (
         opened.kind,
         None,
         (*fields, refusal.message, refusal.hint, refusal.json_path, refusal.fatal),
     )
+
+
+def _schema_accepts(opened: Opened) -> bool:
+    from planctl.schemas import is_valid
+
+    return is_valid(opened.document.data, opened.kind)
 
 
 def _passed_from(said: tuple[Any, ...]) -> Passed:
@@ -381,7 +390,7 @@ def _passed_from(said: tuple[Any, ...]) -> Passed:
     return Passed(kind, None, Finding(file, line, column, rule, Severity(severity), *rest))
 
 
-def _open(source: Source) -> Opened:
+def _open(source: Source, *, schema: bool = True) -> Opened:
     if source.raw is None:
         from planctl.plans import open_document
         from planctl.yamlio import load_bytes, read_document
@@ -393,8 +402,8 @@ def _open(source: Source) -> Opened:
             if source.local is not None
             else load_bytes(b"", source.shown)
         )
-        return open_document(document, where=source.kind)
-    return open_bytes(source.raw, source.shown, where=source.kind)
+        return open_document(document, schema=schema, where=source.kind)
+    return open_bytes(source.raw, source.shown, schema=schema, where=source.kind)
 
 
 def _add(loaded: Loaded, source: Source, passed: Passed, keep_documents: bool) -> None:
