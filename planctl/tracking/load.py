@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -306,7 +307,10 @@ def _through_gate(
     remaining = iter(sources)
     first = list(islice(remaining, PARALLEL_MIN_FILES))
     jobs = parallel.available_cores()
-    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2:
+    # Forked workers share this process's state (the language of messages, above all);
+    # elsewhere a worker would start afresh, so files are read here.
+    forks = sys.platform == "linux"
+    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not forks:
         for source in chain(first, remaining):
             yield source, Passed.of(_open(source))
         return
