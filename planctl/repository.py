@@ -3,7 +3,8 @@ beside them the progress reports (`reports/`) and reviews (`reviews/`) of tracki
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,20 +52,20 @@ class Repository:
         """Every plan file under `plans/` (any depth), sorted, without the unit registry
         and the workdays calendar."""
         found = iter_plan_files(self.plans_dir, skip=self.units_path)
-        return sorted(path for path in found if path != self.calendar_path)
+        return sorted_paths(path for path in found if path != self.calendar_path)
 
     def report_files(self) -> list[Path]:
         """Every YAML file under `reports/` (any depth: a misplaced report is checked too)."""
-        return sorted(iter_plan_files(self.reports_dir)) if self.reports_dir.is_dir() else []
+        return sorted_paths(iter_plan_files(self.reports_dir)) if self.reports_dir.is_dir() else []
 
     def review_files(self) -> list[Path]:
         """Every YAML file under `reviews/`."""
-        return sorted(iter_plan_files(self.reviews_dir)) if self.reviews_dir.is_dir() else []
+        return sorted_paths(iter_plan_files(self.reviews_dir)) if self.reviews_dir.is_dir() else []
 
     def bulletin_files(self) -> list[Path]:
         """Every YAML file under `bulletins/` (the office's text of its 督查通报)."""
         folder = self.root / "bulletins"
-        return sorted(iter_plan_files(folder)) if folder.is_dir() else []
+        return sorted_paths(iter_plan_files(folder)) if folder.is_dir() else []
 
     def tracking_files(self) -> list[Path]:
         """The workdays calendar (when there is one), the reports, the reviews and the
@@ -80,13 +81,54 @@ class Repository:
         return display_path(path)
 
 
+def sorted_paths(paths: Iterable[Path]) -> list[Path]:
+    """`sorted(paths)`. Paths compare by their parts; on POSIX their text split at each
+    `/` orders them alike, without pathlib's work in each of many comparisons."""
+    if os.sep != "/":
+        return sorted(paths)
+    return sorted(paths, key=lambda path: str(path).split("/"))
+
+
 def iter_plan_files(folder: Path, *, skip: Path | None = None) -> Iterator[Path]:
+    """The YAML files below `folder` that are not hidden (nor inside a hidden folder), in
+    the order `folder.rglob("*")` lists them; symbolic links to folders are not followed."""
     skipped = skip.resolve() if skip is not None else None
-    for path in folder.rglob("*"):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        wanted = path.suffix in PLAN_SUFFIXES and not hidden and path.is_file()
-        if wanted and (skipped is None or path.resolve() != skipped):
+    for path in _visible_files(folder):
+        if skipped is None or path.resolve() != skipped:
             yield path
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    # One scandir per folder, and its entries' cached types: rglob lists every folder
+    # twice and stats each file again, which costs seconds on a year of reports.
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except (PermissionError, NotADirectoryError, FileNotFoundError):
+        return
+    below: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden, and so is all it holds
+        if _suffix(entry.name) in PLAN_SUFFIXES and entry.is_file():
+            yield folder / entry.name
+        if _is_folder(entry):
+            below.append(folder / entry.name)
+    for child in below:
+        yield from _visible_files(child)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir() and not entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _suffix(name: str) -> str:
+    """`PurePath(name).suffix`, without making a path."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def find_root(start: Path) -> Path | None:
@@ -157,3 +199,26 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
                 hint=_("check the path (names are relative to the working directory)"),
             )
     return list(dict.fromkeys(files))
+
+
+class DisplayPaths:
+    """`display_path` for many files at once: each folder is resolved once, not once per
+    file in it (resolving walks every component of the path), and with strings, not
+    paths (a year of reports is tens of thousands of files)."""
+
+    def __init__(self) -> None:
+        here = str(Path.cwd().resolve())
+        self._prefix = here if here.endswith("/") else here + "/"
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        text = str(path)
+        # A link's target decides where it is; Windows compares paths without case.
+        if os.sep != "/" or os.path.islink(text):  # noqa: PTH114  # no path made per file
+            return display_path(path)
+        folder, slash, name = text.rpartition("/")
+        resolved = self._folders.get(folder + slash)
+        if resolved is None:
+            resolved = self._folders[folder + slash] = str(path.parent.resolve())
+        full = f"{resolved.rstrip('/')}/{name}"
+        return full[len(self._prefix) :] if full.startswith(self._prefix) else text

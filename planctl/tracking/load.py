@@ -16,6 +16,10 @@ Layout, at the repository root beside `plans/`::
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -24,9 +28,9 @@ from typing import Any
 from planctl.deadlines import parse_date
 from planctl.errors import DeadlineError, PlanContentError
 from planctl.findings import Finding, JsonPath, Severity
-from planctl.model import Plan
+from planctl.model import Plan, plan_from_data
 from planctl.plans import Kind, Opened, open_bytes
-from planctl.repository import PLAN_SUFFIXES, Repository
+from planctl.repository import PLAN_SUFFIXES, DisplayPaths, Repository
 from planctl.tracking.periods import Period, parse_period
 from planctl.tracking.records import (
     Decision,
@@ -112,12 +116,13 @@ def _record_order(record: Report | Review) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Source:
-    """One file to read: its path from the repository root, as shown, and its bytes."""
+    """One file to read: its path from the repository root, as shown, and its bytes or
+    where to read them."""
 
     path: str  # from the repository root, with `/`
     shown: str
     kind: Kind  # what its place makes it
-    raw: bytes | None  # None: it could not be read (the gate says why)
+    raw: bytes | None  # None: read from `local` when opened (a blob git lacks: empty)
     local: Path | None = None  # the file in the working tree, when it is read from there
 
 
@@ -139,30 +144,40 @@ def working_tree(
     """The files of the working tree, each with the kind its place gives it; with
     `plan_ids`, only the plans of those ids (by file name) and the reports and reviews in
     their folders (`reports/<plan-id>/`, `reviews/<plan-id>/`)."""
-    places: list[tuple[Path, Kind]] = []
+    shown = DisplayPaths()
+    # Every path listed lies below the root: cutting a prefix is much faster than pathlib.
+    root = f"{str(repository.root).rstrip('/')}/" if os.sep == "/" else None
+    for path, kind in _places(repository, plan_ids):
+        text = str(path)
+        if root is not None and text.startswith(root):
+            inside = text[len(root) :]
+        else:
+            inside = path.relative_to(repository.root).as_posix()
+        # Read where it is opened: in a worker process, when there are many files.
+        yield Source(inside, shown(path), kind, None, path)
+
+
+def _places(
+    repository: Repository, plan_ids: Collection[str] | None
+) -> Iterator[tuple[Path, Kind]]:
+    # Each folder is listed only when the files before it are handed on, so that the
+    # plans are being read while the reports are listed.
     if repository.units_path.is_file():
-        places.append((repository.units_path, "units"))
+        yield repository.units_path, "units"
     if repository.calendar_path.is_file():
-        places.append((repository.calendar_path, "calendar"))
-    plans, reports, reviews = (
-        repository.plan_files(),
-        repository.report_files(),
-        repository.review_files(),
-    )
+        yield repository.calendar_path, "calendar"
+    plans = repository.plan_files()
     if plan_ids is not None:
         plans = [path for path in plans if path.stem in plan_ids]
+    yield from ((path, "plan") for path in plans)
+    reports = repository.report_files()
+    if plan_ids is not None:
         reports = _in_plan_folders(reports, repository.reports_dir, plan_ids)
+    yield from ((path, "report") for path in reports)
+    reviews = repository.review_files()
+    if plan_ids is not None:
         reviews = _in_plan_folders(reviews, repository.reviews_dir, plan_ids)
-    places += [(path, "plan") for path in plans]
-    places += [(path, "report") for path in reports]
-    places += [(path, "review") for path in reviews]
-    for path, kind in places:
-        inside = path.relative_to(repository.root).as_posix()
-        try:
-            raw: bytes | None = path.read_bytes()
-        except OSError:
-            raw = None  # the gate reads it again and says why it cannot
-        yield Source(inside, repository.display(path), kind, raw, path)
+    yield from ((path, "review") for path in reviews)
 
 
 def _in_plan_folders(files: list[Path], folder: Path, plan_ids: Collection[str]) -> list[Path]:
@@ -241,56 +256,178 @@ def load_sources(sources: Iterable[Source], *, keep_documents: bool = False) -> 
     `keep_documents`, keep each trusted file's document (to locate findings in)."""
     loaded = Loaded()
     with paused_gc():
-        for source in sources:
-            opened = _open(source)
-            if opened.refusal is not None:
-                loaded.findings.append(opened.refusal)
+        for source, passed in _through_gate(sources, in_workers=not keep_documents):
+            if passed.refusal is not None:
+                loaded.findings.append(passed.refusal)
                 continue
             try:
-                _add(loaded, source, opened, keep_documents)
+                _add(loaded, source, passed, keep_documents)
             except PlanContentError as error:
+                # Data from a worker comes without its document: read it again to locate.
+                document = (
+                    passed.document if passed.document is not None else _open(source).document
+                )
                 loaded.findings.append(
-                    opened.document.finding(
+                    document.finding(
                         error.path, DATE_RULE, Severity.ERROR, error.message, error.hint
                     )
                 )
     return loaded
 
 
-def _open(source: Source) -> Opened:
+@dataclass(frozen=True)
+class Passed:
+    """What the gate said of one file: its kind and data, and why it is refused if it is."""
+
+    kind: Kind
+    data: Any
+    refusal: Finding | None = None
+    document: Document | None = None  # when it was read in this process
+
+    @classmethod
+    def of(cls, opened: Opened) -> Passed:
+        document = opened.document
+        return cls(opened.kind, document.data, opened.refusal, document)
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 400
+_FILES_PER_TASK = 64
+
+
+def _through_gate(
+    sources: Iterable[Source], *, in_workers: bool
+) -> Iterator[tuple[Source, Passed]]:
+    """Each source with what the gate said of it, in order; with `in_workers`, many files
+    are parsed and checked in worker processes (the data the gate trusted comes back)."""
+    from itertools import chain, islice
+
+    from planctl import parallel
+
+    remaining = iter(sources)
+    first = list(islice(remaining, PARALLEL_MIN_FILES))
+    jobs = parallel.available_cores()
+    # Forked workers share this process's state (the language of messages, above all);
+    # elsewhere a worker would start afresh, so files are read here.
+    forks = sys.platform == "linux"
+    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not forks:
+        for source in chain(first, remaining):
+            yield source, Passed.of(_open(source))
+        return
+    handed: deque[list[Source]] = deque()  # the tasks in flight, oldest first
+
+    def tasks() -> Iterator[list[Work]]:
+        for chunk in _chunks(chain(first, remaining), _FILES_PER_TASK):
+            handed.append(chunk)
+            yield [(source.raw, _local(source), source.shown, source.kind) for source in chunk]
+
+    answers = parallel.map_in_processes(
+        _gate_in_worker,
+        tasks(),
+        jobs=jobs,
+        # A worker the kernel killed: its files are read here instead.
+        lost=lambda work, _exitcode: _gate_in_worker(work),
+    )
+    for answer in answers:
+        chunk = handed.popleft()
+        for source, said in zip(chunk, marshal.loads(answer), strict=True):
+            yield source, _passed_from(said) if said is not None else Passed.of(_open(source))
+
+
+def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    chunk: list[Source] = []
+    for source in sources:
+        chunk.append(source)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# A file for a worker: a `Source`'s bytes, file in the working tree, name as shown, kind.
+Work = tuple[bytes | None, str | None, str, Kind]
+
+
+def _local(source: Source) -> str | None:
+    return None if source.local is None else str(source.local)
+
+
+def _gate_in_worker(work: list[Work]) -> bytes:
+    """The gate's word on each file, marshalled: plain data crosses between processes
+    many times faster than pickled objects."""
+    with paused_gc():
+        said = [
+            _gate_plain(Source("", shown, kind, raw, None if local is None else Path(local)))
+            for raw, local, shown, kind in work
+        ]
+    return marshal.dumps(said)
+
+
+def _gate_plain(source: Source) -> tuple[Any, ...] | None:
+    """What the gate says of one file, as plain values; None for a file the schema
+    rejects, which is opened again in the parent (explaining is jsonschema's work, a
+    library imported once there rather than in every worker)."""
+    opened = _open(source, schema=False)
+    refusal = opened.refusal
+    if refusal is None:
+        return (opened.kind, opened.document.data) if _schema_accepts(opened) else None
+    fields = (refusal.file, refusal.line, refusal.column, refusal.rule, refusal.severity.value)
+    return (
+        opened.kind,
+        None,
+        (*fields, refusal.message, refusal.hint, refusal.json_path, refusal.fatal),
+    )
+
+
+def _schema_accepts(opened: Opened) -> bool:
+    from planctl.schemas import is_valid
+
+    return is_valid(opened.document.data, opened.kind)
+
+
+def _passed_from(said: tuple[Any, ...]) -> Passed:
+    if len(said) == 2:
+        kind, data = said
+        return Passed(kind, data)
+    kind, _data, (file, line, column, rule, severity, *rest) = said
+    return Passed(kind, None, Finding(file, line, column, rule, Severity(severity), *rest))
+
+
+def _open(source: Source, *, schema: bool = True) -> Opened:
     if source.raw is None:
         from planctl.plans import open_document
         from planctl.yamlio import load_bytes, read_document
 
-        # A file that could not be read: the gate's own words say why (a blob git lacks
+        # A file that cannot be read is refused in the gate's own words (a blob git lacks
         # is read as empty, which the gate refuses as an empty file).
         document = (
             read_document(source.local, source.shown)
             if source.local is not None
             else load_bytes(b"", source.shown)
         )
-        return open_document(document, where=source.kind)
-    return open_bytes(source.raw, source.shown, where=source.kind)
+        return open_document(document, schema=schema, where=source.kind)
+    return open_bytes(source.raw, source.shown, schema=schema, where=source.kind)
 
 
-def _add(loaded: Loaded, source: Source, opened: Opened, keep_documents: bool) -> None:
-    data, document = opened.document.data, opened.document
-    if opened.kind == "plan":
-        loaded.plans.append(opened.plan())
-    elif opened.kind == "units":
+def _add(loaded: Loaded, source: Source, passed: Passed, keep_documents: bool) -> None:
+    data, file = passed.data, source.shown
+    if passed.kind == "plan":
+        loaded.plans.append(plan_from_data(data))
+    elif passed.kind == "units":
         if source.kind == "units":  # a registry elsewhere is not the repository's
-            loaded.units = opened.registry()
+            loaded.units = UnitRegistry.from_data(data)
         return
-    elif opened.kind == "calendar":
+    elif passed.kind == "calendar":
         if source.kind == "calendar":
             loaded.workdays = workdays_from_data(data)
-    elif opened.kind == "report":
-        loaded.reports.append((source.path, report_from_data(data, document.file)))
+    elif passed.kind == "report":
+        loaded.reports.append((source.path, report_from_data(data, file)))
     else:
-        loaded.reviews.append(review_from_data(data, document.file))
-    if keep_documents:
-        loaded.documents[document.file] = document
-    loaded.places[document.file] = source.path
+        loaded.reviews.append(review_from_data(data, file))
+    if keep_documents and passed.document is not None:
+        loaded.documents[file] = passed.document
+    loaded.places[file] = source.path
 
 
 def _with_submitted(report: Report, submitted: Any) -> Report:

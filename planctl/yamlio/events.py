@@ -133,7 +133,7 @@ def parse(
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "index", "key", "key_position", "mapping", "size", "step")
+    __slots__ = ("anchor", "container", "key", "key_position", "mapping", "size", "step")
 
     def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
         self.container = container
@@ -142,8 +142,7 @@ class _Frame:
         self.key_position: Position | None = None
         self.size = 1
         self.anchor = anchor
-        self.index = 0
-        self.step: str | int = ""  # where the latest child sits: its key or index
+        self.step: str | int = ""  # where its latest container child sits: key or index
 
 
 class _Builder:
@@ -186,10 +185,10 @@ class _Builder:
         aliases, duplicate keys, limits) goes through the same methods as `run`.
         """
         stack = self.stack
+        top: _Frame | None = None  # the innermost open container: stack[-1], kept at hand
         for event in events:
             kind = event.__class__
             if kind is _SCALAR:
-                top = stack[-1] if stack else None
                 if top is None or event.tag is not None or event.anchor is not None:
                     self.scalar(event)
                 elif top.mapping and top.key is None:
@@ -197,25 +196,22 @@ class _Builder:
                         self._set_key(event.value, _mark(event))
                     else:
                         top.key = event.value
-                else:  # a value: the hottest path of all, so `_add` is written out here
+                else:  # a value: the hottest path of all, so `_append` is written out here
                     value = event.value
                     if event.implicit[0]:
                         value = _PLAIN_CONSTANTS.get(value, value)
                         if value.__class__ is str and value[:1] in _NUMBER_STARTS:
                             value = resolve_plain(value)
+                    # No `step` kept: only a container's step is ever read (`_path`).
                     top.size += 1
                     if top.mapping:
                         key = top.key
                         top.key = None
-                        top.step = key  # type: ignore[assignment]
                         if key.__class__ is not _DuplicateKey:
                             top.container[key] = value  # type: ignore[call-overload,index]
                     else:
                         top.container.append(value)  # type: ignore[union-attr]
-                        top.step = top.index
-                        top.index += 1
             elif kind is _MAPPING_START or kind is _SEQUENCE_START:
-                top = stack[-1] if stack else None
                 if (
                     top is None
                     or event.tag is not None
@@ -228,8 +224,10 @@ class _Builder:
                     container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
                     self._append(top, container, 0)
                     stack.append(_Frame(container, None))
+                top = stack[-1]
             elif kind is _MAPPING_END or kind is _SEQUENCE_END:
                 self.end(event)
+                top = stack[-1] if stack else None
             elif kind is _ALIAS:
                 self.alias(event)
             elif kind is _DOCUMENT_START:
@@ -242,9 +240,8 @@ class _Builder:
         frame.size += size
         container = frame.container
         if isinstance(container, list):
+            frame.step = len(container)  # its index: every item is appended once
             container.append(value)
-            frame.step = frame.index
-            frame.index += 1
             return
         key = frame.key
         frame.key = None
@@ -436,7 +433,7 @@ class _Builder:
         if any(isinstance(step, _DuplicateKey) for step in parent):
             return  # inside a dropped duplicate: its places would overwrite the kept value's
         if isinstance(frame.container, list):
-            path = (*parent, frame.index)
+            path = (*parent, len(frame.container))
         else:
             if frame.key is None or isinstance(frame.key, _DuplicateKey):
                 return

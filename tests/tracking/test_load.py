@@ -219,3 +219,41 @@ def test_a_report_in_utf16_is_refused_as_every_command_refuses_it(
     [finding] = tracking.findings
     assert finding.file == report_path() and finding.rule in ("encoding", "unreadable")
     assert tracking.reports == () and len(tracking.reviews) == 1
+
+
+def test_reading_in_worker_processes_gives_what_reading_here_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planctl import parallel
+    from planctl.tracking import load
+
+    monkeypatch.chdir(tmp_path)
+    root = tracking_repository(tmp_path)
+    for month in range(1, 13):
+        write(
+            root,
+            report_path(period=f"2023-{month:02d}"),
+            REPORT.replace("2023-06\n", f"2023-{month:02d}\n"),
+        )
+    write(root, report_path(period="2023-04"), REPORT.replace("2023-04-28", "2023-04-31"))
+    write(root, report_path(period="2023-05"), REPORT + "unit: 又一个\n")  # a duplicate key
+    write(root, report_path(period="2023-07"), REPORT.replace("planctl-report/1", "planctl/1"))
+
+    def snapshot() -> tuple[object, ...]:
+        tracking = load_tracking(Repository(root))
+        return (
+            tracking.plans,
+            tracking.units,
+            tracking.reports,
+            tracking.reviews,
+            tracking.workdays,
+            tracking.findings,
+            dict(tracking.places),
+        )
+
+    here = snapshot()
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(load, "_FILES_PER_TASK", 3)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    assert snapshot() == here
+    assert [finding.rule for finding in here[5]] == ["tracking-date", "duplicate-key", "schema"]
