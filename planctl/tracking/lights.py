@@ -954,8 +954,12 @@ def _reporting_spans(plan: Plan, known: _Known, facts: _Facts) -> dict[str, list
                 stop = min(stop, decision.close)
             if decision.extend_to is not None:
                 extensions.append(decision.extend_to)
-        deadline = effective_deadline(task, plan, extensions)
-        window = _Window(facts.start(task, plan), stop, deadline.last_day() if deadline else None)
+        if extensions:
+            deadline = effective_deadline(task, plan, extensions)
+            last_day = deadline.last_day() if deadline else None
+        else:
+            last_day = facts.last_day(task, plan)
+        window = _Window(facts.start(task, plan), stop, last_day)
         for unit in facts.reporting_units(task, known):
             spans[unit].append(window)
     return spans
