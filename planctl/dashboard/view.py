@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import parse_deadline
@@ -139,9 +141,9 @@ class PlanView:
         return sorted({unit for row in self.rows for unit in row.units})
 
 
-@dataclass(frozen=True)
-class Duty:
-    """One task a unit owns, with its role in it."""
+class Duty(NamedTuple):
+    """One task a unit owns, with its role in it (a tuple: a large site has hundreds of
+    thousands, and a tuple is the cheapest value to make)."""
 
     role: str
     row: TaskRow
@@ -168,11 +170,12 @@ class UnitView:
     next_reports: list[ReportRow] = field(default_factory=list)
     figures: Figures | None = None
 
-    @property
+    # Read several times by its page, once the view is built: worked out once.
+    @cached_property
     def leads(self) -> list[Duty]:
         return [duty for duty in self.duties if duty.role in ("牵头", "负责")]
 
-    @property
+    @cached_property
     def supports(self) -> list[Duty]:
         return [duty for duty in self.duties if duty.role not in ("牵头", "负责")]
 
@@ -271,7 +274,9 @@ def build_view(
         view.rows.append(row)
         states[state.plan].append(state)
         for role, unit in owners:
-            owner = units.setdefault(unit, UnitView(unit, unit_file(unit)))
+            owner = units.get(unit)
+            if owner is None:
+                owner = units[unit] = UnitView(unit, unit_file(unit))
             owner.duties.append(Duty(role, row, view.plan.title, view.href))
             unit_states[unit].append(state)
     unit_reports: dict[str, list[ReportState]] = defaultdict(list)
