@@ -240,7 +240,7 @@ def search_records(plans: Sequence[PlanView]) -> str:
 
 def _common(view: View) -> dict[str, Any]:
     units = sorted({unit.name for unit in view.units})
-    return {
+    common: dict[str, Any] = {
         "view": view,
         "as_of": view.as_of,
         "lights": LIGHT_ORDER,
@@ -250,6 +250,28 @@ def _common(view: View) -> dict[str, Any]:
         "unit_href": _unit_href,
         "light_parts": light_parts,
     }
+    common["lights_cell"] = LightsCell(common)
+    return common
+
+
+class LightsCell:
+    """A table cell's light bar and counts (`_lights.html.j2`), rendered once per set of
+    counts: a large site's tables hold hundreds of thousands of them, most alike."""
+
+    def __init__(self, common: Mapping[str, Any]) -> None:
+        self._common = common
+        self._rendered: dict[tuple[int, ...], str] = {}
+
+    def __call__(self, counts: Mapping[str, int]) -> str:
+        from markupsafe import Markup  # Jinja's own: what its autoescaping leaves as is
+
+        key = (sum(counts.values()), *(counts.get(light, 0) for light in LIGHT_ORDER))
+        cell = self._rendered.get(key)
+        if cell is None:
+            # The output of an autoescaped template: HTML, every value in it escaped.
+            html = _render("_lights.html.j2", self._common, "", counts=counts)
+            cell = self._rendered[key] = Markup(html)
+        return cell
 
 
 def light_parts(counts: Mapping[str, int]) -> list[tuple[str, str, int, str]]:
