@@ -312,19 +312,22 @@ def _build_view(
     units: dict[str, UnitView] = {}
     states: dict[str, list[TaskState]] = defaultdict(list)
     unit_states: dict[str, list[TaskState]] = defaultdict(list)
+    # A task without a start of its own starts with its plan's period: parsed once.
+    starts = {plan_id: _start(view.plan, None) for plan_id, view in by_plan.items()}
     for state in status.tasks:
         view = by_plan.get(state.plan)
         if view is None:
             continue
-        owners = list(_owners(state))
-        row = _row(view.plan, state, tuple(unit for _, unit in owners))
+        owners = _owners(state)
+        row = _row(view.plan, state, tuple(owners), starts[state.plan])
         view.rows.append(row)
         states[state.plan].append(state)
-        for role, unit in owners:
+        title, href = view.plan.title, view.href
+        for unit, role in owners.items():
             owner = units.get(unit)
             if owner is None:
                 owner = units[unit] = UnitView(unit, unit_file(unit))
-            owner.duties.append(Duty(role, row, view.plan.title, view.href))
+            owner.duties.append(Duty(role, row, title, href))
             unit_states[unit].append(state)
     unit_reports: dict[str, list[ReportState]] = defaultdict(list)
     for report in status.reports:
@@ -350,7 +353,9 @@ def _build_view(
     )
 
 
-def _row(plan: Plan, state: TaskState, units: tuple[str, ...]) -> TaskRow:
+def _row(
+    plan: Plan, state: TaskState, units: tuple[str, ...], plan_start: datetime.date | None
+) -> TaskRow:
     task = state.placed.task
     latest = state.latest
     return TaskRow(
@@ -364,25 +369,28 @@ def _row(plan: Plan, state: TaskState, units: tuple[str, ...]) -> TaskRow:
         reasons="；".join(state.reasons),
         deadline_words=state.deadline_words,
         deadline=state.deadline,
-        start=_start(plan, task.start),
+        start=_start(plan, task.start) if task.start is not None else plan_start,
         progress=(latest.progress or "") if latest else "",
         progress_period=state.latest_report.period.chinese() if state.latest_report else "",
         section=" › ".join(section.title for section in state.placed.sections),
     )
 
 
-def _owners(state: TaskState) -> Iterable[tuple[str, str]]:
-    """Each unit the task names, with its role; a leading group's members lead too (the
-    lights hold each of them to the task)."""
+def _owners(state: TaskState) -> dict[str, str]:
+    """Each unit the task names, with its role in words (the first it is named in); a
+    leading group's members lead too (the lights hold each of them to the task)."""
     task = state.placed.task
-    seen: set[str] = set()
-    named = [(role, unit) for role in ("lead", "responsible") for unit in getattr(task, role)]
-    named += [("lead", unit) for unit in state.lead_units]
-    named += [(role, unit) for role in ("support", "guide") for unit in getattr(task, role)]
-    for role, unit in named:
-        if unit not in seen:
-            seen.add(unit)
-            yield ROLE_NAMES[role], unit
+    owners: dict[str, str] = {}
+    for role, named in (
+        ("lead", task.lead),
+        ("responsible", task.responsible),
+        ("lead", state.lead_units),
+        ("support", task.support),
+        ("guide", task.guide),
+    ):
+        for unit in named:
+            owners.setdefault(unit, ROLE_NAMES[role])
+    return owners
 
 
 def _joined(units: Sequence[str], more: bool) -> str:
