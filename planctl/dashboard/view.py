@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import gc
 import hashlib
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +41,7 @@ REPORT_NAMES = {"on_time": "按时报送", "late": "逾期报送", "missing": "�
 LEAD_ROLES = ("lead", "responsible")
 ROLE_NAMES = {"lead": "牵头", "responsible": "负责", "support": "配合", "guide": "指导"}
 _LEAD_NAMES = frozenset(ROLE_NAMES[role] for role in LEAD_ROLES)
+_LIGHT_RANK: dict[str, int] = {light: index for index, light in enumerate(LIGHT_ORDER)}
 NEXT_DEADLINES = 10  # how many coming deadlines a unit page lists under 近期应完成
 # A unit page lists at most this many tasks per table, the worst lights first; its table of
 # plans links every plan page filtered to the unit, where the rest are.
@@ -80,6 +82,12 @@ class TaskRow:
     @property
     def is_open(self) -> bool:
         return self.light not in ("done", "grey")
+
+    @cached_property
+    def urgency(self) -> tuple[int, datetime.date, str]:
+        """Where it comes in a unit's tables: red first, then by deadline, then by plan
+        (worked out once: a task is in the tables of each of its units)."""
+        return (_LIGHT_RANK[self.light], self.deadline or datetime.date.max, self.plan)
 
     def cells(self) -> tuple[str, ...]:
         """What a table row shows, in one tuple: templates unpack it in the loop, which
@@ -154,6 +162,10 @@ class Duty(NamedTuple):
     plan_href: str
 
 
+# The order of a unit's tables (`TaskRow.urgency`), read in C rather than by a lambda.
+_urgency = operator.attrgetter("row.urgency")
+
+
 class PlanDuties(NamedTuple):
     """What a unit leads and supports in one plan (a tuple: the page unpacks it)."""
 
@@ -186,11 +198,7 @@ class UnitView:
     def table(self, duties: Sequence[Duty]) -> list[tuple[str, ...]]:
         """The worst `UNIT_ROWS` of `duties` (red first, then by deadline), each row the
         plan's page and title, the role, then `TaskRow.cells`."""
-        rank: dict[str, int] = {light: index for index, light in enumerate(LIGHT_ORDER)}
-        chosen = sorted(
-            duties,
-            key=lambda d: (rank[d.row.light], d.row.deadline or datetime.date.max, d.row.plan),
-        )[:UNIT_ROWS]
+        chosen = sorted(duties, key=_urgency)[:UNIT_ROWS]
         return [(d.plan_href, d.plan_title, d.role, *d.row.cells()) for d in chosen]
 
     def by_plan(self) -> list[PlanDuties]:
