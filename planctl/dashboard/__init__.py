@@ -41,12 +41,10 @@ def build_site(
 ) -> DashboardResult:
     """Write the dashboard of `plans` as of `status.as_of` into `folder` (inside
     `within`, default `folder` itself, which is created when missing)."""
-    from planctl.dashboard import charts, site
+    from planctl.dashboard import site
 
     view = build_view(plans, status, trend, workdays, settings)
-    drawn = {"lights": charts.lights_svg(view.plans) if view.plans else ""}
-    drawn["trend"] = charts.trend_svg(view.trend) if len(view.trend) > 1 else ""
     if within is None:
         folder.mkdir(parents=True, exist_ok=True)
-    written = site.write_site(list(site.pages(view, drawn)), folder, within or folder)
+    written = site.write_site(view, folder, within or folder)
     return DashboardResult(folder, folder / "index.html", tuple(written), view)

@@ -10,16 +10,19 @@ through `planctl.atomic`, inside the output folder only.
 
 from __future__ import annotations
 
+import datetime
 import json
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from planctl.dashboard import timeline
 from planctl.dashboard.view import (
     LIGHT_NAMES,
     UNIT_ROWS,
+    PlanView,
     TaskRow,
     View,
     unit_file,
@@ -34,33 +37,160 @@ ASSET_FILES = ("dashboard.css", "dashboard.js")
 TIMELINE_ROWS = 400  # the site-wide timeline: the open tasks due soonest (overdue first)
 
 
+# Below this many tasks every page is rendered in this process: starting worker processes
+# would cost more than it saves.
+PARALLEL_MIN_TASKS = 5_000
+SHARE_TASKS = 2_000  # plan pages are handed to a worker in shares of about this many tasks
+
+
 @dataclass(frozen=True)
-class Page:
-    path: str  # relative to the output folder, with / between folders
-    data: str
+class Share:
+    """Pages rendered and written together, by one process: the plans or units at these
+    indexes of the view, or (`overview`) the site's other pages and assets."""
+
+    kind: Literal["plans", "units", "overview"]
+    indexes: tuple[int, ...] = ()
 
 
-def pages(view: View, charts: Mapping[str, str]) -> Iterator[Page]:
+@dataclass(frozen=True)
+class Site:
+    """What every page is rendered from, and where it is written."""
+
+    view: View
+    common: Mapping[str, Any]
+    folder: Path
+    within: Path
+
+    def write(self, path: str, data: str) -> None:
+        """Write one file, atomically, inside `within` only."""
+        from planctl.atomic import write_atomic
+
+        # The site is rebuilt from the repository at will: no sync to disk per file.
+        write_atomic(self.file(path), data, within=self.within, make_folders=True, durable=False)
+
+    def file(self, path: str) -> Path:
+        return self.folder.joinpath(*path.split("/"))
+
+
+def write_site(view: View, folder: Path, within: Path) -> list[Path]:
+    """Render and write every file of the site under `folder`, each atomically, none
+    outside `within`; the pages of a large site are spread over worker processes.
+    Returns the files written, pages first."""
+    site = Site(view, _common(view), folder, within)
+    shares = _shares(view)
+    records = [part for part in _render_shares(site, shares) if part]
+    site.write("assets/search-data.js", search_script(records))
+    return [site.file(path) for path in file_paths(view)]
+
+
+def file_paths(view: View) -> list[str]:
     """Every file of the site, pages first."""
-    common = _common(view)
-    yield Page("index.html", _render("index.html.j2", common, "", charts=charts))
-    for plan in view.plans:
-        rows = [(row, f"#task-{i}") for i, row in enumerate(plan.rows)]
-        yield Page(
-            plan.href,
-            _render(
-                "plan.html.j2",
-                common,
-                "../",
-                plan=plan,
-                gantt=timeline.gantt(rows, view.as_of),
-                unit_href=_unit_href,
-            ),
-        )
-    yield Page("units/index.html", _render("units.html.j2", common, "../"))
-    for unit in view.units:
-        yield Page(unit.href, _render("unit.html.j2", common, "../", unit=unit, most=UNIT_ROWS))
-    yield Page(
+    return [
+        "index.html",
+        *(plan.href for plan in view.plans),
+        "units/index.html",
+        *(unit.href for unit in view.units),
+        "timeline.html",
+        "search.html",
+        "assets/search-data.js",
+        *(f"assets/{name}" for name in ASSET_FILES),
+    ]
+
+
+def _shares(view: View) -> list[Share]:
+    """The unit pages one by one (the largest pages), the overview, then the plan pages
+    in shares of about `SHARE_TASKS` tasks (in order: their search records are joined)."""
+    shares = [Share("units", (index,)) for index in range(len(view.units))]
+    shares.append(Share("overview"))
+    chosen: list[int] = []
+    tasks = 0
+    for index, plan in enumerate(view.plans):
+        chosen.append(index)
+        tasks += len(plan.rows)
+        if tasks >= SHARE_TASKS:
+            shares.append(Share("plans", tuple(chosen)))
+            chosen, tasks = [], 0
+    if chosen:
+        shares.append(Share("plans", tuple(chosen)))
+    return shares
+
+
+def _render_shares(site: Site, shares: Sequence[Share]) -> Iterator[str]:
+    """Each share rendered and written, in order: the search records of its tasks (JSON
+    arrays joined by commas; empty for other pages). Linux forks the workers, which
+    then share the view without copying it; elsewhere, or for a small site, this
+    process renders every page."""
+    from planctl import parallel
+
+    jobs = min(parallel.available_cores(), len(shares))
+    tasks = sum(len(plan.rows) for plan in site.view.plans)
+    if jobs < 2 or tasks < PARALLEL_MIN_TASKS or sys.platform != "linux":
+        return (render_share(site, share) for share in shares)
+    return parallel.map_in_processes(
+        _render_in_worker,
+        shares,
+        jobs=jobs,
+        # A worker the kernel killed (out of memory): its share is rendered here instead.
+        lost=lambda share, _exitcode: render_share(site, share),
+        initializer=_start_worker,
+        initargs=(site,),
+        window=len(shares),  # shares are small to send: all of them at once
+    )
+
+
+# The worker's site: forked with the process (Linux only, see `_render_shares`), so the
+# view is never copied through a pipe; only the search records come back.
+_WORKER: dict[str, Site] = {}
+
+
+def _start_worker(site: Site) -> None:
+    _WORKER["site"] = site
+
+
+def _render_in_worker(share: Share) -> str:
+    return render_share(_WORKER["site"], share)
+
+
+def render_share(site: Site, share: Share) -> str:
+    """Render and write the pages of `share`; the search records of its tasks."""
+    view, common = site.view, site.common
+    if share.kind == "units":
+        for index in share.indexes:
+            unit = view.units[index]
+            site.write(unit.href, _render("unit.html.j2", common, "../", unit=unit, most=UNIT_ROWS))
+        return ""
+    if share.kind == "overview":
+        _write_overview(site)
+        return ""
+    plans = [view.plans[index] for index in share.indexes]
+    for plan in plans:
+        site.write(plan.href, plan_page(plan, common, view.as_of))
+    return search_records(plans)
+
+
+def plan_page(plan: PlanView, common: Mapping[str, Any], as_of: datetime.date) -> str:
+    rows = [(row, f"#task-{i}") for i, row in enumerate(plan.rows)]
+    return _render(
+        "plan.html.j2",
+        common,
+        "../",
+        plan=plan,
+        gantt=timeline.gantt(rows, as_of),
+        unit_href=_unit_href,
+    )
+
+
+def _write_overview(site: Site) -> None:
+    """The pages over every plan (the overview with its charts, the units, the
+    timeline, the search page) and the assets."""
+    from planctl.dashboard import charts
+
+    view, common = site.view, site.common
+    drawn = {"lights": charts.lights_svg(view.plans) if view.plans else ""}
+    drawn["trend"] = charts.trend_svg(view.trend) if len(view.trend) > 1 else ""
+    site.write("index.html", _render("index.html.j2", common, "", charts=drawn))
+    site.write("units/index.html", _render("units.html.j2", common, "../"))
+    site.write(
         "timeline.html",
         _render(
             "timeline.html.j2",
@@ -71,43 +201,46 @@ def pages(view: View, charts: Mapping[str, str]) -> Iterator[Page]:
             most=TIMELINE_ROWS,
         ),
     )
-    yield Page("search.html", _render("search.html.j2", common, ""))
-    yield Page("assets/search-data.js", search_data(view))
+    site.write("search.html", _render("search.html.j2", common, ""))
     for name in ASSET_FILES:
-        yield Page(f"assets/{name}", (ASSETS / name).read_text(encoding="utf-8"))
+        site.write(f"assets/{name}", (ASSETS / name).read_text(encoding="utf-8"))
 
 
-def search_data(view: View) -> str:
-    """Every task, for the search page, as a script that sets one global: a page opened
-    from file:// may load a script but not fetch a JSON file."""
-    hrefs = {plan.plan.id: plan.href for plan in view.plans}
-    titles = {plan.plan.id: plan.plan.title for plan in view.plans}
-    records = []
-    for plan in view.plans:
-        for index, row in enumerate(plan.rows):
-            records.append(
-                [
-                    f"{hrefs[row.plan]}#task-{index}",
-                    titles[row.plan],
-                    row.number,
-                    row.title,
-                    row.lead,
-                    row.support,
-                    row.light,
-                    row.deadline_words,
-                    row.reasons,
-                    row.progress,
-                    list(row.units),
-                ]
-            )
-    payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+def search_script(records: Sequence[str]) -> str:
+    """Every task, for the search page, as a script that sets one global (a page opened
+    from file:// may load a script but not fetch a JSON file); `records` are the parts
+    made by `search_records`, none empty."""
+    payload = f"[{','.join(records)}]"
     names = json.dumps(LIGHT_NAMES, ensure_ascii=False)
     return f"window.PLANCTL_LIGHTS = {names};\nwindow.PLANCTL_TASKS = {payload};\n"
 
 
+def search_records(plans: Sequence[PlanView]) -> str:
+    """The search records of the tasks of `plans`: JSON arrays joined by commas, the
+    body of the list the search data holds (so shares of plans are joined alike)."""
+    records = [
+        [
+            f"{plan.href}#task-{index}",
+            plan.plan.title,
+            row.number,
+            row.title,
+            row.lead,
+            row.support,
+            row.light,
+            row.deadline_words,
+            row.reasons,
+            row.progress,
+            list(row.units),
+        ]
+        for plan in plans
+        for index, row in enumerate(plan.rows)
+    ]
+    return json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
+
+
 def _common(view: View) -> dict[str, Any]:
     units = sorted({unit.name for unit in view.units})
-    return {
+    common: dict[str, Any] = {
         "view": view,
         "as_of": view.as_of,
         "lights": LIGHT_ORDER,
@@ -117,6 +250,28 @@ def _common(view: View) -> dict[str, Any]:
         "unit_href": _unit_href,
         "light_parts": light_parts,
     }
+    common["lights_cell"] = LightsCell(common)
+    return common
+
+
+class LightsCell:
+    """A table cell's light bar and counts (`_lights.html.j2`), rendered once per set of
+    counts: a large site's tables hold hundreds of thousands of them, most alike."""
+
+    def __init__(self, common: Mapping[str, Any]) -> None:
+        self._common = common
+        self._rendered: dict[tuple[int, ...], str] = {}
+
+    def __call__(self, counts: Mapping[str, int]) -> str:
+        from markupsafe import Markup  # Jinja's own: what its autoescaping leaves as is
+
+        key = (sum(counts.values()), *(counts.get(light, 0) for light in LIGHT_ORDER))
+        cell = self._rendered.get(key)
+        if cell is None:
+            # The output of an autoescaped template: HTML, every value in it escaped.
+            html = _render("_lights.html.j2", self._common, "", counts=counts)
+            cell = self._rendered[key] = Markup(html)
+        return cell
 
 
 def light_parts(counts: Mapping[str, int]) -> list[tuple[str, str, int, str]]:
@@ -162,16 +317,3 @@ def _site_timeline(view: View) -> timeline.Gantt | None:
 
 def timeline_total(view: View) -> int:
     return sum(row.is_open and row.deadline is not None for row in view.rows)
-
-
-def write_site(files: Sequence[Page], folder: Path, within: Path) -> list[Path]:
-    """Write every file under `folder`, each atomically, none outside `within`."""
-    from planctl.atomic import write_atomic
-
-    written = []
-    for page in files:
-        path = folder.joinpath(*page.path.split("/"))
-        # The site is rebuilt from the repository at will: no sync to disk per file.
-        write_atomic(path, page.data, within=within, make_folders=True, durable=False)
-        written.append(path)
-    return written

@@ -25,7 +25,7 @@ _LABEL_CHARACTERS = 22
 @dataclass(frozen=True)
 class Bar:
     row: TaskRow
-    href: str  # the plan page, with the task's anchor
+    href: str  # the task's anchor on its plan page, relative to the page the bar is on
     y: float
     x: float
     width: float
@@ -52,7 +52,9 @@ class Gantt:
         return self.axis_height + self.row_height * len(self.bars) + 6
 
     def rows(self) -> list[tuple[object, ...]]:
-        """Each bar as the template draws it, in one tuple (unpacked in the loop)."""
+        """Each bar as the template draws it, in one tuple (unpacked in the loop). The
+        texts the template writes side by side come joined, each escaped once: the label
+        (number and short title) and the tooltip (title, deadline and light)."""
         return [
             (
                 bar.href,
@@ -60,12 +62,9 @@ class Gantt:
                 bar.x,
                 bar.width,
                 bar.row.light,
-                LIGHT_NAMES[bar.row.light],
                 "|".join(bar.row.units),
-                bar.row.number,
-                _short(bar.row.title),
-                bar.row.title,
-                bar.row.deadline_words,
+                f"{bar.row.number} {_short(bar.row.title)}",
+                f"{bar.row.title}：{bar.row.deadline_words}（{LIGHT_NAMES[bar.row.light]}）",
             )
             for bar in self.bars
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -210,3 +211,78 @@ def test_a_unit_page_lists_its_worst_tasks_first_up_to_a_limit(
     assert [row[9] for row in rows] == worst  # the light, after plan, title and role
     html = (tmp_path / unit.href).read_text(encoding="utf-8")
     assert f"共 {len(unit.leads)} 项，此处列出灯色最重、到期最早的 2 项" in html
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_pages_rendered_in_worker_processes_are_the_same_files(
+    tmp_path: Path,
+    zhaoqing: Plan,
+    jiangmen: Plan,
+    make_status: Callable[..., Status],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planctl import parallel
+    from planctl.dashboard import site
+
+    status = make_status(zhaoqing, jiangmen)
+    alone = build_site([zhaoqing, jiangmen], status, tmp_path / "alone")
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    monkeypatch.setattr(site, "SHARE_TASKS", 5)  # several shares of plan pages
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    spread = build_site([zhaoqing, jiangmen], status, tmp_path / "spread")
+    assert [p.relative_to(tmp_path / "spread") for p in spread.written] == [
+        p.relative_to(tmp_path / "alone") for p in alone.written
+    ]
+    assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
+
+
+def killed_worker(share: object) -> None:
+    """As the kernel kills a process that runs out of memory: no answer, no exception."""
+    os._exit(9)
+
+
+def test_a_worker_killed_midway_leaves_its_pages_to_the_parent(
+    tmp_path: Path,
+    zhaoqing: Plan,
+    make_status: Callable[..., Status],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planctl import parallel
+    from planctl.dashboard import site
+
+    status = make_status(zhaoqing)
+    build_site([zhaoqing], status, tmp_path / "alone")
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(site, "_render_in_worker", killed_worker)
+    build_site([zhaoqing], status, tmp_path / "spread")
+    assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
+
+
+def test_a_link_leading_out_stops_the_workers_too(
+    tmp_path: Path,
+    zhaoqing: Plan,
+    make_status: Callable[..., Status],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from planctl import parallel
+    from planctl.dashboard import site
+    from planctl.errors import WriteRefused
+
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "units").symlink_to(outside)
+    with pytest.raises(WriteRefused):
+        build_site([zhaoqing], make_status(zhaoqing), folder)
+    assert list(outside.iterdir()) == []
