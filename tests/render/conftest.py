@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planctl.render import render
-from planctl.render.formats.pdf_chromium import find_engine
+from planctl.render.formats.pdf_chromium import cjk_fonts_missing, find_engine
 from planctl.render.job import Job
 from planctl.render.source import load_source
 
@@ -28,7 +28,7 @@ GOLDEN = DATA / "golden"
 UPDATE_GOLDEN = os.environ.get("PLANCTL_UPDATE_GOLDEN") == "1"
 
 needs_chromium = pytest.mark.skipif(
-    find_engine() is None,
+    find_engine() is None or cjk_fonts_missing(),
     reason="no PDF engine: install the Debian package chromium (and fonts-noto-cjk)",
 )
 needs_poppler = pytest.mark.skipif(

@@ -120,11 +120,11 @@ def _run(command: list[str]) -> None:
         )
 
 
-def _require_cjk_fonts() -> None:
-    """Refuse to print without a Chinese font: every character would come out as a box."""
+def cjk_fonts_missing() -> bool:
+    """Whether fontconfig knows no Chinese font (False where it cannot be asked)."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return
+        return False
     listed = subprocess.run(
         [fc_list, ":lang=zh", "family"],
         capture_output=True,
@@ -132,7 +132,12 @@ def _require_cjk_fonts() -> None:
         check=False,
         stdin=subprocess.DEVNULL,
     )
-    if listed.returncode == 0 and not listed.stdout.strip():
+    return listed.returncode == 0 and not listed.stdout.strip()
+
+
+def _require_cjk_fonts() -> None:
+    """Refuse to print without a Chinese font: every character would come out as a box."""
+    if cjk_fonts_missing():
         raise PdfEngineMissing(
             "no Chinese fonts are installed, so the PDF would lose every glyph",
             hint=f"install the Debian package {FONT_PACKAGE}",
