@@ -18,7 +18,7 @@ import gc
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Shared = TypeVar("Shared")
 
 
 def available_cores() -> int:
@@ -33,6 +34,51 @@ def available_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+def forks() -> bool:
+    """Whether worker processes start as forks of this one (Linux): they inherit its data
+    and state (the language of messages) instead of starting afresh."""
+    return sys.platform == "linux"
+
+
+def map_forked(
+    function: Callable[[Shared, Item], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    *,
+    worth_it: bool,
+    window: int | None = None,
+) -> Iterator[Result]:
+    """`function(shared, item)` for each item, in order: on forked worker processes, which
+    inherit `shared` without copying it through a pipe, where this system forks, two cores
+    or more are free and the work is `worth_it`; in this process otherwise. The items of
+    a worker the kernel kills are done in this process."""
+    jobs = min(available_cores(), len(items))
+    if jobs < 2 or not worth_it or not forks():
+        return (function(shared, item) for item in items)
+    return map_in_processes(
+        _call_shared,
+        items,
+        jobs=jobs,
+        lost=lambda item, _exitcode: function(shared, item),
+        initializer=_share,
+        initargs=(function, shared),
+        window=window,
+    )
+
+
+# In a forked worker of `map_forked`: the function and the data it shares with its parent.
+_SHARED: list[Any] = []
+
+
+def _share(function: Callable[[Any, Any], Any], shared: Any) -> None:
+    _SHARED[:] = [function, shared]
+
+
+def _call_shared(item: Any) -> Any:
+    function, shared = _SHARED
+    return function(shared, item)
 
 
 def map_in_processes(

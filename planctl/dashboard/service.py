@@ -11,7 +11,6 @@ plan reaches a page.
 from __future__ import annotations
 
 import datetime
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,22 +114,13 @@ def past_figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures
     forked workers inherit `lights` with all it has worked out for the first status."""
     from planctl import parallel
 
-    jobs = min(parallel.available_cores(), len(dates))
     tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
-    if jobs < 2 or tasks * len(dates) < PARALLEL_MIN_TASK_DATES or sys.platform != "linux":
-        return _figures(lights, dates)
+    worth_it = tasks * len(dates) >= PARALLEL_MIN_TASK_DATES
+    jobs = max(1, min(parallel.available_cores(), len(dates))) if worth_it else 1
     # Interleaved shares: later dates have more reports to read.
     shares = [tuple(dates[start::jobs]) for start in range(jobs)]
     found: dict[datetime.date, Figures] = {}
-    results = parallel.map_in_processes(
-        _figures_in_worker,
-        shares,
-        jobs=jobs,
-        # A worker the kernel killed (out of memory): its share is done here instead.
-        lost=lambda share, _exitcode: _figures(lights, share),
-        initializer=_start_worker,
-        initargs=(lights,),
-    )
+    results = parallel.map_forked(_figures, shares, lights, worth_it=worth_it)
     for share, share_figures in zip(shares, results, strict=True):
         found.update(zip(share, share_figures, strict=True))
     return [found[day] for day in dates]
@@ -144,19 +134,6 @@ def _figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:
         then = _status(lights, as_of)
         figures.append(figures_of(then.tasks, then.reports, lights.settings, then.as_of))
     return figures
-
-
-# The worker's data: forked with the process (Linux only, see `past_figures`), so the
-# tracking data is never copied through a pipe; only the small figures come back.
-_WORKER: dict[str, Lights] = {}
-
-
-def _start_worker(lights: Lights) -> None:
-    _WORKER["lights"] = lights
-
-
-def _figures_in_worker(dates: tuple[datetime.date, ...]) -> list[Figures]:
-    return _figures(_WORKER["lights"], dates)
 
 
 def trend_periods(plans: Sequence[Plan], as_of: datetime.date) -> list[Period]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,33 +121,14 @@ def _render_shares(site: Site, shares: Sequence[Share]) -> Iterator[str]:
     process renders every page."""
     from planctl import parallel
 
-    jobs = min(parallel.available_cores(), len(shares))
     tasks = sum(len(plan.rows) for plan in site.view.plans)
-    if jobs < 2 or tasks < PARALLEL_MIN_TASKS or sys.platform != "linux":
-        return (render_share(site, share) for share in shares)
-    return parallel.map_in_processes(
-        _render_in_worker,
+    return parallel.map_forked(
+        render_share,
         shares,
-        jobs=jobs,
-        # A worker the kernel killed (out of memory): its share is rendered here instead.
-        lost=lambda share, _exitcode: render_share(site, share),
-        initializer=_start_worker,
-        initargs=(site,),
+        site,
+        worth_it=tasks >= PARALLEL_MIN_TASKS,
         window=len(shares),  # shares are small to send: all of them at once
     )
-
-
-# The worker's site: forked with the process (Linux only, see `_render_shares`), so the
-# view is never copied through a pipe; only the search records come back.
-_WORKER: dict[str, Site] = {}
-
-
-def _start_worker(site: Site) -> None:
-    _WORKER["site"] = site
-
-
-def _render_in_worker(share: Share) -> str:
-    return render_share(_WORKER["site"], share)
 
 
 def render_share(site: Site, share: Share) -> str:

@@ -28,6 +28,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from planctl.config import TrackingSettings
@@ -322,7 +323,8 @@ class _Facts:
     """Each task's values that are the same on every date, worked out on first use.
 
     Keyed by the task and plan objects themselves (by identity), which the tracking data
-    holds for as long as the statuses are computed."""
+    holds for as long as the statuses are computed; one `_Facts` serves one tracking data
+    set (its `Lights`)."""
 
     def __init__(self) -> None:
         self.deadlines: dict[int, Deadline | None] = {}
@@ -336,7 +338,7 @@ class _Facts:
         self.numbered: dict[int, list[tuple[Placed, str]]] = {}
         self.spans: dict[tuple[int, tuple[int, ...]], _Spans] = {}
         self.due_days: dict[tuple[Period, int], datetime.date] = {}
-        self._index: tuple[int, _ReportIndex] | None = None
+        self._index: _ReportIndex | None = None
         self._members: dict[str, tuple[str, ...]] = {}
 
     def members(self, name: str, known: _Known) -> tuple[str, ...]:
@@ -346,9 +348,9 @@ class _Facts:
         return self._members[name]
 
     def index(self, tracking: TrackingData) -> _ReportIndex:
-        if self._index is None or self._index[0] != id(tracking.reports):
-            self._index = (id(tracking.reports), _ReportIndex(tracking.reports))
-        return self._index[1]
+        if self._index is None:
+            self._index = _ReportIndex(tracking.reports)
+        return self._index
 
     def last_day(self, task: Task, plan: Plan) -> datetime.date | None:
         """The last day of the task's deadline as the plan gives it."""
@@ -479,7 +481,6 @@ class _PlanLights:
         self.facts = facts
         self.cycle: Cycle = _cycle(plan)
         self.override = self._overrides()
-        self._last_due: tuple[Period | None] | None = None  # worked out on first use
 
     def states(self) -> Iterator[TaskState]:
         for placed, number in self.facts.numbered_tasks(self.plan):
@@ -685,17 +686,21 @@ class _PlanLights:
             ).format(points=points)
         ]
 
+    @cached_property
+    def _last_due(self) -> Period | None:
+        """The plan's latest period due by the date (asked for each task without a deadline)."""
+        reporting, first = self.plan.reporting, self.facts.first_period(self.plan)
+        if reporting is None or first is None:
+            return None
+        return _last_due_period(self.plan, first, reporting.due_day, self.known, self.facts)
+
     def _missed_running(self, unit: str) -> int:
         """How many of the unit's last due reports on this plan are missing, running."""
         reporting = self.plan.reporting
         first = self.facts.first_period(self.plan)
         if reporting is None or first is None:
             return 0
-        if self._last_due is None:
-            self._last_due = (
-                _last_due_period(self.plan, first, reporting.due_day, self.known, self.facts),
-            )
-        period = self._last_due[0]
+        period = self._last_due
         missed = 0
         while period is not None and period.start >= first.start:
             if self.known.report(self.plan.id, unit, period) is not None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import sys
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -309,8 +308,7 @@ def _through_gate(
     jobs = parallel.available_cores()
     # Forked workers share this process's state (the language of messages, above all);
     # elsewhere a worker would start afresh, so files are read here.
-    forks = sys.platform == "linux"
-    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not forks:
+    if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not parallel.forks():
         for source in chain(first, remaining):
             yield source, Passed.of(_open(source))
         return

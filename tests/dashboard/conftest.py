@@ -7,9 +7,11 @@ The states are made here, as the lights computation returns them (`TaskState`,
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,3 +102,16 @@ def make_status() -> Callable[..., Status]:
         return replace(status, **changes) if changes else status
 
     return make
+
+
+def dying_in_workers(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, but a worker process dies on it as the kernel kills one that runs out
+    of memory (no answer, no exception); in the parent it does its work."""
+    parent = os.getpid()
+
+    def work_or_die(*arguments: object) -> Any:
+        if os.getpid() != parent:
+            os._exit(9)
+        return function(*arguments)
+
+    return work_or_die

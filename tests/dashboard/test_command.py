@@ -5,7 +5,6 @@ published plans."""
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from planctl.tracking.stats import compute_stats
 
 from ..conftest import CLI
 from ..tracking.tracking_data import PLAN, PLAN_ID, tracking_repository, write
+from .conftest import dying_in_workers
 
 AS_OF = datetime.date(2023, 7, 15)
 PUBLIC_ID = "track-2023-public"
@@ -126,18 +126,13 @@ def test_the_trend_spread_over_processes_has_the_same_figures(
     assert spread[-1].as_of == AS_OF
 
 
-def killed_worker(dates: object) -> None:
-    """As the kernel kills a process that runs out of memory: no answer, no exception."""
-    os._exit(9)
-
-
 def test_a_worker_killed_midway_leaves_its_share_to_the_parent(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alone = dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository).view.trend
     monkeypatch.setattr(service, "PARALLEL_MIN_TASK_DATES", 0)
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
-    monkeypatch.setattr(service, "_figures_in_worker", killed_worker)
+    monkeypatch.setattr(service, "_figures", dying_in_workers(service._figures))
     spread = dashboard([], tmp_path / "spread", as_of=AS_OF, start=repository).view.trend
     assert spread == alone
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,7 +21,7 @@ from planctl.tracking.periods import Period
 from planctl.tracking.state import Status
 from planctl.tracking.stats import Ratio, figures_of
 
-from .conftest import AS_OF
+from .conftest import AS_OF, dying_in_workers
 
 SETTINGS = TrackingSettings()
 
@@ -228,14 +227,12 @@ def test_pages_rendered_in_worker_processes_are_the_same_files(
     make_status: Callable[..., Status],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from planctl import parallel
     from planctl.dashboard import site
 
     status = make_status(zhaoqing, jiangmen)
     alone = build_site([zhaoqing, jiangmen], status, tmp_path / "alone")
-    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    in_workers(monkeypatch)
     monkeypatch.setattr(site, "SHARE_TASKS", 5)  # several shares of plan pages
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     spread = build_site([zhaoqing, jiangmen], status, tmp_path / "spread")
     assert [p.relative_to(tmp_path / "spread") for p in spread.written] == [
         p.relative_to(tmp_path / "alone") for p in alone.written
@@ -243,9 +240,13 @@ def test_pages_rendered_in_worker_processes_are_the_same_files(
     assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
 
 
-def killed_worker(share: object) -> None:
-    """As the kernel kills a process that runs out of memory: no answer, no exception."""
-    os._exit(9)
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages rendered by two worker processes however small the site."""
+    from planctl import parallel
+    from planctl.dashboard import site
+
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
 
 
 def test_a_worker_killed_midway_leaves_its_pages_to_the_parent(
@@ -254,14 +255,12 @@ def test_a_worker_killed_midway_leaves_its_pages_to_the_parent(
     make_status: Callable[..., Status],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from planctl import parallel
     from planctl.dashboard import site
 
     status = make_status(zhaoqing)
     build_site([zhaoqing], status, tmp_path / "alone")
-    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
-    monkeypatch.setattr(site, "_render_in_worker", killed_worker)
+    in_workers(monkeypatch)
+    monkeypatch.setattr(site, "render_share", dying_in_workers(site.render_share))
     build_site([zhaoqing], status, tmp_path / "spread")
     assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
 
@@ -272,12 +271,9 @@ def test_a_link_leading_out_stops_the_workers_too(
     make_status: Callable[..., Status],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from planctl import parallel
-    from planctl.dashboard import site
     from planctl.errors import WriteRefused
 
-    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    in_workers(monkeypatch)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     folder = tmp_path / "site"
