@@ -8,18 +8,17 @@ language (Chinese): the templates only lay it out.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import hashlib
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from planctl.chinese import date_cn
 from planctl.config import TrackingSettings
 from planctl.deadlines import parse_deadline
 from planctl.errors import DeadlineError
@@ -29,6 +28,7 @@ from planctl.tracking.periods import Period, period_containing
 from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
 from planctl.tracking.stats import Figures, figures_of
 from planctl.tracking.workdays import Workdays
+from planctl.yamlio import paused_gc
 
 LIGHT_NAMES = {
     "red": "红灯",
@@ -223,7 +223,7 @@ class UnitView:
     def next_report_lines(self) -> list[tuple[str, str, str]]:
         """The reports it owes next, as the page lists them: (due date in words, plan,
         period)."""
-        return [(date_words(row.due), row.plan, row.period) for row in self.next_reports]
+        return [(date_cn(row.due), row.plan, row.period) for row in self.next_reports]
 
     def next_deadlines(self, as_of: datetime.date) -> list[Duty]:
         coming = [
@@ -272,11 +272,6 @@ def plan_file(plan_id: str) -> str:
     return f"plans/plan-{safe}.html"
 
 
-def date_words(day: datetime.date) -> str:
-    """A date as the pages write it: 2025年3月5日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def unit_file(unit: str) -> str:
     """The page of a unit: a digest of its name, which is Chinese and may hold any
     character, so the file name is the same and valid on every system."""
@@ -291,22 +286,10 @@ def build_view(
     settings: TrackingSettings | None = None,
 ) -> View:
     """File every task and report state of `status` under its plan and units, once."""
-    with _collector_held_off():
+    # A large site's view is a million new objects and no cycles: the collector would
+    # only walk them and the tracking data again and again.
+    with paused_gc():
         return _build_view(plans, status, trend, workdays, settings or TrackingSettings())
-
-
-@contextlib.contextmanager
-def _collector_held_off() -> Iterator[None]:
-    """Keep Python's cycle collector off while the view is made: a large site's view is a
-    million new objects, none of them garbage, and each collection they set off would
-    walk the whole tracking data again (a third of the time, for 100,000 tasks)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_view(
