@@ -131,7 +131,7 @@ def _figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:
 
     figures = []
     for as_of in dates:
-        then = _status(lights, as_of)
+        then = lights.glance(as_of)
         figures.append(figures_of(then.tasks, then.reports, lights.settings, then.as_of))
     return figures
 

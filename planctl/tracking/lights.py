@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
@@ -37,7 +37,14 @@ from planctl.i18n import N_, _, ngettext, quote
 from planctl.model import Placed, Plan, Task
 from planctl.tracking.periods import Cycle, Period, parse_period, period_containing
 from planctl.tracking.records import Decision, Light, Report, ReportEntry, Review
-from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
+from planctl.tracking.state import (
+    LIGHT_ORDER,
+    Glance,
+    ReportState,
+    Status,
+    TaskLight,
+    TaskState,
+)
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 
@@ -109,6 +116,19 @@ class Lights:
     def status(self, as_of: datetime.date) -> Status:
         """Every task's light and every due report's status as of `as_of`."""
         return _status_on(self.tracking, as_of, self.settings, self._facts)
+
+    def glance(self, as_of: datetime.date) -> Glance:
+        """Every task's light and every due report's status as of `as_of`, with what the
+        figures count and none of the words: the figures of a date, at a fraction of the
+        cost of its status."""
+        tracking, facts = self.tracking, self._facts
+        known = _Known.of(tracking, as_of, facts.index(tracking))
+        tasks: list[TaskLight] = []
+        reports: list[ReportState] = []
+        for plan in tracking.plans:
+            tasks.extend(_PlanLights(plan, known, self.settings, facts).glances())
+            reports.extend(_report_states(plan, known, facts))
+        return Glance(as_of, tuple(tasks), tuple(reports))
 
 
 def compute_status(
@@ -289,13 +309,13 @@ class _Known:
         return self.units.expand_all((name,))
 
     def latest_entry(
-        self, plan: str, task: str, unit: str
+        self, entries: Sequence[_Said], plan: str, task: str, unit: str
     ) -> tuple[Period, Report, ReportEntry] | None:
-        """The unit's latest word on the task that the office has not sent back."""
-        for known, period, report, entry in reversed(
-            self.index.entries.get((plan, task, unit), ())
-        ):
-            if known <= self.as_of and (plan, period, unit, task) not in self.returned:
+        """The unit's latest word on the task (its `entries` in the index) that the office
+        has not sent back."""
+        as_of, returned = self.as_of, self.returned
+        for known, period, report, entry in reversed(entries):
+            if known <= as_of and not (returned and (plan, period, unit, task) in returned):
                 return period, report, entry
         return None
 
@@ -335,7 +355,7 @@ class _Facts:
         self.words: dict[tuple[int, Deadline | None], str] = {}
         self.first_periods: dict[int, Period | None] = {}
         self.last_days: dict[int, datetime.date | None] = {}
-        self.numbered: dict[int, list[tuple[Placed, str]]] = {}
+        self.plan_tasks: dict[int, list[_TaskFacts]] = {}
         self.spans: dict[tuple[int, tuple[int, ...]], _Spans] = {}
         self.due_days: dict[tuple[Period, int], datetime.date] = {}
         self._index: _ReportIndex | None = None
@@ -360,15 +380,30 @@ class _Facts:
             self.last_days[key] = deadline.last_day() if deadline else None
         return self.last_days[key]
 
-    def numbered_tasks(self, plan: Plan) -> list[tuple[Placed, str]]:
-        """The plan's tasks in document order, each with its number in the document."""
+    def tasks(self, plan: Plan, known: _Known) -> list[_TaskFacts]:
+        """The plan's tasks in document order, each with what is the same on every date."""
         key = id(plan)
-        if key not in self.numbered:
-            self.numbered[key] = [
-                (placed, placed.task.source_number or str(number))
+        if key not in self.plan_tasks:
+            self.plan_tasks[key] = [
+                self._task_facts(plan, placed, placed.task.source_number or str(number), known)
                 for number, placed in enumerate(plan.placed_tasks(), start=1)
             ]
-        return self.numbered[key]
+        return self.plan_tasks[key]
+
+    def _task_facts(self, plan: Plan, placed: Placed, number: str, known: _Known) -> _TaskFacts:
+        task = placed.task
+        leads = tuple(self.lead_units(task, known))
+        entries = known.index.entries
+        return _TaskFacts(
+            placed=placed,
+            number=number,
+            written=self.deadline(task, plan),
+            last_day=self.last_day(task, plan),
+            start=self.start(task, plan),
+            leads=leads,
+            entries=tuple((unit, entries.get((plan.id, task.id, unit), ())) for unit in leads),
+            milestones=self.milestone_days(task),
+        )
 
     def report_due(self, workdays: Workdays, period: Period, due_day: int) -> datetime.date:
         key = (period, due_day)
@@ -450,6 +485,21 @@ class _Facts:
 
 
 @dataclass(frozen=True, slots=True)
+class _TaskFacts:
+    """One task's values that are the same on every date (`_Facts.tasks`)."""
+
+    placed: Placed  # the task and the sections above it
+    number: str  # its number in the document
+    written: Deadline | None  # the deadline as the plan gives it
+    last_day: datetime.date | None  # the last day of `written`
+    start: datetime.date
+    leads: tuple[str, ...]  # the lead units, groups expanded
+    # Each lead unit with its report entries on the task (the index's, oldest first).
+    entries: tuple[tuple[str, Sequence[_Said]], ...]
+    milestones: tuple[tuple[str, datetime.date, str], ...]  # (id, last day, text)
+
+
+@dataclass(frozen=True, slots=True)
 class _Decided:
     """What the reviews decided about one task by the date."""
 
@@ -471,7 +521,17 @@ class _Decided:
 _UNDECIDED = _Decided()
 
 
+# What a rule found, as data: the tag of the rule and its values. The words are written
+# from it (`_reason_words`) only for a status that shows them, never for the figures of
+# a past date.
+_Why = tuple[Any, ...]
+# A lead unit's light with why (None for green), as rules 6-8 find it.
+_UnitLight = tuple[str, Light, _Why | None]
+
+
 class _PlanLights:
+    """One plan's tasks on one date."""
+
     def __init__(
         self, plan: Plan, known: _Known, settings: TrackingSettings, facts: _Facts
     ) -> None:
@@ -481,10 +541,26 @@ class _PlanLights:
         self.facts = facts
         self.cycle: Cycle = _cycle(plan)
         self.override = self._overrides()
+        self._missed: dict[str, int] = {}
 
     def states(self) -> Iterator[TaskState]:
-        for placed, number in self.facts.numbered_tasks(self.plan):
-            yield self._state(placed, number)
+        """Each task's state, in document order, with its reasons in words."""
+        for item in self.facts.tasks(self.plan, self.known):
+            yield self._state(item)
+
+    def glances(self) -> Iterator[TaskLight]:
+        """Each task's light and what the figures count of it, in document order."""
+        plan_id = self.plan.id
+        for item in self.facts.tasks(self.plan, self.known):
+            judged = self._judge(item)
+            yield TaskLight(
+                plan_id,
+                judged.light,
+                judged.last_day,
+                judged.on_time,
+                judged.expected,
+                _lowest_percent(judged.said),
+            )
 
     def _overrides(self) -> dict[str, Decision]:
         review = self.known.latest_review.get(self.plan.id)
@@ -492,40 +568,44 @@ class _PlanLights:
             return {}
         return {d.task: d for d in review.decisions if d.light is not None}
 
-    def _state(self, placed: Placed, number: str) -> TaskState:
-        task = placed.task
+    def _state(self, item: _TaskFacts) -> TaskState:
+        judged = self._judge(item)
+        task = item.placed.task
+        latest = _latest_of(judged.said)
+        return TaskState(
+            plan=self.plan.id,
+            placed=item.placed,
+            number=item.number,
+            light=judged.light,
+            reasons=tuple(_reason_words(judged.why)),
+            deadline=judged.last_day,
+            deadline_words=self.facts.deadline_words(task, item.written, judged.extension),
+            latest=latest[2] if latest else None,
+            latest_report=latest[1] if latest else None,
+            closed=judged.decided.closed,
+            on_time=judged.on_time,
+            lead_units=item.leads,
+            expected=judged.expected,
+            lowest_percent=_lowest_percent(judged.said),
+        )
+
+    def _judge(self, item: _TaskFacts) -> _Judged:
+        """The rules for one task: what the state and the figures both read."""
+        task = item.placed.task
         decided = self._decided(task)
-        written = self.facts.deadline(task, self.plan)
+        last_day = item.last_day
         if decided.extensions:
             deadline = effective_deadline(task, self.plan, decided.extensions)
             last_day = deadline.last_day() if deadline else None
-        else:
-            last_day = self.facts.last_day(task, self.plan)
-        units = self._lead_units(task)
         # Each lead unit's latest word, asked once: the light, the latest and the lowest
         # percent all read it.
-        said = [(unit, self.known.latest_entry(self.plan.id, task.id, unit)) for unit in units]
-        latest = _latest_of(said)
-        light, reasons = self._light(task, decided, last_day, said)
-        on_time = None
-        if decided.closed is not None:
-            on_time = last_day is None or decided.closed <= last_day
-        return TaskState(
-            plan=self.plan.id,
-            placed=placed,
-            number=number,
-            light=light,
-            reasons=tuple(reasons),
-            deadline=last_day,
-            deadline_words=self.facts.deadline_words(task, written, decided.extension),
-            latest=latest[2] if latest else None,
-            latest_report=latest[1] if latest else None,
-            closed=decided.closed,
-            on_time=on_time,
-            lead_units=tuple(units),
-            expected=None if last_day is None else self._expected(task, last_day),
-            lowest_percent=_lowest_percent(said),
-        )
+        said = [
+            (unit, self.known.latest_entry(entries, self.plan.id, task.id, unit))
+            for unit, entries in item.entries
+        ]
+        expected = None if last_day is None else _expected(item.start, last_day, self.known.as_of)
+        light, why = self._light(item, decided, last_day, expected, said)
+        return _Judged(decided, last_day, said, expected, light, why)
 
     def _decided(self, task: Task) -> _Decided:
         decisions = self.known.decisions.get((self.plan.id, task.id))
@@ -543,148 +623,106 @@ class _PlanLights:
 
     def _light(
         self,
-        task: Task,
+        item: _TaskFacts,
         decided: _Decided,
         last_day: datetime.date | None,
+        expected: float | None,
         said: Sequence[tuple[str, _Latest | None]],
-    ) -> tuple[Light, list[str]]:
+    ) -> tuple[Light, _Why]:
+        task = item.placed.task
         if task.status in _STOPPED:
-            return "grey", [_("{status} in the plan").format(status=_(_STOPPED[task.status]))]
+            return "grey", ("stopped", task.status, None)
         if decided.stopped is not None:
-            status, on = decided.stopped
-            return "grey", [
-                _("{status} by review on {date}").format(status=_(_STOPPED[status]), date=on)
-            ]
+            return "grey", ("stopped", *decided.stopped)
         if decided.closed is not None:
-            return "done", [_closed_reason(decided.closed, last_day)]
+            return "done", ("closed", decided.closed, last_day)
         override = self.override.get(task.id)
         if override is not None and override.light is not None:
-            return override.light, [
-                _("set to {light} by review: {note}").format(
-                    light=_(_LIGHT_NAMES[override.light]), note=override.note or ""
-                )
-            ]
-        if found := self._deadline_light(task, last_day):
+            return override.light, ("set", override.light, override.note or "")
+        if found := self._deadline_light(item, last_day):
             return found
-        return self._reported_light(task, last_day, said)
+        return self._reported_light(item, last_day, expected, said)
 
     def _deadline_light(
-        self, task: Task, last_day: datetime.date | None
-    ) -> tuple[Light, list[str]] | None:
+        self, item: _TaskFacts, last_day: datetime.date | None
+    ) -> tuple[Light, _Why] | None:
         """Rules 4 and 5: the earliest of the deadline and the unfinished milestones."""
-        key = self._earliest_open(task, last_day)
+        key = self._earliest_open(item, last_day)
         if key is None:
             return None
         day, milestone = key
         left = (day - self.known.as_of).days
         if left < 0:
-            reason = ngettext("overdue by {days} day", "overdue by {days} days", -left)
-            light: Light = "red"
-        elif left <= self.settings.warn_days:
-            reason = ngettext(
-                "deadline near, {days} day left", "deadline near, {days} days left", left
-            )
-            light = "yellow"
-        else:
-            return None
-        words = reason.format(days=abs(left))
-        if milestone is not None:
-            words = _("milestone {milestone}: {reason}").format(
-                milestone=quote(milestone), reason=words
-            )
-        return light, [words]
+            return "red", ("deadline", left, milestone)
+        if left <= self.settings.warn_days:
+            return "yellow", ("deadline", left, milestone)
+        return None
 
     def _earliest_open(
-        self, task: Task, last_day: datetime.date | None
+        self, item: _TaskFacts, last_day: datetime.date | None
     ) -> tuple[datetime.date, str | None] | None:
-        milestones = self.facts.milestone_days(task)
-        if not milestones:  # most tasks: the deadline alone
+        if not item.milestones:  # most tasks: the deadline alone
             return None if last_day is None else (last_day, None)
         candidates: list[tuple[datetime.date, str | None]] = []
         if last_day is not None:
             candidates.append((last_day, None))
-        for milestone_id, day, text in milestones:
-            if not self.known.milestone_done(self.plan.id, task.id, milestone_id):
+        task_id = item.placed.task.id
+        for milestone_id, day, text in item.milestones:
+            if not self.known.milestone_done(self.plan.id, task_id, milestone_id):
                 candidates.append((day, text))
-        return min(candidates, key=lambda item: item[0], default=None)
+        return min(candidates, key=lambda candidate: candidate[0], default=None)
 
     def _reported_light(
-        self, task: Task, last_day: datetime.date | None, said: Sequence[tuple[str, _Latest | None]]
-    ) -> tuple[Light, list[str]]:
+        self,
+        item: _TaskFacts,
+        last_day: datetime.date | None,
+        expected: float | None,
+        said: Sequence[tuple[str, _Latest | None]],
+    ) -> tuple[Light, _Why]:
         """Rules 6-9 for each lead unit; the task takes its worst unit's light."""
-        results = [(unit, self._unit_light(task, last_day, unit, latest)) for unit, latest in said]
-        worst = worst_light(light for _unit, (light, _reasons) in results) or "green"
-        if worst == "green":
-            return "green", [_("on track")]
-        named = len(said) > 1
-        reasons = [
-            _("{unit}: {reason}").format(unit=unit, reason=reason) if named else reason
-            for unit, (light, unit_reasons) in results
-            if light == worst
-            for reason in unit_reasons
+        results = [
+            self._unit_light(item, last_day, expected, unit, latest) for unit, latest in said
         ]
-        return worst, reasons
+        worst = worst_light(light for _unit, light, _why in results) or "green"
+        if worst == "green":
+            return "green", ("on_track",)
+        return worst, ("reported", worst, len(said) > 1, results)
 
     def _unit_light(
-        self, task: Task, last_day: datetime.date | None, unit: str, latest: _Latest | None
-    ) -> tuple[Light, list[str]]:
-        entry = latest[2] if latest else None
-        if entry is not None and (found := self._said(task, last_day, entry)):
-            return found
+        self,
+        item: _TaskFacts,
+        last_day: datetime.date | None,
+        expected: float | None,
+        unit: str,
+        latest: _Latest | None,
+    ) -> _UnitLight:
+        if latest is not None and (found := self._said(item, expected, latest[2])):
+            return unit, *found
         if last_day is None:
             missed = self._missed_running(unit)
             if missed >= 2:
-                return "red", [_missed_reason(missed)]
+                return unit, "red", ("missed", missed)
             if missed == 1:
-                return "yellow", [_missed_reason(missed)]
-        return "green", []
+                return unit, "yellow", ("missed", missed)
+        return unit, "green", None
 
     def _said(
-        self, task: Task, last_day: datetime.date | None, entry: ReportEntry
-    ) -> tuple[Light, list[str]] | None:
+        self, item: _TaskFacts, expected: float | None, entry: ReportEntry
+    ) -> tuple[Light, _Why] | None:
         """Rules 6 and 7: the unit's latest percent and status."""
-        behind = None
-        if entry.percent is not None and last_day is not None:
-            behind = self._behind(task, last_day, entry.percent)
-        if behind is not None:
-            return behind
+        if entry.percent is not None and expected is not None:
+            gap = expected - entry.percent
+            if gap > self.settings.red_gap:
+                return "red", ("behind", round(gap))
+            if gap > self.settings.yellow_gap:
+                return "yellow", ("behind", round(gap))
         if entry.status == "delayed":
-            return "yellow", [_("reported as delayed")]
-        one_cycle_in = _add_months(self._start(task), _MONTHS_PER_CYCLE[self.cycle])
-        if entry.status == "not_started" and self.known.as_of >= one_cycle_in:
-            return "yellow", [_("not started")]
+            return "yellow", ("delayed",)
+        if entry.status == "not_started":
+            one_cycle_in = _add_months(item.start, _MONTHS_PER_CYCLE[self.cycle])
+            if self.known.as_of >= one_cycle_in:
+                return "yellow", ("not_started",)
         return None
-
-    def _expected(self, task: Task, last_day: datetime.date) -> float | None:
-        """The share of the time from the task's start to its last day that has passed."""
-        start = self._start(task)
-        span = (last_day - start).days
-        if span <= 0:
-            return None
-        elapsed = min(max((self.known.as_of - start).days, 0), span)
-        return elapsed / span * 100
-
-    def _behind(
-        self, task: Task, last_day: datetime.date, percent: int
-    ) -> tuple[Light, list[str]] | None:
-        expected = self._expected(task, last_day)
-        if expected is None:
-            return None
-        gap = expected - percent
-        if gap > self.settings.red_gap:
-            light: Light = "red"
-        elif gap > self.settings.yellow_gap:
-            light = "yellow"
-        else:
-            return None
-        points = round(gap)
-        return light, [
-            ngettext(
-                "behind schedule by {points} percentage point",
-                "behind schedule by {points} percentage points",
-                points,
-            ).format(points=points)
-        ]
 
     @cached_property
     def _last_due(self) -> Period | None:
@@ -696,9 +734,13 @@ class _PlanLights:
 
     def _missed_running(self, unit: str) -> int:
         """How many of the unit's last due reports on this plan are missing, running."""
-        reporting = self.plan.reporting
+        if unit not in self._missed:
+            self._missed[unit] = self._count_missed(unit)
+        return self._missed[unit]
+
+    def _count_missed(self, unit: str) -> int:
         first = self.facts.first_period(self.plan)
-        if reporting is None or first is None:
+        if self.plan.reporting is None or first is None:
             return 0
         period = self._last_due
         missed = 0
@@ -709,11 +751,93 @@ class _PlanLights:
             period = period.previous()
         return missed
 
-    def _start(self, task: Task) -> datetime.date:
-        return self.facts.start(task, self.plan)
 
-    def _lead_units(self, task: Task) -> list[str]:
-        return self.facts.lead_units(task, self.known)
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What the rules found for one task on one date."""
+
+    decided: _Decided
+    last_day: datetime.date | None  # of the effective deadline
+    said: list[tuple[str, _Latest | None]]  # each lead unit's latest word
+    expected: float | None
+    light: Light
+    why: _Why
+
+    @property
+    def extension(self) -> Deadline | None:
+        return self.decided.extension
+
+    @property
+    def on_time(self) -> bool | None:
+        closed = self.decided.closed
+        if closed is None:
+            return None
+        return self.last_day is None or closed <= self.last_day
+
+
+def _expected(start: datetime.date, last_day: datetime.date, as_of: datetime.date) -> float | None:
+    """The share of the time from the task's start to its last day that has passed."""
+    span = (last_day - start).days
+    if span <= 0:
+        return None
+    elapsed = min(max((as_of - start).days, 0), span)
+    return elapsed / span * 100
+
+
+def _reason_words(why: _Why) -> list[str]:
+    """What a rule found (`_PlanLights._light`), in words."""
+    kind = why[0]
+    if kind == "stopped":
+        _kind, status, on = why
+        if on is None:
+            return [_("{status} in the plan").format(status=_(_STOPPED[status]))]
+        return [_("{status} by review on {date}").format(status=_(_STOPPED[status]), date=on)]
+    if kind == "closed":
+        return [_closed_reason(why[1], why[2])]
+    if kind == "set":
+        _kind, light, note = why
+        return [
+            _("set to {light} by review: {note}").format(light=_(_LIGHT_NAMES[light]), note=note)
+        ]
+    if kind == "deadline":
+        return [_deadline_reason(why[1], why[2])]
+    if kind == "on_track":
+        return [_("on track")]
+    _kind, worst, named, results = why
+    return [
+        _("{unit}: {reason}").format(unit=unit, reason=_unit_reason(unit_why))
+        if named
+        else _unit_reason(unit_why)
+        for unit, light, unit_why in results
+        if light == worst and unit_why is not None
+    ]
+
+
+def _deadline_reason(left: int, milestone: str | None) -> str:
+    if left < 0:
+        words = ngettext("overdue by {days} day", "overdue by {days} days", -left)
+    else:
+        words = ngettext("deadline near, {days} day left", "deadline near, {days} days left", left)
+    words = words.format(days=abs(left))
+    if milestone is None:
+        return words
+    return _("milestone {milestone}: {reason}").format(milestone=quote(milestone), reason=words)
+
+
+def _unit_reason(why: _Why) -> str:
+    kind = why[0]
+    if kind == "behind":
+        points = why[1]
+        return ngettext(
+            "behind schedule by {points} percentage point",
+            "behind schedule by {points} percentage points",
+            points,
+        ).format(points=points)
+    if kind == "delayed":
+        return _("reported as delayed")
+    if kind == "not_started":
+        return _("not started")
+    return _missed_reason(why[1])
 
 
 _Latest = tuple[Period, Report, ReportEntry]

@@ -63,3 +63,26 @@ class Status:
     tasks: tuple[TaskState, ...]
     reports: tuple[ReportState, ...]
     notes: tuple[str, ...] = ()  # things to say once (a year missing from the calendar …)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLight:
+    """One task's light as of a date with what the figures count of it, without the
+    words of its `TaskState`."""
+
+    plan: str
+    light: Light
+    deadline: datetime.date | None
+    on_time: bool | None
+    expected: float | None
+    lowest_percent: int | None
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What the figures of a date are counted from (`Lights.glance`): each task's light
+    and each due report's status."""
+
+    as_of: datetime.date
+    tasks: tuple[TaskLight, ...]
+    reports: tuple[ReportState, ...]

@@ -27,10 +27,10 @@ from typing import Literal, TypeAlias
 from planctl.config import TrackingSettings
 from planctl.errors import UsageError
 from planctl.i18n import _, either, quote
-from planctl.tracking.lights import TrackingData, compute_status
+from planctl.tracking.lights import Lights, TrackingData, compute_status
 from planctl.tracking.periods import Cycle, Period, period_containing
 from planctl.tracking.records import Light
-from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskState
+from planctl.tracking.state import LIGHT_ORDER, ReportState, Status, TaskLight, TaskState
 
 __all__ = [
     "STATS_GROUPINGS",
@@ -114,7 +114,7 @@ class Stats:
 
 
 def figures_of(
-    tasks: Iterable[TaskState],
+    tasks: Iterable[TaskState | TaskLight],
     reports: Iterable[ReportState],
     settings: TrackingSettings,
     as_of: datetime.date,
@@ -143,7 +143,7 @@ def figures_of(
     )
 
 
-def _on_schedule(task: TaskState, settings: TrackingSettings) -> bool:
+def _on_schedule(task: TaskState | TaskLight, settings: TrackingSettings) -> bool:
     """Within `yellow_gap` of the share of time elapsed, by its furthest-behind lead unit
     (a task led by several units is on schedule only when each of them is)."""
     assert task.expected is not None and task.lowest_percent is not None
@@ -272,19 +272,18 @@ def _per_period(
     first, cycle = _first_period(tracking, plans)
     if first is None:
         return []
+    lights = Lights(tracking, settings)  # what does not depend on the date, worked out once
     rows = []
     period: Period = first
     last = period_containing(as_of, cycle)
     while period.start <= last.start:
         day = min(period.end, as_of)
-        status = select(compute_status(tracking, day, settings), plans=plans)
-        rows.append(
-            StatsRow(
-                str(period),
-                figures_of(status.tasks, status.reports, settings, day),
-                as_of=day,
-            )
-        )
+        glance = lights.glance(day)
+        tasks, reports = glance.tasks, glance.reports
+        if plans:
+            tasks = tuple(task for task in tasks if task.plan in plans)
+            reports = tuple(state for state in reports if state.plan in plans)
+        rows.append(StatsRow(str(period), figures_of(tasks, reports, settings, day), as_of=day))
         period = period.next()
     return rows
 

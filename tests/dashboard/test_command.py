@@ -18,7 +18,7 @@ from planctl.i18n import language, use_language
 from planctl.repository import Repository
 from planctl.tracking import lights
 from planctl.tracking.load import load_tracking
-from planctl.tracking.state import Status
+from planctl.tracking.state import Glance, Status
 from planctl.tracking.stats import compute_stats
 
 from ..conftest import CLI
@@ -92,21 +92,26 @@ def test_the_trend_is_stats_by_period(repository: Path, tmp_path: Path) -> None:
 def test_each_status_is_computed_once_for_all_pages(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    days: list[datetime.date] = []
-    status_on = lights.Lights.status
+    asked: list[tuple[str, datetime.date]] = []
+    status_on, glance_on = lights.Lights.status, lights.Lights.glance
 
-    def counted(self: lights.Lights, as_of: datetime.date) -> Status:
-        days.append(as_of)
+    def status(self: lights.Lights, as_of: datetime.date) -> Status:
+        asked.append(("status", as_of))
         return status_on(self, as_of)
 
-    monkeypatch.setattr(lights.Lights, "status", counted)
+    def glance(self: lights.Lights, as_of: datetime.date) -> Glance:
+        asked.append(("glance", as_of))
+        return glance_on(self, as_of)
+
+    monkeypatch.setattr(lights.Lights, "status", status)
+    monkeypatch.setattr(lights.Lights, "glance", glance)
     result = dashboard([], tmp_path / "site", as_of=AS_OF, start=repository)
     periods = trend_periods(result.view.plans and [p.plan for p in result.view.plans], AS_OF)
     assert [str(p) for p in periods] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]
-    # One for the date, one for each earlier period's end: none per page.
-    expected = [AS_OF, *(p.end for p in periods[:-1])]
-    assert days == expected
-    assert len([p for p in result.written if p.suffix == ".html"]) > len(days)
+    # The status of the date, and for each earlier period's end only what its figures
+    # count: none per page.
+    assert asked == [("status", AS_OF), *(("glance", p.end) for p in periods[:-1])]
+    assert len([p for p in result.written if p.suffix == ".html"]) > len(asked)
 
 
 def test_the_trend_spread_over_processes_has_the_same_figures(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from planctl.config import TrackingSettings
 from planctl.model import Plan, plan_from_data
-from planctl.tracking.lights import compute_status, compute_statuses
+from planctl.tracking.lights import Lights, compute_status, compute_statuses
 from planctl.tracking.periods import Period
 from planctl.tracking.records import Decision, MilestoneDone, Report, ReportEntry, Review
 from planctl.tracking.state import Status
@@ -292,6 +292,10 @@ def test_the_statuses_of_several_dates_are_those_of_each_date_alone() -> None:
         ("yellow", "deadline near, 0 days left"),  # the milestone was reported done
         ("red", "behind schedule by 44 percentage points"),  # 10% of 54% by 30 June
         ("red", "overdue by 1 day"),
+    ]
+    glanced = [Lights(tracked, TrackingSettings()).glance(day) for day in days]
+    assert [[task.light for task in one.tasks] for one in glanced] == [
+        [task.light for task in one.tasks] for one in together
     ]
     ongoing = [one.tasks[1].reasons[0] for one in together]
     assert ongoing[3:] == ["the last due report is missing", "3 reports missing in a row"]

@@ -25,10 +25,10 @@ import pytest
 from planctl import i18n
 from planctl.config import TrackingSettings
 from planctl.repository import Repository
-from planctl.tracking.lights import compute_status
+from planctl.tracking.lights import Lights, compute_status
 from planctl.tracking.load import load_tracking
 from planctl.tracking.state import Status
-from planctl.tracking.stats import Ratio, compute_stats
+from planctl.tracking.stats import Ratio, compute_stats, figures_of
 
 D = datetime.date
 SETTINGS = TrackingSettings()
@@ -222,6 +222,23 @@ def test_the_figures_after_the_deadline(tracking) -> None:  # type: ignore[no-un
     # (市林业局, August).
     assert total.reporting == Ratio(8 * UNITS - 2, 8 * UNITS)
     assert total.reporting.share == 99.4
+
+
+def test_a_glance_counts_what_the_status_counts_on_every_day(tracking) -> None:  # type: ignore[no-untyped-def]
+    # The figures of a past date come from a glance, without the words: on every day of
+    # the demo's story they are those of the full status.
+    lights = Lights(tracking, SETTINGS)
+    day = D(2012, 4, 1)
+    while day <= D(2013, 2, 28):
+        status, glance = lights.status(day), lights.glance(day)
+        assert [(task.plan, task.light) for task in glance.tasks] == [
+            (task.plan, task.light) for task in status.tasks
+        ]
+        assert glance.reports == status.reports
+        assert figures_of(glance.tasks, glance.reports, SETTINGS, day) == figures_of(
+            status.tasks, status.reports, SETTINGS, day
+        )
+        day += datetime.timedelta(days=3)
 
 
 def test_units_ranked_on_a_date(tracking) -> None:  # type: ignore[no-untyped-def]
