@@ -186,7 +186,7 @@ def phases(root: Path, as_of: datetime.date, out: Path) -> dict[str, tuple[float
     clock, not these): what the command does, in the same order."""
     from planctl.config import load_settings
     from planctl.dashboard import build_site
-    from planctl.dashboard.service import Chosen, trend_points
+    from planctl.dashboard.service import Chosen, status_and_trend
     from planctl.repository import Repository
     from planctl.tracking.lights import Lights
     from planctl.tracking.load import load_tracking
@@ -200,9 +200,7 @@ def phases(root: Path, as_of: datetime.date, out: Path) -> dict[str, tuple[float
     )
     settings = load_settings(root).tracking
     clock = _Clock()
-    lights = Lights(data, settings)
-    status = lights.status(as_of)
-    trend = trend_points(lights, status)
+    status, trend = status_and_trend(Lights(data, settings), as_of)
     timings[f"statuses: the date and {len(trend) - 1} month ends"] = clock.lap()
     clock = _Clock()
     result = build_site(tracking.plans, status, out, trend=trend, settings=settings)

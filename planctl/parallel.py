@@ -68,6 +68,44 @@ def map_forked(
     )
 
 
+def start_forked(
+    function: Callable[[Shared, Item], Result], shared: Shared, item: Item, *, worth_it: bool
+) -> Callable[[], Result]:
+    """Start `function(shared, item)` now on a forked worker process, which inherits
+    `shared`, and return what waits for its result: this process goes on with other work
+    meanwhile. Where this system does not fork, fewer than two cores are free or the work
+    is not `worth_it`, the waiting computes it here; so it does when the worker dies."""
+    if not worth_it or not forks() or available_cores() < 2:
+        return lambda: function(shared, item)
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_run_and_send, args=(send, _call_shared, item, _share, (function, shared))
+    )
+    gc.freeze()  # as for a pool: the worker's collector leaves the inherited data alone
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
+    send.close()
+
+    def result() -> Result:
+        try:
+            ok, value = receive.recv()
+        except EOFError:  # the worker died before it could answer
+            process.join()
+            return function(shared, item)
+        finally:
+            receive.close()
+        process.join()
+        if not ok:
+            raise value
+        found: Result = value
+        return found
+
+    return result
+
+
 # In a forked worker of `map_forked`: the function and the data it shares with its parent.
 _SHARED: list[Any] = []
 

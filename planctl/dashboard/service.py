@@ -76,9 +76,7 @@ def dashboard(
         tracking.workdays,
     )
     settings = load_settings(repository.root).tracking
-    lights = Lights(data, settings)
-    status = _status(lights, as_of)
-    trend = trend_points(lights, status)
+    status, trend = status_and_trend(Lights(data, settings), as_of)
     within = boundary(output / "index.html", repository.root)
     _make_folder(output, outside=within != repository.root)
     return build_site(
@@ -92,38 +90,36 @@ def dashboard(
     )
 
 
-def trend_points(lights: Lights, status: Status) -> list[TrendPoint]:
-    """The figures at the end of each period up to the dashboard's date (that date itself
-    for the period it falls in), from the plans' first reporting period on: the figures
-    of `planctl stats --by period`, the current period's from `status` itself."""
+def status_and_trend(lights: Lights, as_of: datetime.date) -> tuple[Status, list[TrendPoint]]:
+    """The status as of `as_of` and the trend: the figures at the end of each period up to
+    that date (the date itself for the period it falls in), from the plans' first
+    reporting period on, as `planctl stats --by period` gives them.
+
+    With many tasks, a forked worker counts half of the earlier periods while this
+    process works out the date's status and the other half; both inherit from `lights`
+    what does not depend on the date, worked out before the worker starts."""
+    from planctl import parallel
     from planctl.tracking.stats import figures_of
 
-    periods = trend_periods(lights.tracking.plans, status.as_of)
-    # The current period's figures are those of the status already computed.
-    past = [period.end for period in periods if period.end < status.as_of]
-    figures = dict(zip(past, past_figures(lights, past), strict=True))
+    periods = trend_periods(lights.tracking.plans, as_of)
+    past = [period.end for period in periods if period.end < as_of]
+    tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
+    worth_it = tasks * len(past) >= PARALLEL_MIN_TASK_DATES
+    if worth_it:
+        lights.prepare()
+    # Interleaved halves: later dates have more reports to read.
+    theirs, mine = tuple(past[0::2]), tuple(past[1::2])
+    waiting = parallel.start_forked(_figures, lights, theirs, worth_it=worth_it)
+    status = _status(lights, as_of)
+    figures = dict(zip(mine, _figures(lights, mine), strict=True))
+    figures.update(zip(theirs, waiting(), strict=True))
+    # The current period's figures are those of the status itself.
     current = figures_of(status.tasks, status.reports, lights.settings, status.as_of)
-    return [
-        TrendPoint(period, min(period.end, status.as_of), figures.get(period.end, current))
+    trend = [
+        TrendPoint(period, min(period.end, as_of), figures.get(period.end, current))
         for period in periods
     ]
-
-
-def past_figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:
-    """The figures as of each date, spread over the cores when there are many tasks:
-    forked workers inherit `lights` with all it has worked out for the first status."""
-    from planctl import parallel
-
-    tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
-    worth_it = tasks * len(dates) >= PARALLEL_MIN_TASK_DATES
-    jobs = max(1, min(parallel.available_cores(), len(dates))) if worth_it else 1
-    # Interleaved shares: later dates have more reports to read.
-    shares = [tuple(dates[start::jobs]) for start in range(jobs)]
-    found: dict[datetime.date, Figures] = {}
-    results = parallel.map_forked(_figures, shares, lights, worth_it=worth_it)
-    for share, share_figures in zip(shares, results, strict=True):
-        found.update(zip(share, share_figures, strict=True))
-    return [found[day] for day in dates]
+    return status, trend
 
 
 def _figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:

@@ -47,6 +47,7 @@ from planctl.tracking.state import (
 )
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
+from planctl.yamlio import paused_gc
 
 __all__ = [
     "Lights",
@@ -115,7 +116,19 @@ class Lights:
 
     def status(self, as_of: datetime.date) -> Status:
         """Every task's light and every due report's status as of `as_of`."""
-        return _status_on(self.tracking, as_of, self.settings, self._facts)
+        # Many small values, no cycles: the collector would only walk the whole data.
+        with paused_gc():
+            return _status_on(self.tracking, as_of, self.settings, self._facts)
+
+    def prepare(self) -> None:
+        """Work out now what does not depend on the date, as the first status would: for
+        forked workers to inherit before any status is asked."""
+        facts = self._facts
+        known = _Known.of(self.tracking, datetime.date.min, facts.index(self.tracking))
+        with paused_gc():
+            for plan in self.tracking.plans:
+                facts.tasks(plan, known)
+                facts.first_period(plan)
 
     def glance(self, as_of: datetime.date) -> Glance:
         """Every task's light and every due report's status as of `as_of`, with what the
@@ -125,9 +138,10 @@ class Lights:
         known = _Known.of(tracking, as_of, facts.index(tracking))
         tasks: list[TaskLight] = []
         reports: list[ReportState] = []
-        for plan in tracking.plans:
-            tasks.extend(_PlanLights(plan, known, self.settings, facts).glances())
-            reports.extend(_report_states(plan, known, facts))
+        with paused_gc():
+            for plan in tracking.plans:
+                tasks.extend(_PlanLights(plan, known, self.settings, facts).glances())
+                reports.extend(_report_states(plan, known, facts))
         return Glance(as_of, tuple(tasks), tuple(reports))
 
 

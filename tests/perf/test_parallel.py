@@ -97,3 +97,50 @@ def test_an_item_whose_worker_is_killed_is_reported_and_the_others_still_run() -
 
     results = list(parallel.map_in_processes(_square_or_die, range(20), jobs=2, lost=lost))
     assert results == [-7009 if n == 7 else n * n for n in range(20)]
+
+
+def _pid_and_sum(offset: int, numbers: tuple[int, ...]) -> tuple[int, int]:
+    return os.getpid(), offset + sum(numbers)
+
+
+def _refuse(_shared: None, item: str) -> str:
+    raise ValueError(item)
+
+
+def _die_in_a_worker(parent: int, item: int) -> int:
+    if os.getpid() != parent:
+        os.kill(os.getpid(), 9)
+    return item * 2
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_work_started_on_a_worker_is_waited_for_later() -> None:
+    waiting = parallel.start_forked(_pid_and_sum, 100, (1, 2, 3), worth_it=True)
+    here = _pid_and_sum(0, (4,))  # this process goes on meanwhile
+    worker, total = waiting()
+    assert total == 106 and here == (os.getpid(), 4)
+    assert worker != os.getpid()
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_work_not_worth_a_worker_is_done_here_when_waited_for() -> None:
+    waiting = parallel.start_forked(_pid_and_sum, 1, (2,), worth_it=False)
+    assert waiting() == (os.getpid(), 3)
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_failure_on_the_worker_is_raised_when_waited_for() -> None:
+    waiting = parallel.start_forked(_refuse, None, "no such date", worth_it=True)
+    with pytest.raises(ValueError, match="no such date"):
+        waiting()
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_work_whose_worker_is_killed_is_done_here() -> None:
+    waiting = parallel.start_forked(_die_in_a_worker, os.getpid(), 21, worth_it=True)
+    assert waiting() == 42
