@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
@@ -766,8 +766,7 @@ class _PlanLights:
         return missed
 
 
-@dataclass(frozen=True, slots=True)
-class _Judged:
+class _Judged(NamedTuple):
     """What the rules found for one task on one date."""
 
     decided: _Decided

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from planctl.model import Placed
 from planctl.tracking.periods import Period
@@ -65,10 +65,9 @@ class Status:
     notes: tuple[str, ...] = ()  # things to say once (a year missing from the calendar …)
 
 
-@dataclass(frozen=True, slots=True)
-class TaskLight:
+class TaskLight(NamedTuple):
     """One task's light as of a date with what the figures count of it, without the
-    words of its `TaskState`."""
+    words of its `TaskState` (a tuple: a hundred thousand are made for each date)."""
 
     plan: str
     light: Light
