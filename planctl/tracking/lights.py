@@ -124,6 +124,7 @@ class Lights:
         """Work out now what does not depend on the date, as the first status would: for
         forked workers to inherit before any status is asked."""
         facts = self._facts
+        # Any date will do: of what is known, the task facts read only the unit registry.
         known = _Known.of(self.tracking, datetime.date.min, facts.index(self.tracking))
         with paused_gc():
             for plan in self.tracking.plans:
