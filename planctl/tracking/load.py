@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planctl.deadlines import parse_date
 from planctl.errors import DeadlineError, PlanContentError
@@ -42,6 +42,9 @@ from planctl.tracking.records import (
 from planctl.tracking.workdays import Workdays
 from planctl.units import UnitRegistry
 from planctl.yamlio import Document, paused_gc
+
+if TYPE_CHECKING:
+    from planctl.tracking.trusted import TrustedData
 
 __all__ = [
     "Tracking",
@@ -125,13 +128,23 @@ class Source:
     local: Path | None = None  # the file in the working tree, when it is read from there
 
 
-def load_tracking(repository: Repository, *, revision: str | None = None) -> Tracking:
+def load_tracking(
+    repository: Repository, *, revision: str | None = None, use_cache: bool = True
+) -> Tracking:
     """Read the repository's tracking data: as the files are, or as they were at `revision`
-    (a branch, tag or commit; read through git, never as an option)."""
+    (a branch, tag or commit; read through git, never as an option). With `use_cache`, the
+    working tree's files unchanged since an earlier read are not parsed again
+    (`planctl.tracking.trusted`)."""
     from planctl.tracking.submitted import submitted_dates
+    from planctl.tracking.trusted import TrustedData
 
-    sources = working_tree(repository) if revision is None else at_revision(repository, revision)
-    loaded = load_sources(sources)
+    if revision is None:
+        trusted = TrustedData.open(repository.root) if use_cache else None
+        loaded = load_sources(working_tree(repository), trusted=trusted)
+        if trusted is not None:
+            trusted.save()
+    else:
+        loaded = load_sources(at_revision(repository, revision))
     submitted = submitted_dates(repository.root, "reports", revision=revision)
     reports = [_with_submitted(report, submitted.of(path)) for path, report in loaded.reports]
     return loaded.tracking(reports, submitted.notes)
@@ -250,12 +263,20 @@ class Loaded:
         )
 
 
-def load_sources(sources: Iterable[Source], *, keep_documents: bool = False) -> Loaded:
+def load_sources(
+    sources: Iterable[Source],
+    *,
+    keep_documents: bool = False,
+    trusted: TrustedData | None = None,
+) -> Loaded:
     """Pass each file through the gate and build the records of the trusted ones; with
-    `keep_documents`, keep each trusted file's document (to locate findings in)."""
+    `keep_documents`, keep each trusted file's document (to locate findings in); with
+    `trusted`, take the data of files unchanged since the gate trusted them from there,
+    and keep there the data of the files it trusts now."""
     loaded = Loaded()
     with paused_gc():
-        for source, passed in _through_gate(sources, in_workers=not keep_documents):
+        gated = _through_gate(sources, in_workers=not keep_documents, trusted=trusted)
+        for source, passed in gated:
             if passed.refusal is not None:
                 loaded.findings.append(passed.refusal)
                 continue
@@ -295,14 +316,16 @@ _FILES_PER_TASK = 64
 
 
 def _through_gate(
-    sources: Iterable[Source], *, in_workers: bool
+    sources: Iterable[Source], *, in_workers: bool, trusted: TrustedData | None = None
 ) -> Iterator[tuple[Source, Passed]]:
     """Each source with what the gate said of it, in order; with `in_workers`, many files
-    are parsed and checked in worker processes (the data the gate trusted comes back)."""
+    are parsed and checked in worker processes (the data the gate trusted comes back);
+    with `trusted`, files it kept are not read again."""
     from itertools import chain, islice
 
     from planctl import parallel
 
+    kept = _Kept(trusted)
     remaining = iter(sources)
     first = list(islice(remaining, PARALLEL_MIN_FILES))
     jobs = parallel.available_cores()
@@ -310,14 +333,27 @@ def _through_gate(
     # elsewhere a worker would start afresh, so files are read here.
     if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not parallel.forks():
         for source in chain(first, remaining):
-            yield source, Passed.of(_open(source))
+            stamp = kept.stamp(source)
+            passed = kept.get(stamp)
+            if passed is None:
+                passed = kept.put(stamp, Passed.of(_open(source)))
+            yield source, passed
         return
-    handed: deque[list[Source]] = deque()  # the tasks in flight, oldest first
+    # The tasks in flight, oldest first: each file with its stamp and what was kept of it.
+    handed: deque[list[tuple[Source, str | None, Passed | None]]] = deque()
 
     def tasks() -> Iterator[list[Work]]:
         for chunk in _chunks(chain(first, remaining), _FILES_PER_TASK):
-            handed.append(chunk)
-            yield [(source.raw, _local(source), source.shown, source.kind) for source in chunk]
+            looked = []
+            for source in chunk:
+                stamp = kept.stamp(source)
+                looked.append((source, stamp, kept.get(stamp)))
+            handed.append(looked)
+            yield [
+                (source.raw, _local(source), source.shown, source.kind)
+                for source, _stamp, passed in looked
+                if passed is None
+            ]
 
     answers = parallel.map_in_processes(
         _gate_in_worker,
@@ -327,9 +363,39 @@ def _through_gate(
         lost=lambda work, _exitcode: _gate_in_worker(work),
     )
     for answer in answers:
-        chunk = handed.popleft()
-        for source, said in zip(chunk, marshal.loads(answer), strict=True):
-            yield source, _passed_from(said) if said is not None else Passed.of(_open(source))
+        said = iter(marshal.loads(answer))
+        for source, stamp, passed in handed.popleft():
+            if passed is None:
+                word = next(said)
+                passed = kept.put(
+                    stamp, _passed_from(word) if word is not None else Passed.of(_open(source))
+                )
+            yield source, passed
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """The gate's word kept from earlier runs (`TrustedData`), for the working tree's files."""
+
+    trusted: TrustedData | None
+
+    def stamp(self, source: Source) -> str | None:
+        if self.trusted is None or source.local is None or source.raw is not None:
+            return None
+        return self.trusted.stamp(source.path, source.local)
+
+    def get(self, stamp: str | None) -> Passed | None:
+        found = None if stamp is None or self.trusted is None else self.trusted.get(stamp)
+        if found is None:
+            return None
+        kind, data = found
+        return Passed(kind, data)  # type: ignore[arg-type]  # a kind the gate gave
+
+    def put(self, stamp: str | None, passed: Passed) -> Passed:
+        """Keep what the gate trusted now; `passed` itself."""
+        if stamp is not None and self.trusted is not None and passed.refusal is None:
+            self.trusted.put(stamp, passed.kind, passed.data)
+        return passed
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:

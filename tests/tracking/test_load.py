@@ -240,7 +240,7 @@ def test_reading_in_worker_processes_gives_what_reading_here_gives(
     write(root, report_path(period="2023-07"), REPORT.replace("planctl-report/1", "planctl/1"))
 
     def snapshot() -> tuple[object, ...]:
-        tracking = load_tracking(Repository(root))
+        tracking = load_tracking(Repository(root), use_cache=False)
         return (
             tracking.plans,
             tracking.units,
