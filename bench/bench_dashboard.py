@@ -1,6 +1,7 @@
 """Benchmark `planctl dashboard` on the generated corpus with a year of monthly reports.
 
     python bench/bench_dashboard.py [--plans 1000] [--tasks 100] [--units 3] [--runs 1]
+                                    [--against CHECKOUT]...
 
 1. The corpus of `bench/generate.py` (`--plans` × `--tasks`, made when missing), copied
    into a temporary repository where every plan reports monthly from January of
@@ -18,8 +19,10 @@
    and with the data kept), the statuses (one for the date and one per month end), and
    building and writing the site.
 
-Prints a Markdown table of the best of `--runs` timings, in wall-clock and CPU seconds
-(on a shared machine the CPU seconds are the figure to compare), and the load average;
+With `--against CHECKOUT` (a work tree of another commit, `git worktree add`), that
+version's command is timed too, in the same rounds, nothing kept. Prints a Markdown table
+of the best of `--runs` timings and every run's, in wall-clock and CPU seconds, the time
+of a fixed loop at each round (the machine's speed at the time) and the load average;
 asserts nothing about time.
 """
 
@@ -163,9 +166,15 @@ def _review(root: Path, plan: str, period: str, day: datetime.date, closed: list
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def command_seconds(root: Path, as_of: datetime.date, out: Path) -> tuple[float, float]:
-    """The command's wall-clock and CPU seconds (its process tree's user + system)."""
+def command_seconds(
+    root: Path, as_of: datetime.date, out: Path, code: Path | None = None
+) -> tuple[float, float]:
+    """The command's wall-clock and CPU seconds (its process tree's user + system); with
+    `code`, the planctl of that checkout (put first on the import path) instead."""
     planctl = Path(sys.executable).with_name("planctl")
+    environment = {**os.environ, "PLANCTL_LANG": "en"}
+    if code is not None:
+        environment["PYTHONPATH"] = str(code)
     before = _children_cpu()
     started = time.perf_counter()
     subprocess.run(
@@ -173,9 +182,18 @@ def command_seconds(root: Path, as_of: datetime.date, out: Path) -> tuple[float,
         cwd=root,
         check=True,
         stdout=subprocess.DEVNULL,
-        env={**os.environ, "PLANCTL_LANG": "en"},
+        stderr=subprocess.DEVNULL,
+        env=environment,
     )
     return time.perf_counter() - started, _children_cpu() - before
+
+
+def calibration_seconds() -> float:
+    """The CPU seconds of a fixed piece of pure Python: how fast the machine is just now
+    (a shared virtual machine's speed drifts by half from one minute to the next)."""
+    started = time.process_time()
+    sum(number * number for number in range(10**7))
+    return time.process_time() - started
 
 
 def _children_cpu() -> float:
@@ -233,6 +251,13 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        default=[],
+        help="a checkout of another planctl version to time in the same rounds (repeatable)",
+    )
     arguments = parser.parse_args()
     source = corpus(arguments.plans, arguments.tasks)
     as_of = datetime.date(arguments.year, 12, 31)
@@ -250,20 +275,34 @@ def main() -> None:
             f"{command}, nothing kept": [],
             f"{command} again, the data kept": [],
         }
+        others: dict[str, list[tuple[float, float]]] = {
+            f"{command} by the planctl of {path}": [] for path in arguments.against
+        }
+        calibrations = []
+        # Rounds interleave the versions, so that a drift of the machine's speed falls
+        # on all of them alike.
         for run in range(arguments.runs):
+            calibrations.append(calibration_seconds())
+            for path, timings in zip(arguments.against, others.values(), strict=True):
+                shutil.rmtree(root / ".planctl-cache", ignore_errors=True)
+                site = Path(temporary) / f"site-{run}-{path.name}"
+                timings.append(command_seconds(root, as_of, site, path.resolve()))
             shutil.rmtree(root / ".planctl-cache", ignore_errors=True)
             for kept, timings in enumerate(runs.values()):
                 site = Path(temporary) / f"site-{run}-{kept}"
                 timings.append(command_seconds(root, as_of, site))
         split = phases(root, as_of, Path(temporary) / "site-library")
-        print("| step | wall-clock s | CPU s |")
-        print("|---|---:|---:|")
-        for name, timings in runs.items():
+        print("| step | wall-clock s (best) | CPU s | every run, wall-clock s |")
+        print("|---|---:|---:|---|")
+        for name, timings in {**others, **runs}.items():
             wall, cpu = min(timings)
-            print(f"| {name} | {wall:.2f} | {cpu:.2f} |")
+            every = ", ".join(f"{one:.1f}" for one, _cpu in timings)
+            print(f"| {name} | {wall:.2f} | {cpu:.2f} | {every} |")
         for name, (phase_wall, phase_cpu) in split.items():
-            print(f"| — {name} | {phase_wall:.2f} | {phase_cpu:.2f} |")
-        print(f"\nload average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            print(f"| — {name} | {phase_wall:.2f} | {phase_cpu:.2f} | |")
+        shown = ", ".join(f"{seconds:.2f}" for seconds in calibrations)
+        print(f"\ncalibration (a fixed loop, CPU s, at each round): {shown}")
+        print(f"load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
