@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.atomic import write_atomic
 from planctl.errors import WriteRefused
 from planctl.repository import Repository
 
@@ -106,12 +104,11 @@ def _stamps(root: Path) -> Iterator[str]:
 def _load(path: Path, secret: bytes) -> Answer | None:
     if path.is_symlink():
         return None
-    try:
-        signature, _, body = path.read_bytes().partition(b"\n")
-    except OSError:
-        return None
-    if not hmac.compare_digest(signature, _sign(secret, body)):
-        return None  # written elsewhere, or damaged
+    from planctl.validate.cache import read_signed
+
+    body = read_signed(path, secret)
+    if body is None:
+        return None  # none, written elsewhere, or damaged
     try:
         stored = json.loads(body)
     except ValueError:
@@ -123,7 +120,7 @@ def _load(path: Path, secret: bytes) -> Answer | None:
 
 def _save(path: Path, secret: bytes, answer: Answer) -> None:
     """Write the answer and forget the oldest beyond `KEPT`; a failure costs only speed."""
-    from planctl.validate.cache import _prepare_folder
+    from planctl.validate.cache import _prepare_folder, write_signed
 
     stored = {"format": FORMAT, "out": answer.out, "warnings": list(answer.warnings)}
     body = json.dumps({**stored, "code": answer.code}, ensure_ascii=False).encode()
@@ -131,11 +128,7 @@ def _save(path: Path, secret: bytes, answer: Answer) -> None:
     with contextlib.suppress(OSError, WriteRefused):
         _prepare_folder(path.parent.parent)
         path.parent.mkdir(exist_ok=True)
-        write_atomic(path, _sign(secret, body) + b"\n" + body, within=root, durable=False)
+        write_signed(path, secret, body, within=root)
         answers = sorted(path.parent.iterdir(), key=lambda kept: kept.stat().st_mtime_ns)
         for old in answers[:-KEPT]:
             old.unlink()
-
-
-def _sign(secret: bytes, body: bytes) -> bytes:
-    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")

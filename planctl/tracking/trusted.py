@@ -19,15 +19,12 @@ marshalled data is only ever read back from a file this user's planctl wrote.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import marshal
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planctl.atomic import write_atomic
 from planctl.errors import WriteRefused
 
 __all__ = ["TrustedData"]
@@ -97,7 +94,7 @@ class TrustedData:
 
     def save(self) -> None:
         """Write the cache back if this run added to it (a failure only costs speed)."""
-        from planctl.validate.cache import _prepare_folder
+        from planctl.validate.cache import _prepare_folder, write_signed
 
         if not self.added:
             return
@@ -105,7 +102,7 @@ class TrustedData:
         with contextlib.suppress(OSError, WriteRefused):
             _prepare_folder(self.path.parent)
             root = self.path.parent.parent
-            write_atomic(self.path, self._sign(body) + b"\n" + body, within=root, durable=False)
+            write_signed(self.path, self.secret, body, within=root)
 
     def _kept(self) -> dict[str, tuple[str, bytes]]:
         """Entries of this run, and the most recent others up to `MIN_KEPT`."""
@@ -115,12 +112,12 @@ class TrustedData:
         return {stamp: self.entries[stamp] for stamp in kept}
 
     def _load(self) -> dict[str, tuple[str, bytes]]:
-        try:
-            signature, _, body = self.path.read_bytes().partition(b"\n")
-        except OSError:
-            return {}
-        if not hmac.compare_digest(signature, self._sign(body)):
-            return {}  # written elsewhere, or damaged: start again
+        from planctl.validate.cache import read_signed
+
+        # Marshalled data is read back only from a file this user's planctl wrote.
+        body = read_signed(self.path, self.secret)
+        if body is None:
+            return {}  # none yet, written elsewhere, or damaged: start again
         try:
             form, salt, entries = marshal.loads(body)
         except (ValueError, EOFError, TypeError):
@@ -128,6 +125,3 @@ class TrustedData:
         if form != FORMAT or salt != self.salt or not isinstance(entries, dict):
             return {}
         return entries
-
-    def _sign(self, body: bytes) -> bytes:
-        return hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode("ascii")

@@ -99,7 +99,7 @@ class ResultCache:
         with contextlib.suppress(OSError, WriteRefused):
             _prepare_folder(self.path.parent)
             root = self.path.parent.parent
-            write_atomic(self.path, self._sign(body) + b"\n" + body, within=root, durable=False)
+            write_signed(self.path, self.secret, body, within=root)
 
     def _kept(self) -> dict[str, list[Any]]:
         """Entries of this run, then the most recent others up to a bound."""
@@ -109,12 +109,9 @@ class ResultCache:
         return {key: self.entries[key] for key in order}
 
     def _load(self) -> dict[str, list[Any]]:
-        try:
-            signature, _, body = self.path.read_bytes().partition(b"\n")
-        except OSError:
-            return {}
-        if not hmac.compare_digest(signature, self._sign(body)):
-            return {}  # written elsewhere, or damaged: start again
+        body = read_signed(self.path, self.secret)
+        if body is None:
+            return {}  # none yet, written elsewhere, or damaged: start again
         try:
             stored = json.loads(body)
         except ValueError:
@@ -124,8 +121,24 @@ class ResultCache:
         entries: dict[str, list[Any]] = stored.get("entries", {})
         return entries
 
-    def _sign(self, body: bytes) -> bytes:
-        return hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode("ascii")
+
+def write_signed(path: Path, secret: bytes, body: bytes, *, within: Path) -> None:
+    """Write `body` atomically under a first line that signs it with `secret`."""
+    write_atomic(path, _signature(secret, body) + b"\n" + body, within=within, durable=False)
+
+
+def read_signed(path: Path, secret: bytes) -> bytes | None:
+    """The body of a file `write_signed` wrote with `secret`; None when there is none, or
+    it was signed with another key (copied in, committed) or changed since."""
+    try:
+        signature, _, body = path.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    return body if hmac.compare_digest(signature, _signature(secret, body)) else None
+
+
+def _signature(secret: bytes, body: bytes) -> bytes:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
 
 
 def _row(finding: Finding) -> Row:
