@@ -24,6 +24,7 @@ from .tracking_data import (
     PLAN_ID,
     REPORT,
     REVIEW,
+    everything_read,
     report_path,
     review_path,
     tracking_repository,
@@ -240,16 +241,7 @@ def test_reading_in_worker_processes_gives_what_reading_here_gives(
     write(root, report_path(period="2023-07"), REPORT.replace("planctl-report/1", "planctl/1"))
 
     def snapshot() -> tuple[object, ...]:
-        tracking = load_tracking(Repository(root), use_cache=False)
-        return (
-            tracking.plans,
-            tracking.units,
-            tracking.reports,
-            tracking.reviews,
-            tracking.workdays,
-            tracking.findings,
-            dict(tracking.places),
-        )
+        return everything_read(load_tracking(Repository(root), use_cache=False))
 
     here = snapshot()
     monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 2)

@@ -13,10 +13,17 @@ import pytest
 from planctl import parallel
 from planctl.repository import Repository
 from planctl.tracking import load
-from planctl.tracking.load import Tracking, load_tracking
+from planctl.tracking.load import load_tracking
 from planctl.tracking.trusted import CACHE_FILE, TrustedData
 
-from .tracking_data import PLAN_ID, REPORT, report_path, tracking_repository, write
+from .tracking_data import (
+    PLAN_ID,
+    REPORT,
+    everything_read,
+    report_path,
+    tracking_repository,
+    write,
+)
 
 MONTHS = 12
 FILES = MONTHS + 3  # the units, the plan, a report for each month and the review
@@ -48,24 +55,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def read(root: Path) -> tuple[object, ...]:
-    tracking = load_tracking(Repository(root))
-    return snapshot(tracking)
-
-
-def snapshot(tracking: Tracking) -> tuple[object, ...]:
-    return (
-        tracking.plans,
-        tracking.units,
-        tracking.reports,
-        tracking.reviews,
-        tracking.workdays,
-        tracking.findings,
-        dict(tracking.places),
-    )
+    return everything_read(load_tracking(Repository(root)))
 
 
 def fresh(root: Path) -> tuple[object, ...]:
-    return snapshot(load_tracking(Repository(root), use_cache=False))
+    return everything_read(load_tracking(Repository(root), use_cache=False))
 
 
 def rewrite_keeping_size_and_time(path: Path, old: str, new: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planctl.tracking.load import Tracking
+
 from ..conftest import DATA
 
 PLAN_ID = "track-2023"
@@ -88,3 +90,16 @@ def tracking_repository(root: Path, *, report: bool = True, review: bool = True)
     if review:
         write(root, review_path(), REVIEW)
     return root
+
+
+def everything_read(tracking: Tracking) -> tuple[object, ...]:
+    """What a read gives, to compare two reads by (records, refusals, places)."""
+    return (
+        tracking.plans,
+        tracking.units,
+        tracking.reports,
+        tracking.reviews,
+        tracking.workdays,
+        tracking.findings,
+        dict(tracking.places),
+    )
