@@ -333,8 +333,7 @@ def _through_gate(
     # elsewhere a worker would start afresh, so files are read here.
     if not in_workers or len(first) < PARALLEL_MIN_FILES or jobs < 2 or not parallel.forks():
         for source in chain(first, remaining):
-            stamp = kept.stamp(source)
-            passed = kept.get(stamp)
+            stamp, passed = kept.look(source)
             if passed is None:
                 passed = kept.put(stamp, Passed.of(_open(source)))
             yield source, passed
@@ -344,10 +343,7 @@ def _through_gate(
 
     def tasks() -> Iterator[list[Work]]:
         for chunk in _chunks(chain(first, remaining), _FILES_PER_TASK):
-            looked = []
-            for source in chunk:
-                stamp = kept.stamp(source)
-                looked.append((source, stamp, kept.get(stamp)))
+            looked = [(source, *kept.look(source)) for source in chunk]
             handed.append(looked)
             yield [
                 (source.raw, _local(source), source.shown, source.kind)
@@ -379,17 +375,17 @@ class _Kept:
 
     trusted: TrustedData | None
 
-    def stamp(self, source: Source) -> str | None:
+    def look(self, source: Source) -> tuple[str | None, Passed | None]:
+        """The file's stamp and what the gate said of it as it is, if that was kept; no
+        stamp for a file not read from the working tree, or without a cache."""
         if self.trusted is None or source.local is None or source.raw is not None:
-            return None
-        return self.trusted.stamp(source.path, source.local)
-
-    def get(self, stamp: str | None) -> Passed | None:
-        found = None if stamp is None or self.trusted is None else self.trusted.get(stamp)
+            return None, None
+        stamp = self.trusted.stamp(source.path, source.local)
+        found = None if stamp is None else self.trusted.get(stamp)
         if found is None:
-            return None
+            return stamp, None
         kind, data = found
-        return Passed(kind, data)  # type: ignore[arg-type]  # a kind the gate gave
+        return stamp, Passed(kind, data)  # type: ignore[arg-type]  # a kind the gate gave
 
     def put(self, stamp: str | None, passed: Passed) -> Passed:
         """Keep what the gate trusted now; `passed` itself."""
