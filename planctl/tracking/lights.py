@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
@@ -90,6 +90,8 @@ class TrackingData(Protocol):
     def workdays(self) -> Workdays: ...
 
 
+_TaskValue = TypeVar("_TaskValue", TaskState, TaskLight)  # what is made of each task
+
 _RANKS: dict[Light, int] = {light: rank for rank, light in enumerate(LIGHT_ORDER)}
 
 
@@ -116,9 +118,16 @@ class Lights:
 
     def status(self, as_of: datetime.date) -> Status:
         """Every task's light and every due report's status as of `as_of`."""
-        # Many small values, no cycles: the collector would only walk the whole data.
-        with paused_gc():
-            return _status_on(self.tracking, as_of, self.settings, self._facts)
+        tasks, reports = self._each_plan(as_of, _PlanLights.states)
+        due_years = {state.due.year for state in reports}
+        notes = [
+            _(
+                "the calendar has no holidays for {year}: report due days that year move only "
+                "off Saturdays and Sundays"
+            ).format(year=year)
+            for year in self.tracking.workdays.missing_years(due_years)
+        ]
+        return Status(as_of, tuple(tasks), tuple(reports), tuple(notes))
 
     def prepare(self) -> None:
         """Work out now what does not depend on the date, as the first status would: for
@@ -135,15 +144,23 @@ class Lights:
         """Every task's light and every due report's status as of `as_of`, with what the
         figures count and none of the words: the figures of a date, at a fraction of the
         cost of its status."""
-        tracking, facts = self.tracking, self._facts
-        known = _Known.of(tracking, as_of, facts.index(tracking))
-        tasks: list[TaskLight] = []
-        reports: list[ReportState] = []
-        with paused_gc():
-            for plan in tracking.plans:
-                tasks.extend(_PlanLights(plan, known, self.settings, facts).glances())
-                reports.extend(_report_states(plan, known, facts))
+        tasks, reports = self._each_plan(as_of, _PlanLights.glances)
         return Glance(as_of, tuple(tasks), tuple(reports))
+
+    def _each_plan(
+        self, as_of: datetime.date, tasks_of: Callable[[_PlanLights], Iterator[_TaskValue]]
+    ) -> tuple[list[_TaskValue], list[ReportState]]:
+        """`tasks_of` each plan's lights on the date, and every plan's due reports."""
+        facts = self._facts
+        known = _Known.of(self.tracking, as_of, facts.index(self.tracking))
+        tasks: list[_TaskValue] = []
+        reports: list[ReportState] = []
+        # Many small values, no cycles: the collector would only walk the whole data.
+        with paused_gc():
+            for plan in self.tracking.plans:
+                tasks.extend(tasks_of(_PlanLights(plan, known, self.settings, facts)))
+                reports.extend(_report_states(plan, known, facts))
+        return tasks, reports
 
 
 def compute_status(
@@ -160,28 +177,6 @@ def compute_statuses(
     `Lights`)."""
     lights = Lights(tracking, settings)
     return [lights.status(as_of) for as_of in dates]
-
-
-def _status_on(
-    tracking: TrackingData, as_of: datetime.date, settings: TrackingSettings, facts: _Facts
-) -> Status:
-    known = _Known.of(tracking, as_of, facts.index(tracking))
-    tasks: list[TaskState] = []
-    reports: list[ReportState] = []
-    due_years: set[int] = set()
-    for plan in tracking.plans:
-        tasks.extend(_PlanLights(plan, known, settings, facts).states())
-        for state in _report_states(plan, known, facts):
-            reports.append(state)
-            due_years.add(state.due.year)
-    notes = [
-        _(
-            "the calendar has no holidays for {year}: report due days that year move only off "
-            "Saturdays and Sundays"
-        ).format(year=year)
-        for year in tracking.workdays.missing_years(due_years)
-    ]
-    return Status(as_of, tuple(tasks), tuple(reports), tuple(notes))
 
 
 def deadline_of(task: Task, plan: Plan) -> Deadline | None:
