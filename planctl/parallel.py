@@ -77,33 +77,13 @@ def start_forked(
     is not `worth_it`, the waiting computes it here; so it does when the worker dies."""
     if not worth_it or not forks() or available_cores() < 2:
         return lambda: function(shared, item)
-    context = _context()
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_run_and_send, args=(send, _call_shared, item, _share, (function, shared))
+    return _started(
+        _call_shared,
+        item,
+        lambda item, _exitcode: function(shared, item),
+        _share,
+        (function, shared),
     )
-    gc.freeze()  # as for a pool: the worker's collector leaves the inherited data alone
-    try:
-        process.start()
-    finally:
-        gc.unfreeze()
-    send.close()
-
-    def result() -> Result:
-        try:
-            ok, value = receive.recv()
-        except EOFError:  # the worker died before it could answer
-            process.join()
-            return function(shared, item)
-        finally:
-            receive.close()
-        process.join()
-        if not ok:
-            raise value
-        found: Result = value
-        return found
-
-    return result
 
 
 # In a forked worker of `map_forked`: the function and the data it shares with its parent.
@@ -202,24 +182,44 @@ def _alone(
     initargs: tuple[Any, ...],
 ) -> Result:
     """`function(item)` in a process of its own; `lost(...)` when that process dies."""
+    return _started(function, item, lost, initializer, initargs)()
+
+
+def _started(
+    function: Callable[[Item], Result],
+    item: Item,
+    lost: Callable[[Item, int | None], Result],
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+) -> Callable[[], Result]:
+    """Start `function(item)` in a process of its own now; what waits for its result
+    (`lost(item, exitcode)` when the process dies before it answers)."""
     context = _context()
     receive, send = context.Pipe(duplex=False)
     process = context.Process(
         target=_run_and_send, args=(send, function, item, initializer, initargs)
     )
-    process.start()
-    send.close()
+    gc.freeze()  # as for a pool: the worker's collector leaves the inherited data alone
     try:
-        ok, value = receive.recv()
-    except EOFError:  # the process died before it could answer
-        process.join()
-        return lost(item, process.exitcode)
+        process.start()
     finally:
-        receive.close()
-    process.join()
-    if not ok:
-        raise value
-    result: Result = value
+        gc.unfreeze()
+    send.close()
+
+    def result() -> Result:
+        try:
+            ok, value = receive.recv()
+        except EOFError:  # the process died before it could answer
+            process.join()
+            return lost(item, process.exitcode)
+        finally:
+            receive.close()
+        process.join()
+        if not ok:
+            raise value
+        found: Result = value
+        return found
+
     return result
 
 
