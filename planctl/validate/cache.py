@@ -36,7 +36,7 @@ CACHE_FILE = "validate.json"
 FORMAT = "planctl-validate-cache/1"
 MIN_KEPT = 10_000  # entries kept beyond those of the latest run (other branches, old edits)
 _KEY_FILE = "cache-key"
-_LIBRARIES = ("yaml", "jsonschema", "fastjsonschema")
+_LIBRARIES = ("yaml", "ryml", "jsonschema", "fastjsonschema")
 _PACKAGE = Path(__file__).resolve().parent.parent  # planctl/, every source file of it
 
 Row = list[Any]  # a finding without its file: line, column, rule, severity, message, ...

@@ -44,15 +44,19 @@ class Positions:
 # --- parsing --------------------------------------------------------------------------
 
 
-_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(
-    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z|[-+]?\.(?:inf|Inf|INF)\Z"
-    r"|\.(?:nan|NaN|NAN)\Z"
+# The core schema's numbers, as patterns to match whole scalars with (`fast` finds them
+# inside JSON text too).
+INT_TEXT = r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+FLOAT_TEXT = (
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+    r"|\.(?:nan|NaN|NAN)"
 )
+_INT = re.compile(f"(?:{INT_TEXT})\\Z")
+_FLOAT = re.compile(f"(?:{FLOAT_TEXT})\\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
-_PLAIN_CONSTANTS: dict[str, Any] = {
+PLAIN_CONSTANTS: dict[str, Any] = {
     **dict.fromkeys(_NULLS),
     **dict.fromkeys(_TRUES, True),
     **dict.fromkeys(_FALSES, False),
@@ -199,7 +203,7 @@ class _Builder:
                 else:  # a value: the hottest path of all, so `_append` is written out here
                     value = event.value
                     if event.implicit[0]:
-                        value = _PLAIN_CONSTANTS.get(value, value)
+                        value = PLAIN_CONSTANTS.get(value, value)
                         if value.__class__ is str and value[:1] in _NUMBER_STARTS:
                             value = resolve_plain(value)
                     # No `step` kept: only a container's step is ever read (`_path`).

@@ -30,6 +30,7 @@ HEAVY = {
     "multiprocessing": "multiprocessing (only for large batches)",
     "subprocess": "subprocess (only for --changed)",
     "babel": "Babel (it compiles the message catalog at build time only)",
+    "ryml": "rapidyaml (once many files are read)",
 }
 
 
