@@ -49,14 +49,21 @@ def map_forked(
     *,
     worth_it: bool,
     window: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[Result]:
     """`function(shared, item)` for each item, in order: on forked worker processes, which
     inherit `shared` without copying it through a pipe, where this system forks, two cores
     or more are free and the work is `worth_it`; in this process otherwise. The items of
-    a worker the kernel kills are done in this process."""
-    jobs = min(available_cores(), len(items))
-    if jobs < 2 or not worth_it or not forks():
-        return (function(shared, item) for item in items)
+    a worker the kernel kills are done in this process.
+
+    `meanwhile` is other work for this process, done once the workers have started (first,
+    when there are none): this process then counts as one of the workers, and takes on
+    the last items no worker has started, so that all finish together."""
+    jobs = min(available_cores() - (meanwhile is not None), len(items))
+    if not worth_it or not forks() or jobs < (1 if meanwhile is not None else 2):
+        return _here(function, items, shared, meanwhile)
+    if meanwhile is not None:
+        return _beside_this_process(function, items, shared, jobs, meanwhile)
     return map_in_processes(
         _call_shared,
         items,
@@ -66,6 +73,50 @@ def map_forked(
         initargs=(function, shared),
         window=window,
     )
+
+
+def _here(
+    function: Callable[[Shared, Item], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    meanwhile: Callable[[], object] | None,
+) -> Iterator[Result]:
+    if meanwhile is not None:
+        meanwhile()
+    return (function(shared, item) for item in items)
+
+
+def _beside_this_process(
+    function: Callable[[Shared, Item], Result],
+    items: Sequence[Item],
+    shared: Shared,
+    jobs: int,
+    meanwhile: Callable[[], object],
+) -> Iterator[Result]:
+    """`map_forked` with `meanwhile`: every item handed to `jobs` workers, `meanwhile`
+    done here, then the items still waiting taken back, from the last, and done here."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    gc.freeze()  # as in `map_in_processes`
+    with ProcessPoolExecutor(jobs, _context(), _share, (function, shared)) as pool:
+        futures = [pool.submit(_call_shared, item) for item in items]
+        try:
+            meanwhile()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # nothing more to start
+            raise
+        handed = len(futures)
+        while handed > 0 and futures[handed - 1].cancel():
+            handed -= 1
+        ours = [function(shared, item) for item in items[handed:]]
+        results: list[Result] = []
+        for item, future in zip(items[:handed], futures, strict=False):
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:  # its worker was killed: done here instead
+                results.append(function(shared, item))
+    return iter(results + ours)
 
 
 def start_forked(
@@ -121,26 +172,24 @@ def map_in_processes(
     source = iter(items)
     # Objects made before the workers start are never collected in them: freezing them
     # spares the workers' garbage collector (and copy-on-write pages) from scanning them.
+    # They stay frozen here too: planctl's data holds no cycles, nothing to collect.
     gc.freeze()
-    try:
-        with ProcessPoolExecutor(jobs, _context(), initializer, initargs) as pool:
-            pending: deque[tuple[Item, Future[Result] | None]] = deque()
-            broken = False
-            for item in source:
-                try:
-                    pending.append((item, pool.submit(function, item)))
-                except BrokenProcessPool:  # a worker died before this item was handed over
-                    pending.append((item, None))
-                    broken = True
-                    break
-                if len(pending) >= limit:
-                    broken = yield from _next_result(pending)
-                    if broken:
-                        break
-            while pending and not broken:
+    with ProcessPoolExecutor(jobs, _context(), initializer, initargs) as pool:
+        pending: deque[tuple[Item, Future[Result] | None]] = deque()
+        broken = False
+        for item in source:
+            try:
+                pending.append((item, pool.submit(function, item)))
+            except BrokenProcessPool:  # a worker died before this item was handed over
+                pending.append((item, None))
+                broken = True
+                break
+            if len(pending) >= limit:
                 broken = yield from _next_result(pending)
-    finally:
-        gc.unfreeze()
+                if broken:
+                    break
+        while pending and not broken:
+            broken = yield from _next_result(pending)
     if not broken:
         return
     for item, _ in pending:  # one of these killed its worker: run each alone
@@ -200,10 +249,7 @@ def _started(
         target=_run_and_send, args=(send, function, item, initializer, initargs)
     )
     gc.freeze()  # as for a pool: the worker's collector leaves the inherited data alone
-    try:
-        process.start()
-    finally:
-        gc.unfreeze()
+    process.start()
     send.close()
 
     def result() -> Result:

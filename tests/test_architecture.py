@@ -42,4 +42,5 @@ def test_only_yamlio_parses_yaml_for_reading() -> None:
         "planctl/yamlio/__init__.py",
         "planctl/yamlio/comments.py",
         "planctl/yamlio/events.py",
+        "planctl/yamlio/fast.py",
     }

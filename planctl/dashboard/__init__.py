@@ -1,14 +1,14 @@
 """The supervision dashboard: a static site of the lights, rates and deadlines.
 
-`build_site` turns plans and their computed states (`planctl.tracking.state.Status`, one
-for the dashboard's date and one per period end for the trend) into the site's files;
+`build_site` turns plans and their computed states (`planctl.tracking.state.Status` for
+the dashboard's date, the figures at each period end for the trend) into the site's files;
 `planctl.dashboard.service.dashboard` does it for a plan repository, reading the
 tracking data and computing every status once for all pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,17 +34,21 @@ def build_site(
     status: Status,
     folder: Path,
     *,
-    trend: Sequence[TrendPoint] = (),
+    trend: Sequence[TrendPoint] | Callable[[], Sequence[TrendPoint]] = (),
     workdays: Workdays | None = None,
     settings: TrackingSettings | None = None,
     within: Path | None = None,
 ) -> DashboardResult:
     """Write the dashboard of `plans` as of `status.as_of` into `folder` (inside
-    `within`, default `folder` itself, which is created when missing)."""
+    `within`, default `folder` itself, which is created when missing). `trend` may be
+    what works it out: then it is worked out while the pages are rendered."""
     from planctl.dashboard import site
 
-    view = build_view(plans, status, trend, workdays, settings)
+    known = () if callable(trend) else trend
+    view = build_view(plans, status, known, workdays, settings)
     if within is None:
         folder.mkdir(parents=True, exist_ok=True)
-    written = site.write_site(view, folder, within or folder)
+    view, written = site.write_site(
+        view, folder, within or folder, trend if callable(trend) else None
+    )
     return DashboardResult(folder, folder / "index.html", tuple(written), view)

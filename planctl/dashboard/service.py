@@ -11,8 +11,9 @@ plan reaches a page.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from planctl.tracking.stats import Figures
 
 MOST_PERIODS = 12  # the trend shows the latest periods, at most a year of months
-# Below this many (task, date) pairs, starting worker processes costs more than it saves.
+# Below this many (task, date) pairs, starting a worker process costs more than it saves.
 PARALLEL_MIN_TASK_DATES = 200_000
 
 
@@ -90,36 +91,45 @@ def dashboard(
     )
 
 
-def status_and_trend(lights: Lights, as_of: datetime.date) -> tuple[Status, list[TrendPoint]]:
-    """The status as of `as_of` and the trend: the figures at the end of each period up to
-    that date (the date itself for the period it falls in), from the plans' first
-    reporting period on, as `planctl stats --by period` gives them.
+def status_and_trend(
+    lights: Lights, as_of: datetime.date
+) -> tuple[Status, Callable[[], list[TrendPoint]]]:
+    """The status as of `as_of`, and what gives the trend: the figures at the end of each
+    period up to that date (the date itself for the period it falls in), from the plans'
+    first reporting period on, as `planctl stats --by period` gives them.
 
-    With many tasks, a forked worker counts half of the earlier periods while this
-    process works out the date's status and the other half; both inherit from `lights`
-    what does not depend on the date, worked out before the worker starts."""
+    With many tasks, a forked worker counts the earlier periods while this process works
+    out the date's status and renders the site's pages (the overview waits for the trend);
+    the worker inherits from `lights` what does not depend on the date, worked out first."""
     from planctl import parallel
-    from planctl.tracking.stats import figures_of
 
     periods = trend_periods(lights.tracking.plans, as_of)
-    past = [period.end for period in periods if period.end < as_of]
+    past = tuple(period.end for period in periods if period.end < as_of)
     tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
     worth_it = tasks * len(past) >= PARALLEL_MIN_TASK_DATES
     if worth_it:
         lights.prepare()
-    # Interleaved halves: later dates have more reports to read.
-    theirs, mine = tuple(past[0::2]), tuple(past[1::2])
-    waiting = parallel.start_forked(_figures, lights, theirs, worth_it=worth_it)
+    waiting = parallel.start_forked(_figures, lights, past, worth_it=worth_it)
     status = _status(lights, as_of)
-    figures = dict(zip(mine, _figures(lights, mine), strict=True))
-    figures.update(zip(theirs, waiting(), strict=True))
+    return status, functools.partial(_trend, lights, status, periods, past, waiting)
+
+
+def _trend(
+    lights: Lights,
+    status: Status,
+    periods: Sequence[Period],
+    past: Sequence[datetime.date],
+    waiting: Callable[[], list[Figures]],
+) -> list[TrendPoint]:
+    from planctl.tracking.stats import figures_of
+
+    figures = dict(zip(past, waiting(), strict=True))
     # The current period's figures are those of the status itself.
     current = figures_of(status.tasks, status.reports, lights.settings, status.as_of)
-    trend = [
-        TrendPoint(period, min(period.end, as_of), figures.get(period.end, current))
+    return [
+        TrendPoint(period, min(period.end, status.as_of), figures.get(period.end, current))
         for period in periods
     ]
-    return status, trend
 
 
 def _figures(lights: Lights, dates: Sequence[datetime.date]) -> list[Figures]:

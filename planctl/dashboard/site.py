@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,11 +23,13 @@ from planctl.dashboard.view import (
     UNIT_ROWS,
     PlanView,
     TaskRow,
+    TrendPoint,
     View,
     unit_file,
 )
 from planctl.tracking.state import LIGHT_ORDER
 from planctl.tracking.stats import Ratio
+from planctl.yamlio import paused_gc
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATES = _HERE / "templates"
@@ -45,9 +47,9 @@ SHARE_TASKS = 2_000  # plan pages are handed to a worker in shares of about this
 @dataclass(frozen=True)
 class Share:
     """Pages rendered and written together, by one process: the plans or units at these
-    indexes of the view, or (`overview`) the site's other pages and assets."""
+    indexes of the view."""
 
-    kind: Literal["plans", "units", "overview"]
+    kind: Literal["plans", "units"]
     indexes: tuple[int, ...] = ()
 
 
@@ -71,15 +73,28 @@ class Site:
         return self.folder.joinpath(*path.split("/"))
 
 
-def write_site(view: View, folder: Path, within: Path) -> list[Path]:
+def write_site(
+    view: View,
+    folder: Path,
+    within: Path,
+    trend: Callable[[], Sequence[TrendPoint]] | None = None,
+) -> tuple[View, list[Path]]:
     """Render and write every file of the site under `folder`, each atomically, none
-    outside `within`; the pages of a large site are spread over worker processes.
-    Returns the files written, pages first."""
+    outside `within`; the pages of a large site are spread over worker processes. With
+    `trend`, this process works out the trend (for the overview) while they render the
+    other pages. Returns the view (with its trend) and the files written, pages first."""
     site = Site(view, _common(view), folder, within)
-    shares = _shares(view)
-    records = [part for part in _render_shares(site, shares) if part]
+    done = [site]
+
+    def overview() -> None:
+        if trend is not None:
+            with_trend = replace(view, trend=trend())
+            done[0] = Site(with_trend, _common(with_trend), folder, within)
+        _write_overview(done[0])
+
+    records = [part for part in _render_shares(site, _shares(view), overview) if part]
     site.write("assets/search-data.js", search_script(records))
-    return [site.file(path) for path in file_paths(view)]
+    return done[0].view, [site.file(path) for path in file_paths(view)]
 
 
 def file_paths(view: View) -> list[str]:
@@ -97,10 +112,10 @@ def file_paths(view: View) -> list[str]:
 
 
 def _shares(view: View) -> list[Share]:
-    """The unit pages one by one (the largest pages), the overview, then the plan pages
-    in shares of about `SHARE_TASKS` tasks (in order: their search records are joined)."""
+    """The unit pages one by one (the largest pages), then the plan pages in shares of
+    about `SHARE_TASKS` tasks (in order: their search records are joined). The overview
+    is rendered apart (it waits for the trend)."""
     shares = [Share("units", (index,)) for index in range(len(view.units))]
-    shares.append(Share("overview"))
     chosen: list[int] = []
     tasks = 0
     for index, plan in enumerate(view.plans):
@@ -114,11 +129,13 @@ def _shares(view: View) -> list[Share]:
     return shares
 
 
-def _render_shares(site: Site, shares: Sequence[Share]) -> Iterator[str]:
+def _render_shares(
+    site: Site, shares: Sequence[Share], overview: Callable[[], None]
+) -> Iterator[str]:
     """Each share rendered and written, in order: the search records of its tasks (JSON
-    arrays joined by commas; empty for other pages). Linux forks the workers, which
-    then share the view without copying it; elsewhere, or for a small site, this
-    process renders every page."""
+    arrays joined by commas; empty for other pages); the `overview` written by this
+    process meanwhile. Linux forks the workers, which then share the view without
+    copying it; elsewhere, or for a small site, this process renders every page."""
     from planctl import parallel
 
     tasks = sum(len(plan.rows) for plan in site.view.plans)
@@ -127,20 +144,24 @@ def _render_shares(site: Site, shares: Sequence[Share]) -> Iterator[str]:
         shares,
         site,
         worth_it=tasks >= PARALLEL_MIN_TASKS,
-        window=len(shares),  # shares are small to send: all of them at once
+        meanwhile=overview,
     )
 
 
 def render_share(site: Site, share: Share) -> str:
     """Render and write the pages of `share`; the search records of its tasks."""
+    # Rendering leaves little garbage in cycles, and the collector would walk the whole
+    # view again and again (a second in every ten of a large site's worker).
+    with paused_gc():
+        return _render_share(site, share)
+
+
+def _render_share(site: Site, share: Share) -> str:
     view, common = site.view, site.common
     if share.kind == "units":
         for index in share.indexes:
             unit = view.units[index]
             site.write(unit.href, _render("unit.html.j2", common, "../", unit=unit, most=UNIT_ROWS))
-        return ""
-    if share.kind == "overview":
-        _write_overview(site)
         return ""
     plans = [view.plans[index] for index in share.indexes]
     for plan in plans:

@@ -133,9 +133,9 @@ class Lights:
         """Work out now what does not depend on the date, as the first status would: for
         forked workers to inherit before any status is asked."""
         facts = self._facts
-        # Any date will do: of what is known, the task facts read only the unit registry.
-        known = _Known.of(self.tracking, datetime.date.min, facts.index(self.tracking))
         with paused_gc():
+            # Any date will do: of what is known, the task facts read only the registry.
+            known = _Known.of(self.tracking, datetime.date.min, facts.index(self.tracking))
             for plan in self.tracking.plans:
                 facts.tasks(plan, known)
                 facts.first_period(plan)
@@ -152,11 +152,12 @@ class Lights:
     ) -> tuple[list[_TaskValue], list[ReportState]]:
         """`tasks_of` each plan's lights on the date, and every plan's due reports."""
         facts = self._facts
-        known = _Known.of(self.tracking, as_of, facts.index(self.tracking))
         tasks: list[_TaskValue] = []
         reports: list[ReportState] = []
-        # Many small values, no cycles: the collector would only walk the whole data.
+        # Many small values, no cycles (the report index first of all): the collector
+        # would only walk the whole data.
         with paused_gc():
+            known = _Known.of(self.tracking, as_of, facts.index(self.tracking))
             for plan in self.tracking.plans:
                 tasks.extend(tasks_of(_PlanLights(plan, known, self.settings, facts)))
                 reports.extend(_report_states(plan, known, facts))

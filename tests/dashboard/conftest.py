@@ -115,3 +115,12 @@ def dying_in_workers(function: Callable[..., Any]) -> Callable[..., Any]:
         return function(*arguments)
 
     return work_or_die
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by its path there, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }

@@ -11,7 +11,7 @@ import pytest
 
 from planctl import parallel
 from planctl.config import TrackingSettings
-from planctl.dashboard import service
+from planctl.dashboard import service, site
 from planctl.dashboard.service import dashboard, trend_periods
 from planctl.dashboard.view import plan_file, unit_file
 from planctl.i18n import language, use_language
@@ -23,7 +23,7 @@ from planctl.tracking.stats import compute_stats
 
 from ..conftest import CLI
 from ..tracking.tracking_data import PLAN, PLAN_ID, tracking_repository, write
-from .conftest import dying_in_workers
+from .conftest import dying_in_workers, files_of
 
 AS_OF = datetime.date(2023, 7, 15)
 PUBLIC_ID = "track-2023-public"
@@ -115,24 +115,38 @@ def test_each_status_is_computed_once_for_all_pages(
     assert len([p for p in result.written if p.suffix == ".html"]) > len(asked)
 
 
-def test_the_trend_spread_over_processes_has_the_same_figures(
+def test_the_trend_worked_out_while_workers_render_is_the_same(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A large repository's past statuses are computed in worker processes: the same
-    # trend as computed here, one status after another.
-    alone = dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository).view.trend
+    # A large site's trend is counted by a worker process while this process works out
+    # the date's status, and its pages are rendered by another while this one waits for
+    # the trend: the same trend, the same files, as one after another.
+    alone = dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository)
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
     monkeypatch.setattr(service, "PARALLEL_MIN_TASK_DATES", 0)
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
-    spread = dashboard([], tmp_path / "spread", as_of=AS_OF, start=repository).view.trend
-    assert spread == alone
-    assert [point.as_of for point in spread][:2] == [
+    spread = dashboard([], tmp_path / "spread", as_of=AS_OF, start=repository)
+    assert spread.view.trend == alone.view.trend
+    assert [point.as_of for point in spread.view.trend][:2] == [
         datetime.date(2023, 3, 31),
         datetime.date(2023, 4, 30),
     ]
-    assert spread[-1].as_of == AS_OF
+    assert spread.view.trend[-1].as_of == AS_OF
+    assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
 
 
-def test_a_worker_killed_midway_leaves_its_share_to_the_parent(
+def test_a_worker_killed_midway_leaves_its_pages_to_the_parent(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository)
+    monkeypatch.setattr(site, "PARALLEL_MIN_TASKS", 0)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(site, "render_share", dying_in_workers(site.render_share))
+    dashboard([], tmp_path / "spread", as_of=AS_OF, start=repository)
+    assert files_of(tmp_path / "spread") == files_of(tmp_path / "alone")
+
+
+def test_a_trend_worker_killed_midway_leaves_the_trend_to_the_parent(
     repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alone = dashboard([], tmp_path / "alone", as_of=AS_OF, start=repository).view.trend

@@ -21,7 +21,7 @@ from planctl.tracking.periods import Period
 from planctl.tracking.state import Status
 from planctl.tracking.stats import Ratio, figures_of
 
-from .conftest import AS_OF, dying_in_workers
+from .conftest import AS_OF, dying_in_workers, files_of
 
 SETTINGS = TrackingSettings()
 
@@ -210,14 +210,6 @@ def test_a_unit_page_lists_its_worst_tasks_first_up_to_a_limit(
     assert [row[9] for row in rows] == worst  # the light, after plan, title and role
     html = (tmp_path / unit.href).read_text(encoding="utf-8")
     assert f"共 {len(unit.leads)} 项，此处列出灯色最重、到期最早的 2 项" in html
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in folder.rglob("*")
-        if path.is_file()
-    }
 
 
 def test_pages_rendered_in_worker_processes_are_the_same_files(

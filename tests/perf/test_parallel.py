@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,10 +100,6 @@ def test_an_item_whose_worker_is_killed_is_reported_and_the_others_still_run() -
     assert results == [-7009 if n == 7 else n * n for n in range(20)]
 
 
-def _pid_and_sum(offset: int, numbers: tuple[int, ...]) -> tuple[int, int]:
-    return os.getpid(), offset + sum(numbers)
-
-
 def _refuse(_shared: None, item: str) -> str:
     raise ValueError(item)
 
@@ -116,6 +113,10 @@ def _die_in_a_worker(parent: int, item: int) -> int:
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+
+
+def _pid_and_sum(offset: int, numbers: tuple[int, ...]) -> tuple[int, int]:
+    return os.getpid(), offset + sum(numbers)
 
 
 @pytest.mark.usefixtures("two_cores")
@@ -144,3 +145,55 @@ def test_a_failure_on_the_worker_is_raised_when_waited_for() -> None:
 def test_work_whose_worker_is_killed_is_done_here() -> None:
     waiting = parallel.start_forked(_die_in_a_worker, os.getpid(), 21, worth_it=True)
     assert waiting() == 42
+
+
+def _pid_and_double(_shared: None, item: int) -> tuple[int, int]:
+    if item == 0:
+        time.sleep(1)  # holds the one worker while this process takes back the rest
+    return os.getpid(), item * 2
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_this_process_works_meanwhile_then_takes_back_what_no_worker_started() -> None:
+    here = os.getpid()
+    done_meanwhile: list[int] = []
+    results = list(
+        parallel.map_forked(
+            _pid_and_double,
+            range(6),
+            None,
+            worth_it=True,
+            meanwhile=lambda: done_meanwhile.append(os.getpid()),
+        )
+    )
+    assert [double for _pid, double in results] == [0, 2, 4, 6, 8, 10]  # in order
+    assert done_meanwhile == [here]
+    assert results[0][0] != here  # the worker's
+    assert results[-1][0] == here  # no worker had started it
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_meanwhile_comes_first_when_the_work_is_not_worth_a_worker() -> None:
+    order: list[object] = []
+    results = parallel.map_forked(
+        lambda _shared, item: order.append(item), [1, 2], None, worth_it=False,
+        meanwhile=lambda: order.append("meanwhile"),
+    )  # fmt: skip
+    list(results)
+    assert order == ["meanwhile", 1, 2]
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_failure_on_a_worker_is_raised_beside_meanwhile() -> None:
+    with pytest.raises(ValueError, match="no such date"):
+        list(parallel.map_forked(_refuse, ["no such date"], None, worth_it=True, meanwhile=list))
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_items_whose_worker_is_killed_are_done_here_beside_meanwhile() -> None:
+    parent = os.getpid()
+    results = parallel.map_forked(
+        lambda _shared, item: _die_in_a_worker(parent, item), [1, 2, 3], None, worth_it=True,
+        meanwhile=list,
+    )  # fmt: skip
+    assert list(results) == [2, 4, 6]
