@@ -16,8 +16,8 @@
    every file is parsed and the data kept), then again (the files unchanged: their data
    is taken from `.planctl-cache/tracking-data`). Then the same through the library in
    this process, split into its phases: reading the tracking data (with nothing kept,
-   and with the data kept), the statuses (one for the date and one per month end), and
-   building and writing the site.
+   and with the data kept), the date's status (the trend started on a worker), and
+   building and writing the site (the trend's figures, one per month end, waited for).
 
 With `--against CHECKOUT` (a work tree of another commit, `git worktree add`), that
 version's command is timed too, in the same rounds, nothing kept. Prints a Markdown table
