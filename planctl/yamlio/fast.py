@@ -59,10 +59,6 @@ _RESOLVABLE = re.compile(
 )
 
 
-class _NotPlain(Exception):
-    pass
-
-
 def plain_data(text: str) -> Any:
     """The data the events builder would build from `text`, or `NOT_PLAIN`."""
     raw = text.encode("utf-8", "surrogatepass")
@@ -87,7 +83,7 @@ def plain_data(text: str) -> Any:
         return NOT_PLAIN
     try:
         data = json.loads(written, object_pairs_hook=_mapping, parse_constant=_refuse)
-    except (ValueError, RecursionError, _NotPlain):
+    except (ValueError, RecursionError):  # the hooks below refuse by ValueError too
         return NOT_PLAIN
     # Each level of nesting opens with a bracket: fewer brackets, no need to look.
     if written.count("[") + written.count("{") > MAX_DEPTH and _deeper_than(data, MAX_DEPTH):
@@ -129,12 +125,12 @@ _QUOTED_MOST = 100_000  # distinct strings remembered (dates, mostly)
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
-        raise _NotPlain  # a duplicate key: the builder keeps the first and reports it
+        raise ValueError(pairs)  # a duplicate key: the builder keeps the first, reports it
     return mapping
 
 
-def _refuse(_word: str) -> Any:
-    raise _NotPlain  # NaN or Infinity: YAML spells them .nan and .inf
+def _refuse(word: str) -> Any:
+    raise ValueError(word)  # NaN or Infinity: YAML spells them .nan and .inf
 
 
 def _deeper_than(data: Any, most: int) -> bool:
