@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -41,6 +41,7 @@ from planctl.tracking.state import (
     LIGHT_ORDER,
     Glance,
     ReportState,
+    ReportTiming,
     Status,
     TaskLight,
     TaskState,
@@ -270,6 +271,7 @@ class _ReportIndex:
 
 
 _Said = tuple[datetime.date, Period, Report, ReportEntry]
+_NO_DECISIONS: Mapping[str, list[tuple[Review, Decision]]] = {}
 
 
 @dataclass
@@ -280,9 +282,9 @@ class _Known:
     units: UnitRegistry | None
     workdays: Workdays
     index: _ReportIndex
-    # (plan, task) -> (review, decision), in review date order
-    decisions: dict[tuple[str, str], list[tuple[Review, Decision]]] = field(
-        default_factory=lambda: defaultdict(list)
+    # plan -> task -> (review, decision), in review date order
+    decisions: dict[str, dict[str, list[tuple[Review, Decision]]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
     )
     reviews: dict[str, list[Review]] = field(default_factory=lambda: defaultdict(list))
     latest_review: dict[str, Review] = field(default_factory=dict)  # by plan: latest period
@@ -304,14 +306,19 @@ class _Known:
         latest = self.latest_review.get(review.plan)
         if latest is None or review.period.start >= latest.period.start:
             self.latest_review[review.plan] = review
+        decisions = self.decisions[review.plan]
         for decision in review.decisions:
-            self.decisions[(review.plan, decision.task)].append((review, decision))
+            decisions[decision.task].append((review, decision))
             if decision.verdict is not None and decision.unit is not None:
                 key = (review.plan, review.period, decision.unit, decision.task)
                 if decision.verdict == "returned":
                     self.returned.add(key)
                 else:
                     self.returned.discard(key)
+
+    def decisions_of(self, plan: str) -> Mapping[str, list[tuple[Review, Decision]]]:
+        """The plan's decisions by task."""
+        return self.decisions.get(plan, _NO_DECISIONS)
 
     def members(self, name: str) -> tuple[str, ...]:
         """The registered units a name stands for: a group's members, an alias's unit."""
@@ -369,6 +376,7 @@ class _Facts:
         self.plan_tasks: dict[int, list[_TaskFacts]] = {}
         self.spans: dict[tuple[int, tuple[int, ...]], _Spans] = {}
         self.due_days: dict[tuple[Period, int], datetime.date] = {}
+        self.report_timings: dict[tuple[str, str, Period], _Timings] = {}
         self._index: _ReportIndex | None = None
         self._members: dict[str, tuple[str, ...]] = {}
 
@@ -421,6 +429,24 @@ class _Facts:
         if key not in self.due_days:
             self.due_days[key] = workdays.report_due(period, due_day)
         return self.due_days[key]
+
+    def report_state(
+        self, plan: str, unit: str, period: Period, due: datetime.date, known: _Known
+    ) -> ReportState:
+        """The unit's report status on the period as of the date (the last report read of
+        those known by then): one value for all the dates it holds on, made once."""
+        key = (plan, unit, period)
+        timings = self.report_timings.get(key)
+        if timings is None:
+            timings = self.report_timings[key] = _report_timings(
+                plan, unit, period, due, known.index
+            )
+        missing, read = timings
+        as_of = known.as_of
+        for day, state in reversed(read):
+            if day <= as_of:
+                return state
+        return missing
 
     def reporting_spans(self, plan: Plan, known: _Known) -> _Spans:
         """The plan's report windows: the same while no new review of the plan counts."""
@@ -553,6 +579,7 @@ class _PlanLights:
         self.cycle: Cycle = _cycle(plan)
         self.override = self._overrides()
         self._missed: dict[str, int] = {}
+        self._decisions = known.decisions_of(plan.id)
 
     def states(self) -> Iterator[TaskState]:
         """Each task's state, in document order, with its reasons in words."""
@@ -561,17 +588,12 @@ class _PlanLights:
 
     def glances(self) -> Iterator[TaskLight]:
         """Each task's light and what the figures count of it, in document order."""
-        plan_id = self.plan.id
+        plan_id, judge = self.plan.id, self._judge
         for item in self.facts.tasks(self.plan, self.known):
-            judged = self._judge(item)
-            yield TaskLight(
-                plan_id,
-                judged.light,
-                judged.last_day,
-                judged.on_time,
-                judged.expected,
-                _lowest_percent(judged.said),
-            )
+            decided, last_day, said, expected, light, _why = judge(item)
+            closed = decided.closed
+            on_time = None if closed is None else last_day is None or closed <= last_day
+            yield TaskLight(plan_id, light, last_day, on_time, expected, _lowest_percent(said))
 
     def _overrides(self) -> dict[str, Decision]:
         review = self.known.latest_review.get(self.plan.id)
@@ -603,6 +625,7 @@ class _PlanLights:
     def _judge(self, item: _TaskFacts) -> _Judged:
         """The rules for one task: what the state and the figures both read."""
         task = item.placed.task
+        known = self.known
         decided = self._decided(task)
         last_day = item.last_day
         if decided.extensions:
@@ -610,16 +633,16 @@ class _PlanLights:
             last_day = deadline.last_day() if deadline else None
         # Each lead unit's latest word, asked once: the light, the latest and the lowest
         # percent all read it.
+        latest_entry, plan_id, task_id = known.latest_entry, self.plan.id, task.id
         said = [
-            (unit, self.known.latest_entry(entries, self.plan.id, task.id, unit))
-            for unit, entries in item.entries
+            (unit, latest_entry(entries, plan_id, task_id, unit)) for unit, entries in item.entries
         ]
-        expected = None if last_day is None else _expected(item.start, last_day, self.known.as_of)
+        expected = None if last_day is None else _expected(item.start, last_day, known.as_of)
         light, why = self._light(item, decided, last_day, expected, said)
         return _Judged(decided, last_day, said, expected, light, why)
 
     def _decided(self, task: Task) -> _Decided:
-        decisions = self.known.decisions.get((self.plan.id, task.id))
+        decisions = self._decisions.get(task.id)
         if not decisions:
             return _UNDECIDED
         stopped, closed, extensions = None, None, []
@@ -658,10 +681,14 @@ class _PlanLights:
         self, item: _TaskFacts, last_day: datetime.date | None
     ) -> tuple[Light, _Why] | None:
         """Rules 4 and 5: the earliest of the deadline and the unfinished milestones."""
-        key = self._earliest_open(item, last_day)
-        if key is None:
+        if not item.milestones:  # most tasks: the deadline alone
+            if last_day is None:
+                return None
+            day, milestone = last_day, None
+        elif (key := self._earliest_open(item, last_day)) is not None:
+            day, milestone = key
+        else:
             return None
-        day, milestone = key
         left = (day - self.known.as_of).days
         if left < 0:
             return "red", ("deadline", left, milestone)
@@ -672,8 +699,6 @@ class _PlanLights:
     def _earliest_open(
         self, item: _TaskFacts, last_day: datetime.date | None
     ) -> tuple[datetime.date, str | None] | None:
-        if not item.milestones:  # most tasks: the deadline alone
-            return None if last_day is None else (last_day, None)
         candidates: list[tuple[datetime.date, str | None]] = []
         if last_day is not None:
             candidates.append((last_day, None))
@@ -694,7 +719,10 @@ class _PlanLights:
         results = [
             self._unit_light(item, last_day, expected, unit, latest) for unit, latest in said
         ]
-        worst = worst_light(light for _unit, light, _why in results) or "green"
+        if len(results) == 1:  # most tasks: one lead unit
+            worst = results[0][1]
+        else:
+            worst = worst_light(light for _unit, light, _why in results) or "green"
         if worst == "green":
             return "green", ("on_track",)
         return worst, ("reported", worst, len(said) > 1, results)
@@ -790,8 +818,10 @@ def _expected(start: datetime.date, last_day: datetime.date, as_of: datetime.dat
     span = (last_day - start).days
     if span <= 0:
         return None
-    elapsed = min(max((as_of - start).days, 0), span)
-    return elapsed / span * 100
+    elapsed = (as_of - start).days
+    if elapsed <= 0:
+        return 0.0
+    return 100.0 if elapsed >= span else elapsed / span * 100
 
 
 def _reason_words(why: _Why) -> list[str]:
@@ -860,12 +890,13 @@ def _latest_of(said: Sequence[tuple[str, _Latest | None]]) -> _Latest | None:
 
 
 def _lowest_percent(said: Sequence[tuple[str, _Latest | None]]) -> int | None:
-    percents = [
-        latest[2].percent
-        for _unit, latest in said
-        if latest is not None and latest[2].percent is not None
-    ]
-    return min(percents, default=None)
+    lowest = None
+    for _unit, latest in said:
+        if latest is not None:
+            percent = latest[2].percent
+            if percent is not None and (lowest is None or percent < lowest):
+                lowest = percent
+    return lowest
 
 
 def task_start(task: Task, plan: Plan) -> datetime.date:
@@ -1018,20 +1049,27 @@ def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportS
         due = facts.report_due(known.workdays, period, reporting.due_day)
         after_plan = end is not None and period.start > end
         for unit in spans.asked(period, after_plan=after_plan):
-            yield _report_state(plan.id, unit, period, due, known)
+            yield facts.report_state(plan.id, unit, period, due, known)
         period = period.next()
 
 
-def _report_state(
-    plan: str, unit: str, period: Period, due: datetime.date, known: _Known
-) -> ReportState:
-    report = known.report(plan, unit, period)
-    if report is None:
-        return ReportState(plan, unit, period, due, "missing")
-    submitted = submitted_on(report)
-    return ReportState(
-        plan, unit, period, due, "on_time" if submitted <= due else "late", submitted
-    )
+def _report_timings(
+    plan: str, unit: str, period: Period, due: datetime.date, index: _ReportIndex
+) -> _Timings:
+    read = [
+        (known, ReportState(plan, unit, period, due, _timing(report, due), submitted_on(report)))
+        for known, report in index.reports.get((plan, unit, period), ())
+    ]
+    return ReportState(plan, unit, period, due, "missing"), read
+
+
+def _timing(report: Report, due: datetime.date) -> ReportTiming:
+    return "on_time" if submitted_on(report) <= due else "late"
+
+
+# A report's status before any report is known, and once each report read is known (the
+# day it became known, and its status), in the order the reports were read.
+_Timings = tuple[ReportState, list[tuple[datetime.date, ReportState]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1081,12 +1119,13 @@ def _reporting_spans(plan: Plan, known: _Known, facts: _Facts) -> dict[str, list
     stretch is due)."""
     never = datetime.date.max
     spans: dict[str, list[_Window]] = defaultdict(list)
+    decisions = known.decisions_of(plan.id)
     for task in plan.tasks():
         if task.status in _STOPPED:
             continue
         stop = never
         extensions = []
-        for review, decision in known.decisions.get((plan.id, task.id), ()):
+        for review, decision in decisions.get(task.id, ()):
             if decision.status is not None:
                 stop = min(stop, review.date)
             if decision.close is not None:
