@@ -94,7 +94,8 @@ def _beside_this_process(
     meanwhile: Callable[[], object],
 ) -> Iterator[Result]:
     """`map_forked` with `meanwhile`: every item handed to `jobs` workers, `meanwhile`
-    done here, then the items still waiting taken back, from the last, and done here."""
+    done here, then the items still waiting taken back one at a time, from the last, and
+    done here while the workers go on from the first, until they meet."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -107,9 +108,11 @@ def _beside_this_process(
             pool.shutdown(cancel_futures=True)  # nothing more to start
             raise
         handed = len(futures)
+        ours: list[Result] = []  # the last items, done here, last first
         while handed > 0 and futures[handed - 1].cancel():
             handed -= 1
-        ours = [function(shared, item) for item in items[handed:]]
+            ours.append(function(shared, items[handed]))
+        ours.reverse()
         results: list[Result] = []
         for item, future in zip(items[:handed], futures, strict=False):
             try:

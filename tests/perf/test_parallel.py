@@ -173,6 +173,25 @@ def test_this_process_works_meanwhile_then_takes_back_what_no_worker_started() -
 
 
 @pytest.mark.usefixtures("two_cores")
+def test_this_process_and_the_worker_share_what_is_left_after_meanwhile() -> None:
+    here = os.getpid()
+    results = list(
+        parallel.map_forked(_pid_after_a_while, range(24), None, worth_it=True, meanwhile=list)
+    )
+    assert [item for _pid, item in results] == list(range(24))
+    by_worker = sum(1 for pid, _item in results if pid != here)
+    # Taken back one at a time from the end while the worker goes on from the start (not
+    # all at once, which leaves the worker idle): each does a good part of them.
+    assert by_worker >= 6
+    assert len(results) - by_worker >= 6
+
+
+def _pid_after_a_while(_shared: None, item: int) -> tuple[int, int]:
+    time.sleep(0.05)
+    return os.getpid(), item
+
+
+@pytest.mark.usefixtures("two_cores")
 def test_meanwhile_comes_first_when_the_work_is_not_worth_a_worker() -> None:
     order: list[object] = []
     results = parallel.map_forked(
