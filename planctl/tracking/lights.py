@@ -102,7 +102,7 @@ def light_rank(light: Light) -> int:
 
 
 def worst_light(lights: Iterable[Light]) -> Light | None:
-    return min(lights, key=light_rank, default=None)
+    return min(lights, key=_RANKS.__getitem__, default=None)  # `light_rank`, read in C
 
 
 class Lights:
@@ -339,14 +339,25 @@ class _Known:
 
     def report(self, plan: str, unit: str, period: Period) -> Report | None:
         """The unit's report on the period (the last one read, when there are several)."""
-        for known, report in reversed(self.index.reports.get((plan, unit, period), ())):
-            if known <= self.as_of:
-                return report
-        return None
+        return _last_known(self.index.reports.get((plan, unit, period), ()), self.as_of)
 
     def milestone_done(self, plan: str, task: str, milestone: str) -> bool:
         day = self.index.milestones.get((plan, task, milestone))
         return day is not None and day <= self.as_of
+
+
+_Value = TypeVar("_Value")
+
+
+def _last_known(
+    read: Sequence[tuple[datetime.date, _Value]], as_of: datetime.date
+) -> _Value | None:
+    """Of values in the order they were read, each with the day it became known, the last
+    one known by `as_of`."""
+    for known, value in reversed(read):
+        if known <= as_of:
+            return value
+    return None
 
 
 def submitted_on(report: Report) -> datetime.date:
@@ -442,11 +453,7 @@ class _Facts:
                 plan, unit, period, due, known.index
             )
         missing, read = timings
-        as_of = known.as_of
-        for day, state in reversed(read):
-            if day <= as_of:
-                return state
-        return missing
+        return _last_known(read, known.as_of) or missing
 
     def reporting_spans(self, plan: Plan, known: _Known) -> _Spans:
         """The plan's report windows: the same while no new review of the plan counts."""
@@ -590,10 +597,15 @@ class _PlanLights:
         """Each task's light and what the figures count of it, in document order."""
         plan_id, judge = self.plan.id, self._judge
         for item in self.facts.tasks(self.plan, self.known):
-            decided, last_day, said, expected, light, _why = judge(item)
-            closed = decided.closed
-            on_time = None if closed is None else last_day is None or closed <= last_day
-            yield TaskLight(plan_id, light, last_day, on_time, expected, _lowest_percent(said))
+            judged = judge(item)
+            yield TaskLight(
+                plan_id,
+                judged.light,
+                judged.last_day,
+                judged.on_time,
+                judged.expected,
+                _lowest_percent(judged.said),
+            )
 
     def _overrides(self) -> dict[str, Decision]:
         review = self.known.latest_review.get(self.plan.id)
@@ -719,10 +731,7 @@ class _PlanLights:
         results = [
             self._unit_light(item, last_day, expected, unit, latest) for unit, latest in said
         ]
-        if len(results) == 1:  # most tasks: one lead unit
-            worst = results[0][1]
-        else:
-            worst = worst_light(light for _unit, light, _why in results) or "green"
+        worst = worst_light(light for _unit, light, _why in results) or "green"
         if worst == "green":
             return "green", ("on_track",)
         return worst, ("reported", worst, len(said) > 1, results)
@@ -1057,14 +1066,17 @@ def _report_timings(
     plan: str, unit: str, period: Period, due: datetime.date, index: _ReportIndex
 ) -> _Timings:
     read = [
-        (known, ReportState(plan, unit, period, due, _timing(report, due), submitted_on(report)))
+        (known, _read_state(plan, unit, period, due, submitted_on(report)))
         for known, report in index.reports.get((plan, unit, period), ())
     ]
     return ReportState(plan, unit, period, due, "missing"), read
 
 
-def _timing(report: Report, due: datetime.date) -> ReportTiming:
-    return "on_time" if submitted_on(report) <= due else "late"
+def _read_state(
+    plan: str, unit: str, period: Period, due: datetime.date, submitted: datetime.date
+) -> ReportState:
+    timing: ReportTiming = "on_time" if submitted <= due else "late"
+    return ReportState(plan, unit, period, due, timing, submitted)
 
 
 # A report's status before any report is known, and once each report read is known (the
