@@ -7,7 +7,7 @@ under a name that hashes everything it depends on: the schema's bytes, the insta
 fastjsonschema and this module's transformation (`FORMAT`), and the Python bytecode
 version. Later runs load it in about a millisecond without importing fastjsonschema.
 
-Three rewrites make the code faster without changing what it accepts:
+Four rewrites make the code faster without changing what it accepts:
 
 - a `oneOf` whose branches take disjoint JSON types (a deadline is text *or* a year
   number) becomes `anyOf`: at most one branch can match, so the two agree, and `anyOf`
@@ -16,7 +16,10 @@ Three rewrites make the code faster without changing what it accepts:
   values the loader never produces) are replaced by names given to it here;
 - the name of each array item (`data.tasks[3]`, for an error message) is built by an
   f-string instead of `"…[{data__tasks_x}]".format(**locals())`, which copies every
-  local variable into a dict for each item of every list.
+  local variable into a dict for each item of every list;
+- `uniqueItems` counts distinct items with `_distinct` instead of a function the code
+  defines again at each call and applies to every item: a list of unit names, all text,
+  is counted as a set of its strings at once.
 
 When the cache folder cannot be written, the validator is generated in memory instead.
 """
@@ -40,7 +43,7 @@ from planctl.atomic import write_atomic
 from planctl.errors import SchemaRejected, WriteRefused
 from planctl.usercache import installed_file, user_cache_dir
 
-FORMAT = 2  # bump when the rewrites below change
+FORMAT = 3  # bump when the rewrites below change
 SchemaName = resources.SchemaName
 Validator = Callable[[Any], Any]
 
@@ -51,6 +54,9 @@ _DECIMAL_IMPORT = "from decimal import Decimal\n"
 _FIRST_FUNCTION = re.compile(r"^def (\w+)\(", re.MULTILINE)
 # A string literal whose only fields are plain names, formatted with the local variables.
 _FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{\w+\})*)"\.format\(\*\*locals\(\)\)')
+# fastjsonschema's `uniqueItems`: a normalising function defined in place, then applied.
+_UNIQUE_HELPER = re.compile(r"^ *def fn\(var\): return .*\n", re.MULTILINE)
+_UNIQUE_COUNT = re.compile(r"len\(set\(fn\((\w+)_x\) for \1_x in \1\)\)")
 
 
 class _NoDecimal:
@@ -89,10 +95,18 @@ def _generate(name: SchemaName) -> tuple[str, CodeType]:
     source = fastjsonschema.compile_to_code(schema, use_default=False)
     source = source.replace(_EXCEPTIONS_IMPORT, "", 1).replace(_DECIMAL_IMPORT, "", 1)
     source = _FORMAT_LOCALS.sub(r'f"\1"', source)
+    source = _distinct_counted(source)
     match = _FIRST_FUNCTION.search(source)
     if match is None:
         raise RuntimeError("fastjsonschema generated no validation function")
     return match.group(1), compile(source, f"<planctl {name} schema>", "exec")
+
+
+def _distinct_counted(source: str) -> str:
+    """The code with each `uniqueItems` count made by `_distinct`; as it was when some
+    use of the function it defines is not one this rewrites (another library version)."""
+    rewritten = _UNIQUE_COUNT.sub(r"_distinct(\1)", _UNIQUE_HELPER.sub("", source))
+    return source if re.search(r"\bfn\(", rewritten) else rewritten
 
 
 def _anyof_where_equivalent(schema: Any) -> Any:
@@ -123,6 +137,22 @@ def _disjoint_types(branches: list[Any]) -> bool:
     return True
 
 
+def _distinct(items: list[Any]) -> int:
+    """How many distinct items, as `uniqueItems` counts them: `true` is not `1`, and
+    mappings and lists compare by their contents."""
+    if all(item.__class__ is str for item in items):
+        return len(set(items))
+    return len({_comparable(item) for item in items})
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return frozenset((key, _comparable(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return tuple(_comparable(item) for item in value)
+    return (bool, value) if isinstance(value, bool) else value
+
+
 def _instantiate(function: str, code: CodeType) -> Validator:
     decimal = sys.modules.get("decimal")
     namespace: dict[str, Any] = {
@@ -130,6 +160,7 @@ def _instantiate(function: str, code: CodeType) -> Validator:
         "JsonSchemaValueException": SchemaRejected,
         "JsonSchemaValuesException": SchemaRejected,
         "Decimal": decimal.Decimal if decimal is not None else _NoDecimal,
+        "_distinct": _distinct,
     }
     exec(code, namespace)  # the code fastjsonschema generated from our own schema
     generated: Validator = namespace[function]

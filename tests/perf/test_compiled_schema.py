@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import pytest
@@ -110,3 +111,36 @@ def test_without_a_cache_folder_it_still_validates(
     compiled_schema.validator.cache_clear()
     assert accepts("units", {"format": "planctl-units/1", "units": []})
     compiled_schema.validator.cache_clear()
+
+
+def test_unique_items_are_counted_as_the_schema_counts_them() -> None:
+    assert compiled_schema._distinct(["市财政局", "市统计局", "市财政局"]) == 2
+    assert compiled_schema._distinct([True, 1, 1.0, "1"]) == 3  # true is not 1; 1.0 is
+    assert compiled_schema._distinct([{"a": [1]}, {"a": [1]}, {"a": [True]}]) == 2
+
+
+@pytest.mark.parametrize(
+    ("lead", "valid"),
+    [(["市财政局", "市统计局"], True), (["市财政局", "市财政局"], False), (["市财政局", 1], False),
+     ([["市财政局"], ["市财政局"]], False), ([], True)],
+)  # fmt: skip
+def test_a_unit_named_twice_is_refused_as_jsonschema_refuses_it(lead: object, valid: bool) -> None:
+    plan = {"format": "planctl/1", "id": "p", "title": "计划", "stage": "draft",
+            "tasks": [{"id": "t", "title": "任务", "lead": lead}]}  # fmt: skip
+    assert accepts("plan", plan) == valid
+    assert Draft202012Validator(resources.schema("plan")).is_valid(plan) == valid
+
+
+@pytest.mark.parametrize("name", ["plan", "units"])
+def test_the_code_counts_unique_items_without_a_function_of_its_own(
+    name: compiled_schema.SchemaName,
+) -> None:
+    _function, code = compiled_schema._generate(name)
+    names = names_used(code)
+    assert "_distinct" in names
+    assert "fn" not in names
+
+
+def names_used(code: CodeType) -> set[str]:
+    inner = (names_used(const) for const in code.co_consts if isinstance(const, CodeType))
+    return set(code.co_names).union(code.co_varnames, *inner)
