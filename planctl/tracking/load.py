@@ -363,9 +363,12 @@ def _through_gate(
         for source, stamp, passed in handed.popleft():
             if passed is None:
                 word = next(said)
-                passed = kept.put(
-                    stamp, _passed_from(word) if word is not None else Passed.of(_open(source))
-                )
+                if word is None:
+                    passed = kept.put(stamp, Passed.of(_open(source)))
+                elif len(word) == 2:  # trusted: its data as the worker marshalled it
+                    passed = kept.put_marshalled(stamp, *word)
+                else:
+                    passed = _refused(word)
             yield source, passed
 
 
@@ -393,6 +396,12 @@ class _Kept:
             self.trusted.put(stamp, passed.kind, passed.data)
         return passed
 
+    def put_marshalled(self, stamp: str | None, kind: Kind, marshalled: bytes) -> Passed:
+        """Keep the data a worker trusted and marshalled as it came; what it says."""
+        if stamp is not None and self.trusted is not None:
+            self.trusted.put_marshalled(stamp, kind, marshalled)
+        return Passed(kind, marshal.loads(marshalled))
+
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
     chunk: list[Source] = []
@@ -415,7 +424,9 @@ def _local(source: Source) -> str | None:
 
 def _gate_in_worker(work: list[Work]) -> bytes:
     """The gate's word on each file, marshalled: plain data crosses between processes
-    many times faster than pickled objects."""
+    many times faster than pickled objects. A trusted file's data is marshalled on its
+    own, as the cache keeps it (`TrustedData`): the parent keeps those bytes as they
+    are."""
     with paused_gc():
         said = [
             _gate_plain(Source("", shown, kind, raw, None if local is None else Path(local)))
@@ -425,13 +436,16 @@ def _gate_in_worker(work: list[Work]) -> bytes:
 
 
 def _gate_plain(source: Source) -> tuple[Any, ...] | None:
-    """What the gate says of one file, as plain values; None for a file the schema
-    rejects, which is opened again in the parent (explaining is jsonschema's work, a
-    library imported once there rather than in every worker)."""
+    """What the gate says of one file, as plain values: its kind and its data marshalled
+    when it is trusted; None for a file the schema rejects, which is opened again in the
+    parent (explaining is jsonschema's work, a library imported once there rather than
+    in every worker)."""
     opened = _open(source, schema=False)
     refusal = opened.refusal
     if refusal is None:
-        return (opened.kind, opened.document.data) if _schema_accepts(opened) else None
+        if not _schema_accepts(opened):
+            return None
+        return (opened.kind, marshal.dumps(opened.document.data))
     fields = (refusal.file, refusal.line, refusal.column, refusal.rule, refusal.severity.value)
     return (
         opened.kind,
@@ -446,10 +460,7 @@ def _schema_accepts(opened: Opened) -> bool:
     return is_valid(opened.document.data, opened.kind)
 
 
-def _passed_from(said: tuple[Any, ...]) -> Passed:
-    if len(said) == 2:
-        kind, data = said
-        return Passed(kind, data)
+def _refused(said: tuple[Any, ...]) -> Passed:
     kind, _data, (file, line, column, rule, severity, *rest) = said
     return Passed(kind, None, Finding(file, line, column, rule, Severity(severity), *rest))
 

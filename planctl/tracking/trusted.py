@@ -88,7 +88,11 @@ class TrustedData:
         return kind, marshal.loads(data)
 
     def put(self, stamp: str, kind: str, data: Any) -> None:
-        self.entries[stamp] = (kind, marshal.dumps(data))
+        self.put_marshalled(stamp, kind, marshal.dumps(data))
+
+    def put_marshalled(self, stamp: str, kind: str, marshalled: bytes) -> None:
+        """`put` for data marshalled already (by a worker process)."""
+        self.entries[stamp] = (kind, marshalled)
         self.used.add(stamp)
         self.added = True
 
