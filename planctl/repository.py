@@ -203,8 +203,9 @@ def collect_files(paths: Sequence[Path], repository: Repository | None) -> list[
 
 class DisplayPaths:
     """`display_path` for many files at once: each folder is resolved once, not once per
-    file in it (resolving walks every component of the path), and with strings, not
-    paths (a year of reports is tens of thousands of files)."""
+    file in it, and from its resolved parent (resolving a path walks every component of
+    it: each of a year of reports' twelve thousand folders would walk the whole path
+    again), with strings, not paths."""
 
     def __init__(self) -> None:
         here = str(Path.cwd().resolve())
@@ -217,8 +218,21 @@ class DisplayPaths:
         if os.sep != "/" or os.path.islink(text):  # noqa: PTH114  # no path made per file
             return display_path(path)
         folder, slash, name = text.rpartition("/")
-        resolved = self._folders.get(folder + slash)
-        if resolved is None:
-            resolved = self._folders[folder + slash] = str(path.parent.resolve())
-        full = f"{resolved.rstrip('/')}/{name}"
+        full = f"{self._resolved(folder or slash).rstrip('/')}/{name}"
         return full[len(self._prefix) :] if full.startswith(self._prefix) else text
+
+    def _resolved(self, folder: str) -> str:
+        """The folder's real path: its resolved parent's and its own name, unless it is a
+        link (or a name such as `..`), which is resolved in full."""
+        found = self._folders.get(folder)
+        if found is None:
+            parent, _slash, name = folder.rpartition("/")
+            if not parent or name in _NOT_A_NAME or os.path.islink(folder):  # noqa: PTH114
+                found = str(Path(folder).resolve())
+            else:
+                found = f"{self._resolved(parent).rstrip('/')}/{name}"
+            self._folders[folder] = found
+        return found
+
+
+_NOT_A_NAME = frozenset({"", ".", ".."})

@@ -72,7 +72,11 @@ def test_files_are_shown_as_display_path_shows_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _tree(tmp_path)
-    files = [*iter_plan_files(folder), folder / "missing.yaml"]
+    files = [*iter_plan_files(folder), folder / "missing.yaml", folder / "a" / ".." / "b.yml"]
+    if os.name == "posix":  # below a linked folder, at any depth, the link is followed
+        (tmp_path / "alias").symlink_to(folder, target_is_directory=True)
+        files += [folder / "linked-folder" / "b.yaml", folder / "linked-folder" / "b" / "c.yaml"]
+        files += [tmp_path / "alias" / "a" / "b" / "c.yaml", tmp_path / "alias" / "a.yaml"]
     for here in (tmp_path, folder / "a", Path("/")):
         monkeypatch.chdir(here)
         shown = DisplayPaths()
