@@ -148,6 +148,22 @@ def test_records_from_data() -> None:
     assert raised.value.path == ("date",)
 
 
+def test_a_date_that_does_not_exist_is_refused_every_time_it_is_written() -> None:
+    """Dates and periods are parsed once each: a refusal is never taken for a date."""
+    report = {"plan": "p", "period": "2023-06", "unit": "u", "tasks": []}
+    for as_of in ("2023-02-29", "2023-06-30", "2023-02-29"):
+        if as_of == "2023-02-29":
+            with pytest.raises(PlanContentError) as raised:
+                report_from_data({**report, "as_of": as_of}, "r.yaml")
+            assert raised.value.path == ("as_of",)
+        else:
+            read = report_from_data({**report, "as_of": as_of}, "r.yaml")
+            assert read.as_of == datetime.date(2023, 6, 30)
+    for _twice in range(2):
+        with pytest.raises(PlanContentError):
+            report_from_data({**report, "period": "2023-13", "as_of": "2023-06-30"}, "r.yaml")
+
+
 def test_workdays_from_data_expands_ranges() -> None:
     workdays = workdays_from_data(
         {
