@@ -93,6 +93,7 @@ _NOT_REAL: dict[DeadlineKind, str] = {
 _NOT_A_DEADLINE = N_(
     "{value} is not a deadline; use one of 2012-12-31, 2012-06, 2012-Q2, 2012-H1, 2012 or ongoing"
 )
+_NOT_A_DATE = N_("{value} is not a date; write it as YYYY-MM-DD, e.g. 2012-04-19")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,11 +209,18 @@ def _parse_known_type(value: str | int) -> Deadline:
 
 def parse_date(value: str) -> datetime.date:
     """Parse a ``YYYY-MM-DD`` string into a date, rejecting impossible dates."""
-    match = _DAY_RE.fullmatch(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        raise DeadlineError(_(_NOT_A_DATE).format(value=repr(value)))
+    return _parse_date_text(value)
+
+
+# A year of reports writes the same few dates tens of thousands of times: each is parsed
+# once (dates are immutable; errors are raised anew, never cached).
+@lru_cache(maxsize=4096)
+def _parse_date_text(value: str) -> datetime.date:
+    match = _DAY_RE.fullmatch(value)
     if match is None:
-        shown = quote(value) if isinstance(value, str) else repr(value)
-        message = _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2012-04-19")
-        raise DeadlineError(message.format(value=shown))
+        raise DeadlineError(_(_NOT_A_DATE).format(value=quote(value)))
     year, month, day = _ints(match)
     _build(value, "day", (year, month, day))  # same checks and messages as a `due` day
     return datetime.date(year, month, day)

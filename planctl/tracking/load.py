@@ -16,13 +16,11 @@ Layout, at the repository root beside `plans/`::
 
 from __future__ import annotations
 
-import datetime
 import marshal
 import os
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -594,6 +592,8 @@ def workdays_from_data(data: Mapping[str, Any]) -> Workdays:
 
 
 def _rest_days(items: Sequence[Any], path: JsonPath) -> Iterator[Any]:
+    import datetime
+
     for index, item in enumerate(items):
         if isinstance(item, str):
             yield _date(item, (*path, index))
@@ -608,28 +608,16 @@ def _rest_days(items: Sequence[Any], path: JsonPath) -> Iterator[Any]:
 
 def _date(value: Any, path: JsonPath) -> Any:
     try:
-        return _known_date(str(value))
+        return parse_date(str(value))
     except DeadlineError as error:
         raise PlanContentError(error.message, path=path, hint=error.hint) from error
 
 
 def _period(value: Any, path: JsonPath) -> Period:
     try:
-        return _known_period(value)
+        return parse_period(value)
     except DeadlineError as error:
         raise PlanContentError(error.message, path=path, hint=error.hint) from error
-
-
-# A year of reports writes the same few dates and periods tens of thousands of times:
-# each is parsed once (both values are immutable; a refusal is never kept).
-@lru_cache(maxsize=4096)
-def _known_date(text: str) -> datetime.date:
-    return parse_date(text)
-
-
-@lru_cache(maxsize=4096, typed=True)
-def _known_period(value: str | int) -> Period:
-    return parse_period(value)
 
 
 def _deadline(value: Any, path: JsonPath) -> str:

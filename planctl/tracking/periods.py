@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, TypeAlias
 
 from planctl.errors import DeadlineError
@@ -120,6 +121,13 @@ def parse_period(value: str | int, cycle: Cycle | None = None) -> Period:
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DeadlineError(_(_NOT_A_PERIOD).format(value=repr(value)))
+    return _parse_known_type(value, cycle)
+
+
+# A year of reports writes the same few periods tens of thousands of times: each is
+# parsed once (periods are frozen; errors are raised anew, never cached).
+@lru_cache(maxsize=4096)
+def _parse_known_type(value: str | int, cycle: Cycle | None) -> Period:
     text = str(value)
     for pattern, form in _FORMS:
         if match := pattern.fullmatch(text):
