@@ -8,6 +8,9 @@
   for Markdown (see `planctl.render.markup`).
 - Templates that are not planctl's own (a repository's, or a file named on the
   command line) run in Jinja's sandbox.
+- A value output in an escaping template is escaped by `escape_output`: markupsafe's
+  escaping, with text that holds nothing to escape passed on as it is (a large site
+  outputs millions of values, most of them Chinese text).
 - A template error becomes a `PlanctlError` naming the template file and line.
 """
 
@@ -21,8 +24,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.compiler
 import jinja2.exceptions
 import jinja2.sandbox
+import markupsafe
 
 from planctl import resources
 from planctl.errors import PlanctlError, TemplateError, UsageError
@@ -114,6 +119,52 @@ def _is_path(choice: str) -> bool:
     return "/" in choice or "\\" in choice or Path(choice).is_file()
 
 
+def escape_output(value: Any) -> Any:
+    """A value output by an escaping template, as markupsafe escapes it: text with none of
+    the five characters HTML escapes, and whole numbers, come out as they are (the same
+    text markupsafe would give, without making a `Markup` of it); anything else, `Markup`
+    included, goes through `markupsafe.escape`."""
+    kind = type(value)
+    if kind is str:
+        # The five characters markupsafe escapes, each a scan in C (a generator or a
+        # regular expression costs more than the escaping it would spare).
+        if not ("&" in value or "<" in value or ">" in value or "'" in value or '"' in value):
+            return value
+    elif kind is int:
+        return str(value)
+    return markupsafe.escape(value)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles what an escaping template outputs to `environment.escape_output(value)`
+    instead of markupsafe's `escape(value)`: the same text, several times faster for plain
+    text. Output is joined as text, or marked safe as a whole where it is captured (a
+    macro, a block set), so a value passed on as `str` is never escaped twice nor lost."""
+
+    def _output_child_pre(
+        self,
+        node: jinja2.nodes.Expr,
+        frame: jinja2.compiler.Frame,
+        finalize: Any,
+    ) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.escape_output(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    escape_output = staticmethod(escape_output)
+
+
+class _SandboxedEnvironment(jinja2.sandbox.SandboxedEnvironment):
+    code_generator_class = _CodeGenerator
+    escape_output = staticmethod(escape_output)
+
+
 @cache
 def _environment(kind: Kind, folders: tuple[Path, ...], sandboxed: bool) -> jinja2.Environment:
     options: dict[str, Any] = {
@@ -126,7 +177,7 @@ def _environment(kind: Kind, folders: tuple[Path, ...], sandboxed: bool) -> jinj
     }
     if kind == "markdown":
         options["finalize"] = markup.escape
-    factory = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    factory = _SandboxedEnvironment if sandboxed else _Environment
     environment = factory(**options)
     environment.filters.update(
         md_cell=markup.cell, md_heading=markup.heading, md_align=markup.alignment

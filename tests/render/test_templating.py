@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup, escape
 
 from planctl.errors import UsageError
 from planctl.render import render
@@ -106,3 +107,41 @@ def test_an_unknown_template_name_lists_the_built_in_ones() -> None:
 
 class _Notice:
     title_lines = ("<通知>",)
+
+
+HOSTILE = (
+    "中文，无需转义",
+    "<script>alert('x')</script> & \"quoted\"",
+    "a > b",
+    Markup("<em>已标记安全</em>"),
+    Markup("<em>") + "<b>",
+    7,
+    -3,
+    True,
+    None,
+    1.5,
+)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_every_value_an_html_template_outputs_is_escaped_as_markupsafe_escapes_it(
+    tmp_path: Path, value: object
+) -> None:
+    template = write(
+        tmp_path / "t.html.j2",
+        "{% macro cell(v) %}<td>{{ v }}</td>{% endmacro %}"
+        "{% set captured %}<i>{{ value }}</i>{% endset %}"
+        "{{ value }}|{{ cell(value) }}|{{ captured }}|{{ value ~ '<' }}",
+    )
+    out = Templates(choice=str(template)).render("t.html.j2", {"value": value})
+    once = escape(value)
+    assert out == f"{once}|<td>{once}</td>|<i>{once}</i>|{once + '<'}"
+
+
+def test_an_autoescape_block_turned_off_outputs_as_written(tmp_path: Path) -> None:
+    template = write(
+        tmp_path / "t.html.j2",
+        "{% autoescape false %}{{ value }}{% endautoescape %}|{{ value }}",
+    )
+    out = Templates(choice=str(template)).render("t.html.j2", {"value": "<b>"})
+    assert out == "<b>|&lt;b&gt;"
