@@ -28,8 +28,8 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, NamedTuple, Protocol, TypeVar
+from functools import cached_property, partial
+from typing import Any, Protocol, TypeVar
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
@@ -597,14 +597,16 @@ class _PlanLights:
         """Each task's light and what the figures count of it, in document order."""
         plan_id, judge = self.plan.id, self._judge
         for item in self.facts.tasks(self.plan, self.known):
-            judged = judge(item)
-            yield TaskLight(
-                plan_id,
-                judged.light,
-                judged.last_day,
-                judged.on_time,
-                judged.expected,
-                _lowest_percent(judged.said),
+            decided, last_day, said, expected, light, _why = judge(item)
+            yield _task_light(
+                (
+                    plan_id,
+                    light,
+                    last_day,
+                    _on_time(decided, last_day),
+                    expected,
+                    _lowest_percent(said),
+                )
             )
 
     def _overrides(self) -> dict[str, Decision]:
@@ -614,28 +616,29 @@ class _PlanLights:
         return {d.task: d for d in review.decisions if d.light is not None}
 
     def _state(self, item: _TaskFacts) -> TaskState:
-        judged = self._judge(item)
+        decided, last_day, said, expected, light, why = self._judge(item)
         task = item.placed.task
-        latest = _latest_of(judged.said)
+        latest = _latest_of(said)
         return TaskState(
             plan=self.plan.id,
             placed=item.placed,
             number=item.number,
-            light=judged.light,
-            reasons=tuple(_reason_words(judged.why)),
-            deadline=judged.last_day,
-            deadline_words=self.facts.deadline_words(task, item.written, judged.extension),
+            light=light,
+            reasons=tuple(_reason_words(why)),
+            deadline=last_day,
+            deadline_words=self.facts.deadline_words(task, item.written, decided.extension),
             latest=latest[2] if latest else None,
             latest_report=latest[1] if latest else None,
-            closed=judged.decided.closed,
-            on_time=judged.on_time,
+            closed=decided.closed,
+            on_time=_on_time(decided, last_day),
             lead_units=item.leads,
-            expected=judged.expected,
-            lowest_percent=_lowest_percent(judged.said),
+            expected=expected,
+            lowest_percent=_lowest_percent(said),
         )
 
     def _judge(self, item: _TaskFacts) -> _Judged:
-        """The rules for one task: what the state and the figures both read."""
+        """The rules for one task: what the state and the figures both read (a plain
+        tuple: a trend asks this for a million task-dates)."""
         task = item.placed.task
         known = self.known
         decided = self._decided(task)
@@ -651,7 +654,7 @@ class _PlanLights:
         ]
         expected = None if last_day is None else _expected(item.start, last_day, known.as_of)
         light, why = self._light(item, decided, last_day, expected, said)
-        return _Judged(decided, last_day, said, expected, light, why)
+        return decided, last_day, said, expected, light, why
 
     def _decided(self, task: Task) -> _Decided:
         decisions = self._decisions.get(task.id)
@@ -731,7 +734,10 @@ class _PlanLights:
         results = [
             self._unit_light(item, last_day, expected, unit, latest) for unit, latest in said
         ]
-        worst = worst_light(light for _unit, light, _why in results) or "green"
+        if len(results) == 1:  # most tasks have one lead unit
+            worst = results[0][1]
+        else:
+            worst = worst_light(light for _unit, light, _why in results) or "green"
         if worst == "green":
             return "green", ("on_track",)
         return worst, ("reported", worst, len(said) > 1, results)
@@ -800,26 +806,23 @@ class _PlanLights:
         return missed
 
 
-class _Judged(NamedTuple):
-    """What the rules found for one task on one date."""
+# What the rules found for one task on one date (`_PlanLights._judge`): what the reviews
+# decided, the last day of the effective deadline, each lead unit's latest word, the
+# share of time elapsed, the light and why.
+_Judged = tuple[
+    _Decided, datetime.date | None, list[tuple[str, "_Latest | None"]], float | None, Light, _Why
+]
+# A `TaskLight` made from a tuple of its fields as `TaskLight._make` makes it, without a
+# call in Python for each of a million task-dates.
+_task_light: Callable[[tuple[Any, ...]], TaskLight] = partial(tuple.__new__, TaskLight)
 
-    decided: _Decided
-    last_day: datetime.date | None  # of the effective deadline
-    said: list[tuple[str, _Latest | None]]  # each lead unit's latest word
-    expected: float | None
-    light: Light
-    why: _Why
 
-    @property
-    def extension(self) -> Deadline | None:
-        return self.decided.extension
-
-    @property
-    def on_time(self) -> bool | None:
-        closed = self.decided.closed
-        if closed is None:
-            return None
-        return self.last_day is None or closed <= self.last_day
+def _on_time(decided: _Decided, last_day: datetime.date | None) -> bool | None:
+    """Whether the task was closed by its last day; None while it is not closed."""
+    closed = decided.closed
+    if closed is None:
+        return None
+    return last_day is None or closed <= last_day
 
 
 def _expected(start: datetime.date, last_day: datetime.date, as_of: datetime.date) -> float | None:
