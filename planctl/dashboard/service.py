@@ -108,7 +108,7 @@ def status_and_trend(
     tasks = sum(1 for plan in lights.tracking.plans for _task in plan.tasks())
     worth_it = tasks * len(past) >= PARALLEL_MIN_TASK_DATES
     if worth_it:
-        lights.prepare()
+        lights.prepare(as_of)
     waiting = parallel.start_forked(_figures, lights, past, worth_it=worth_it)
     status = _status(lights, as_of)
     return status, functools.partial(_trend, lights, status, periods, past, waiting)

@@ -130,16 +130,19 @@ class Lights:
         ]
         return Status(as_of, tuple(tasks), tuple(reports), tuple(notes))
 
-    def prepare(self) -> None:
-        """Work out now what does not depend on the date, as the first status would: for
-        forked workers to inherit before any status is asked."""
+    def prepare(self, as_of: datetime.date) -> None:
+        """Work out now what does not depend on the date, as the first status would, and
+        the report windows the reviews known on `as_of` give: for forked workers to
+        inherit before any status is asked (their dates after the latest review share
+        those windows), and for the status of `as_of` itself."""
         facts = self._facts
         with paused_gc():
-            # Any date will do: of what is known, the task facts read only the registry.
-            known = _Known.of(self.tracking, datetime.date.min, facts.index(self.tracking))
+            # Of what is known on a date, the task facts read only the registry.
+            known = _Known.of(self.tracking, as_of, facts.index(self.tracking))
             for plan in self.tracking.plans:
                 facts.tasks(plan, known)
-                facts.first_period(plan)
+                if plan.reporting is not None and facts.first_period(plan) is not None:
+                    facts.reporting_spans(plan, known)
 
     def glance(self, as_of: datetime.date) -> Glance:
         """Every task's light and every due report's status as of `as_of`, with what the
@@ -1046,7 +1049,7 @@ def _report_states(plan: Plan, known: _Known, facts: _Facts) -> Iterator[ReportS
     After the plan's period only the tasks extended past its end are reported on, until
     the period that holds their extended deadline."""
     reporting = plan.reporting
-    first = first_period(plan)
+    first = facts.first_period(plan)
     if reporting is None or first is None:
         return
     spans = facts.reporting_spans(plan, known)

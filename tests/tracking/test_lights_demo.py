@@ -241,6 +241,17 @@ def test_a_glance_counts_what_the_status_counts_on_every_day(tracking) -> None: 
         day += datetime.timedelta(days=3)
 
 
+def test_lights_prepared_for_a_date_give_every_date_the_same_status(tracking) -> None:  # type: ignore[no-untyped-def]
+    # A dashboard prepares what does not depend on the date, with the report windows of
+    # the reviews known on its date, before forking the trend's worker: every date's
+    # status, before and after those reviews, is the one worked out afresh.
+    prepared = Lights(tracking, SETTINGS)
+    prepared.prepare(D(2013, 1, 31))
+    for day in (D(2012, 5, 15), D(2012, 9, 30), D(2013, 1, 31), D(2013, 2, 28)):
+        assert prepared.status(day) == Lights(tracking, SETTINGS).status(day)
+        assert prepared.glance(day) == Lights(tracking, SETTINGS).glance(day)
+
+
 def test_units_ranked_on_a_date(tracking) -> None:  # type: ignore[no-untyped-def]
     stats = compute_stats(tracking, D(2012, 11, 10), SETTINGS, by="unit")
     first = stats.rows[0]
