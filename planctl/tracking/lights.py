@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from planctl.config import TrackingSettings
 from planctl.deadlines import Deadline, DeadlineError, parse_deadline
@@ -531,9 +531,9 @@ class _Facts:
 # --- one plan's lights ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _TaskFacts:
-    """One task's values that are the same on every date (`_Facts.tasks`)."""
+class _TaskFacts(NamedTuple):
+    """One task's values that are the same on every date (`_Facts.tasks`): a tuple, made
+    in a third of the time of a frozen record, for each of a hundred thousand tasks."""
 
     placed: Placed  # the task and the sections above it
     number: str  # its number in the document
@@ -1090,10 +1090,10 @@ def _read_state(
 _Timings = tuple[ReportState, list[tuple[datetime.date, ReportState]]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+class _Window(NamedTuple):
     """When one task asks its units for reports: from its start until it is closed,
-    cancelled or suspended; after the plan's end, up to its effective deadline."""
+    cancelled or suspended; after the plan's end, up to its effective deadline (a tuple,
+    as `_TaskFacts`)."""
 
     start: datetime.date
     stop: datetime.date
