@@ -155,14 +155,19 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             self.write(finalize.src)
 
 
-class _Environment(jinja2.Environment):
-    code_generator_class = _CodeGenerator
+class _EscapingOutput:
+    """What an environment needs for `_CodeGenerator`'s code."""
+
+    code_generator_class: type[jinja2.compiler.CodeGenerator] = _CodeGenerator
     escape_output = staticmethod(escape_output)
 
 
-class _SandboxedEnvironment(jinja2.sandbox.SandboxedEnvironment):
-    code_generator_class = _CodeGenerator
-    escape_output = staticmethod(escape_output)
+class _Environment(_EscapingOutput, jinja2.Environment):
+    pass
+
+
+class _SandboxedEnvironment(_EscapingOutput, jinja2.sandbox.SandboxedEnvironment):
+    pass
 
 
 @cache

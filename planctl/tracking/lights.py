@@ -101,7 +101,9 @@ def light_rank(light: Light) -> int:
     return _RANKS[light]
 
 
-def worst_light(lights: Iterable[Light]) -> Light | None:
+def worst_light(lights: Sequence[Light]) -> Light | None:
+    if len(lights) == 1:  # most tasks have one lead unit
+        return lights[0]
     return min(lights, key=_RANKS.__getitem__, default=None)  # `light_rank`, read in C
 
 
@@ -737,10 +739,7 @@ class _PlanLights:
         results = [
             self._unit_light(item, last_day, expected, unit, latest) for unit, latest in said
         ]
-        if len(results) == 1:  # most tasks have one lead unit
-            worst = results[0][1]
-        else:
-            worst = worst_light(light for _unit, light, _why in results) or "green"
+        worst = worst_light([light for _unit, light, _why in results]) or "green"
         if worst == "green":
             return "green", ("on_track",)
         return worst, ("reported", worst, len(said) > 1, results)

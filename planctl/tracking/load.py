@@ -16,6 +16,7 @@ Layout, at the repository root beside `plans/`::
 
 from __future__ import annotations
 
+import datetime
 import marshal
 import os
 from collections import deque
@@ -529,18 +530,7 @@ def _report_entry(data: Mapping[str, Any], path: JsonPath) -> ReportEntry:
     # done for what most entries lack.
     get = data.get
     listed = get("milestones")
-    milestones = (
-        tuple(
-            [
-                MilestoneDone(
-                    str(item["id"]), _date(item["done"], (*path, "milestones", index, "done"))
-                )
-                for index, item in enumerate(listed)
-            ]
-        )
-        if listed
-        else ()
-    )
+    milestones = _milestones_done(listed, path) if listed else ()
     extend_to = get("extend_to")
     return ReportEntry(
         task=str(data["task"]),
@@ -554,6 +544,13 @@ def _report_entry(data: Mapping[str, Any], path: JsonPath) -> ReportEntry:
         request=get("request"),
         extend_to=None if extend_to is None else _deadline(extend_to, (*path, "extend_to")),
         reason=get("reason"),
+    )
+
+
+def _milestones_done(items: Sequence[Any], path: JsonPath) -> tuple[MilestoneDone, ...]:
+    return tuple(
+        MilestoneDone(str(item["id"]), _date(item["done"], (*path, "milestones", index, "done")))
+        for index, item in enumerate(items)
     )
 
 
@@ -602,8 +599,6 @@ def workdays_from_data(data: Mapping[str, Any]) -> Workdays:
 
 
 def _rest_days(items: Sequence[Any], path: JsonPath) -> Iterator[Any]:
-    import datetime
-
     for index, item in enumerate(items):
         if isinstance(item, str):
             yield _date(item, (*path, index))
