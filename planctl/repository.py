@@ -45,6 +45,10 @@ class Repository:
         return self.root / REVIEWS_DIR
 
     @property
+    def settings_path(self) -> Path:
+        return self.root / MARKER_FILE
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 

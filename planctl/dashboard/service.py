@@ -59,7 +59,7 @@ def dashboard(
     start: Path | None = None,
 ) -> DashboardResult:
     """Write the dashboard of the repository's plans (or of the plan files `paths`)."""
-    from planctl.atomic import boundary
+    from planctl.atomic import Inputs, boundary
     from planctl.config import load_settings
     from planctl.tracking.load import load_tracking
 
@@ -88,6 +88,7 @@ def dashboard(
         workdays=data.workdays,
         settings=settings,
         within=within,
+        protect=Inputs([*tracking.files, repository.settings_path]),
     )
 
 

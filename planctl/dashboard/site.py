@@ -10,12 +10,14 @@ through `planctl.atomic`, inside the output folder only.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from planctl.dashboard import timeline
 from planctl.dashboard.view import (
@@ -30,6 +32,9 @@ from planctl.dashboard.view import (
 from planctl.tracking.state import LIGHT_ORDER
 from planctl.tracking.stats import Ratio
 from planctl.yamlio import paused_gc
+
+if TYPE_CHECKING:
+    from planctl.atomic import Inputs
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATES = _HERE / "templates"
@@ -61,13 +66,28 @@ class Site:
     common: Mapping[str, Any]
     folder: Path
     within: Path
+    protect: Inputs | None = None  # the files read: never written over
 
     def write(self, path: str, data: str) -> None:
         """Write one file, atomically, inside `within` only."""
         from planctl.atomic import write_atomic
 
         # The site is rebuilt from the repository at will: no sync to disk per file.
-        write_atomic(self.file(path), data, within=self.within, make_folders=True, durable=False)
+        write_atomic(
+            self.file(path),
+            data,
+            within=self.within,
+            protect=self.protect or (),
+            make_folders=True,
+            durable=False,
+        )
+
+    def check(self, paths: Sequence[str]) -> None:
+        """Refuse now, before a page is written, a file the write policy would refuse."""
+        from planctl.atomic import check_writable
+
+        for path in paths:
+            check_writable(self.file(path), within=self.within, protect=self.protect or ())
 
     def file(self, path: str) -> Path:
         return self.folder.joinpath(*path.split("/"))
@@ -78,23 +98,49 @@ def write_site(
     folder: Path,
     within: Path,
     trend: Callable[[], Sequence[TrendPoint]] | None = None,
-) -> tuple[View, list[Path]]:
+    protect: Inputs | None = None,
+) -> tuple[View, list[Path], list[Path]]:
     """Render and write every file of the site under `folder`, each atomically, none
-    outside `within`; the pages of a large site are spread over worker processes. With
-    `trend`, this process works out the trend (for the overview) while they render the
-    other pages. Returns the view (with its trend) and the files written, pages first."""
-    site = Site(view, _common(view), folder, within)
+    outside `within` and none over a file of `protect`; the pages of a large site are
+    spread over worker processes. With `trend`, this process works out the trend (for
+    the overview) while they render the other pages. Returns the view (with its trend),
+    the files written, pages first, and the pages of an earlier site removed."""
+    site = Site(view, _common(view), folder, within, protect)
+    paths = file_paths(view)
+    site.check(paths)
     done = [site]
 
     def overview() -> None:
         if trend is not None:
             with_trend = replace(view, trend=trend())
-            done[0] = Site(with_trend, _common(with_trend), folder, within)
+            done[0] = replace(site, view=with_trend, common=_common(with_trend))
         _write_overview(done[0])
 
     records = [part for part in _render_shares(site, _shares(view), overview) if part]
     site.write("assets/search-data.js", search_script(records))
-    return done[0].view, [site.file(path) for path in file_paths(view)]
+    written = [site.file(path) for path in paths]
+    return done[0].view, written, remove_stale_pages(folder, written)
+
+
+def remove_stale_pages(folder: Path, written: Sequence[Path]) -> list[Path]:
+    """Remove the plan and unit pages an earlier site left in `folder` that this one did
+    not write (a plan since left out, or a `--public` site written over the internal
+    one: its pages must not stay reachable). Only files named as this site names its
+    pages, in its own page folders, and never through a link, are removed."""
+    kept = set(written)
+    removed = []
+    for subfolder, prefix in (("plans", "plan-"), ("units", "unit-")):
+        pages = folder / subfolder
+        if pages.is_symlink() or not pages.is_dir():
+            continue
+        for entry in sorted(os.scandir(pages), key=lambda entry: entry.name):
+            path = pages / entry.name
+            page = entry.name.startswith(prefix) and entry.name.endswith(".html")
+            if page and entry.is_file(follow_symlinks=False) and path not in kept:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 def file_paths(view: View) -> list[str]:

@@ -3,29 +3,26 @@ an event, and the whole calendar, each written atomically into the folder named.
 
 from __future__ import annotations
 
-import re
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.atomic import output_folder, write_atomic
+from planctl.atomic import Inputs, boundary, check_writable, output_folder, write_atomic
 from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.feeds.events import FeedEvent, plan_events
 from planctl.feeds.source import FeedSource, load_source
+from planctl.filenames import distinct_file_names
 from planctl.i18n import _, pgettext, quote
 from planctl.tracking.records import Review
 from planctl.units import UnitRegistry
 
-__all__ = ["ALL_FILE", "FeedFile", "FeedResult", "safe_file_name", "write_feeds"]
+__all__ = ["ALL_FILE", "FeedFile", "FeedResult", "write_feeds"]
 
 ALL_NAME = "全部"
 ALL_FILE = f"{ALL_NAME}.ics"
 SUFFIX = ".ics"
-
-# Characters Windows refuses in a file name, and the names it reserves for devices.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?")
 
 
 @dataclass(frozen=True)
@@ -57,17 +54,21 @@ def write_feeds(
     folder = _prepare_folder(output)
     wanted = _units_wanted(events, source.registry, unit)
     owned = _by_unit(events)
+    targets = _targets(wanted, whole=unit is None)
+    place = Place(folder, boundary(folder / ALL_FILE, source.root), Inputs(source.read))
+    for _owner, _name, file_name in targets:  # refused before any is written
+        check_writable(folder / file_name, within=place.within, protect=place.protect)
     made: dict[tuple[str, str | None], bytes] = {}
     files = [
         _write(
-            folder,
+            place,
             file_name,
             (name, owner),
             events if owner is None else owned[owner],
-            source,
+            source.stamp,
             made,
         )
-        for owner, name, file_name in _targets(wanted, whole=unit is None)
+        for owner, name, file_name in targets
     ]
     return FeedResult(tuple(files), (*source.notes, *_missing_years(source, events)))
 
@@ -141,49 +142,41 @@ def _resolve_unit(unit: str, registry: UnitRegistry | None, owning: Iterable[str
 
 def _targets(units: Sequence[str], *, whole: bool) -> list[tuple[str | None, str, str]]:
     """(unit, calendar name, file name) for each calendar; names unique on every system."""
-    taken = {ALL_FILE.casefold()} if whole else set()
-    targets: list[tuple[str | None, str, str]] = [(None, ALL_NAME, ALL_FILE)] if whole else []
-    for unit in units:
-        base = safe_file_name(unit)
-        name, number = base, 1
-        while f"{name}{SUFFIX}".casefold() in taken:  # Windows and macOS ignore case
-            number += 1
-            name = f"{base}-{number}"
-        taken.add(f"{name}{SUFFIX}".casefold())
-        targets.append((unit, unit, f"{name}{SUFFIX}"))
-    return targets
-
-
-def safe_file_name(name: str) -> str:
-    """`name` as a file name every system accepts: no \\ / : * ? " < > | or control
-    characters, no trailing dot or space, no device name (CON, NUL, COM1 …)."""
-    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
-    if not cleaned or cleaned.startswith("."):
-        cleaned = f"_{cleaned}"
-    if _RESERVED.fullmatch(cleaned):
-        cleaned = f"_{cleaned}"
-    return cleaned[:120]  # room for the suffix within any system's limit
+    whole_calendar: list[tuple[str | None, str, str]] = [(None, ALL_NAME, ALL_FILE)]
+    files = distinct_file_names(units, SUFFIX, taken=[ALL_FILE] if whole else [])
+    unit_calendars = [(unit, unit, file) for unit, file in zip(units, files, strict=True)]
+    return (whole_calendar if whole else []) + unit_calendars
 
 
 def _prepare_folder(output: Path) -> Path:
     return output_folder(output, hint=_("name a folder for the calendar files (-o DIR)"))
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where the calendars are written: the folder, the bounds no link may lead a write
+    out of (the repository, or the folder named outside it), the files never written over."""
+
+    folder: Path
+    within: Path
+    protect: Inputs
+
+
 def _write(
-    folder: Path,
+    place: Place,
     file_name: str,
     calendar: tuple[str, str | None],  # its name, and the unit whose it is (None: all)
     events: Sequence[FeedEvent],
-    source: FeedSource,
+    stamp: datetime.datetime,
     made: dict[tuple[str, str | None], bytes],
 ) -> FeedFile:
     from planctl.feeds.ics import calendar_bytes
 
     name, unit = calendar
-    data = calendar_bytes(name, events, unit=unit, stamp=source.stamp, made=made)
-    path = folder / file_name
+    data = calendar_bytes(name, events, unit=unit, stamp=stamp, made=made)
+    path = place.folder / file_name
     try:
-        write_atomic(path, data, within=folder, protect=source.inputs)
+        write_atomic(path, data, within=place.within, protect=place.protect)
     except WriteRefused:
         raise
     except OSError as error:

@@ -29,8 +29,9 @@ class FeedSource:
     plans: tuple[Plan, ...]
     registry: UnitRegistry | None
     workdays: Workdays
-    inputs: tuple[Path, ...]  # the files read: never written over
+    inputs: tuple[Path, ...]  # the files the events come from
     stamp: datetime.datetime  # when the newest of them changed (DTSTAMP)
+    read: tuple[Path, ...] = ()  # every file read, the settings too: never written over
     reviews: tuple[Review, ...] = ()  # the supervising office's decisions
     notes: tuple[str, ...] = ()
 
@@ -63,6 +64,7 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
         workdays=tracking.workdays,
         inputs=inputs,
         stamp=newest_change(inputs),
+        read=(*inputs, *tracking.files, repo.settings_path),
         reviews=tracking.reviews,
         notes=tracking.notes,
     )

@@ -82,24 +82,29 @@ def _domain(sender: str) -> str:
 
 
 def write_drafts(
-    found: Sequence[Draft], folder: Path, *, protect: Sequence[Path] = ()
+    found: Sequence[Draft], folder: Path, *, protect: Sequence[Path] = (), root: Path | None = None
 ) -> list[Path]:
     """Each draft as `<unit>.eml` in `folder` (made when missing), written atomically and
-    only there. `X-Unsent: 1` makes Outlook open it as a message ready to send."""
+    only there (or in the repository `root`, when the folder lies in it), never over a
+    file of `protect`; two units whose names make the same file name get `-2`, `-3` ….
+    `X-Unsent: 1` makes Outlook open it as a message ready to send."""
     import copy
     from email import policy
 
-    from planctl.atomic import write_atomic
-    from planctl.feeds.service import safe_file_name
+    from planctl.atomic import Inputs, boundary, check_writable, write_atomic
+    from planctl.filenames import distinct_file_names
 
     _make_folder(folder)
-    written = []
-    for draft in found:
+    within = boundary(folder / EML, root)
+    inputs = Inputs(protect)
+    paths = [folder / name for name in distinct_file_names([d.unit for d in found], EML)]
+    for path in paths:  # refused before any draft is written
+        check_writable(path, within=within, protect=inputs)
+    for draft, path in zip(found, paths, strict=True):
         message = copy.deepcopy(draft.message)  # the message to send stays as it is
         message["X-Unsent"] = "1"
-        path = folder / f"{safe_file_name(draft.unit)}{EML}"
         try:
-            write_atomic(path, message.as_bytes(policy=policy.SMTP), within=folder, protect=protect)
+            write_atomic(path, message.as_bytes(policy=policy.SMTP), within=within, protect=inputs)
         except WriteRefused:
             raise
         except OSError as error:
@@ -108,8 +113,7 @@ def write_drafts(
                 where=str(path),
                 hint=_("check the folder exists and is writable"),
             ) from None
-        written.append(path)
-    return written
+    return paths
 
 
 def _make_folder(folder: Path) -> None:

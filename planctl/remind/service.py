@@ -22,6 +22,7 @@ class Prepared:
     reminders: Reminders
     settings: Settings
     inputs: tuple[Path, ...]  # the files read (never written over)
+    root: Path  # the repository's: no link leads a draft out of it
 
 
 def parse_within(text: str) -> int:
@@ -29,7 +30,7 @@ def parse_within(text: str) -> int:
     match = _WITHIN.fullmatch(text.strip())
     if match is None:
         raise UsageError(
-            _("{value} is not a number of days").format(value=quote(text)),
+            _("{value} is not a number of days from 0 to 9999").format(value=quote(text)),
             where="--within",
             hint=_("write days as 7d (or 7), weeks as 2w"),
         )
@@ -56,8 +57,8 @@ def build_reminders(
     tracking = load_tracking(repository)
     named = _unit(unit, tracking.units) if unit is not None else None
     reminders = remind(tracking, as_of, settings, within=within, unit=named)
-    inputs = tuple(repository.plan_files()) + tuple(repository.tracking_files())
-    return Prepared(reminders, settings, inputs)
+    inputs = (*tracking.files, repository.settings_path)
+    return Prepared(reminders, settings, inputs, repository.root)
 
 
 def _unit(unit: str, registry: object) -> str:

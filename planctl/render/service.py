@@ -277,12 +277,10 @@ def _names_a_file(output: Path, count: int) -> bool:
 
 
 def _file_name(document: str, fmt: str, unit: str | None) -> str:
-    stem = f"{document}-{_safe_name(unit)}" if unit else document
+    from planctl.filenames import safe_file_name
+
+    stem = f"{document}-{safe_file_name(unit)}" if unit else document
     return stem + SUFFIXES[fmt]
-
-
-def _safe_name(text: str) -> str:
-    return "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in text)
 
 
 def _write_all(

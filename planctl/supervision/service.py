@@ -80,7 +80,7 @@ def render_urge(
     binary_to_stdout: bool = False,
 ) -> Written:
     """The 催办通知 of one plan to `unit`, as of `as_of` (default today)."""
-    from planctl.feeds.service import safe_file_name  # a unit's name as a file name
+    from planctl.filenames import safe_file_name  # a unit's name as a file name
     from planctl.supervision.facts import facts_of
     from planctl.supervision.urge import DEFAULT_REPLY_DAYS, build_urge, reply_date
 

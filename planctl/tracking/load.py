@@ -76,6 +76,8 @@ class Tracking:
     documents: Mapping[str, Document] = field(default_factory=dict, repr=False, compare=False)
     # Where each of those files lies: its path from the repository root, by file as shown.
     places: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Every working-tree file read, trusted or not: what a command never writes over.
+    files: tuple[Path, ...] = field(default=(), repr=False, compare=False)
     _plans: dict[str, Plan] = field(init=False, repr=False, compare=False, default_factory=dict)
     _reports: dict[str, tuple[Report, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
@@ -246,6 +248,7 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)  # the working-tree files read
 
     def tracking(
         self, reports: Iterable[Report] | None = None, notes: tuple[str, ...] = ()
@@ -261,6 +264,7 @@ class Loaded:
             notes=notes,
             documents=self.documents,
             places=self.places,
+            files=tuple(self.files),
         )
 
 
@@ -278,6 +282,8 @@ def load_sources(
     with paused_gc():
         gated = _through_gate(sources, in_workers=not keep_documents, trusted=trusted)
         for source, passed in gated:
+            if source.local is not None:
+                loaded.files.append(source.local)
             if passed.refusal is not None:
                 loaded.findings.append(passed.refusal)
                 continue

@@ -222,3 +222,46 @@ def test_a_file_named_as_the_folder_is_refused(cli: CLI, repository: Path, tmp_p
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "site.html" in result.stderr
     assert taken.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    "target", ["plans/units.yaml", f"plans/{PLAN_ID}.yaml", "planctl.toml", "report"]
+)
+def test_a_link_in_the_site_folder_never_leads_a_page_over_a_file_read(
+    cli: CLI, repository: Path, target: str
+) -> None:
+    from ..tracking.tracking_data import report_path
+
+    if target == "planctl.toml":
+        write(repository, target, "[tracking]\nwarning_days = 15\n")
+    input_file = repository / (report_path() if target == "report" else target)
+    before = input_file.read_bytes()
+    (repository / "site").mkdir()
+    (repository / "site" / "search.html").symlink_to(input_file)
+
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", "site", cwd=repository)
+
+    assert result.exit_code == 2
+    assert "a file the command is reading" in result.stderr
+    assert input_file.read_bytes() == before
+    assert [path.name for path in (repository / "site").iterdir()] == ["search.html"]
+
+
+def test_a_public_site_over_the_internal_one_leaves_none_of_its_pages(
+    cli: CLI, repository: Path
+) -> None:
+    site_folder = repository / "site"
+    assert cli("dashboard", "--as-of", "2023-07-15", "-o", "site", cwd=repository).exit_code == 0
+    internal = {path.relative_to(site_folder) for path in site_folder.rglob("*.html")}
+    (site_folder / "plans" / "说明.html").write_text("the office's own file", encoding="utf-8")
+
+    result = cli("dashboard", "--public", "--as-of", "2023-07-15", "-o", "site", cwd=repository)
+
+    assert result.exit_code == 0, result.stderr
+    assert "removed 1 page an earlier dashboard left in site" in result.stdout
+    public = {path.relative_to(site_folder) for path in site_folder.rglob("*.html")}
+    assert Path(plan_file(PLAN_ID)) in internal and Path(plan_file(PLAN_ID)) not in public
+    assert Path(plan_file(PUBLIC_ID)) in public
+    assert (site_folder / "plans" / "说明.html").is_file()  # not a page of the dashboard's
+    pages = "".join(path.read_text(encoding="utf-8") for path in site_folder.rglob("*.html"))
+    assert "示例市2023年重点工作计划" not in pages

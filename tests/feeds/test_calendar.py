@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import vobject
 
-from planctl.feeds.service import safe_file_name
+from planctl.filenames import safe_file_name
 
 from ..conftest import CLI
 from .conftest import PLAN_FILE
@@ -210,6 +210,44 @@ def test_a_link_in_the_folder_never_leads_the_write_outside(
     assert result.exit_code == 2
     assert "市财政局.ics" in result.stderr
     assert outside.read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@pytest.mark.parametrize(
+    "target", ["planctl.toml", "plans/units.yaml", "reports/feeds-2023/2023-Q1/市财政局.yaml"]
+)
+def test_a_link_in_the_folder_never_leads_the_write_over_a_file_read(
+    cli: CLI, feeds_repo: Path, target: str
+) -> None:
+    (feeds_repo / target).parent.mkdir(parents=True, exist_ok=True)
+    if not (feeds_repo / target).exists():
+        (feeds_repo / target).write_text("keep", encoding="utf-8")
+    before = (feeds_repo / target).read_bytes()
+    folder = feeds_repo / "feeds"
+    folder.mkdir()
+    (folder / "全部.ics").symlink_to(feeds_repo / target)
+
+    result = cli("calendar", "-o", "feeds", cwd=feeds_repo)
+
+    assert result.exit_code == 2
+    assert "a file the command is reading" in result.stderr
+    assert (feeds_repo / target).read_bytes() == before
+    assert [path.name for path in folder.iterdir()] == ["全部.ics"]  # refused before any write
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_folder_linked_out_of_the_repository_is_refused(
+    cli: CLI, feeds_repo: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (feeds_repo / "feeds").symlink_to(elsewhere)
+
+    result = cli("calendar", "-o", "feeds", cwd=feeds_repo)
+
+    assert result.exit_code == 2
+    assert "a link leads this write out of" in result.stderr
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_an_explicitly_named_draft_is_included(cli: CLI, feeds_repo: Path) -> None:

@@ -280,3 +280,58 @@ def test_milestones_count_until_a_report_says_they_are_done(cli: CLI, office: Pa
     assert "亮灯事项" not in before.stdout  # the milestones say why the task is lit
     assert overdue not in after.stdout
     assert near in after.stdout
+
+
+@pytest.mark.parametrize("target", ["planctl.toml", "plans/units.yaml", "plans/remind-2023.yaml"])
+def test_a_draft_never_goes_through_a_link_over_a_file_it_read(
+    cli: CLI, office: Path, target: str
+) -> None:
+    before = (office / target).read_bytes()
+    (office / "催报").mkdir()
+    (office / "催报" / "市财政局.eml").symlink_to(office / target)
+
+    result = cli("remind", "--as-of", "2023-07-10", "--format", "eml", "-o", "催报", cwd=office)
+
+    assert result.exit_code == 2
+    assert "a file the command is reading" in result.stderr
+    assert (office / target).read_bytes() == before
+    assert [path.name for path in (office / "催报").iterdir()] == ["市财政局.eml"]  # no other
+
+
+def test_a_draft_folder_linked_out_of_the_repository_is_refused(
+    cli: CLI, office: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (office / "催报").symlink_to(elsewhere)
+
+    result = cli("remind", "--as-of", "2023-07-10", "--format", "eml", "-o", "催报", cwd=office)
+
+    assert result.exit_code == 2
+    assert "a link leads this write out of" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_units_whose_names_make_one_file_name_get_a_draft_each(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    from planctl.remind.mail import Draft, write_drafts
+
+    def draft(unit: str) -> Draft:
+        message = EmailMessage()
+        message["Subject"] = f"关于{unit}督办事项的提醒"
+        message.set_content(unit)
+        return Draft(unit, None, str(message["Subject"]), message)
+
+    written = write_drafts([draft("甲/乙局"), draft("甲:乙局"), draft("甲_乙局")], tmp_path)
+
+    assert [path.name for path in written] == ["甲_乙局.eml", "甲_乙局-2.eml", "甲_乙局-3.eml"]
+    bodies = [message_from_bytes(path.read_bytes(), policy=policy.default) for path in written]
+    assert [body.get_content().strip() for body in bodies] == ["甲/乙局", "甲:乙局", "甲_乙局"]
+
+
+def test_an_empty_window_is_refused_not_taken_for_the_default(cli: CLI, office: Path) -> None:
+    result = cli("remind", "--as-of", "2023-07-10", "--within", "", cwd=office)
+
+    assert result.exit_code == 2
+    assert "--within" in result.stderr

@@ -61,4 +61,11 @@ def dashboard(
     print(
         wrote.format(count=shown, date=day.isoformat(), file=printable(display_path(result.entry)))
     )
+    if result.removed:
+        removed = ngettext(
+            "removed {count} page an earlier dashboard left in {folder}",
+            "removed {count} pages an earlier dashboard left in {folder}",
+            len(result.removed),
+        )
+        print(removed.format(count=len(result.removed), folder=printable(display_path(folder))))
     raise done(0)

@@ -58,9 +58,8 @@ def remind(
 
     FORMATS.check(output_format, extra=(EML,))
     _check_output(output_format, output)
-    prepared = build_reminders(
-        as_of=parse_as_of(as_of), within=parse_within(within) if within else None, unit=unit
-    )
+    days = parse_within(within) if within is not None else None
+    prepared = build_reminders(as_of=parse_as_of(as_of), within=days, unit=unit)
     reminders = prepared.reminders
     for note in reminders.notes:
         print(_("note: {note}").format(note=printable(note)), file=sys.stderr)
@@ -72,7 +71,7 @@ def remind(
 
     made = drafts(reminders, prepared.settings)
     if output is not None:
-        for path in write_drafts(made, output, protect=prepared.inputs):
+        for path in write_drafts(made, output, protect=prepared.inputs, root=prepared.root):
             print(_("wrote {file}").format(file=printable(display_path(path))))
     if send:
         result = send_mail(made, prepared.settings.smtp, os.environ)
