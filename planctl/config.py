@@ -7,6 +7,7 @@ of the wrong type, is a `UsageError` naming the file and the key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 SETTINGS_FILE = "planctl.toml"
+MOST_DAYS = 9999  # a count of days in the settings (and --within): dates stay in range
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def load_settings(root: Path) -> Settings:
         ) from error
     return Settings(
         path,
-        _tracking(path, tables.get("tracking", {})),
+        _tracking(path, _table(path, "tracking", tables.get("tracking", {}))),
         _remind(path, tables.get("remind", {})),
         _smtp(path, tables.get("smtp", {})),
         tables,
@@ -119,11 +121,12 @@ def load_settings(root: Path) -> Settings:
 def _tracking(path: Path, table: Mapping[str, Any]) -> TrackingSettings:
     values = {}
     for key, default in vars(TrackingSettings()).items():
+        most = MOST_DAYS if key == "warn_days" else 100  # the gaps are percentage points
         value = table.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
             raise UsageError(
-                _("{file}: [tracking] {key} must be a whole number of 0 or more").format(
-                    file=path, key=key
+                _("{file}: [tracking] {key} must be a whole number from 0 to {most}").format(
+                    file=path, key=key, most=most
                 )
             )
         values[key] = value
@@ -135,11 +138,11 @@ def _remind(path: Path, table: Any) -> RemindSettings:
     default = RemindSettings()
     contacts = _table(path, "remind.contacts", table.get("contacts", {}))
     for unit, address in contacts.items():
-        if not isinstance(address, str) or "@" not in address:
+        if not isinstance(address, str) or not is_mail_address(address):
             raise _wrong(path, f"[remind.contacts] {unit!s}", _("a mail address"))
     return RemindSettings(
-        within=_whole(path, "remind", "within", table.get("within", default.within)),
-        reply_days=_whole(path, "remind", "reply_days", table.get("reply_days", 3)),
+        within=_whole(path, "remind", "within", table.get("within", default.within), MOST_DAYS),
+        reply_days=_whole(path, "remind", "reply_days", table.get("reply_days", 3), MOST_DAYS),
         sender=_text(path, "remind", "sender", table.get("sender", default.sender)),
         subject=_subject(path, table.get("subject", default.subject)),
         escalation=tuple(
@@ -161,8 +164,8 @@ def _rung(path: Path, index: int, rung: Any) -> Escalation:
     if when not in ESCALATION_WHEN:
         raise _wrong(path, f"{where} when", " | ".join(ESCALATION_WHEN))
     periods = rung.get("periods", 1)
-    if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1:
-        raise _wrong(path, f"{where} periods", _("a whole number of 1 or more"))
+    if isinstance(periods, bool) or not isinstance(periods, int) or not 1 <= periods <= 999:
+        raise _wrong(path, f"{where} periods", _("a whole number from 1 to 999"))
     action = rung.get("action")
     if not isinstance(action, str) or not action.strip():
         raise _wrong(path, f"{where} action", _("the measure taken, e.g. 专函督办"))
@@ -185,9 +188,34 @@ def _smtp(path: Path, table: Any) -> SmtpSettings:
         starttls=starttls,
         password_env=_text(path, "smtp", "password_env", table.get("password_env", ""))
         or (default.password_env),
-        sender=_text(path, "smtp", "sender", table.get("sender", default.sender)),
-        timeout=_whole(path, "smtp", "timeout", table.get("timeout", default.timeout)),
+        sender=_sender(path, table.get("sender", default.sender)),
+        timeout=_seconds(path, table.get("timeout", default.timeout)),
     )
+
+
+def _sender(path: Path, value: Any) -> str:
+    sender = _text(path, "smtp", "sender", value)
+    if sender and not is_mail_address(sender):
+        raise _wrong(path, "[smtp] sender", _("a mail address"))
+    return sender
+
+
+def _seconds(path: Path, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3600:
+        raise _wrong(path, "[smtp] timeout", _("a whole number of seconds from 1 to 3600"))
+    return value
+
+
+# A mail address as mail servers take it: an ASCII local part (dot-atom, RFC 5322) and a
+# domain name, which may be an internationalised one (例子.中国).
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_ADDRESS = re.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL})*")
+
+
+def is_mail_address(text: str) -> bool:
+    """Whether `text` is one mail address, nothing around it (`czj@example.gov.cn`)."""
+    return len(text) <= 254 and _ADDRESS.fullmatch(text) is not None
 
 
 def _table(path: Path, name: str, value: Any) -> Mapping[str, Any]:
@@ -202,9 +230,11 @@ def _list(path: Path, value: Any) -> list[Any]:
     return value
 
 
-def _whole(path: Path, table: str, key: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _wrong(path, f"[{table}] {key}", _("a whole number of 0 or more"))
+def _whole(path: Path, table: str, key: str, value: Any, most: int = 65535) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise _wrong(
+            path, f"[{table}] {key}", _("a whole number from 0 to {most}").format(most=most)
+        )
     return value
 
 

@@ -37,15 +37,16 @@ def calendar_bytes(
     `made` keeps each event's text by (UID, role) across the calendars of one run: an
     event the units of a group see in the same role is written by the library once.
     """
-    from icalendar import Calendar, vDuration
+    from icalendar import Calendar, vDuration, vText
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-caldesc", f"{name}：工作任务完成时限、阶段目标和进展报送日期")
+    # Unknown to the library, these would go out as they are: said to be TEXT, escaped.
+    calendar.add("x-wr-calname", vText(_text(name)))
+    calendar.add("x-wr-caldesc", vText(_text(f"{name}：工作任务完成时限、阶段目标和进展报送日期")))
     calendar.add("refresh-interval", _REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(_REFRESH))
     frame: bytes = calendar.to_ical()

@@ -7,6 +7,7 @@ when asked (`planctl remind --send`), the password read from the environment var
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from planctl.atomic import output_folder
 from planctl.config import Settings, SmtpSettings
 from planctl.errors import InputError, MailNotSent, UsageError, WriteRefused, os_error_reason
-from planctl.i18n import _, pgettext
+from planctl.i18n import N_, _, pgettext
 from planctl.remind.engine import Reminder, Reminders
 
 if TYPE_CHECKING:
@@ -54,21 +55,40 @@ def _draft(reminders: Reminders, reminder: Reminder, settings: Settings) -> Draf
     from planctl.remind.formats.text import unit_text
 
     plans = "、".join(dict.fromkeys(title for title in _plan_titles(reminder)))
-    subject = settings.remind.subject.format(
-        unit=reminder.unit, date=date_cn(reminders.as_of), plan=plans
+    subject = header_text(
+        settings.remind.subject.format(
+            unit=reminder.unit, date=date_cn(reminders.as_of), plan=plans
+        )
     )
     message = EmailMessage()
     message["Subject"] = subject
-    sender = settings.smtp.sender or settings.smtp.user
-    if "@" in sender:
-        name = reminders.sender or ""
+    sender = sender_address(settings.smtp)
+    if sender:
+        name = header_text(reminders.sender or "")
         message["From"] = Address(display_name=name, addr_spec=sender)
     if reminder.address is not None:
-        message["To"] = Address(display_name=reminder.unit, addr_spec=reminder.address)
+        unit = header_text(reminder.unit)
+        message["To"] = Address(display_name=unit, addr_spec=reminder.address)
     message["Date"] = format_datetime(datetime.datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=_domain(sender))
     message.set_content(unit_text(reminders, reminder) + "\n", charset="utf-8")
     return Draft(reminder.unit, reminder.address, subject, message)
+
+
+def sender_address(smtp: SmtpSettings) -> str:
+    """The From address: `[smtp] sender`, else the login when it is an address ("")."""
+    from planctl.config import is_mail_address
+
+    return smtp.sender or (smtp.user if is_mail_address(smtp.user) else "")
+
+
+def header_text(text: str) -> str:
+    """Text fit for a header: a line break or another control character (from a unit's
+    name, a plan's title, the settings) becomes one space, never a second header."""
+    return " ".join(_CONTROLS.sub(" ", text).split())
+
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _plan_titles(reminder: Reminder) -> list[str]:
@@ -131,6 +151,12 @@ def send(found: Sequence[Draft], smtp: SmtpSettings, environ: Mapping[str, str])
     password = _password(smtp, environ, addressed)
     if not addressed:
         return SendResult((), unaddressed)
+    if not sender_address(smtp):
+        raise UsageError(
+            _("no sender address: set [smtp] sender (or a user that is an address) in "
+              "planctl.toml; nothing was sent"),
+            hint=_("for example: sender = \"dcs@example.gov.cn\""),
+        )  # fmt: skip
     sent: list[Draft] = []
     try:
         with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
@@ -143,7 +169,7 @@ def send(found: Sequence[Draft], smtp: SmtpSettings, environ: Mapping[str, str])
             for draft in addressed:
                 client.send_message(draft.message)
                 sent.append(draft)
-    except (OSError, smtplib.SMTPException) as error:
+    except (OSError, smtplib.SMTPException, UnicodeError) as error:  # UnicodeError: the host
         unsent = [draft.unit for draft in addressed if draft not in sent]
         raise MailNotSent(
             _("cannot send the reminders ({server}): {reason}; not sent: {units}").format(
@@ -202,7 +228,9 @@ def _reason(error: Exception) -> str:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return _("the server refused the recipients")
     if isinstance(error, smtplib.SMTPNotSupportedError):
-        return _("the server does not offer STARTTLS")
+        return _not_offered(error)
+    if isinstance(error, UnicodeError):
+        return _("the host name is not a valid name")
     if isinstance(error, smtplib.SMTPResponseException):
         answer = error.smtp_error
         text = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else answer
@@ -218,5 +246,30 @@ def _reason_hint(error: Exception) -> str:
     if isinstance(error, smtplib.SMTPAuthenticationError):
         return _("check [smtp] user and the password in the environment variable it names")
     if isinstance(error, smtplib.SMTPNotSupportedError):
-        return _("set [smtp] starttls = false only for a server on this computer or network")
+        return _(_NOT_OFFERED_HINTS[_missing_extension(error)])
     return _("check [smtp] host and port in planctl.toml, then run again with --send")
+
+
+def _missing_extension(error: Exception) -> str:
+    """Which SMTP extension the server lacks, from smtplib's words for each."""
+    words = str(error).upper()
+    return next((name for name in ("STARTTLS", "AUTH", "SMTPUTF8") if name in words), "")
+
+
+def _not_offered(error: Exception) -> str:
+    missing = _missing_extension(error)
+    if missing == "STARTTLS":
+        return _("the server does not offer STARTTLS")
+    if missing == "AUTH":
+        return _("the server does not offer logging in (SMTP AUTH)")
+    if missing == "SMTPUTF8":
+        return _("the server does not take addresses beyond ASCII (SMTPUTF8)")
+    return _("the server does not offer what the message needs: {reason}").format(reason=error)
+
+
+_NOT_OFFERED_HINTS = {
+    "STARTTLS": N_("set [smtp] starttls = false only for a server on this computer or network"),
+    "AUTH": N_("leave [smtp] user out for a server that takes mail without logging in"),
+    "SMTPUTF8": N_("give these units ASCII addresses in [remind.contacts]"),
+    "": N_("check [smtp] host and port in planctl.toml, then run again with --send"),
+}

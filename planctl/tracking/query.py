@@ -131,9 +131,22 @@ def parse_as_of(value: str | None, *, today: datetime.date | None = None) -> dat
     try:
         from planctl.deadlines import parse_date
 
-        return parse_date(value)
+        day = parse_date(value)
     except DeadlineError as error:
         raise UsageError(str(error), where="--as-of") from error
+    if day > LAST_AS_OF:
+        raise UsageError(
+            _("{date} is after {last}, the last date the lights are worked out for").format(
+                date=value, last=LAST_AS_OF.isoformat()
+            ),
+            where="--as-of",
+            hint=_("give a date in YYYY-MM-DD up to {last}").format(last=LAST_AS_OF.isoformat()),
+        )
+    return day
+
+
+# Room after the date for every window (9,999 weeks at most) and period worked out from it.
+LAST_AS_OF = datetime.date(9000, 12, 31)
 
 
 def parse_lights(value: str | None) -> tuple[Light, ...]:

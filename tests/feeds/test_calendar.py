@@ -371,3 +371,13 @@ def test_named_plans_are_not_stopped_by_another_broken_plan(cli: CLI, feeds_repo
     result = cli("calendar", PLAN_FILE, "-o", "feeds", cwd=feeds_repo)
     assert result.exit_code == 0, result.stderr
     assert len(events(feeds_repo / "feeds" / "全部.ics")) == 27
+
+
+def test_a_calendar_name_is_written_as_escaped_text() -> None:
+    from planctl.feeds.ics import calendar_bytes
+
+    name = "市财政局\\预算科,国库科;\x1b[31m"
+    stamp = datetime.datetime(2023, 7, 1, tzinfo=datetime.UTC)
+    parsed = vobject.readOne(calendar_bytes(name, [], unit=name, stamp=stamp).decode("utf-8"))
+
+    assert parsed.x_wr_calname.value == "市财政局\\预算科,国库科;\ufffd[31m"

@@ -184,7 +184,18 @@ def test_eml_drafts_one_per_unit_in_utf_8(cli: CLI, office: Path) -> None:
         ('[[remind.escalation]]\nwhen = "red"\nafter = 1\naction = "x"\n', "after"),
         ('[remind]\nwithin = "soon"\n', "within"),
         ('[remind.contacts]\n"市财政局" = "czj"\n', "市财政局"),
+        ('[remind.contacts]\n"市财政局" = "a@b@c"\n', "市财政局"),
+        ('[remind.contacts]\n"市财政局" = "czj@example.gov.cn, x@example.org"\n', "市财政局"),
+        ('[remind.contacts]\n"市财政局" = "czj@example.gov.cn\\r\\nBcc: x@e.org"\n', "市财政局"),
+        ('[remind.contacts]\n"市财政局" = "财政局 czj@example.gov.cn"\n', "市财政局"),
         ("[smtp]\nport = 70000\n", "port"),
+        ('[smtp]\nsender = "dcs@ex ample"\n', "sender"),
+        ("[smtp]\ntimeout = 0\n", "timeout"),
+        ("[remind]\nwithin = 3000000\n", "within"),
+        ("[remind]\nreply_days = 99999999999\n", "reply_days"),
+        ('[[remind.escalation]]\nwhen = "red"\nperiods = 99999999\naction = "x"\n', "periods"),
+        ("tracking = 5\n", "[tracking]"),
+        ("[tracking]\nwarn_days = 3000000\n", "warn_days"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_the_file_and_key(
@@ -204,6 +215,7 @@ def test_a_bad_setting_is_one_line_naming_the_file_and_key(
     ("arguments", "where"),
     [
         (("--as-of", "2023-02-30"), "--as-of"),
+        (("--as-of", "9999-12-30"), "--as-of"),
         (("--within", "soon"), "--within"),
         (("--format", "eml"), "--format"),
         (("-o", "out"), "--output"),

@@ -121,3 +121,47 @@ def test_send_without_a_server_setting_says_so(cli: CLI, office: Path) -> None:
 
     assert result.exit_code == 2
     assert "[smtp] host" in result.stderr
+
+
+def test_without_a_sender_address_nothing_is_sent(
+    cli: CLI, office: Path, smtp_server: Inbox
+) -> None:
+    use_server(office, smtp_server.settings(sender=""))
+
+    result = cli("remind", *AS_OF, "--send", cwd=office)
+
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "[smtp] sender" in result.stderr
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize(
+    ("words", "named", "hint"),
+    [
+        ("STARTTLS extension not supported by server.", "STARTTLS", "starttls = false"),
+        ("SMTP AUTH extension not supported by server.", "SMTP AUTH", "leave [smtp] user out"),
+        ("SMTPUTF8 not supported by server", "SMTPUTF8", "ASCII addresses"),
+    ],
+)
+def test_a_server_lacking_an_extension_is_named_for_the_one_it_lacks(
+    words: str, named: str, hint: str
+) -> None:
+    import smtplib
+
+    from planctl.remind.mail import _reason, _reason_hint
+
+    error = smtplib.SMTPNotSupportedError(words)
+    assert named in _reason(error)
+    assert hint in _reason_hint(error)
+
+
+def test_a_line_break_in_a_unit_name_never_makes_a_header() -> None:
+    from email.message import EmailMessage
+
+    from planctl.remind.mail import header_text
+
+    assert header_text("市财政局\r\nBcc: x@example.org") == "市财政局 Bcc: x@example.org"
+    message = EmailMessage()
+    message["To"] = header_text("市财政局\r\nBcc: x@example.org")
+    assert message["Bcc"] is None
