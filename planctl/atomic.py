@@ -184,7 +184,12 @@ def _make_folders(folder: Path, limit: Path) -> None:
             where=str(folder),
             hint=_("name a folder for the output"),
         )
-    _check_inside(Path(os.path.realpath(existing)), limit, folder)
+    real = Path(os.path.realpath(existing))
+    if real in limit.parents:
+        # The folder named is among those to make (-o /tmp/new/x.md): where they lead.
+        _check_inside(Path(os.path.realpath(folder)), limit, folder)
+    else:
+        _check_inside(real, limit, folder)
     for created in reversed(missing):
         with contextlib.suppress(FileExistsError):
             created.mkdir()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.atomic import WriteRefused, boundary, write_atomic
+from planctl.atomic import Inputs, WriteRefused, boundary, write_atomic
 
 
 def test_replaces_the_content_and_keeps_the_mode(tmp_path: Path) -> None:
@@ -85,3 +85,21 @@ def test_the_boundary_is_the_repository_or_the_folder_named(tmp_path: Path) -> N
     assert boundary(root / "build" / "p" / "t.md", root) == root
     assert boundary(tmp_path / "out" / "t.md", root) == tmp_path / "out"
     assert boundary(tmp_path / "t.md", None) == tmp_path
+
+
+def test_the_folder_named_outside_is_made_when_missing(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "sub" / "t.md"
+    write_atomic(target, b"x", within=boundary(target, tmp_path / "repo"), make_folders=True)
+    assert target.read_bytes() == b"x"
+
+
+def test_many_inputs_are_known_by_identity(tmp_path: Path) -> None:
+    reports = [tmp_path / f"report-{number}.yaml" for number in range(100)]
+    for report in reports:
+        report.write_bytes(b"report")
+    (tmp_path / "page.html").symlink_to(reports[42])
+    inputs = Inputs(reports)
+    with pytest.raises(WriteRefused, match="reading"):
+        write_atomic(tmp_path / "page.html", b"<p>", within=tmp_path, protect=inputs)
+    assert reports[42].read_bytes() == b"report"
+    write_atomic(tmp_path / "other.html", b"<p>", within=tmp_path, protect=inputs)

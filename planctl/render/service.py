@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planctl.atomic import boundary, write_atomic
+from planctl.atomic import Inputs, boundary, write_atomic
 from planctl.errors import InputError, UsageError, WriteRefused, os_error_reason
 from planctl.i18n import _, pgettext, quote
 from planctl.render.writers import (
@@ -255,7 +255,7 @@ def plan_outputs(
 ) -> list[Output]:
     """Where each file goes: `output` as a file (one output) or a folder, else the default."""
     names = [_file_name(document, fmt, unit) for document, fmt in pairs]
-    if output is not None and _names_a_file(output, len(pairs)):
+    if output is not None and names_a_file(output, len(pairs)):
         if len(pairs) > 1:
             raise UsageError(
                 _("{count} files would be written, but -o names one file").format(count=len(pairs)),
@@ -270,7 +270,9 @@ def plan_outputs(
     ]
 
 
-def _names_a_file(output: Path, count: int) -> bool:
+def names_a_file(output: Path, count: int) -> bool:
+    """Whether `-o` names a file: it has a suffix, or it is the one output's existing
+    file; else it is a folder (made when missing), with or without its final `/`."""
     if output.is_dir() or str(output).endswith(("/", os.sep)):
         return False
     return bool(output.suffix) or (count == 1 and output.exists())
@@ -339,7 +341,9 @@ def _why_skip(job: Job, target: Output) -> str:
     return ""
 
 
-def write_atomically(path: Path, data: bytes, root: Path | None, inputs: Sequence[Path]) -> None:
+def write_atomically(
+    path: Path, data: bytes, root: Path | None, inputs: Sequence[Path] | Inputs
+) -> None:
     """Write `data` to `path` with planctl's one write policy (`planctl.atomic`): inside the
     repository or the folder named, never through a link leading elsewhere, never over a
     FIFO, a device, a folder or an input."""

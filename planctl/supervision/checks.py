@@ -6,12 +6,12 @@ not before the period starts. The rules are those of reports and reviews."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from planctl.errors import DeadlineError
-from planctl.findings import Finding, JsonPath
+from planctl.findings import Finding, JsonPath, Severity
 from planctl.i18n import _, either, quote
 from planctl.model import Plan
 from planctl.rules import tracking as rules
@@ -47,29 +47,46 @@ def bulletin_file_issues(data: Any) -> Iterator[Issue]:
 
 def check_bulletins(root: Path, files: Sequence[Path], plans: Sequence[Plan]) -> list[Finding]:
     """The bulletin files among `files` against the plans of the repository."""
+    by_id = {plan.id: plan for plan in plans}
+    return [
+        finding
+        for path in files
+        for finding in _findings(root, path, lambda data, place: _against_plans(data, by_id, place))
+    ]
+
+
+def bulletin_errors(root: Path, path: Path, plans: Sequence[Plan]) -> list[Finding]:
+    """Every error `planctl validate` finds in one bulletin file, alone and against the
+    plans: what `render --as bulletin` refuses it for."""
+    by_id = {plan.id: plan for plan in plans}
+
+    def issues(data: Any, place: str | None) -> Iterator[Issue]:
+        yield from bulletin_file_issues(data)
+        yield from _against_plans(data, by_id, place)
+
+    return [f for f in _findings(root, path, issues) if f.severity is Severity.ERROR]
+
+
+def _findings(
+    root: Path, path: Path, issues: Callable[[Any, str | None], Iterable[Issue]]
+) -> list[Finding]:
     from planctl.plans import kind_at, open_file
     from planctl.repository import display_path
 
-    by_id = {plan.id: plan for plan in plans}
-    findings = []
-    for path in files:
-        if kind_at(path.absolute()) != "bulletin":
-            continue
-        opened = open_file(path, display_path(path))
-        if not opened.trusted or opened.kind != "bulletin":
-            continue
-        document = opened.document
-        try:
-            place = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            place = None
-        for rule, where, message, hint in _against_plans(document.data, by_id, place):
-            findings.append(
-                document.finding(
-                    where, rule.id, rule.severity_for(""), message, hint or _(rule.hint)
-                )
-            )
-    return findings
+    if kind_at(path.absolute()) != "bulletin":
+        return []
+    opened = open_file(path, display_path(path))
+    if not opened.trusted or opened.kind != "bulletin":
+        return []
+    document = opened.document
+    try:
+        place = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        place = None
+    return [
+        document.finding(where, rule.id, rule.severity_for(""), message, hint or _(rule.hint))
+        for rule, where, message, hint in issues(document.data, place)
+    ]
 
 
 def _against_plans(data: Any, plans: dict[str, Plan], place: str | None) -> Iterator[Issue]:

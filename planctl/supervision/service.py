@@ -4,7 +4,6 @@ write it (atomically, into build/<plan-id>/ by default)."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,10 +52,11 @@ def render_bulletin(
         )
     context = _Context.of(plans)
     papers: list[tuple[str, str, Paper]] = []
-    notes: list[str] = []
+    notes = list(context.left_out)
     for plan in context.plans:
         wanted = _period(period, plan)
         path = bulletin_path(context.root, plan.id, wanted)
+        _refuse_what_validate_refuses(context, path)
         office = read_bulletin(path, context.shown(path), plan.id, wanted)
         with in_language("zh_CN"):  # the lights' reasons are document text
             facts = facts_of(
@@ -80,9 +80,11 @@ def render_urge(
     binary_to_stdout: bool = False,
 ) -> Written:
     """The 催办通知 of one plan to `unit`, as of `as_of` (default today)."""
+    from planctl.config import MOST_DAYS
     from planctl.filenames import safe_file_name  # a unit's name as a file name
     from planctl.supervision.facts import facts_of
     from planctl.supervision.urge import DEFAULT_REPLY_DAYS, build_urge, reply_date
+    from planctl.tracking.query import parse_as_of
 
     if unit is None:
         raise UsageError(
@@ -98,15 +100,16 @@ def render_urge(
     context = _Context.of(plans)
     plan = context.plans[0]
     name = _unit(context, unit)
-    day = _day(as_of)
+    day = parse_as_of(as_of)
     settings = context.settings
     with in_language("zh_CN"):  # the lights' reasons are document text
         facts = facts_of(context.tracking, plan.id, day, settings.tracking, unit=name)
     reply_days = settings.table("urge").get("reply_days", DEFAULT_REPLY_DAYS)
-    if isinstance(reply_days, bool) or not isinstance(reply_days, int) or reply_days < 0:
+    whole = isinstance(reply_days, int) and not isinstance(reply_days, bool)
+    if not whole or not 0 <= reply_days <= MOST_DAYS:
         raise UsageError(
-            _("{file}: [urge] reply_days must be a whole number of 0 or more").format(
-                file=settings.file
+            _("{file}: [urge] reply_days must be a whole number from 0 to {most}").format(
+                file=settings.file, most=MOST_DAYS
             )
         )
     issuer = (plan.reporting.supervisor if plan.reporting else None) or plan.issuer or ""
@@ -125,7 +128,7 @@ def render_urge(
         fmt,
         output,
         binary_to_stdout,
-        list(facts.notes),
+        [*context.left_out, *facts.notes],
     )
 
 
@@ -163,13 +166,21 @@ class _Context:
             tracking,
             plans,
             load_settings(repository.root),
-            (*named, repository.units_path),
+            # Never written over: every file read (the bulletin files, the settings too).
+            (*named, *tracking.files, *repository.bulletin_files(), repository.settings_path),
         )
 
     def shown(self, path: Path) -> str:
         from planctl.repository import display_path
 
         return display_path(path)
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """A line for each file the gate refused: its report is not counted."""
+        from planctl.tracking.query import left_out_lines
+
+        return left_out_lines(self.tracking.findings)
 
 
 def _plan_ids(named: Sequence[Path]) -> set[str]:
@@ -229,17 +240,17 @@ def _unit(context: _Context, unit: str) -> str:
     return found.canonical
 
 
-def _day(written: str | None) -> datetime.date:
-    if written is None:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(written)
-    except ValueError:
-        raise UsageError(
-            _("{value} is not a date").format(value=quote(written)),
-            where="--as-of",
-            hint=_("write it as 2023-07-10"),
-        ) from None
+def _refuse_what_validate_refuses(context: _Context, path: Path) -> None:
+    """A bulletin file `planctl validate` finds an error in (dated before its period, in
+    the wrong place) is refused here too, with the same first finding (exit 1)."""
+    from planctl.errors import PlanRefused
+    from planctl.supervision.checks import bulletin_errors
+
+    if not path.is_file():
+        return  # read_bulletin says what to write there
+    errors = bulletin_errors(context.root, path, context.tracking.plans)
+    if errors:
+        raise PlanRefused(errors[0], doing="render", more=len(errors) - 1)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -254,7 +265,8 @@ def _write(
     binary_to_stdout: bool,
     notes: Sequence[str],
 ) -> Written:
-    from planctl.render.service import BINARY_FORMATS, STDOUT, write_atomically
+    from planctl.atomic import Inputs
+    from planctl.render.service import BINARY_FORMATS, STDOUT, names_a_file, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
 
     papers = [
@@ -278,17 +290,18 @@ def _write(
             )
         return Written((), write(papers[0][2]), unique_notes)
     written = []
+    inputs = Inputs(context.inputs)
     for plan_id, stem, paper in papers:
         name = stem + SUFFIXES[chosen]
         if output is None:
             path = context.root / "build" / plan_id / name
         elif len(papers) > 1:
             path = output / f"{plan_id}-{name}"  # one folder, one file per plan
-        elif output.is_dir() or str(output).endswith(("/", "\\")):
+        elif not names_a_file(output, 1):
             path = output / name
         else:
             path = output
-        write_atomically(path, write(paper), context.root, list(context.inputs))
+        write_atomically(path, write(paper), context.root, inputs)
         written.append(path)
     return Written(tuple(written), None, unique_notes)
 

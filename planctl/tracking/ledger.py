@@ -311,6 +311,7 @@ def _matrix(reports: Sequence[ReportState]) -> LedgerSheet:
 class LedgerOutput:
     path: Path | None  # None: the bytes went to standard output
     data: bytes | None = None
+    notes: tuple[str, ...] = ()  # the files left out, one line each
 
 
 def render_ledger(
@@ -324,11 +325,12 @@ def render_ledger(
     """`planctl render PLAN… --as ledger`: the 台账 of the plans named, as of a date (default
     today), written to `output` (a file, a folder, or - ) or build/ledger-<date>.<ext>."""
     from planctl.config import load_settings
-    from planctl.render.service import STDOUT, write_atomically
+    from planctl.render.service import STDOUT, names_a_file, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
     from planctl.repository import open_repository
     from planctl.tracking.drafts import load
     from planctl.tracking.lights import compute_status
+    from planctl.tracking.query import left_out_lines
     from planctl.tracking.stats import select
 
     chosen = fmt or _format_from(output) or "xlsx"
@@ -349,17 +351,19 @@ def render_ledger(
         status = select(compute_status(tracking, day, settings), plans=sorted(_plan_ids(plans)))
     model = build_ledger(status, tracking.units, settings)
     data = DOCUMENT_FORMATS["ledger"].get(chosen)(model)
+    notes = left_out_lines(tracking.findings)
     if output == STDOUT:
-        return LedgerOutput(None, data)
+        return LedgerOutput(None, data, notes)
     name = f"ledger-{day.isoformat()}{SUFFIXES[chosen]}"
     if output is None:
         path = repository.root / "build" / name
-    elif output.is_dir() or str(output).endswith("/"):
+    elif not names_a_file(output, 1):
         path = output / name
     else:
         path = output
-    write_atomically(path, data, repository.root, [*plans, repository.units_path])
-    return LedgerOutput(path)
+    read = [*plans, *tracking.files, repository.settings_path]  # never written over
+    write_atomically(path, data, repository.root, read)
+    return LedgerOutput(path, notes=notes)
 
 
 def _format_from(output: Path | None) -> str | None:

@@ -280,9 +280,15 @@ def stats_answer(
 
 def left_out(asked: Asked) -> tuple[str, ...]:
     """One line for each file left out because it cannot be trusted."""
+    return left_out_lines(asked.findings)
+
+
+def left_out_lines(findings: Sequence[Finding]) -> tuple[str, ...]:
+    """`reports/…/市林业局.yaml:3:1: … (left out)`: what a command says of each file the
+    gate refused, so a refused report is never silently counted as missing."""
     return tuple(
         _("{where}: {message} (left out)").format(where=finding.where, message=finding.message)
-        for finding in asked.findings
+        for finding in findings
     )
 
 

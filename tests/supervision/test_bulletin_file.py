@@ -160,3 +160,38 @@ def test_several_plans_give_one_bulletin_each(cli: CLI, tmp_path: Path) -> None:
     assert "报送及时率99.1%" in mine
     copy = (root / f"out/{other}-bulletin-2012-09.md").read_text(encoding="utf-8")
     assert "报送及时率0.0%" in copy  # the copy has no reports at all
+
+
+def test_a_bulletin_validate_refuses_is_refused_by_render_with_the_same_finding(
+    cli: CLI, tmp_path: Path
+) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    write(
+        root,
+        f"bulletins/{PLAN_ID}/2012-10.yaml",
+        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2012-10\ndate: 2011-01-01\n",
+    )
+    found = cli("validate", f"bulletins/{PLAN_ID}/2012-10.yaml", cwd=root)
+    assert found.exit_code == 1 and "before the period 2012-10 starts" in found.stdout
+
+    result = cli("render", PLAN_FILE, "--as", "bulletin", "--period", "2012-10", cwd=root)
+
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert f"bulletins/{PLAN_ID}/2012-10.yaml:4:7" in result.stderr
+    assert "before the period 2012-10 starts" in result.stderr
+
+
+def test_a_refused_report_is_named_not_silently_counted_as_missing(
+    cli: CLI, tmp_path: Path
+) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    report = sorted((root / "reports" / PLAN_ID / "2012-09").glob("*.yaml"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "bad: [\n", encoding="utf-8")
+
+    result = cli(
+        "render", PLAN_FILE, "--as", "bulletin", "--period", "2012-09", "-f", "md", cwd=root
+    )
+
+    assert result.exit_code == 0, result.stderr
+    assert f"{report.name}" in result.stderr and "(left out)" in result.stderr

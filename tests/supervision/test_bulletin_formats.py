@@ -140,3 +140,36 @@ def test_text_is_data_in_markdown_and_html() -> None:
     assert "<script>" not in text.replace("\\<script\\>", "")
     assert "\\*em\\*" in text and "\\[a\\]" in text
     assert "\\| cell" in text  # a table cell cannot be split by the text's bar
+
+
+@pytest.mark.parametrize("read", ["bulletin", "report", "review"])
+def test_the_bulletin_is_never_written_over_a_file_it_read(
+    cli: CLI, bulletin_demo: Path, tmp_path: Path, read: str
+) -> None:
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(bulletin_demo, root, symlinks=True)
+    folder = {"bulletin": "bulletins", "report": "reports", "review": "reviews"}[read]
+    target = sorted((root / folder / PLAN_ID).rglob("*.yaml"))[0]
+    before = target.read_bytes()
+    output = str(target.relative_to(root))
+    result = cli(
+        "render", PLAN_FILE, "--as", "bulletin", "--period", "2012-09", "-f", "md", "-o", output,
+        cwd=root,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "a file the command is reading" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_an_output_without_a_suffix_is_a_folder_made_for_it(
+    cli: CLI, bulletin_demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "new" / "通报"
+    result = cli(
+        "render", PLAN_FILE, "--as", "bulletin", "--period", "2012-09", "-f", "md", "-o", str(out),
+        cwd=bulletin_demo,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert (out / "bulletin-2012-09.md").is_file()

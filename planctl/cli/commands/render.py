@@ -186,6 +186,8 @@ def _render_ledger(
         as_of=as_of,
         binary_to_stdout=not is_terminal(sys.stdout),
     )
+    for note in result.notes:
+        print(_("note: {note}").format(note=printable(note)), file=sys.stderr)
     if result.path is None and result.data is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.data)
