@@ -211,3 +211,28 @@ def test_the_signature_and_date_do_not_stand_alone_on_a_page(gongwen: pymupdf.Do
     assert texts[-2:] == ["肇庆市人民政府督查室", "2013年1月15日"]
     assert any(text.startswith("附件：") for text in texts)
     assert len(texts) > 4  # text of the body stands above them
+
+
+def test_a_last_paragraph_longer_than_a_page_runs_on_inside_the_block(tmp_path: Path) -> None:
+    from ..tracking.demo import PLAN_ID, build_demo
+    from .conftest import write_bulletins
+
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    sentence = "各牵头单位要对照附件所列事项逐项分析原因，制定整改措施，明确完成时限。"
+    december = root / "bulletins" / PLAN_ID / "2012-12.yaml"
+    text = december.read_text(encoding="utf-8")
+    long_paragraph = sentence * 25  # about 900 characters: more than a page of 22 lines
+    december.write_text(text.replace("对逾期未完成事项，市政府督查室将实行挂牌督办。", long_paragraph))
+
+    doc = rendered(root, tmp_path / "b.pdf", "2012-12", "gongwen")
+
+    for physical, page in enumerate(doc, start=1):
+        assert page_number(page) is not None, f"page {physical} has no number"
+        inside = [line for line in lines(page) if line.size == 16.0]
+        assert all(TOP - 1 < line.baseline_mm < BOTTOM + 1 for line in inside), physical
+    import re
+
+    pages = "".join(page.get_text() for page in doc).replace("\n", "")
+    printed = re.sub(r"— \d+ —", "", pages)  # the page numbers between two pages' lines
+    assert printed.count(sentence) == 25
+    assert printed.rindex(sentence) < printed.index("肇庆市人民政府督查室2013年1月15日")
