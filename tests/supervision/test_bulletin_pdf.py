@@ -222,7 +222,8 @@ def test_a_last_paragraph_longer_than_a_page_runs_on_inside_the_block(tmp_path: 
     december = root / "bulletins" / PLAN_ID / "2012-12.yaml"
     text = december.read_text(encoding="utf-8")
     long_paragraph = sentence * 25  # about 900 characters: more than a page of 22 lines
-    december.write_text(text.replace("对逾期未完成事项，市政府督查室将实行挂牌督办。", long_paragraph))
+    short = "对逾期未完成事项，市政府督查室将实行挂牌督办。"
+    december.write_text(text.replace(short, long_paragraph), encoding="utf-8")
 
     doc = rendered(root, tmp_path / "b.pdf", "2012-12", "gongwen")
 
