@@ -237,3 +237,34 @@ def test_a_last_paragraph_longer_than_a_page_runs_on_inside_the_block(tmp_path: 
     printed = re.sub(r"— \d+ —", "", pages)  # the page numbers between two pages' lines
     assert printed.count(sentence) == 25
     assert printed.rindex(sentence) < printed.index("肇庆市人民政府督查室2013年1月15日")
+
+
+def test_a_long_code_in_a_table_cell_wraps_inside_its_column() -> None:
+    address = "ZQFG2012041900000123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEF"
+    paper = Paper(
+        layout="gongwen",
+        kind="bulletin",
+        issuer="肇庆市人民政府督查室",
+        mark="肇庆市人民政府督查室",
+        doc_number="",
+        serial="",
+        title="关于督查情况的通报",
+        recipients="",
+        blocks=(Block("heading", "一、总体情况"),),
+        attachments=(
+            AttachmentTable(
+                "附件1",
+                "逾期未完成事项",
+                ("序号", "进展情况", "存在问题"),
+                (2, 14, 12),
+                (("1", f"详见{address}", "无"),),
+            ),
+        ),  # fmt: skip
+        date=datetime.date(2012, 7, 12),
+    )
+    doc = pymupdf.open(stream=paper_pdf(paper), filetype="pdf")
+    table_page = next(page for page in doc if "序号" in page.get_text())
+    words = [word for word in table_page.get_text("words") if word[4].isascii()]
+    assert words and max(word[2] for word in words) * MM < RIGHT  # x1 of every piece
+    text = table_page.get_text().replace("\n", "").replace("\u200b", "")
+    assert address in text
