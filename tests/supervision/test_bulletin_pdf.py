@@ -259,7 +259,7 @@ def test_a_long_code_in_a_table_cell_wraps_inside_its_column() -> None:
                 (2, 14, 12),
                 (("1", f"详见{address}", "无"),),
             ),
-        ),  # fmt: skip
+        ),
         date=datetime.date(2012, 7, 12),
     )
     doc = pymupdf.open(stream=paper_pdf(paper), filetype="pdf")
