@@ -168,6 +168,20 @@ def printable_lines(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
+def write_document(data: bytes, stream: TextIO | None = None) -> None:
+    """A rendered document on standard output: its bytes as they are into a pipe or a
+    file; on a terminal, its text with `printable_lines` (plan text may hold an escape
+    sequence, which must not act on the terminal). Binary formats never reach a terminal
+    (the render commands refuse them before)."""
+    out = stream or sys.stdout
+    out.flush()
+    if is_terminal(out):
+        with contextlib.suppress(UnicodeDecodeError):  # not text: as it is
+            data = printable_lines(data.decode("utf-8")).encode("utf-8")
+    out.buffer.write(data)
+    out.buffer.flush()
+
+
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
     named = _NAMED.get(char)

@@ -133,3 +133,46 @@ def test_standard_output_takes_one_document(cli: CLI, office: Path) -> None:
     assert result.exit_code == 2
     assert "standard output takes one" in result.stderr
     assert not (office / "build").exists()
+
+
+def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path) -> None:
+    import threading
+
+    plan = office / PLAN
+    text = plan.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("  title: "))
+    plan.write_text(text.replace(title, f'  title: "{title[9:]}\\e[2J"'), encoding="utf-8")
+    leader, follower = pty.openpty()
+    shown = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                return  # the other end closed
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "planctl", "render", PLAN, "--as", "notice", "-f", "md"]
+            + ["-o", "-"],
+            cwd=office,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=30)
+        os.close(leader)
+    assert completed.returncode == 0, completed.stderr
+    assert b"\\x1b" in shown and b"\x1b" not in shown  # written as an escape, inert
+
+    piped = planctl("render", PLAN, "--as", "notice", "-f", "md", "-o", "-", cwd=office)
+    assert b"\x1b" in piped.stdout  # into a pipe the document is as it is

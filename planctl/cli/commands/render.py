@@ -109,7 +109,7 @@ def render(
 ) -> None:
     """Render the notice (GB/T 9704), the responsibility table, per-unit lists, or the
     修订对照表 against an earlier git revision."""
-    from planctl.cli.terminal import is_terminal, printable, show, wants_color
+    from planctl.cli.terminal import is_terminal, printable, show, wants_color, write_document
     from planctl.errors import RenderRefused
     from planctl.render import render as run_render
     from planctl.render.service import STDOUT
@@ -142,9 +142,7 @@ def render(
     for warning in result.warnings:
         print(_("warning: {warning}").format(warning=printable(warning)), file=sys.stderr)
     if output == STDOUT and result.data is not None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.buffer.flush()
+        write_document(result.data)
         raise done(0)
     for path in result.written:
         print(_("wrote {file}").format(file=printable(display_path(path))))
@@ -175,7 +173,7 @@ def _one_plan(plans: list[Path], as_of: str | None) -> Path:
 def _render_ledger(
     plans: list[Path], output_format: str | None, output: Path | None, as_of: str | None
 ) -> None:
-    from planctl.cli.terminal import is_terminal, printable
+    from planctl.cli.terminal import is_terminal, printable, write_document
     from planctl.repository import display_path
     from planctl.tracking.ledger import render_ledger
 
@@ -189,9 +187,7 @@ def _render_ledger(
     for note in result.notes:
         print(_("note: {note}").format(note=printable(note)), file=sys.stderr)
     if result.path is None and result.data is not None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.buffer.flush()
+        write_document(result.data)
     elif result.path is not None:
         print(_("wrote {file}").format(file=printable(display_path(result.path))))
     raise done(0)
@@ -207,7 +203,7 @@ def _render_supervision(
     layout: str | None,
     unit: str | None,
 ) -> None:
-    from planctl.cli.terminal import is_terminal, printable
+    from planctl.cli.terminal import is_terminal, printable, write_document
     from planctl.repository import display_path
     from planctl.supervision import render_bulletin, render_urge
 
@@ -228,9 +224,7 @@ def _render_supervision(
     for note in result.notes:
         print(_("note: {note}").format(note=printable(note)), file=sys.stderr)
     if result.data is not None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.buffer.flush()
+        write_document(result.data)
     for path in result.paths:
         print(_("wrote {file}").format(file=printable(display_path(path))))
     raise done(0)
