@@ -159,8 +159,14 @@ def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path)
     reader.start()
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "planctl", "render", PLAN, "--as", "notice", "-f", "md"]
-            + ["-o", "-"],
+            [
+                sys.executable,
+                "-m",
+                "planctl",
+                "render",
+                PLAN,
+                *("--as", "notice", "-f", "md", "-o", "-"),
+            ],
             cwd=office,
             stdout=follower,
             stderr=subprocess.PIPE,
