@@ -194,6 +194,29 @@ def open_plan_file(path: Path, display: str, *, doing: str) -> Opened:
     return opened
 
 
+def named_plan_ids(paths: Sequence[Path], *, doing: str) -> set[str]:
+    """The ids of the plan files named, each through the gate, for the commands of many
+    plans (the 督查通报, the 台账). The unit registry and the workdays calendar are passed
+    over among other files (`plans/*.yaml` names them too); named alone, or any other
+    file that is not a plan, they are one clear error."""
+    ids = set()
+    for path in paths:
+        opened = open_file(path)
+        beside = opened.kind in ("units", "calendar") and len(paths) > 1
+        if beside and opened.trusted:
+            continue
+        if not opened.trusted:
+            raise opened.refuse(doing)
+        if opened.kind != "plan":
+            raise InputError(
+                _(_NOT_A_PLAN[opened.kind]),
+                where=opened.document.file,
+                hint=_("name a plan file under plans/"),
+            )
+        ids.add(opened.plan().id)
+    return ids
+
+
 def load_registry(path: Path) -> UnitRegistry | None:
     """The unit registry at `path`; None when it is missing or refused.
 

@@ -146,11 +146,12 @@ class _Context:
     @classmethod
     def of(cls, named: Sequence[Path]) -> _Context:
         from planctl.config import load_settings
+        from planctl.plans import named_plan_ids
         from planctl.repository import open_repository
         from planctl.tracking.drafts import load
 
         repository = open_repository(named[0] if named else None)
-        ids = _plan_ids(named)
+        ids = named_plan_ids(named, doing="render")
         tracking = load(repository.root)
         plans = tuple(plan for plan in tracking.plans if plan.id in ids)
         for plan in plans:
@@ -181,21 +182,6 @@ class _Context:
         from planctl.tracking.query import left_out_lines
 
         return left_out_lines(self.tracking.findings)
-
-
-def _plan_ids(named: Sequence[Path]) -> set[str]:
-    """The ids of the plan files named, each through the plan gate."""
-    from planctl.plans import open_file
-
-    ids = set()
-    for path in named:
-        opened = open_file(path)
-        if not opened.trusted:
-            raise opened.refuse("render")
-        if opened.kind != "plan":
-            raise UsageError(_("{file} is not a plan").format(file=path), where=str(path))
-        ids.add(opened.plan().id)
-    return ids
 
 
 def _layout(layout: str | None) -> Layout:

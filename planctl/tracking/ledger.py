@@ -325,6 +325,7 @@ def render_ledger(
     """`planctl render PLAN… --as ledger`: the 台账 of the plans named, as of a date (default
     today), written to `output` (a file, a folder, or - ) or build/ledger-<date>.<ext>."""
     from planctl.config import load_settings
+    from planctl.plans import named_plan_ids
     from planctl.render.service import STDOUT, names_a_file, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
     from planctl.repository import open_repository
@@ -347,8 +348,9 @@ def render_ledger(
     repository = open_repository(plans[0] if plans else None)
     tracking = load(repository.root)
     settings = load_settings(repository.root).tracking
+    plan_ids = sorted(named_plan_ids(plans, doing="render"))
     with in_language(DOCUMENT_LANGUAGE):  # the reasons are the document's text
-        status = select(compute_status(tracking, day, settings), plans=sorted(_plan_ids(plans)))
+        status = select(compute_status(tracking, day, settings), plans=plan_ids)
     model = build_ledger(status, tracking.units, settings)
     data = DOCUMENT_FORMATS["ledger"].get(chosen)(model)
     notes = left_out_lines(tracking.findings)
@@ -382,21 +384,6 @@ def _as_of(written: str | None) -> datetime.date:
             where="--as-of",
             hint=_("write it as 2023-07-10"),
         ) from None
-
-
-def _plan_ids(plans: Sequence[Path]) -> set[str]:
-    """The ids of the plan files named, each through the plan gate."""
-    from planctl.plans import open_file
-
-    ids = set()
-    for path in plans:
-        opened = open_file(path)
-        if not opened.trusted:
-            raise opened.refuse(_("make the ledger"))
-        if opened.kind != "plan":
-            raise UsageError(_("{file} is not a plan").format(file=path), where=str(path))
-        ids.add(opened.plan().id)
-    return ids
 
 
 def cell_text(value: Any) -> str:
