@@ -149,6 +149,15 @@ _OPENING_TO_CLOSING = {
 }
 
 
+def quoted(text: str) -> str:
+    """`text` in Chinese double quotes, the double quotes inside it made single, as
+    nested quotation marks are written: “重点推进‘两区引领两化’建设”."""
+    return f"“{text.translate(_INNER_QUOTES)}”"
+
+
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
+
+
 def display_width(text: str) -> int:
     """Width of `text` in half-width columns: 2 for a Chinese character, 1 for 1 or a.
 

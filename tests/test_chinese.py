@@ -134,3 +134,10 @@ def test_heading_numbers_use_full_width_parentheses_and_an_ascii_full_stop() -> 
 def test_heading_number_rejects_levels_and_numbers_that_do_not_exist(level: int, n: int) -> None:
     with pytest.raises(ValueError):
         heading_number(level, n)
+
+
+def test_a_quotation_inside_a_quotation_is_in_single_quotes() -> None:
+    from planctl.chinese import quoted
+
+    assert quoted("建设环城公路") == "“建设环城公路”"
+    assert quoted("重点推进“两区引领两化”建设") == "“重点推进‘两区引领两化’建设”"

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planctl.chinese import deadline_cn, one_line, owners_text
+from planctl.chinese import deadline_cn, one_line, owners_text, quoted
 from planctl.deadlines import DeadlineError, parse_deadline
 from planctl.diff.changes import Change, ChangeKind, DeadlineMove, ListEdit, PlanDiff, TextEdit
 from planctl.diff.changes import Segment as MarkedText
@@ -200,21 +200,23 @@ def _note(change: Change, found: PlanDiff) -> str:
     if isinstance(detail, TextEdit) or change.field in ("milestones", "indicators", "progress"):
         return f"修改{label}"
     old, new = value_text(change.field, change.old), value_text(change.field, change.new)
-    return f"{label}由“{old}”调整为“{new}”"
+    return f"{label}由{quoted(old)}调整为{quoted(new)}"
 
 
 def _deadline_note(move: DeadlineMove) -> str:
     if move.old is None:
-        return f"增加完成时限“{move.new}”"
+        return f"增加完成时限{quoted(move.new or '')}"
     if move.new is None:
-        return f"删去完成时限“{move.old}”"
+        return f"删去完成时限{quoted(move.old)}"
     shift = days_text(move.days).replace(" ", "")
-    return f"完成时限由“{move.old}”调整为“{move.new}”" + (f"（{shift}）" if shift else "")
+    return f"完成时限由{quoted(move.old)}调整为{quoted(move.new)}" + (
+        f"（{shift}）" if shift else ""
+    )
 
 
 def _list_note(label: str, edit: ListEdit) -> str:
     def names(items: tuple[str, ...]) -> str:
-        return "、".join(f"“{item}”" for item in items)
+        return "、".join(quoted(item) for item in items)
 
     if edit.reordered:
         return f"调整{label}顺序"

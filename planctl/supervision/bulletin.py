@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from planctl.chinese import quoted
 from planctl.model import Plan
 from planctl.supervision.bulletin_file import BulletinFile
 from planctl.supervision.document import AttachmentTable, Block, Layout, Paper
@@ -135,7 +136,7 @@ def problems(office: BulletinFile, facts: Facts) -> list[str]:
             _by_unit(facts.overdue)
             if len(facts.overdue) > LISTED
             else "；".join(
-                f"{lead_of(task)}牵头的“{task_name(task)}”"
+                f"{lead_of(task)}牵头的{quoted(task_name(task))}"
                 f"（逾期{days_overdue(task, facts.as_of)}天）"
                 for task in facts.overdue
             )
@@ -146,7 +147,7 @@ def problems(office: BulletinFile, facts: Facts) -> list[str]:
             _by_unit(facts.lagging)
             if len(facts.lagging) > LISTED
             else "；".join(
-                f"{lead_of(task)}牵头的“{task_name(task)}”（{'；'.join(task.reasons)}）"
+                f"{lead_of(task)}牵头的{quoted(task_name(task))}（{'；'.join(task.reasons)}）"
                 for task in facts.lagging
             )
         )

@@ -111,7 +111,7 @@ def escalation_words(escalated: Escalated) -> str:
 def _task(item: TaskDue, state: str) -> str:
     if item.milestone is not None:
         deadline = f"，时限{item.deadline_words}" if item.deadline_words else ""
-        what = f"{item.heading}：阶段目标“{item.milestone}”"
+        what = f"{item.heading}：阶段目标{chinese.quoted(item.milestone)}"
     else:
         deadline = f"，完成时限{item.deadline_words}" if item.deadline_words else ""
         what = item.heading
