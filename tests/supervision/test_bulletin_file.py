@@ -124,9 +124,28 @@ def test_fmt_keeps_a_bulletin_file_in_the_order_of_its_schema(cli: CLI, reposito
     assert cli("fmt", "--check", f"bulletins/{PLAN_ID}/2012-09.yaml", cwd=repository).exit_code == 0
 
 
-def test_period_and_layout_belong_to_the_bulletin(cli: CLI, repository: Path) -> None:
-    result = cli("render", PLAN_FILE, "--as", "notice", "--period", "2012-09", cwd=repository)
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("--as", "notice", "--period", "2012-09"),
+        ("--as", "urge", "--unit", "市林业局", "--layout", "jianbao"),
+        ("--as", "ledger", "--period", "2012-09"),
+    ],
+)
+def test_period_and_layout_belong_to_the_bulletin(
+    cli: CLI, repository: Path, arguments: tuple[str, ...]
+) -> None:
+    result = cli("render", PLAN_FILE, *arguments, cwd=repository)
     assert result.exit_code == 2 and "--as bulletin" in result.stderr
+
+
+def test_a_bulletin_is_dated_by_its_file_not_by_as_of(cli: CLI, repository: Path) -> None:
+    result = cli(
+        "render", PLAN_FILE, "--as", "bulletin", "--period", "2012-09", "--as-of", "2012-01-01",
+        cwd=repository,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--as-of" in result.stderr and "bulletins/<plan-id>/<period>.yaml" in result.stderr
 
 
 def test_several_plans_give_one_bulletin_each(cli: CLI, tmp_path: Path) -> None:

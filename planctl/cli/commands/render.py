@@ -116,6 +116,10 @@ def render(
     from planctl.repository import display_path
     from planctl.validate.formats.text import report_lines
 
+    if document in (LEDGER, URGE):
+        _bulletin_only(period, layout)
+    if document == BULLETIN:
+        _dated_by_its_file(as_of)
     if document == LEDGER:
         _render_ledger(plans, output_format, output, as_of)
     if document in (BULLETIN, URGE):
@@ -228,6 +232,17 @@ def _render_supervision(
     for path in result.paths:
         print(_("wrote {file}").format(file=printable(display_path(path))))
     raise done(0)
+
+
+def _dated_by_its_file(as_of: str | None) -> None:
+    from planctl.errors import UsageError
+
+    if as_of is not None:
+        raise UsageError(
+            _("a bulletin's figures are as of the date in its bulletin file"),
+            where="--as-of",
+            hint=_("set date: in bulletins/<plan-id>/<period>.yaml, and leave --as-of out"),
+        )
 
 
 def _bulletin_only(period: str | None, layout: str | None) -> None:
