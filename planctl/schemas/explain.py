@@ -109,7 +109,11 @@ def _explain_type(error: Any, path: JsonPath) -> Explained:
     wanted = either([_type_name(name) for name in names])
     instance = error.instance
     got = _shown(instance)
-    if not isinstance(instance, dict | list):
+    if instance is None:
+        got = _type_name("null")  # "nothing": the value is its kind
+    elif isinstance(instance, bool):
+        got = "true" if instance else "false"  # as YAML spells them
+    elif not isinstance(instance, dict | list):
         got = _("{kind} {value}").format(kind=_type_name(_json_type(instance)), value=got)
     hint = _("write {kind} here").format(kind=wanted)
     if "string" in names and isinstance(instance, int | float) and not isinstance(instance, bool):

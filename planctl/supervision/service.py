@@ -207,9 +207,7 @@ def _period(written: str, plan: Plan) -> Period:
     try:
         return parse_period(written, cycle)
     except DeadlineError as error:
-        raise UsageError(
-            str(error), where="--period", hint=_("write it as 2012-06, 2012-Q2, 2012-H1 or 2012")
-        ) from None
+        raise UsageError(str(error), where="--period") from None  # it says what to write
 
 
 def _unit(context: _Context, unit: str) -> str:

@@ -134,13 +134,17 @@ def _parse_known_type(value: str | int, cycle: Cycle | None) -> Period:
             year, part = int(match["year"]), int(match.groupdict().get("part") or 1)
             if form == "month" and not 1 <= part <= 12:
                 break
+            written = Period(form, year, part)
             if cycle is not None and form != cycle:
+                # The example is the period of the cycle that ends where the one written
+                # does (2012-Q3 in a monthly plan: 2012-09).
+                example = period_containing(written.end, cycle)
                 raise DeadlineError(
                     _("{value} is not a {cycle} period; write it as {example}").format(
-                        value=quote(text), cycle=cycle, example=str(Period(cycle, year))
+                        value=quote(text), cycle=cycle, example=str(example)
                     )
                 )
-            return Period(form, year, part)
+            return written
     raise DeadlineError(_(_NOT_A_PERIOD).format(value=quote(text)))
 
 

@@ -178,7 +178,7 @@ def load_text(
                 (1, 1),
                 "empty-file",
                 _("the file holds no YAML data"),
-                _("write the plan's keys (see `planctl schema plan`)"),
+                _("write its keys: `planctl schema plan` shows a plan's (report, review …)"),
             )
         )
     return document

@@ -410,7 +410,7 @@ class _Builder:
                     position,
                     "duplicate-key",
                     _("duplicate key {key} in this mapping").format(key=quote(key)),
-                    _("remove one of them; only the first value is used"),
+                    _("keep one of them: planctl reads no file with a key written twice"),
                     json_path=json_path_text(path),
                 )
             )
