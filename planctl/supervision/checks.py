@@ -5,6 +5,7 @@ not before the period starts. The rules are those of reports and reviews."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
@@ -22,18 +23,21 @@ Issue = tuple[Rule, JsonPath, str, str | None]
 
 
 def bulletin_file_issues(data: Any) -> Iterator[Issue]:
-    """The bulletin alone: its date exists and is not before its period starts."""
+    """The bulletin alone: its date exists and is not before its period starts; its 文号,
+    when it has one, reads 代字〔年份〕序号号 with the year it is dated (as a notice's)."""
     problem = date_problem(str(data["date"]))
     if problem is not None:
         yield rules.DATE, ("date",), problem, None
         return
     from planctl.deadlines import parse_date
 
+    day = parse_date(str(data["date"]))
+    if data.get("doc_number"):
+        yield from _doc_number_issues(str(data["doc_number"]), day)
     try:
         period = parse_period(data["period"])
     except DeadlineError:
         return
-    day = parse_date(str(data["date"]))
     if day < period.start:
         yield (
             rules.DATE,
@@ -43,6 +47,27 @@ def bulletin_file_issues(data: Any) -> Iterator[Issue]:
             ),
             None,
         )
+
+
+def _doc_number_issues(written: str, day: datetime.date) -> Iterator[Issue]:
+    from planctl.docnumber import DocNumberError, parse_doc_number
+    from planctl.rules import doc_number_format, doc_number_year
+
+    try:
+        number = parse_doc_number(written)
+    except DocNumberError as error:
+        hint = _("write {number}").format(number=error.suggestion) if error.suggestion else None
+        yield doc_number_format.RULE, ("doc_number",), str(error), hint
+        return
+    if number.year != day.year:
+        fixed = f"{number.prefix}〔{day.year}〕{number.serial}号"
+        yield (
+            doc_number_year.RULE,
+            ("doc_number",),
+            _("the 文号's year {number_year} differs from the year the bulletin is dated, "
+              "{date_year}").format(number_year=number.year, date_year=day.year),
+            _("write {number}, or correct the date").format(number=fixed),
+        )  # fmt: skip
 
 
 def check_bulletins(root: Path, files: Sequence[Path], plans: Sequence[Plan]) -> list[Finding]:

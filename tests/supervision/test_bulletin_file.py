@@ -215,3 +215,26 @@ def test_a_refused_report_is_named_not_silently_counted_as_missing(
 
     assert result.exit_code == 0, result.stderr
     assert f"{report.name}" in result.stderr and "(left out)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("number", "rule", "said"),
+    [
+        ("乱写的文号", "doc-number-format", "乱写的文号"),
+        ("肇府督[2013]1号", "doc-number-format", "肇府督〔2013〕1号"),
+        ("肇府督〔2012〕1号", "doc-number-year", "肇府督〔2013〕1号"),
+    ],
+)
+def test_a_bulletin_doc_number_is_checked_as_a_notice_s(
+    cli: CLI, tmp_path: Path, number: str, rule: str, said: str
+) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    december = root / "bulletins" / PLAN_ID / "2012-12.yaml"
+    text = december.read_text(encoding="utf-8")
+    december.write_text(text.replace("肇府督〔2013〕1号", number), encoding="utf-8")
+
+    result = cli("validate", f"bulletins/{PLAN_ID}/2012-12.yaml", cwd=root)
+
+    assert result.exit_code == 1
+    assert f"bulletins/{PLAN_ID}/2012-12.yaml:4:13" in result.stdout and rule in result.stdout
+    assert said in result.stdout
