@@ -95,31 +95,72 @@ def _beside_this_process(
 ) -> Iterator[Result]:
     """`map_forked` with `meanwhile`: every item handed to `jobs` workers, `meanwhile`
     done here, then the items still waiting taken back one at a time, from the last, and
-    done here while the workers go on from the first, until they meet."""
+    done here while the workers go on from the first, until they meet.
+
+    An item is taken back by a claim in memory shared with the workers (`_Claims`), not
+    by cancelling its future: on Python 3.11 a worker killed while this process cancels
+    futures makes the executor's own thread fail on a cancelled one, leaving the other
+    futures without a result to wait for."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    claims = _Claims(len(items), _context())
     gc.freeze()  # as in `map_in_processes`
-    with ProcessPoolExecutor(jobs, _context(), _share, (function, shared)) as pool:
-        futures = [pool.submit(_call_shared, item) for item in items]
+    initargs = (function, shared, claims)
+    with ProcessPoolExecutor(jobs, _context(), _share_claimed, initargs) as pool:
+        futures = [pool.submit(_call_claimed, index, item) for index, item in enumerate(items)]
         try:
             meanwhile()
         except BaseException:
-            pool.shutdown(cancel_futures=True)  # nothing more to start
+            claims.take_all()  # nothing more to start
             raise
         handed = len(futures)
         ours: list[Result] = []  # the last items, done here, last first
-        while handed > 0 and futures[handed - 1].cancel():
+        # One the executor has queued for a worker is left to it (it starts next).
+        while handed > 0 and not futures[handed - 1].running() and claims.take(handed - 1):
             handed -= 1
             ours.append(function(shared, items[handed]))
         ours.reverse()
         results: list[Result] = []
         for item, future in zip(items[:handed], futures, strict=False):
             try:
-                results.append(future.result())
+                results.append(future.result()[1])
             except BrokenProcessPool:  # its worker was killed: done here instead
                 results.append(function(shared, item))
     return iter(results + ours)
+
+
+class _Claims:
+    """Who does each item of `_beside_this_process`: a byte per item, in memory the forked
+    workers share, and one lock. An item waiting is claimed once, by a worker starting it
+    or by the parent taking it back."""
+
+    WAITING, STARTED, TAKEN = 0, 1, 2
+
+    def __init__(self, count: int, context: Any) -> None:
+        self._states = context.RawArray("b", count)
+        self._lock = context.Lock()
+
+    def start(self, index: int) -> bool:
+        """A worker's claim: whether it is to do item `index` (the parent did not take it)."""
+        return self._claim(index, self.STARTED)
+
+    def take(self, index: int) -> bool:
+        """The parent's claim: whether it is to do item `index` (no worker started it)."""
+        return self._claim(index, self.TAKEN)
+
+    def take_all(self) -> None:
+        with self._lock:
+            for index, state in enumerate(self._states):
+                if state == self.WAITING:
+                    self._states[index] = self.TAKEN
+
+    def _claim(self, index: int, by: int) -> bool:
+        with self._lock:
+            if self._states[index] != self.WAITING:
+                return False
+            self._states[index] = by
+            return True
 
 
 def start_forked(
@@ -151,6 +192,19 @@ def _share(function: Callable[[Any, Any], Any], shared: Any) -> None:
 def _call_shared(item: Any) -> Any:
     function, shared = _SHARED
     return function(shared, item)
+
+
+def _share_claimed(function: Callable[[Any, Any], Any], shared: Any, claims: _Claims) -> None:
+    _SHARED[:] = [function, shared, claims]
+
+
+def _call_claimed(index: int, item: Any) -> tuple[bool, Any]:
+    """(True, the result) for an item this worker claimed; (False, None) for one the
+    parent took back before a worker started it."""
+    function, shared, claims = _SHARED
+    if not claims.start(index):
+        return False, None
+    return True, function(shared, item)
 
 
 def map_in_processes(
