@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -80,12 +80,20 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class UrgeSettings:
+    """`[urge]`: the 催办通知 of `planctl render --as urge`."""
+
+    reply_days: int = 5  # workdays after the notice the unit has to reply
+
+
+@dataclass(frozen=True)
 class Settings:
     file: Path | None = None
     tracking: TrackingSettings = field(default_factory=TrackingSettings)
     remind: RemindSettings = field(default_factory=RemindSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     tables: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    urge: UrgeSettings = field(default_factory=UrgeSettings)
 
     def table(self, name: str) -> Mapping[str, Any]:
         """A table as written (empty when absent), for settings read by one command."""
@@ -109,13 +117,43 @@ def load_settings(root: Path) -> Settings:
         raise UsageError(
             _("{file} is not valid TOML: {reason}").format(file=path, reason=error)
         ) from error
+    _known_keys_only(path, tables)
     return Settings(
         path,
         _tracking(path, _table(path, "tracking", tables.get("tracking", {}))),
         _remind(path, tables.get("remind", {})),
         _smtp(path, tables.get("smtp", {})),
         tables,
+        _urge(path, tables.get("urge", {})),
     )
+
+
+# The keys of each table planctl.toml may hold: a misspelt one is an error, never ignored.
+_KEYS = {
+    "tracking": frozenset(item.name for item in fields(TrackingSettings)),
+    "remind": frozenset(item.name for item in fields(RemindSettings)),
+    "smtp": frozenset(item.name for item in fields(SmtpSettings)),
+    "urge": frozenset(item.name for item in fields(UrgeSettings)),
+}
+
+
+def _known_keys_only(path: Path, tables: Mapping[str, Any]) -> None:
+    for name, table in tables.items():
+        if name not in _KEYS:
+            tables_known = ", ".join(f"[{known}]" for known in _KEYS)
+            raise _wrong(path, f"[{name}]", _("one of {tables}").format(tables=tables_known))
+        if not isinstance(table, dict):
+            continue  # said by the table's own reader
+        for key in table:
+            if key not in _KEYS[name]:
+                keys = ", ".join(sorted(_KEYS[name]))
+                raise _wrong(path, f"[{name}] {key}", _("one of {keys}").format(keys=keys))
+
+
+def _urge(path: Path, table: Any) -> UrgeSettings:
+    table = _table(path, "urge", table)
+    days = table.get("reply_days", UrgeSettings.reply_days)
+    return UrgeSettings(reply_days=_whole(path, "urge", "reply_days", days, MOST_DAYS))
 
 
 def _tracking(path: Path, table: Mapping[str, Any]) -> TrackingSettings:

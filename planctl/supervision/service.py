@@ -80,10 +80,9 @@ def render_urge(
     binary_to_stdout: bool = False,
 ) -> Written:
     """The 催办通知 of one plan to `unit`, as of `as_of` (default today)."""
-    from planctl.config import MOST_DAYS
     from planctl.filenames import safe_file_name  # a unit's name as a file name
     from planctl.supervision.facts import facts_of
-    from planctl.supervision.urge import DEFAULT_REPLY_DAYS, build_urge, reply_date
+    from planctl.supervision.urge import build_urge, reply_date
     from planctl.tracking.query import parse_as_of
 
     if unit is None:
@@ -104,14 +103,7 @@ def render_urge(
     settings = context.settings
     with in_language("zh_CN"):  # the lights' reasons are document text
         facts = facts_of(context.tracking, plan.id, day, settings.tracking, unit=name)
-    reply_days = settings.table("urge").get("reply_days", DEFAULT_REPLY_DAYS)
-    whole = isinstance(reply_days, int) and not isinstance(reply_days, bool)
-    if not whole or not 0 <= reply_days <= MOST_DAYS:
-        raise UsageError(
-            _("{file}: [urge] reply_days must be a whole number from 0 to {most}").format(
-                file=settings.file, most=MOST_DAYS
-            )
-        )
+    reply_days = settings.urge.reply_days
     issuer = (plan.reporting.supervisor if plan.reporting else None) or plan.issuer or ""
     paper = build_urge(
         plan,

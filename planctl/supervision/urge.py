@@ -13,8 +13,6 @@ from planctl.supervision.words import book_title, days_overdue, deadline_words, 
 from planctl.tracking.state import TaskState
 from planctl.tracking.workdays import Workdays
 
-DEFAULT_REPLY_DAYS = 5
-
 
 def reply_date(as_of: datetime.date, workdays: Workdays, reply_days: int) -> datetime.date:
     """`reply_days` workdays after `as_of` (the notice's day not counted)."""

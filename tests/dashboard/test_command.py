@@ -233,7 +233,7 @@ def test_a_link_in_the_site_folder_never_leads_a_page_over_a_file_read(
     from ..tracking.tracking_data import report_path
 
     if target == "planctl.toml":
-        write(repository, target, "[tracking]\nwarning_days = 15\n")
+        write(repository, target, "[tracking]\nwarn_days = 15\n")
     input_file = repository / (report_path() if target == "report" else target)
     before = input_file.read_bytes()
     (repository / "site").mkdir()

@@ -347,3 +347,23 @@ def test_an_empty_window_is_refused_not_taken_for_the_default(cli: CLI, office: 
 
     assert result.exit_code == 2
     assert "--within" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("[tracking]\nwarning_days = 15\n", "[tracking] warning_days must be one of"),
+        ("[remind]\nwithn = 7\n", "[remind] withn must be one of"),
+        ("[mail]\nhost = 'x'\n", "[mail] must be one of [tracking], [remind], [smtp], [urge]"),
+        ("[urge]\nreply_days = 100000\n", "[urge] reply_days must be"),
+    ],
+)
+def test_a_misspelt_setting_is_an_error_not_ignored(
+    cli: CLI, office: Path, setting: str, said: str
+) -> None:
+    (office / "planctl.toml").write_text(setting, encoding="utf-8")
+
+    result = cli("remind", "--as-of", "2023-07-10", cwd=office)
+
+    assert result.exit_code == 2
+    assert said in result.stderr
