@@ -191,7 +191,7 @@ def probe(data: Mapping[str, Any], fonts: font_roles.FontSet) -> typeset.Probe:
             root=str(typeset.TEMPLATES),
             font_paths=[str(folder) for folder in fonts.folders],
             ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            sys_inputs={"data": typeset.typst_data(data)},
         )
     )
     return typeset.Probe(json.loads(result))

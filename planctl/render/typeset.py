@@ -507,6 +507,18 @@ def traced_texts(data: Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
+def typst_data(data: Mapping[str, Any]) -> str:
+    """The document's data as the JSON the templates read: plan text only ever as
+    strings, without the invisible controls that would reorder the text around them on
+    the page (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F)."""
+    return json.dumps(data, ensure_ascii=False).translate(_DIRECTION_CONTROLS)
+
+
+_DIRECTION_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F]
+)
+
+
 def compile_svg(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet) -> list[bytes]:
     """The pages as SVG: each line's glyphs, where they are (the line-break trace)."""
     import typst
@@ -517,7 +529,7 @@ def compile_svg(template: str, data: Mapping[str, Any], fonts: font_roles.FontSe
             root=str(TEMPLATES),
             font_paths=[str(folder) for folder in fonts.folders],
             ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            sys_inputs={"data": typst_data(data)},
             format="svg",
         )
     )
@@ -539,7 +551,7 @@ def _compiler(template: str, data: Mapping[str, Any], fonts: font_roles.FontSet)
         root=str(TEMPLATES),
         font_paths=_font_book(tuple(str(folder) for folder in fonts.folders)),
         ignore_system_fonts=True,
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+        sys_inputs={"data": typst_data(data)},
     )
 
 

@@ -416,3 +416,11 @@ def test_plan_text_is_never_markup() -> None:
     data["sections"][0]["tasks"][0]["text"] = '#panic("x") *bold* $x$ #import "/etc/passwd"'
     text = "".join(page.get_text() for page in typeset_pdf(data)).replace("\n", "")
     assert '#panic("x")' in text and '#import "/etc/passwd"' in text
+
+
+def test_a_direction_control_in_plan_text_never_reorders_the_printed_text() -> None:
+    data = plan_data(2)
+    data["sections"][0]["tasks"][0]["text"] = "建设环城公路\u202e东段通车\u2066，年底完成。"
+    text = "".join(page.get_text() for page in typeset_pdf(data)).replace("\n", "")
+    assert "建设环城公路东段通车，年底完成。" in text
+    assert "\u202e" not in text and "\u2066" not in text
