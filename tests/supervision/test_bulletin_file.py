@@ -238,3 +238,18 @@ def test_a_bulletin_doc_number_is_checked_as_a_notice_s(
     assert result.exit_code == 1
     assert f"bulletins/{PLAN_ID}/2012-12.yaml:4:13" in result.stdout and rule in result.stdout
     assert said in result.stdout
+
+
+def test_a_bulletin_before_the_first_reporting_period_is_refused(cli: CLI, tmp_path: Path) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    write(
+        root,
+        f"bulletins/{PLAN_ID}/2011-12.yaml",
+        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2011-12\ndate: 2012-01-10\n",
+    )
+
+    found = cli("validate", f"bulletins/{PLAN_ID}/2011-12.yaml", cwd=root)
+    result = cli("render", PLAN_FILE, "--as", "bulletin", "--period", "2011-12", cwd=root)
+
+    assert found.exit_code == 1 and "before the plan's first reporting period" in found.stdout
+    assert result.exit_code == 1 and "before the plan's first reporting period" in result.stderr
