@@ -237,8 +237,8 @@ def _lexical(path: Path) -> Path:
 def _lstat(path: Path) -> os.stat_result | None:
     try:
         return path.lstat()
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # nothing there (a file in a folder's place: making the folder says so)
 
 
 def _existing_mode(path: Path) -> int | None:

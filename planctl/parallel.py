@@ -133,9 +133,16 @@ def _beside_this_process(
 class _Claims:
     """Who does each item of `_beside_this_process`: a byte per item, in memory the forked
     workers share, and one lock. An item waiting is claimed once, by a worker starting it
-    or by the parent taking it back."""
+    or by the parent taking it back.
+
+    A worker killed while it holds the lock never releases it (nor does one the executor
+    terminates when another died): no claim waits for it more than `PATIENCE` seconds.
+    A worker then does its item anyway (at worst twice, never lost); the parent takes
+    nothing more back, and waits for the workers' results, or does the items of a broken
+    pool itself."""
 
     WAITING, STARTED, TAKEN = 0, 1, 2
+    PATIENCE = 5.0  # seconds; a claim holds the lock for microseconds
 
     def __init__(self, count: int, context: Any) -> None:
         self._states = context.RawArray("b", count)
@@ -143,24 +150,34 @@ class _Claims:
 
     def start(self, index: int) -> bool:
         """A worker's claim: whether it is to do item `index` (the parent did not take it)."""
-        return self._claim(index, self.STARTED)
+        claimed = self._claim(index, self.STARTED)
+        return True if claimed is None else claimed
 
     def take(self, index: int) -> bool:
         """The parent's claim: whether it is to do item `index` (no worker started it)."""
-        return self._claim(index, self.TAKEN)
+        return bool(self._claim(index, self.TAKEN))
 
     def take_all(self) -> None:
-        with self._lock:
+        if not self._lock.acquire(timeout=self.PATIENCE):
+            return  # the workers do what is left
+        try:
             for index, state in enumerate(self._states):
                 if state == self.WAITING:
                     self._states[index] = self.TAKEN
+        finally:
+            self._lock.release()
 
-    def _claim(self, index: int, by: int) -> bool:
-        with self._lock:
+    def _claim(self, index: int, by: int) -> bool | None:
+        """Whether the claim was made; None when the lock could not be had."""
+        if not self._lock.acquire(timeout=self.PATIENCE):
+            return None
+        try:
             if self._states[index] != self.WAITING:
                 return False
             self._states[index] = by
             return True
+        finally:
+            self._lock.release()
 
 
 def start_forked(

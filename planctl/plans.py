@@ -200,21 +200,28 @@ def named_plan_ids(paths: Sequence[Path], *, doing: str) -> set[str]:
     over among other files (`plans/*.yaml` names them too); named alone, or any other
     file that is not a plan, they are one clear error."""
     ids = set()
+    passed_over: list[Opened] = []
     for path in paths:
         opened = open_file(path)
-        beside = opened.kind in ("units", "calendar") and len(paths) > 1
-        if beside and opened.trusted:
+        if opened.kind in ("units", "calendar") and len(paths) > 1 and opened.trusted:
+            passed_over.append(opened)
             continue
         if not opened.trusted:
             raise opened.refuse(doing)
         if opened.kind != "plan":
-            raise InputError(
-                _(_NOT_A_PLAN[opened.kind]),
-                where=opened.document.file,
-                hint=_("name a plan file under plans/"),
-            )
+            raise _not_a_plan(opened)
         ids.add(opened.plan().id)
+    if passed_over and not ids:
+        raise _not_a_plan(passed_over[0])  # no plan among them: not "every plan"
     return ids
+
+
+def _not_a_plan(opened: Opened) -> InputError:
+    return InputError(
+        _(_NOT_A_PLAN[opened.kind]),
+        where=opened.document.file,
+        hint=_("name a plan file under plans/"),
+    )
 
 
 def load_registry(path: Path) -> UnitRegistry | None:

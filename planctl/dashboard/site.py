@@ -14,6 +14,7 @@ import contextlib
 import datetime
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -125,22 +126,38 @@ def write_site(
 def remove_stale_pages(folder: Path, written: Sequence[Path]) -> list[Path]:
     """Remove the plan and unit pages an earlier site left in `folder` that this one did
     not write (a plan since left out, or a `--public` site written over the internal
-    one: its pages must not stay reachable). Only files named as this site names its
-    pages, in its own page folders, and never through a link, are removed."""
+    one: its pages must not stay reachable). Only a file named as the site names its pages,
+    in its own page folders, that says it is a page of planctl's dashboard (its generator
+    tag), is removed; never through a link."""
     kept = set(written)
     removed = []
-    for subfolder, prefix in (("plans", "plan-"), ("units", "unit-")):
+    for subfolder, name in (("plans", _PLAN_PAGE), ("units", _UNIT_PAGE)):
         pages = folder / subfolder
         if pages.is_symlink() or not pages.is_dir():
             continue
         for entry in sorted(os.scandir(pages), key=lambda entry: entry.name):
             path = pages / entry.name
-            page = entry.name.startswith(prefix) and entry.name.endswith(".html")
-            if page and entry.is_file(follow_symlinks=False) and path not in kept:
+            if not name.fullmatch(entry.name) or path in kept:
+                continue
+            if entry.is_file(follow_symlinks=False) and _made_by_the_dashboard(path):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                     removed.append(path)
     return removed
+
+
+# The names `view.plan_file` and `view.unit_file` give, and the tag every page carries.
+_PLAN_PAGE = re.compile(r"plan-[a-z0-9][a-z0-9-]{0,60}\.html")
+_UNIT_PAGE = re.compile(r"unit-[0-9a-f]{12}\.html")
+GENERATOR = b'<meta name="generator" content="planctl dashboard">'
+
+
+def _made_by_the_dashboard(path: Path) -> bool:
+    try:
+        with path.open("rb") as page:
+            return GENERATOR in page.read(1024)
+    except OSError:
+        return False
 
 
 def file_paths(view: View) -> list[str]:

@@ -241,8 +241,8 @@ def _write(
     binary_to_stdout: bool,
     notes: Sequence[str],
 ) -> Written:
-    from planctl.atomic import Inputs
-    from planctl.render.service import BINARY_FORMATS, STDOUT, names_a_file, write_atomically
+    from planctl.atomic import Inputs, boundary, check_writable
+    from planctl.render.service import BINARY_FORMATS, STDOUT, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
 
     papers = [
@@ -265,21 +265,26 @@ def _write(
                 hint=_("redirect it to a file or a pipe, or use -f md"),
             )
         return Written((), write(papers[0][2]), unique_notes)
-    written = []
     inputs = Inputs(context.inputs)
-    for plan_id, stem, paper in papers:
-        name = stem + SUFFIXES[chosen]
-        if output is None:
-            path = context.root / "build" / plan_id / name
-        elif len(papers) > 1:
-            path = output / f"{plan_id}-{name}"  # one folder, one file per plan
-        elif not names_a_file(output, 1):
-            path = output / name
-        else:
-            path = output
+    paths = [_target(context, output, plan_id, stem + SUFFIXES[chosen], len(papers))
+             for plan_id, stem, _paper in papers]  # fmt: skip
+    for path in paths:  # refused before any file is written
+        check_writable(path, within=boundary(path, context.root), protect=inputs)
+    for path, (_plan_id, _stem, paper) in zip(paths, papers, strict=True):
         write_atomically(path, write(paper), context.root, inputs)
-        written.append(path)
-    return Written(tuple(written), None, unique_notes)
+    return Written(tuple(paths), None, unique_notes)
+
+
+def _target(context: _Context, output: Path | None, plan_id: str, name: str, count: int) -> Path:
+    """Where one plan's document goes: build/<plan-id>/, the folder named (with the plan's
+    id first when there are several), or the file named."""
+    from planctl.render.service import names_a_file
+
+    if output is None:
+        return context.root / "build" / plan_id / name
+    if count > 1:
+        return output / f"{plan_id}-{name}"  # one folder, one file per plan
+    return output / name if not names_a_file(output, 1) else output
 
 
 def _format_from(output: Path | None) -> str | None:

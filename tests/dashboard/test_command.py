@@ -254,6 +254,8 @@ def test_a_public_site_over_the_internal_one_leaves_none_of_its_pages(
     assert cli("dashboard", "--as-of", "2023-07-15", "-o", "site", cwd=repository).exit_code == 0
     internal = {path.relative_to(site_folder) for path in site_folder.rglob("*.html")}
     (site_folder / "plans" / "说明.html").write_text("the office's own file", encoding="utf-8")
+    own = site_folder / "plans" / "plan-2023.html"  # named like a page, not one of its pages
+    own.write_text("<h1>2023年工作计划</h1>", encoding="utf-8")
 
     result = cli("dashboard", "--public", "--as-of", "2023-07-15", "-o", "site", cwd=repository)
 
@@ -263,5 +265,16 @@ def test_a_public_site_over_the_internal_one_leaves_none_of_its_pages(
     assert Path(plan_file(PLAN_ID)) in internal and Path(plan_file(PLAN_ID)) not in public
     assert Path(plan_file(PUBLIC_ID)) in public
     assert (site_folder / "plans" / "说明.html").is_file()  # not a page of the dashboard's
+    assert own.read_text(encoding="utf-8") == "<h1>2023年工作计划</h1>"
     pages = "".join(path.read_text(encoding="utf-8") for path in site_folder.rglob("*.html"))
     assert "示例市2023年重点工作计划" not in pages
+
+
+def test_a_file_where_a_page_folder_goes_is_one_line(cli: CLI, repository: Path) -> None:
+    (repository / "site").mkdir()
+    (repository / "site" / "plans").write_text("x", encoding="utf-8")
+
+    result = cli("dashboard", "--as-of", "2023-07-15", "-o", "site", cwd=repository)
+
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "is not a folder" in result.stderr

@@ -216,3 +216,24 @@ def test_items_whose_worker_is_killed_are_done_here_beside_meanwhile() -> None:
         meanwhile=list,
     )  # fmt: skip
     assert list(results) == [2, 4, 6]
+
+
+def _die_holding_the_claims(_shared: None, item: int) -> int:
+    import multiprocessing
+
+    if item == 3 and multiprocessing.parent_process() is not None:  # in a worker
+        parallel._SHARED[2]._lock.acquire()  # as if killed in the middle of a claim
+        os.kill(os.getpid(), 9)
+    return item * 2
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_worker_killed_holding_the_claims_lock_leaves_nothing_waiting_forever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel._Claims, "PATIENCE", 0.2)
+    results = parallel.map_forked(
+        _die_holding_the_claims, list(range(40)), None, worth_it=True,
+        meanwhile=lambda: time.sleep(0.1),
+    )  # fmt: skip
+    assert list(results) == [item * 2 for item in range(40)]

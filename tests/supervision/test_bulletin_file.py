@@ -253,3 +253,39 @@ def test_a_bulletin_before_the_first_reporting_period_is_refused(cli: CLI, tmp_p
 
     assert found.exit_code == 1 and "before the plan's first reporting period" in found.stdout
     assert result.exit_code == 1 and "before the plan's first reporting period" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "document", [("--as", "ledger"), ("--as", "bulletin", "--period", "2012-09")]
+)
+def test_the_registry_and_the_calendar_alone_are_no_plans(
+    cli: CLI, repository: Path, document: tuple[str, ...]
+) -> None:
+    result = cli("render", "plans/units.yaml", "plans/calendar.yaml", *document, cwd=repository)
+    assert result.exit_code == 2
+    assert "this is the unit registry, not a plan" in result.stderr
+
+
+def test_several_bulletins_are_refused_before_the_first_is_written(
+    cli: CLI, tmp_path: Path
+) -> None:
+    root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
+    other = "zhaoqing-2012-copy"
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    (root / f"plans/{other}.yaml").write_text(text.replace(f"id: {PLAN_ID}", f"id: {other}"))
+    write(
+        root,
+        f"bulletins/{other}/2012-09.yaml",
+        f"format: planctl-bulletin/1\nplan: {other}\nperiod: 2012-09\ndate: 2012-10-15\n",
+    )
+    (root / "out" / f"{other}-bulletin-2012-09.md").mkdir(parents=True)  # in the way
+
+    result = cli(
+        "render", PLAN_FILE, f"plans/{other}.yaml", "--as", "bulletin", "--period", "2012-09",
+        "-f", "md", "-o", "out/", cwd=root,
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert sorted(path.name for path in (root / "out").iterdir()) == [
+        f"{other}-bulletin-2012-09.md"
+    ]
