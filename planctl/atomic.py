@@ -107,13 +107,18 @@ def write_atomic(
         os.close(folder)
 
 
-def output_folder(folder: Path, *, hint: str) -> Path:
-    """The folder a command writes its files into (`-o DIR`), made when missing; a file in
-    its place or a folder that cannot be made is one clear error (`hint` says what to name)."""
+def output_folder(folder: Path, *, hint: str, within: Path | None = None) -> Path:
+    """The folder a command writes its files into (`-o DIR`), made when missing (inside
+    `within` only, when given: no link on the way leads the folders made out of it); a
+    file in its place or a folder that cannot be made is one clear error (`hint` says
+    what to name)."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(_("not a folder"), where=str(folder), hint=hint)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if within is None:
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            _make_folders(folder, Path(os.path.realpath(within)))
     except OSError as error:
         raise InputError(
             _("cannot make the folder: {reason}").format(reason=os_error_reason(error)),

@@ -284,13 +284,28 @@ def _text(path: Path, table: str, key: str, value: Any) -> str:
 
 def _subject(path: Path, value: Any) -> str:
     subject = _text(path, "remind", "subject", value)
-    try:
-        subject.format(unit="", date="", plan="")
-    except (KeyError, IndexError, ValueError):
+    if not _plain_placeholders(subject):
         raise _wrong(
             path, "[remind] subject", _("text with {unit}, {date} or {plan} as placeholders")
-        ) from None
+        )
     return subject
+
+
+def _plain_placeholders(text: str) -> bool:
+    """Whether `text` holds only {unit}, {date} and {plan} as they are: no other name, no
+    attribute, index, conversion or format ({unit:>99999999} would fill memory)."""
+    import string
+
+    try:
+        placeholders = [
+            (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+        ]
+    except ValueError:  # a lone { or }
+        return False
+    return all(
+        name is None or (name in ("unit", "date", "plan") and not spec and conversion is None)
+        for name, spec, conversion in placeholders
+    )
 
 
 def _wrong(path: Path, key: str, expected: str) -> UsageError:

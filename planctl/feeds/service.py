@@ -51,11 +51,12 @@ def write_feeds(
         for plan in source.plans
         for event in plan_events(plan, source.registry, source.workdays, reviews.get(plan.id, ()))
     ]
-    folder = _prepare_folder(output)
+    within = boundary(output / ALL_FILE, source.root)
+    folder = _prepare_folder(output, within)
     wanted = _units_wanted(events, source.registry, unit)
     owned = _by_unit(events)
     targets = _targets(wanted, whole=unit is None)
-    place = Place(folder, boundary(folder / ALL_FILE, source.root), Inputs(source.read))
+    place = Place(folder, within, Inputs(source.read))
     for _owner, _name, file_name in targets:  # refused before any is written
         check_writable(folder / file_name, within=place.within, protect=place.protect)
     made: dict[tuple[str, str | None], bytes] = {}
@@ -148,8 +149,9 @@ def _targets(units: Sequence[str], *, whole: bool) -> list[tuple[str | None, str
     return (whole_calendar if whole else []) + unit_calendars
 
 
-def _prepare_folder(output: Path) -> Path:
-    return output_folder(output, hint=_("name a folder for the calendar files (-o DIR)"))
+def _prepare_folder(output: Path, within: Path) -> Path:
+    hint = _("name a folder for the calendar files (-o DIR)")
+    return output_folder(output, hint=hint, within=within)
 
 
 @dataclass(frozen=True)

@@ -65,10 +65,10 @@ def _draft(reminders: Reminders, reminder: Reminder, settings: Settings) -> Draf
     sender = sender_address(settings.smtp)
     if sender:
         name = header_text(reminders.sender or "")
-        message["From"] = Address(display_name=name, addr_spec=sender)
+        message["From"] = Address(display_name=name, addr_spec=ascii_address(sender))
     if reminder.address is not None:
         unit = header_text(reminder.unit)
-        message["To"] = Address(display_name=unit, addr_spec=reminder.address)
+        message["To"] = Address(display_name=unit, addr_spec=ascii_address(reminder.address))
     message["Date"] = format_datetime(datetime.datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=_domain(sender))
     message.set_content(unit_text(reminders, reminder) + "\n", charset="utf-8")
@@ -80,6 +80,18 @@ def sender_address(smtp: SmtpSettings) -> str:
     from planctl.config import is_mail_address
 
     return smtp.sender or (smtp.user if is_mail_address(smtp.user) else "")
+
+
+def ascii_address(address: str) -> str:
+    """The address with its domain written in ASCII as mail headers need it (IDNA:
+    `lyj@林业局.政务.cn` → `lyj@xn--….xn--….cn`); an ASCII address as it is."""
+    local, _, domain = address.rpartition("@")
+    if domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # a label the codec refuses: the server will say so
+        return address
 
 
 def header_text(text: str) -> str:
@@ -114,8 +126,8 @@ def write_drafts(
     from planctl.atomic import Inputs, boundary, check_writable, write_atomic
     from planctl.filenames import distinct_file_names
 
-    _make_folder(folder)
     within = boundary(folder / EML, root)
+    _make_folder(folder, within)
     inputs = Inputs(protect)
     paths = [folder / name for name in distinct_file_names([d.unit for d in found], EML)]
     for path in paths:  # refused before any draft is written
@@ -136,8 +148,8 @@ def write_drafts(
     return paths
 
 
-def _make_folder(folder: Path) -> None:
-    output_folder(folder, hint=_("name a folder for the drafts (-o DIR)"))
+def _make_folder(folder: Path, within: Path) -> None:
+    output_folder(folder, hint=_("name a folder for the drafts (-o DIR)"), within=within)
 
 
 def send(found: Sequence[Draft], smtp: SmtpSettings, environ: Mapping[str, str]) -> SendResult:

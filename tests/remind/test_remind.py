@@ -196,6 +196,9 @@ def test_eml_drafts_one_per_unit_in_utf_8(cli: CLI, office: Path) -> None:
         ('[[remind.escalation]]\nwhen = "red"\nperiods = 99999999\naction = "x"\n', "periods"),
         ("tracking = 5\n", "[tracking]"),
         ("[tracking]\nwarn_days = 3000000\n", "warn_days"),
+        ('[remind]\nsubject = "{unit:>99999999999}"\n', "subject"),
+        ('[remind]\nsubject = "{unit.__class__}"\n', "subject"),
+        ('[remind]\nsubject = "关于{unit"\n', "subject"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_the_file_and_key(
@@ -367,3 +370,20 @@ def test_a_misspelt_setting_is_an_error_not_ignored(
 
     assert result.exit_code == 2
     assert said in result.stderr
+
+
+def test_an_internationalised_domain_is_written_in_ascii_in_the_draft(
+    cli: CLI, office: Path
+) -> None:
+    settings = office / "planctl.toml"
+    text = settings.read_text(encoding="utf-8").replace("czj@example.gov.cn", "czj@财政局.政务.cn")
+    settings.write_text(text, encoding="utf-8")
+
+    result = cli("remind", "--as-of", "2023-07-10", "--format", "eml", "-o", "催报", cwd=office)
+
+    assert result.exit_code == 0, result.stderr
+    raw = (office / "催报" / "市财政局.eml").read_bytes()
+    message = message_from_bytes(raw, policy=policy.default)
+    assert message["To"].addresses[0].addr_spec == "czj@" + "财政局.政务.cn".encode("idna").decode()
+    to = next(line for line in raw.split(b"\r\n") if line.startswith(b"To:"))
+    assert b"<czj@xn--" in to  # an encoded word is no part of an address (RFC 5322)
