@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,14 @@ def test_a_refusal_says_where_what_and_how_to_fix_it() -> None:
     fatal = Finding("a.yaml", 1, 1, "unreadable", Severity.ERROR, "binary", fatal=True)
     assert PlanRefused(fatal, doing="format").exit_code == ExitCode.USAGE
     assert isinstance(UsageError("x"), PlanctlError)
+
+
+def test_the_system_refusing_a_file_is_one_line_not_a_bug(cli: CLI, tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()  # a repository, empty
+    too_long = tmp_path / ("看板" * 150)  # longer than any file system allows a name
+
+    result = cli("dashboard", "-o", str(too_long), cwd=tmp_path)
+
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("planctl: error: ") and "the name is too long" in result.stderr

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from planctl.cli.terminal import printable
-from planctl.errors import ExitCode, PlanctlError
+from planctl.errors import ExitCode, PlanctlError, os_error_reason
 from planctl.i18n import _
 
 _state = {"debug": False}  # set by the root callback's --debug
@@ -39,10 +39,21 @@ def guarded(command: Callable[[], int | None]) -> int:
     except BrokenPipeError:
         _silence_stdout()  # the reader (head, less) stopped reading: nothing left to say
         return ExitCode.PIPE
+    except OSError as error:
+        # The system refused a file operation no command foresaw (a name too long for it,
+        # a disk gone): the machine's answer, not a bug in planctl. One line, exit 2.
+        _debug_traceback()
+        print(_("planctl: error: {message}").format(message=_os_line(error)), file=sys.stderr)
+        return ExitCode.USAGE
     except Exception as error:
         _debug_traceback()
         print(_bug_line(error), file=sys.stderr)
         return ExitCode.BUG
+
+
+def _os_line(error: OSError) -> str:
+    reason = os_error_reason(error)
+    return printable(f"{error.filename}: {reason}" if error.filename else reason)
 
 
 def _bug_line(error: Exception) -> str:
