@@ -17,7 +17,7 @@ from planctl.i18n import _, either, quote
 from planctl.model import Plan
 from planctl.rules import tracking as rules
 from planctl.rules.base import Rule, date_problem
-from planctl.tracking.periods import Period, parse_period, period_containing
+from planctl.tracking.periods import parse_period
 
 Issue = tuple[Rule, JsonPath, str, str | None]
 
@@ -114,24 +114,9 @@ def _findings(
     ]
 
 
-def _before_reporting(plan: Plan, period: Period) -> Iterator[Issue]:
-    """A bulletin of a period before the plan's first reporting period: nothing to report
-    on yet (as for a report of that period)."""
-    from planctl.tracking.lights import first_period
-
-    first = first_period(plan)
-    if first is not None and period.start < first.start:
-        yield (
-            rules.PERIOD,
-            ("period",),
-            _("{period} is before the plan's first reporting period {first}").format(
-                period=quote(str(period)), first=first
-            ),
-            None,
-        )
-
-
 def _against_plans(data: Any, plans: dict[str, Plan], place: str | None) -> Iterator[Issue]:
+    from planctl.tracking.checks.repository import period_issues  # the rules of reports
+
     plan_id = str(data["plan"])
     plan = plans.get(plan_id)
     if plan is None:
@@ -152,19 +137,7 @@ def _against_plans(data: Any, plans: dict[str, Plan], place: str | None) -> Iter
         period = parse_period(data["period"])
     except DeadlineError:
         return
-    cycle = plan.reporting.cycle
-    if period.cycle != cycle:
-        example = period_containing(period.end, cycle)  # type: ignore[arg-type]
-        yield (
-            rules.PERIOD,
-            ("period",),
-            _("{period} is not a period of this plan, which reports every {cycle}").format(
-                period=quote(str(period)), cycle=cycle
-            ),
-            _("write the period as the cycle does, e.g. {example}").format(example=example),
-        )
-    else:
-        yield from _before_reporting(plan, period)
+    yield from period_issues(plan, period)
     want = f"bulletins/{plan_id}/{period}.yaml"
     if place is not None and PurePosixPath(place).as_posix() != want:
         yield (

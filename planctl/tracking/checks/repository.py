@@ -84,6 +84,29 @@ def _cycle_issues(
     A period after the plan's end is fine for one of `tasks` whose deadline, with every
     extension approved, reaches it."""
     assert plan.reporting is not None
+    yield from period_issues(plan, period)
+    if period.cycle != plan.reporting.cycle:
+        return
+    end = _day(plan.period[1]) if plan.period else None
+    if (
+        end is not None
+        and period.start > end
+        and not any(_reaches(tracking, plan, task, period) for task in tasks)
+    ):
+        yield (
+            rules.PERIOD,
+            ("period",),
+            _("{period} starts after the plan's period ends ({end})").format(
+                period=quote(str(period)), end=end
+            ),
+            None,
+        )
+
+
+def period_issues(plan: Plan, period: Period) -> Iterator[Issue]:
+    """A report's, a review's or a bulletin's period against the plan's reporting block
+    (which the caller knows is there): a period of its cycle, not before its first."""
+    assert plan.reporting is not None
     cycle = plan.reporting.cycle
     if period.cycle != cycle:
         example = period_containing(period.end, cycle)  # type: ignore[arg-type]
@@ -103,20 +126,6 @@ def _cycle_issues(
             ("period",),
             _("{period} is before the plan's first reporting period {first}").format(
                 period=quote(str(period)), first=first
-            ),
-            None,
-        )
-    end = _day(plan.period[1]) if plan.period else None
-    if (
-        end is not None
-        and period.start > end
-        and not any(_reaches(tracking, plan, task, period) for task in tasks)
-    ):
-        yield (
-            rules.PERIOD,
-            ("period",),
-            _("{period} starts after the plan's period ends ({end})").format(
-                period=quote(str(period)), end=end
             ),
             None,
         )
