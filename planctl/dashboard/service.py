@@ -61,7 +61,7 @@ def dashboard(
     """Write the dashboard of the repository's plans (or of the plan files `paths`)."""
     from planctl.atomic import Inputs, boundary
     from planctl.config import load_settings
-    from planctl.tracking.load import load_tracking
+    from planctl.tracking.load import load_tracking, read_files
 
     repository = open_repository(start if start is not None else _origin(paths))
     tracking = load_tracking(repository)
@@ -88,7 +88,7 @@ def dashboard(
         workdays=data.workdays,
         settings=settings,
         within=within,
-        protect=Inputs([*tracking.files, repository.settings_path]),
+        protect=Inputs(read_files(repository, tracking)),
     )
 
 

@@ -40,7 +40,7 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
     """The plans named (every issued plan of the repository when none is), with the
     registry, the workdays calendar and the reviews; a file the gate refuses stops the
     calendar, as it stops `render` (a refused report does not: no event comes from one)."""
-    from planctl.tracking.load import load_tracking
+    from planctl.tracking.load import load_tracking, read_files
 
     where = start or (paths[0] if paths else Path.cwd())
     repo = repository.open_repository(where)
@@ -64,7 +64,7 @@ def load_source(paths: Sequence[Path], *, start: Path | None = None) -> FeedSour
         workdays=tracking.workdays,
         inputs=inputs,
         stamp=newest_change(inputs),
-        read=(*inputs, *tracking.files, repo.settings_path),
+        read=read_files(repo, tracking, *inputs),
         reviews=tracking.reviews,
         notes=tracking.notes,
     )

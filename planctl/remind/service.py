@@ -50,14 +50,14 @@ def build_reminders(
     from planctl.config import load_settings
     from planctl.remind.engine import remind
     from planctl.repository import open_repository
-    from planctl.tracking.load import load_tracking
+    from planctl.tracking.load import load_tracking, read_files
 
     repository = open_repository(start)
     settings = load_settings(repository.root)
     tracking = load_tracking(repository)
     named = _unit(unit, tracking.units) if unit is not None else None
     reminders = remind(tracking, as_of, settings, within=within, unit=named)
-    inputs = (*tracking.files, repository.settings_path)
+    inputs = read_files(repository, tracking)
     return Prepared(reminders, settings, inputs, repository.root)
 
 

@@ -278,6 +278,12 @@ def names_a_file(output: Path, count: int) -> bool:
     return bool(output.suffix) or (count == 1 and output.exists())
 
 
+def one_output_path(output: Path, name: str) -> Path:
+    """Where the one file a command writes goes with `-o output`: into the folder it
+    names, as `name`, or the file it names."""
+    return output if names_a_file(output, 1) else output / name
+
+
 def _file_name(document: str, fmt: str, unit: str | None) -> str:
     from planctl.filenames import safe_file_name
 

@@ -28,7 +28,7 @@ from planctl.deadlines import parse_date
 from planctl.errors import DeadlineError, InputError, UsageError
 from planctl.i18n import _, quote
 from planctl.tracking.periods import Period, parse_period
-from planctl.tracking.query import LAST_AS_OF
+from planctl.tracking.query import within_reach
 
 BULLETINS_DIR = "bulletins"
 
@@ -85,13 +85,7 @@ def read_bulletin(path: Path, shown: str, plan_id: str, period: Period) -> Bulle
         date = parse_date(str(data["date"]))
     except DeadlineError as error:
         raise InputError(str(error), where=shown) from None
-    if date > LAST_AS_OF:
-        raise InputError(
-            _("{date} is after {last}, the last date the lights are worked out for").format(
-                date=date.isoformat(), last=LAST_AS_OF.isoformat()
-            ),
-            where=f"{shown}: date",
-        )
+    within_reach(date, where=f"{shown}: date")
     if written != period:
         raise InputError(
             _("the bulletin file is of period {found}, not {period}").format(

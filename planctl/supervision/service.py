@@ -141,6 +141,7 @@ class _Context:
         from planctl.plans import named_plan_ids
         from planctl.repository import open_repository
         from planctl.tracking.drafts import load
+        from planctl.tracking.load import read_files
 
         repository = open_repository(named[0] if named else None)
         ids = named_plan_ids(named, doing="render")
@@ -160,7 +161,7 @@ class _Context:
             plans,
             load_settings(repository.root),
             # Never written over: every file read (the bulletin files, the settings too).
-            (*named, *tracking.files, *repository.bulletin_files(), repository.settings_path),
+            read_files(repository, tracking, *named, *repository.bulletin_files()),
         )
 
     def shown(self, path: Path) -> str:
@@ -278,13 +279,13 @@ def _write(
 def _target(context: _Context, output: Path | None, plan_id: str, name: str, count: int) -> Path:
     """Where one plan's document goes: build/<plan-id>/, the folder named (with the plan's
     id first when there are several), or the file named."""
-    from planctl.render.service import names_a_file
+    from planctl.render.service import one_output_path
 
     if output is None:
         return context.root / "build" / plan_id / name
     if count > 1:
         return output / f"{plan_id}-{name}"  # one folder, one file per plan
-    return output / name if not names_a_file(output, 1) else output
+    return one_output_path(output, name)
 
 
 def _format_from(output: Path | None) -> str | None:

@@ -326,11 +326,12 @@ def render_ledger(
     today), written to `output` (a file, a folder, or - ) or build/ledger-<date>.<ext>."""
     from planctl.config import load_settings
     from planctl.plans import named_plan_ids
-    from planctl.render.service import STDOUT, names_a_file, write_atomically
+    from planctl.render.service import STDOUT, one_output_path, write_atomically
     from planctl.render.writers import DOCUMENT_FORMATS, SUFFIXES
     from planctl.repository import open_repository
     from planctl.tracking.drafts import load
     from planctl.tracking.lights import compute_status
+    from planctl.tracking.load import read_files
     from planctl.tracking.query import left_out_lines
     from planctl.tracking.stats import select
 
@@ -357,14 +358,8 @@ def render_ledger(
     if output == STDOUT:
         return LedgerOutput(None, data, notes)
     name = f"ledger-{day.isoformat()}{SUFFIXES[chosen]}"
-    if output is None:
-        path = repository.root / "build" / name
-    elif not names_a_file(output, 1):
-        path = output / name
-    else:
-        path = output
-    read = [*plans, *tracking.files, repository.settings_path]  # never written over
-    write_atomically(path, data, repository.root, read)
+    path = repository.root / "build" / name if output is None else one_output_path(output, name)
+    write_atomically(path, data, repository.root, read_files(repository, tracking, *plans))
     return LedgerOutput(path, notes=notes)
 
 
@@ -376,8 +371,10 @@ def _format_from(output: Path | None) -> str | None:
 def _as_of(written: str | None) -> datetime.date:
     if written is None:
         return datetime.date.today()
+    from planctl.tracking.query import within_reach
+
     try:
-        return datetime.date.fromisoformat(written)
+        return within_reach(datetime.date.fromisoformat(written), where="--as-of")
     except ValueError:
         raise UsageError(
             _("{value} is not a date").format(value=quote(written)),

@@ -153,6 +153,12 @@ def load_tracking(
     return loaded.tracking(reports, submitted.notes)
 
 
+def read_files(repository: Repository, tracking: Tracking, *more: Path) -> tuple[Path, ...]:
+    """Every file a tracking command reads, which it never writes over: the files the
+    load read, the settings, and `more` (the plan files named, the bulletin files)."""
+    return (*more, *tracking.files, repository.settings_path)
+
+
 def working_tree(
     repository: Repository, plan_ids: Collection[str] | None = None
 ) -> Iterator[Source]:

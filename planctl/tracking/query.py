@@ -134,19 +134,25 @@ def parse_as_of(value: str | None, *, today: datetime.date | None = None) -> dat
         day = parse_date(value)
     except DeadlineError as error:
         raise UsageError(str(error), where="--as-of") from error
-    if day > LAST_AS_OF:
-        raise UsageError(
-            _("{date} is after {last}, the last date the lights are worked out for").format(
-                date=value, last=LAST_AS_OF.isoformat()
-            ),
-            where="--as-of",
-            hint=_("give a date in YYYY-MM-DD up to {last}").format(last=LAST_AS_OF.isoformat()),
-        )
-    return day
+    return within_reach(day, where="--as-of")
 
 
 # Room after the date for every window (9,999 weeks at most) and period worked out from it.
 LAST_AS_OF = datetime.date(9000, 12, 31)
+
+
+def within_reach(day: datetime.date, *, where: str) -> datetime.date:
+    """`day`, when the lights can be worked out as of it (up to `LAST_AS_OF`), else a
+    usage error at `where` (dates after it overflow)."""
+    if day > LAST_AS_OF:
+        raise UsageError(
+            _("{date} is after {last}, the last date the lights are worked out for").format(
+                date=day.isoformat(), last=LAST_AS_OF.isoformat()
+            ),
+            where=where,
+            hint=_("give a date in YYYY-MM-DD up to {last}").format(last=LAST_AS_OF.isoformat()),
+        )
+    return day
 
 
 def parse_lights(value: str | None) -> tuple[Light, ...]:
