@@ -110,38 +110,16 @@ def test_a_binary_format_goes_into_a_pipe(office: Path) -> None:
 
 
 def test_a_binary_format_is_not_poured_onto_a_terminal(office: Path) -> None:
-    leader, follower = pty.openpty()
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "planctl", "render", PLAN, "--as", "table", "-o", "-"],
-            cwd=office,
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            timeout=120,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert completed.returncode == 2
-    stderr = completed.stderr.decode("utf-8")
+    code, _shown, stderr = on_a_terminal("render", PLAN, "--as", "table", "-o", "-", cwd=office)
+    assert code == 2
     assert "xlsx is a binary format and standard output is a terminal" in stderr
 
 
-def test_standard_output_takes_one_document(cli: CLI, office: Path) -> None:
-    result = cli("render", PLAN, "-o", "-", cwd=office)
-    assert result.exit_code == 2
-    assert "standard output takes one" in result.stderr
-    assert not (office / "build").exists()
-
-
-def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path) -> None:
+def on_a_terminal(*args: str, cwd: Path) -> tuple[int, bytes, str]:
+    """planctl with its standard output on a terminal (a pseudo-terminal): the exit code,
+    what the terminal was sent, and the standard error."""
     import threading
 
-    plan = office / PLAN
-    text = plan.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("  title: "))
-    plan.write_text(text.replace(title, f'  title: "{title[9:]}\\e[2J"'), encoding="utf-8")
     leader, follower = pty.openpty()
     shown = bytearray()
 
@@ -159,15 +137,8 @@ def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path)
     reader.start()
     try:
         completed = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "planctl",
-                "render",
-                PLAN,
-                *("--as", "notice", "-f", "md", "-o", "-"),
-            ],
-            cwd=office,
+            [sys.executable, "-m", "planctl", *args],
+            cwd=cwd,
             stdout=follower,
             stderr=subprocess.PIPE,
             timeout=120,
@@ -177,7 +148,26 @@ def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path)
         os.close(follower)
         reader.join(timeout=30)
         os.close(leader)
-    assert completed.returncode == 0, completed.stderr
+    return completed.returncode, bytes(shown), completed.stderr.decode("utf-8")
+
+
+def test_standard_output_takes_one_document(cli: CLI, office: Path) -> None:
+    result = cli("render", PLAN, "-o", "-", cwd=office)
+    assert result.exit_code == 2
+    assert "standard output takes one" in result.stderr
+    assert not (office / "build").exists()
+
+
+def test_a_document_on_a_terminal_never_carries_an_escape_sequence(office: Path) -> None:
+
+    plan = office / PLAN
+    text = plan.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("  title: "))
+    plan.write_text(text.replace(title, f'  title: "{title[9:]}\\e[2J"'), encoding="utf-8")
+    code, shown, stderr = on_a_terminal(
+        "render", PLAN, "--as", "notice", "-f", "md", "-o", "-", cwd=office
+    )
+    assert code == 0, stderr
     assert b"\\x1b" in shown and b"\x1b" not in shown  # written as an escape, inert
 
     piped = planctl("render", PLAN, "--as", "notice", "-f", "md", "-o", "-", cwd=office)

@@ -25,6 +25,20 @@ def write(root: Path, place: str, text: str) -> Path:
     return path
 
 
+def bulletin_file(plan_id: str, period: str, date: str) -> str:
+    """The text of a bulletin file with its required keys only."""
+    return f"format: planctl-bulletin/1\nplan: {plan_id}\nperiod: {period}\ndate: {date}\n"
+
+
+def with_a_copy_of_the_plan(root: Path) -> str:
+    """A second plan, the demo's under another id, with a September bulletin file: its id."""
+    other = "zhaoqing-2012-copy"
+    text = (root / PLAN_FILE).read_text(encoding="utf-8")
+    write(root, f"plans/{other}.yaml", text.replace(f"id: {PLAN_ID}", f"id: {other}"))
+    write(root, f"bulletins/{other}/2012-09.yaml", bulletin_file(other, "2012-09", "2012-10-15"))
+    return other
+
+
 def test_the_demo_bulletins_pass(cli: CLI, repository: Path) -> None:
     for period in ("2012-09", "2012-12"):
         result = cli("validate", f"bulletins/{PLAN_ID}/{period}.yaml", cwd=repository)
@@ -43,7 +57,7 @@ def test_an_unknown_plan_a_quarter_of_a_monthly_plan_and_a_wrong_place(
     write(
         repository,
         f"bulletins/{PLAN_ID}/2012-10.yaml",
-        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2012-Q3\ndate: 2012-02-30\n",
+        bulletin_file(PLAN_ID, "2012-Q3", "2012-02-30"),
     )
     result = cli("validate", "bulletins", cwd=repository)
     assert result.exit_code == 1
@@ -59,8 +73,7 @@ def test_a_key_the_schema_does_not_know_is_refused_everywhere(cli: CLI, reposito
     write(
         repository,
         f"bulletins/{PLAN_ID}/2012-11.yaml",
-        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2012-11\ndate: 2012-12-12\n"
-        "numbr: 11\n",
+        bulletin_file(PLAN_ID, "2012-11", "2012-12-12") + "numbr: 11\n",
     )
     checked = cli("validate", f"bulletins/{PLAN_ID}/2012-11.yaml", cwd=repository)
     assert checked.exit_code == 1 and "numbr" in checked.stdout
@@ -150,16 +163,7 @@ def test_a_bulletin_is_dated_by_its_file_not_by_as_of(cli: CLI, repository: Path
 
 def test_several_plans_give_one_bulletin_each(cli: CLI, tmp_path: Path) -> None:
     root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
-    other = "zhaoqing-2012-copy"
-    text = (root / PLAN_FILE).read_text(encoding="utf-8")
-    (root / f"plans/{other}.yaml").write_text(
-        text.replace(f"id: {PLAN_ID}", f"id: {other}"), "utf-8"
-    )
-    write(
-        root,
-        f"bulletins/{other}/2012-09.yaml",
-        f"format: planctl-bulletin/1\nplan: {other}\nperiod: 2012-09\ndate: 2012-10-15\n",
-    )
+    other = with_a_copy_of_the_plan(root)
     everything = sorted(str(path.relative_to(root)) for path in (root / "plans").glob("*.yaml"))
     assert "plans/units.yaml" in everything  # as the shell expands plans/*.yaml
     result = cli(
@@ -189,7 +193,7 @@ def test_a_bulletin_validate_refuses_is_refused_by_render_with_the_same_finding(
     write(
         root,
         f"bulletins/{PLAN_ID}/2012-10.yaml",
-        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2012-10\ndate: 2011-01-01\n",
+        bulletin_file(PLAN_ID, "2012-10", "2011-01-01"),
     )
     found = cli("validate", f"bulletins/{PLAN_ID}/2012-10.yaml", cwd=root)
     assert found.exit_code == 1 and "before the period 2012-10 starts" in found.stdout
@@ -245,7 +249,7 @@ def test_a_bulletin_before_the_first_reporting_period_is_refused(cli: CLI, tmp_p
     write(
         root,
         f"bulletins/{PLAN_ID}/2011-12.yaml",
-        f"format: planctl-bulletin/1\nplan: {PLAN_ID}\nperiod: 2011-12\ndate: 2012-01-10\n",
+        bulletin_file(PLAN_ID, "2011-12", "2012-01-10"),
     )
 
     found = cli("validate", f"bulletins/{PLAN_ID}/2011-12.yaml", cwd=root)
@@ -270,14 +274,7 @@ def test_several_bulletins_are_refused_before_the_first_is_written(
     cli: CLI, tmp_path: Path
 ) -> None:
     root = write_bulletins(build_demo(tmp_path / "repo", tmp_path / "home").root)
-    other = "zhaoqing-2012-copy"
-    text = (root / PLAN_FILE).read_text(encoding="utf-8")
-    (root / f"plans/{other}.yaml").write_text(text.replace(f"id: {PLAN_ID}", f"id: {other}"))
-    write(
-        root,
-        f"bulletins/{other}/2012-09.yaml",
-        f"format: planctl-bulletin/1\nplan: {other}\nperiod: 2012-09\ndate: 2012-10-15\n",
-    )
+    other = with_a_copy_of_the_plan(root)
     (root / "out" / f"{other}-bulletin-2012-09.md").mkdir(parents=True)  # in the way
 
     result = cli(

@@ -165,8 +165,8 @@ def test_the_attachments_are_the_tables_with_their_columns(gongwen: pymupdf.Docu
     assert "逾期 15 天" in text
 
 
-def test_text_is_never_typst_markup() -> None:
-    markup = '#panic("x") *bold* $x$ #import "/etc/passwd" [link]'
+def bulletin_of(blocks: tuple[Block, ...], attachment: AttachmentTable) -> pymupdf.Document:
+    """The PDF of a 公文 bulletin of these blocks and one attachment table."""
     paper = Paper(
         layout="gongwen",
         kind="bulletin",
@@ -176,15 +176,19 @@ def test_text_is_never_typst_markup() -> None:
         serial="",
         title="关于督查情况的通报",
         recipients="",
-        blocks=(Block("heading", "一、总体情况"), Block("paragraph", markup)),
-        attachments=(
-            AttachmentTable(
-                "附件1", "逾期未完成事项", ("序号", "工作任务"), (2, 26), (("1", markup),)
-            ),
-        ),
+        blocks=blocks,
+        attachments=(attachment,),
         date=datetime.date(2012, 7, 12),
     )
-    doc = pymupdf.open(stream=paper_pdf(paper), filetype="pdf")
+    return pymupdf.open(stream=paper_pdf(paper), filetype="pdf")
+
+
+def test_text_is_never_typst_markup() -> None:
+    markup = '#panic("x") *bold* $x$ #import "/etc/passwd" [link]'
+    doc = bulletin_of(
+        (Block("heading", "一、总体情况"), Block("paragraph", markup)),
+        AttachmentTable("附件1", "逾期未完成事项", ("序号", "工作任务"), (2, 26), (("1", markup),)),
+    )
     text = "".join(page.get_text() for page in doc).replace("\n", "")
     assert text.count('#panic("x")') == 2 and text.count('#import "/etc/passwd"') == 2
     assert "*bold*" in text and "$x$" in text
@@ -241,28 +245,13 @@ def test_a_last_paragraph_longer_than_a_page_runs_on_inside_the_block(tmp_path: 
 
 def test_a_long_code_in_a_table_cell_wraps_inside_its_column() -> None:
     address = "ZQFG2012041900000123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEF"
-    paper = Paper(
-        layout="gongwen",
-        kind="bulletin",
-        issuer="肇庆市人民政府督查室",
-        mark="肇庆市人民政府督查室",
-        doc_number="",
-        serial="",
-        title="关于督查情况的通报",
-        recipients="",
-        blocks=(Block("heading", "一、总体情况"),),
-        attachments=(
-            AttachmentTable(
-                "附件1",
-                "逾期未完成事项",
-                ("序号", "进展情况", "存在问题"),
-                (2, 14, 12),
-                (("1", f"详见{address}", "无"),),
-            ),
+    columns = ("序号", "进展情况", "存在问题")
+    doc = bulletin_of(
+        (Block("heading", "一、总体情况"),),
+        AttachmentTable(
+            "附件1", "逾期未完成事项", columns, (2, 14, 12), (("1", f"详见{address}", "无"),)
         ),
-        date=datetime.date(2012, 7, 12),
     )
-    doc = pymupdf.open(stream=paper_pdf(paper), filetype="pdf")
     table_page = next(page for page in doc if "序号" in page.get_text())
     words = [word for word in table_page.get_text("words") if word[4].isascii()]
     assert words and max(word[2] for word in words) * MM < RIGHT  # x1 of every piece
